@@ -1,0 +1,11 @@
+-- The values of one indicator into indicator_value: rounded half up ({value} and {in_month}),
+-- suppressed where a count of children or families from 1 to 5 could identify them
+-- ({suppressed}). A zero denominator gives no row; so does a month with no 12-month value.
+INSERT INTO indicator_value (job_name, run_period, indicator_id, area_code, area_name, period_end, breakdown,
+                             figure, numerator, denominator, in_month_figure, unit, suppressed)
+SELECT :job_name, :period, v.indicator_id, v.area_code, ra.area_name, c.month_end, v.breakdown,
+       {value}, {numerator}, {denominator}, {in_month}, :unit, {suppressed}
+FROM work_value v
+JOIN run_area ra ON ra.run_id = v.run_id AND ra.area_code = v.area_code
+JOIN calendar c ON c.month_seq = v.month_seq
+WHERE v.run_id = :run_id AND v.indicator_id = :indicator_id AND v.numerator IS NOT NULL {has_denominator}

@@ -1,0 +1,74 @@
+package org.neglectscorecard;
+
+import java.io.ObjectInputFilter;
+
+import org.jooq.DSLContext;
+import org.jooq.conf.RenderQuotedNames;
+import org.neglectscorecard.indicators.Catalogue;
+import org.neglectscorecard.indicators.IndicatorEngine;
+import org.neglectscorecard.ingest.InputScanner;
+import org.neglectscorecard.privacy.Pseudonymiser;
+import org.neglectscorecard.reference.LaDirectory;
+import org.neglectscorecard.store.DatabaseSetup;
+import org.springframework.batch.core.repository.ExecutionContextSerializer;
+import org.springframework.batch.core.repository.dao.DefaultExecutionContextSerializer;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.jooq.autoconfigure.DefaultConfigurationCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/** The pieces every command shares: catalogue, engine, key, schema set-up. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ScorecardProperties.class)
+public class ScorecardConfiguration {
+
+    /**
+     * Names unquoted, so H2 (which upper-cases them) and PostgreSQL (which lower-cases them) both
+     * find the tables the DDL created, and catalogue SQL reads the same on both.
+     */
+    @Bean
+    DefaultConfigurationCustomizer unquotedNames() {
+        return configuration -> configuration.settings().withRenderQuotedNames(RenderQuotedNames.NEVER);
+    }
+
+    /**
+     * Spring Batch deserialises execution contexts only for classes it trusts; the run's list of
+     * input files (records of the ingest package) is added to them, and nothing else.
+     */
+    @Bean
+    ExecutionContextSerializer executionContextSerializer() {
+        DefaultExecutionContextSerializer serializer = new DefaultExecutionContextSerializer();
+        serializer.setObjectInputFilter(ObjectInputFilter.Config.createFilter(
+                "org.neglectscorecard.ingest.**;" + DefaultExecutionContextSerializer.DEFAULT_FILTER_PATTERN));
+        return serializer;
+    }
+
+    @Bean
+    Catalogue catalogue(ScorecardProperties properties) {
+        return Catalogue.load(properties.sqlDir());
+    }
+
+    @Bean(initMethod = "run")
+    DatabaseSetup databaseSetup(DSLContext dsl, PlatformTransactionManager transactionManager, Catalogue catalogue,
+                                LaDirectory las) {
+        return new DatabaseSetup(dsl, transactionManager, catalogue.location(), las);
+    }
+
+    @Bean
+    IndicatorEngine indicatorEngine(DSLContext dsl, Catalogue catalogue, DatabaseSetup setup) {
+        return new IndicatorEngine(dsl, catalogue);
+    }
+
+    /** Without a configured key, the built-in sample key: refused later for anything but sample data. */
+    @Bean
+    Pseudonymiser pseudonymiser(ScorecardProperties properties) {
+        String key = properties.resolvedKey();
+        return new Pseudonymiser(key == null ? Pseudonymiser.SAMPLE_KEY : key);
+    }
+
+    @Bean
+    InputScanner inputScanner(LaDirectory las) {
+        return new InputScanner(las);
+    }
+}

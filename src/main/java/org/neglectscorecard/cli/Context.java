@@ -1,0 +1,35 @@
+package org.neglectscorecard.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.neglectscorecard.ScorecardApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** Starts the Spring context a command needs, on the chosen database folder. */
+final class Context {
+
+    private Context() {
+    }
+
+    static ConfigurableApplicationContext start(Path dataDir, Map<String, Object> extra) {
+        Path data = dataDir.toAbsolutePath().normalize();
+        try {
+            Files.createDirectories(data);
+            // Child-level data lives here: readable by its owner only.
+            if (data.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                Files.setPosixFilePermissions(data, PosixFilePermissions.fromString("rwx------"));
+            }
+        } catch (IOException e) {
+            throw new CliException("The database folder " + data + " could not be created: " + e.getMessage());
+        }
+        Map<String, Object> properties = new HashMap<>(extra);
+        properties.put("scorecard.data-dir", data.toString());
+        return new SpringApplicationBuilder(ScorecardApplication.class).properties(properties).logStartupInfo(false).run();
+    }
+}

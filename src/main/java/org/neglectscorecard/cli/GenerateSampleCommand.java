@@ -1,0 +1,29 @@
+package org.neglectscorecard.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import org.neglectscorecard.sample.SampleDataGenerator;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** generate-sample: writes the synthetic sample partnership's returns. */
+@Command(name = "generate-sample", sortOptions = false,
+        description = {"Write synthetic CIN census returns for a sample partnership of three LAs over six census years",
+                "(XML, CSV tables and workbook tables), for trying the program out. No row describes a real child.",
+                "The same files come out every time."})
+public class GenerateSampleCommand implements Callable<Integer> {
+
+    @Option(names = "--output", paramLabel = "DIR", defaultValue = "sample-data",
+            description = "Where to write them (default: ${DEFAULT-VALUE}).")
+    Path output;
+
+    @Override
+    public Integer call() throws Exception {
+        List<Path> files = new SampleDataGenerator().generate(output);
+        System.out.println("Wrote " + files.size() + " synthetic returns to " + output);
+        return 0;
+    }
+}

@@ -1,0 +1,84 @@
+package org.neglectscorecard.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import org.neglectscorecard.job.CheckInputsTasklet;
+import org.neglectscorecard.job.JobFile;
+import org.neglectscorecard.job.RunService;
+import org.neglectscorecard.scorecard.OutputWriter;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** run: this month's scorecard from the files in the input folder. */
+@Command(name = "run", sortOptions = false,
+        description = {"Load this month's files and produce the scorecard and dataset for the period.",
+                "Run it again for the same period and it is refused (it already completed) unless you add --rerun;",
+                "if a run failed or was stopped part-way, running the same command carries on from where it stopped."})
+public class RunCommand implements Callable<Integer> {
+
+    @Option(names = "--period", required = true, paramLabel = "yyyy-MM-dd",
+            description = "The month end to report, e.g. 2026-03-31 (the last day of a month).")
+    String period;
+
+    @Option(names = "--input", paramLabel = "DIR", description = "The folder holding the files to load "
+            + "(default: the job file's 'input', else sample-data).")
+    Path input;
+
+    @Option(names = "--output", paramLabel = "DIR", description = "Where the results go: a folder per partnership and "
+            + "period inside it (default: the job file's 'output', else output).")
+    Path output;
+
+    @Option(names = "--job", paramLabel = "FILE", defaultValue = "jobs/monthly-scorecard.yml",
+            description = "The job file naming the partnership and its LAs (default: ${DEFAULT-VALUE}).")
+    Path job;
+
+    @Option(names = "--rerun", description = "Run a period again even though it already completed "
+            + "(for example after a corrected return arrives).")
+    boolean rerun;
+
+    @Option(names = "--data-dir", paramLabel = "DIR", description = "Where the embedded database is kept (default: data, "
+            + "or data/sample for the synthetic sample data). Ignored when SPRING_DATASOURCE_URL names a shared database.")
+    Path dataDir;
+
+    boolean forceRerun() {
+        return rerun;
+    }
+
+    @Override
+    public Integer call() {
+        LocalDate when;
+        try {
+            when = LocalDate.parse(period);
+        } catch (DateTimeParseException e) {
+            throw new CliException("--period '" + period + "' is not a date: write it as yyyy-mm-dd, e.g. 2026-03-31.");
+        }
+        JobFile jobFile = JobFile.load(job);
+        Path in = input != null ? input : Path.of(jobFile.input());
+        Path out = output != null ? output : Path.of(jobFile.output());
+        boolean sample = Files.exists(in.resolve(CheckInputsTasklet.SAMPLE_MARKER));
+        Path data = dataDir != null ? dataDir : sample ? Path.of("data", "sample") : Path.of("data");
+        try (ConfigurableApplicationContext context = Context.start(data, Map.of())) {
+            RunService runs = context.getBean(RunService.class);
+            RunService.RunResult result = runs.run(new RunService.RunRequest(jobFile, when, in, out, forceRerun()));
+            if (!result.ok()) {
+                System.err.println();
+                System.err.println("The run did not finish: " + result.message());
+                return 1;
+            }
+            Path summary = result.outputFolder().resolve(OutputWriter.SUMMARY);
+            System.out.println();
+            System.out.print(Files.exists(summary) ? Files.readString(summary) : "");
+            System.out.printf("%nFinished in %s.%n", Durations.words(result.took()));
+            return 0;
+        } catch (java.io.IOException e) {
+            throw new CliException("The run summary could not be read: " + e.getMessage());
+        }
+    }
+}

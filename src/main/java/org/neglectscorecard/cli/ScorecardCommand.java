@@ -1,0 +1,44 @@
+package org.neglectscorecard.cli;
+
+import org.neglectscorecard.indicators.Catalogue;
+import org.neglectscorecard.job.JobFile;
+import org.neglectscorecard.job.RunRefusedException;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The top of the command line: the commands a performance officer uses, each explained by --help. */
+@Command(name = "neglect-scorecard", mixinStandardHelpOptions = true, version = "neglect-scorecard 0.1",
+        subcommands = {RunCommand.class, RerunCommand.class, HistoryCommand.class, GenerateSampleCommand.class},
+        description = {"Turns the partnership's statutory returns and multi-agency data into the neglect dataset",
+                "(indicators.csv) and scorecard workbook its neglect strategy asks for.", "",
+                "Each month: put the month's files in the input folder and type",
+                "  java -jar target/neglect-scorecard.jar run --period 2026-03-31", "",
+                "Results go to output/<partnership>/<period>/. Type a command with --help for its options."})
+public class ScorecardCommand implements Runnable {
+
+    @Override
+    public void run() {
+        CommandLine.usage(this, System.out);
+    }
+
+    public static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new ScorecardCommand());
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            Throwable t = e;
+            while (t.getCause() != null && !(t instanceof CliException || t instanceof RunRefusedException
+                    || t instanceof JobFile.JobFileException || t instanceof Catalogue.CatalogueException)) {
+                t = t.getCause();
+            }
+            if (t instanceof CliException || t instanceof RunRefusedException || t instanceof JobFile.JobFileException
+                    || t instanceof Catalogue.CatalogueException) {
+                commandLine.getErr().println(t.getMessage());
+                return 2;
+            }
+            commandLine.getErr().println("Something went wrong that the program did not expect: " + t
+                    + "\nDetails are in the log (data/logs/scorecard.log). Running the same command again carries on from where it stopped.");
+            return 1;
+        });
+        return cli;
+    }
+}

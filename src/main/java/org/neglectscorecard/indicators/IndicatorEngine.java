@@ -1,0 +1,217 @@
+package org.neglectscorecard.indicators;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.exception.DataAccessException;
+import org.neglectscorecard.indicators.IndicatorDefinition.Measure;
+import org.neglectscorecard.indicators.IndicatorDefinition.Unit;
+
+/**
+ * Computes every catalogue entry for every month end a run covers, set-based, in the database:
+ * the statements of sql/engine/ filled in with each entry's SQL. Nothing here loops over
+ * children; Java only decides which statement runs next.
+ */
+public class IndicatorEngine {
+
+    private static final List<String> WORK_TABLES = List.of("work_value", "work_event", "work_spell", "work_cover12",
+            "work_assign", "work_population", "work_breakdown_month", "month_source");
+    private static final List<String> SOURCE_ORDER = List.of("CIN_CENSUS", "ANNEX_A", "SSDA903");
+
+    private final DSLContext dsl;
+    private final Catalogue catalogue;
+    private final SqlTemplates sql;
+
+    public IndicatorEngine(DSLContext dsl, Catalogue catalogue) {
+        this.dsl = dsl;
+        this.catalogue = catalogue;
+        this.sql = new SqlTemplates(catalogue.location());
+    }
+
+    /**
+     * What to compute: the run (its returns and areas are already in run_scope and run_area), the
+     * job and period the values are kept under, and the partnership (null for none).
+     */
+    public record Request(long runId, String jobName, LocalDate period, String partnershipCode, int members) {
+    }
+
+    /** Computes and publishes into indicator_value, replacing the job and period's earlier values. */
+    public void compute(Request r, Consumer<IndicatorDefinition> progress) {
+        clearWork(r.runId());
+        dsl.execute("DELETE FROM indicator_value WHERE job_name = ? AND run_period = ?", r.jobName(), r.period());
+        Map<String, Object> run = new HashMap<>();
+        run.put("run_id", r.runId());
+        run.put("period", r.period());
+        run.put("first_month", LocalDate.of(1990, 1, 31));
+        run.put("partnership", r.partnershipCode());
+        run.put("members", r.members());
+        run.put("job_name", r.jobName());
+        exec("month_source", run, Map.of());
+        exec("breakdown_months", run, Map.of());
+        exec("population", run, Map.of());
+        if (r.partnershipCode() != null) {
+            exec("partnership_population", run, Map.of());
+        }
+        for (IndicatorDefinition d : catalogue.inComputeOrder()) {
+            try {
+                computeOne(d, r, run);
+            } catch (DataAccessException e) {
+                throw new Catalogue.CatalogueException(d.file() + ", indicator " + d.id()
+                        + ": its SQL failed in the database: " + rootMessage(e));
+            }
+            progress.accept(d);
+        }
+        clearWork(r.runId());
+    }
+
+    private void computeOne(IndicatorDefinition d, Request r, Map<String, Object> run) {
+        Map<String, Object> binds = new HashMap<>(run);
+        binds.put("indicator_id", d.id());
+        if (d.isBase()) {
+            Map<String, String> text = new HashMap<>();
+            text.put("sources", d.sources().stream().map(s -> "'" + s + "'").collect(Collectors.joining(", ")));
+            text.put("source_order", sourceOrder(d));
+            Set<String> columns = columnsOf(d);
+            text.put("indicator_sql", normalised(d, columns));
+            exec("assign", binds, text);
+            if (d.measure() == Measure.open_at_month_end) {
+                exec("open_spells", binds, text);
+                exec("open_values", binds, text);
+            } else {
+                text.put("distinct", d.distinct() ? "1 = 1" : "1 = 0");
+                text.put("counted", columns.contains("counted") ? "s.counted" : "1");
+                text.put("in_month_count", d.distinct() ? "COUNT(DISTINCT subject_key)" : "COUNT(*)");
+                exec("cover12", binds, text);
+                exec("events", binds, text);
+                exec("event_values", binds, text);
+            }
+            for (String id : d.breakdowns()) {
+                BreakdownDimension dim = catalogue.dimension(id);
+                Map<String, Object> b = new HashMap<>(binds);
+                b.put("dimension", dim.id());
+                boolean open = d.measure() == Measure.open_at_month_end;
+                Map<String, String> t = new HashMap<>(text);
+                t.put("label", dim.labelAt(open ? "c.month_end" : "e.event_date"));
+                exec(open ? "open_breakdown" : "event_breakdown", b, t);
+            }
+            if (r.partnershipCode() != null) {
+                exec("partnership", binds, Map.of());
+            }
+        } else {
+            binds.put("numerator_id", d.numerator());
+            binds.put("denominator_id", d.denominator());
+            exec(d.isRate() ? "rate" : "derived", binds, Map.of());
+        }
+        if (d.publish()) {
+            publish(d, binds);
+        }
+    }
+
+    private void publish(IndicatorDefinition d, Map<String, Object> binds) {
+        Map<String, Object> b = new HashMap<>(binds);
+        b.put("unit", d.unit().name());
+        Map<String, String> text = new HashMap<>();
+        if (d.unit() == Unit.count) {
+            text.put("value", "v.numerator");
+            text.put("numerator", "CAST(NULL AS DECIMAL(20, 4))");
+            text.put("denominator", "CAST(NULL AS DECIMAL(20, 4))");
+            text.put("in_month", "v.in_month_numerator");
+            text.put("has_denominator", "");
+            text.put("suppressed", d.counts().isPeople() ? "CASE WHEN v.numerator BETWEEN 1 AND 5 THEN TRUE ELSE FALSE END" : "FALSE");
+        } else {
+            String scale = switch (d.unit()) {
+                case percent -> " * 100";
+                case rate_per_10k -> " * 10000";
+                default -> "";
+            };
+            text.put("value", ratio("v.numerator", "v.denominator", scale, d.decimals()));
+            text.put("numerator", "v.numerator");
+            text.put("denominator", "v.denominator");
+            text.put("in_month", "CASE WHEN v.in_month_denominator > 0 THEN "
+                    + ratio("v.in_month_numerator", "v.in_month_denominator", scale, d.decimals()) + " END");
+            text.put("has_denominator", "AND v.denominator > 0");
+            boolean numeratorPeople = catalogue.get(d.numerator()).map(n -> n.counts().isPeople()).orElse(false);
+            boolean denominatorPeople = !d.isRate() && catalogue.get(d.denominator()).map(n -> n.counts().isPeople()).orElse(false);
+            String rule = (numeratorPeople ? "v.numerator BETWEEN 1 AND 5" : "1 = 0")
+                    + " OR " + (denominatorPeople ? "v.denominator BETWEEN 1 AND 5" : "1 = 0");
+            text.put("suppressed", "CASE WHEN " + rule + " THEN TRUE ELSE FALSE END");
+        }
+        exec("publish", b, text);
+    }
+
+    /** Exact to the catalogue's decimals, half up, on both databases. */
+    private static String ratio(String numerator, String denominator, String scale, int decimals) {
+        return "ROUND(CAST(" + numerator + " AS DECIMAL(30, 10))" + scale + " / CAST(" + denominator
+                + " AS DECIMAL(30, 10)), " + decimals + ")";
+    }
+
+    private static String sourceOrder(IndicatorDefinition d) {
+        StringBuilder s = new StringBuilder("CASE m.source_kind");
+        int i = 1;
+        for (String kind : SOURCE_ORDER) {
+            if (d.sources().contains(kind)) {
+                s.append(" WHEN '").append(kind).append("' THEN ").append(i++);
+            }
+        }
+        return s.append(" ELSE ").append(i).append(" END").toString();
+    }
+
+    /** The entry's SQL wrapped to the columns the engine reads, checking it has them. */
+    private String normalised(IndicatorDefinition d, Set<String> columns) {
+        List<String> required = d.measure() == Measure.open_at_month_end
+                ? List.of("return_id", "subject_key", "start_date", "end_date")
+                : List.of("return_id", "subject_key", "event_date");
+        for (String c : required) {
+            if (!columns.contains(c)) {
+                throw new Catalogue.CatalogueException(d.file() + ", indicator " + d.id() + ": its SQL must return a column "
+                        + c + " (an " + d.measure() + " entry returns " + String.join(", ", required) + ")");
+            }
+        }
+        if (!d.breakdowns().isEmpty() && !columns.contains("child_key")) {
+            throw new Catalogue.CatalogueException(d.file() + ", indicator " + d.id()
+                    + ": an entry with breakdowns must return the child's child_key");
+        }
+        String childKey = columns.contains("child_key") ? "q.child_key" : "CAST(NULL AS VARCHAR(32))";
+        String dates = d.measure() == Measure.open_at_month_end ? "q.start_date, q.end_date" : "q.event_date";
+        String counted = columns.contains("counted") ? ", q.counted" : "";
+        return "SELECT q.return_id, q.subject_key, " + childKey + " AS child_key, " + dates + counted
+                + " FROM (" + d.sql() + ") q";
+    }
+
+    private Set<String> columnsOf(IndicatorDefinition d) {
+        try {
+            Field<?>[] fields = dsl.resultQuery("SELECT * FROM (" + d.sql() + ") s WHERE 1 = 0").fetch().fields();
+            return java.util.Arrays.stream(fields).map(f -> f.getName().toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
+        } catch (DataAccessException e) {
+            throw new Catalogue.CatalogueException(d.file() + ", indicator " + d.id() + ": its SQL does not run: " + rootMessage(e));
+        }
+    }
+
+    private void exec(String template, Map<String, Object> binds, Map<String, String> text) {
+        SqlTemplates.Statement s = sql.statement(template, binds, text);
+        dsl.execute(s.sql(), s.binds());
+    }
+
+    public void clearWork(long runId) {
+        for (String table : WORK_TABLES) {
+            dsl.execute("DELETE FROM " + table + " WHERE run_id = ?", runId);
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        String m = t.getMessage();
+        return m == null ? t.toString() : m.lines().findFirst().orElse(m);
+    }
+}

@@ -1,0 +1,385 @@
+package org.neglectscorecard.ingest;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Serializable;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+
+import org.neglectscorecard.ingest.cin.CinCensusXmlReader;
+import org.neglectscorecard.ingest.cin.CinTable;
+import org.neglectscorecard.ingest.table.CsvTableReader;
+import org.neglectscorecard.ingest.table.TableReader;
+import org.neglectscorecard.ingest.table.TableSource;
+import org.neglectscorecard.ingest.table.XlsxSheetReader;
+import org.neglectscorecard.ingest.table.XlsxWorkbook;
+import org.neglectscorecard.reference.LaDirectory;
+
+/**
+ * Finds the returns in an input folder and says what each is, by its content (XML root, sheet
+ * names, header row), never by its file name. CSV tables that sit together in one folder are one
+ * return. Which LA a file is for comes from the file, else from the nearest enclosing folder named
+ * by an LA code. Nothing is loaded here.
+ */
+public class InputScanner {
+
+    public enum Format { CIN_CENSUS_XML, CIN_CENSUS_TABLES, UNREADABLE, NOT_RECOGNISED }
+
+    /**
+     * A return found in the input folder.
+     *
+     * @param displayName where it is, relative to the input folder (a folder, for a CSV table set)
+     * @param tables      for a table set, the CIN census table each CSV file or sheet holds
+     * @param problem     why it cannot be used, for UNREADABLE and NOT_RECOGNISED
+     */
+    public record InputFile(String displayName, Format format, String folderLaCode, String checksum, long size,
+                            LocalDateTime modified, String path, Map<String, TableSource> tables, String problem)
+            implements Serializable {
+
+        public boolean isLoadable() {
+            return format == Format.CIN_CENSUS_XML || format == Format.CIN_CENSUS_TABLES;
+        }
+
+        public Map<CinTable, TableSource> cinTables() {
+            Map<CinTable, TableSource> out = new EnumMap<>(CinTable.class);
+            tables.forEach((k, v) -> out.put(CinTable.valueOf(k), v));
+            return out;
+        }
+    }
+
+    private static final Pattern LA_FOLDER = Pattern.compile("\\d{3}|[EW]\\d{8}");
+
+    private final LaDirectory las;
+
+    public InputScanner(LaDirectory las) {
+        this.las = las;
+    }
+
+    public List<InputFile> scan(Path root) throws IOException {
+        List<Path> files = new ArrayList<>();
+        List<InputFile> out = new ArrayList<>();
+        Files.walkFileTree(root, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                String name = dir.getFileName() == null ? "" : dir.getFileName().toString();
+                boolean skip = !dir.equals(root) && (name.startsWith(".") || name.equalsIgnoreCase("templates"));
+                return skip ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                String name = file.getFileName().toString();
+                if (name.startsWith(".") || name.startsWith("~$") || name.toUpperCase().startsWith("README")
+                        || name.toUpperCase().startsWith("SYNTHETIC-DATA")) {
+                    return FileVisitResult.CONTINUE;
+                }
+                if (attrs.isSymbolicLink() || !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+                    out.add(problem(root, file, Format.NOT_RECOGNISED, "is a link or special file, not a regular file: it was not read"));
+                } else {
+                    files.add(file);
+                }
+                return FileVisitResult.CONTINUE;
+            }
+        });
+        files.sort(null);
+        Map<Path, Map<CinTable, Path>> tableSets = new TreeMap<>();
+        Map<Path, Charset> charsets = new LinkedHashMap<>();
+        Map<Path, String> duplicates = new LinkedHashMap<>();
+        for (Path file : files) {
+            try {
+                recognise(root, file, out, tableSets, charsets, duplicates);
+            } catch (IOException e) {
+                out.add(problem(root, file, Format.UNREADABLE, "could not be read: " + e.getMessage()));
+            }
+        }
+        for (Map.Entry<Path, Map<CinTable, Path>> set : tableSets.entrySet()) {
+            out.add(tableSet(root, set.getKey(), set.getValue(), charsets, duplicates.get(set.getKey())));
+        }
+        out.sort(java.util.Comparator.comparing(InputFile::displayName));
+        return out;
+    }
+
+    private void recognise(Path root, Path file, List<InputFile> out, Map<Path, Map<CinTable, Path>> tableSets,
+                           Map<Path, Charset> charsets, Map<Path, String> duplicates) throws IOException {
+        if (Files.size(file) == 0) {
+            out.add(problem(root, file, Format.NOT_RECOGNISED, "is empty"));
+            return;
+        }
+        byte[] head = head(file);
+        if (head.length >= 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4) {
+            out.add(workbook(root, file));
+        } else if (head.length >= 4 && (head[0] & 0xFF) == 0xD0 && (head[1] & 0xFF) == 0xCF && (head[2] & 0xFF) == 0x11) {
+            try {
+                XlsxWorkbook.open(file).close();
+                out.add(problem(root, file, Format.NOT_RECOGNISED, "is not a recognised return"));
+            } catch (UnreadableFileException e) {
+                out.add(problem(root, file, Format.UNREADABLE, e.getMessage()));
+            }
+        } else if (startsLikeXml(head)) {
+            out.add(xml(root, file));
+        } else {
+            Charset charset = charsetOf(file);
+            CinTable table;
+            try (TableReader reader = new CsvTableReader(file, "", charset)) {
+                table = CinTable.recognise(reader.header());
+            } catch (UnreadableFileException e) {
+                out.add(problem(root, file, Format.UNREADABLE, e.getMessage()));
+                return;
+            }
+            if (table == null) {
+                out.add(problem(root, file, Format.NOT_RECOGNISED, "is not a table this program reads (its header row matches no known return)"));
+                return;
+            }
+            Map<CinTable, Path> set = tableSets.computeIfAbsent(file.getParent(), k -> new EnumMap<>(CinTable.class));
+            Path earlier = set.putIfAbsent(table, file);
+            if (earlier != null) {
+                duplicates.merge(file.getParent(), "both " + earlier.getFileName() + " and " + file.getFileName()
+                        + " look like the " + table.tableName() + " table", (a, b) -> a + "; " + b);
+            }
+            charsets.put(file, charset);
+        }
+    }
+
+    private InputFile workbook(Path root, Path file) throws IOException {
+        Map<String, TableSource> tables = new LinkedHashMap<>();
+        try (XlsxWorkbook wb = XlsxWorkbook.open(file)) {
+            for (String sheet : wb.sheetNames()) {
+                try (XlsxSheetReader r = wb.sheet(sheet, sheet)) {
+                    CinTable t = CinTable.recognise(r.header());
+                    if (t != null && !tables.containsKey(t.name())) {
+                        tables.put(t.name(), TableSource.sheet(file, sheet));
+                    }
+                }
+            }
+            if (!tables.containsKey(CinTable.CIN_DETAILS.name()) && !tables.containsKey(CinTable.CHILD_PROTECTION_PLANS.name())) {
+                return problem(root, file, Format.NOT_RECOGNISED, "is an Excel workbook but not a return this program reads (sheets: "
+                        + String.join(", ", wb.sheetNames()) + ")");
+            }
+        } catch (UnreadableFileException e) {
+            return problem(root, file, Format.UNREADABLE, e.getMessage());
+        }
+        return new InputFile(display(root, file), Format.CIN_CENSUS_TABLES, folderLa(root, file), checksum(file),
+                Files.size(file), modified(file), file.toString(), tables, null);
+    }
+
+    private InputFile xml(Path root, Path file) throws IOException {
+        String verdict = sniffXml(file);
+        if (verdict != null) {
+            return problem(root, file, verdict.startsWith("!") ? Format.UNREADABLE : Format.NOT_RECOGNISED,
+                    verdict.startsWith("!") ? verdict.substring(1) : verdict);
+        }
+        return new InputFile(display(root, file), Format.CIN_CENSUS_XML, folderLa(root, file), checksum(file),
+                Files.size(file), modified(file), file.toString(), Map.of(), null);
+    }
+
+    /** null for a CIN census return; otherwise why not ("!..." when the file is unreadable). */
+    private static String sniffXml(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            XMLStreamReader xml = CinCensusXmlReader.safeFactory().createXMLStreamReader(in);
+            int depth = 0;
+            String root = null;
+            String element = null;
+            int seen = 0;
+            while (xml.hasNext() && seen < 200) {
+                int event = xml.next();
+                if (event == XMLStreamConstants.DTD) {
+                    return "!declares a DTD or entities; CIN census returns never do, so it was not read (this is how XML attacks work). Export the return again.";
+                }
+                if (event == XMLStreamConstants.START_ELEMENT) {
+                    seen++;
+                    depth++;
+                    element = xml.getLocalName();
+                    if (root == null) {
+                        root = element;
+                        if (!"Message".equals(root)) {
+                            return "is XML but not a CIN census return (its root element is <" + root + ">)";
+                        }
+                    }
+                    if ("Children".equals(element) || "Child".equals(element)) {
+                        return null;
+                    }
+                } else if (event == XMLStreamConstants.CHARACTERS && "Collection".equals(element)) {
+                    String text = xml.getText().strip();
+                    if (!text.isEmpty()) {
+                        return "CIN".equalsIgnoreCase(text) ? null : "is a DfE return, but of collection '" + text + "', not the CIN census";
+                    }
+                } else if (event == XMLStreamConstants.END_ELEMENT) {
+                    depth--;
+                    element = null;
+                }
+            }
+            return root == null ? "is not XML this program reads" : null;
+        } catch (XMLStreamException e) {
+            String m = String.valueOf(e.getMessage());
+            return m.contains("entity") || m.contains("DOCTYPE")
+                    ? "!uses XML entities or a DTD; CIN census returns never do, so it was not read. Export the return again."
+                    : "!is not well-formed XML: the file is damaged or was cut short. Export the return again.";
+        }
+    }
+
+    private InputFile tableSet(Path root, Path folder, Map<CinTable, Path> set, Map<Path, Charset> charsets, String duplicate)
+            throws IOException {
+        String display = root.relativize(folder).toString();
+        display = (display.isEmpty() ? "." : display) + "/ (CIN census tables)";
+        long size = 0;
+        LocalDateTime modified = null;
+        MessageDigest sha = sha256();
+        Map<String, TableSource> tables = new LinkedHashMap<>();
+        for (Map.Entry<CinTable, Path> e : set.entrySet()) {
+            size += Files.size(e.getValue());
+            LocalDateTime m = modified(e.getValue());
+            modified = modified == null || m.isAfter(modified) ? m : modified;
+            sha.update((e.getKey().name() + ":" + checksum(e.getValue()) + "\n").getBytes(StandardCharsets.UTF_8));
+            tables.put(e.getKey().name(), TableSource.csv(e.getValue(), charsets.get(e.getValue())));
+        }
+        String checksum = HexFormat.of().formatHex(sha.digest());
+        String la = folderLa(root, set.values().iterator().next());
+        if (duplicate != null) {
+            return new InputFile(display, Format.UNREADABLE, la, checksum, size, modified, folder.toString(), tables,
+                    "holds two files for one table (" + duplicate + "): keep one of each and run again.");
+        }
+        if (!set.containsKey(CinTable.CIN_DETAILS) && !set.containsKey(CinTable.CHILD_PROTECTION_PLANS)) {
+            return new InputFile(display, Format.UNREADABLE, la, checksum, size, modified, folder.toString(), tables,
+                    "has CIN census tables but neither CINdetails nor ChildProtectionPlans: put the whole table set in the folder.");
+        }
+        return new InputFile(display, Format.CIN_CENSUS_TABLES, la, checksum, size, modified, folder.toString(), tables, null);
+    }
+
+    private InputFile problem(Path root, Path file, Format format, String message) {
+        String checksum;
+        long size;
+        try {
+            checksum = Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) ? checksum(file) : "link:" + display(root, file);
+            size = Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) ? Files.size(file) : 0;
+        } catch (IOException e) {
+            checksum = "unreadable:" + display(root, file);
+            size = 0;
+        }
+        return new InputFile(display(root, file), format, folderLa(root, file), checksum, size, modifiedOrNull(file),
+                file.toString(), Map.of(), display(root, file) + " " + message);
+    }
+
+    /** The nearest enclosing folder named by a known LA code (3-digit or 9-character). */
+    private String folderLa(Path root, Path file) {
+        for (Path dir = file.getParent(); dir != null && dir.startsWith(root) && !dir.equals(root.getParent()); dir = dir.getParent()) {
+            String name = dir.getFileName() == null ? "" : dir.getFileName().toString();
+            if (LA_FOLDER.matcher(name).matches() && las.code3(name).isPresent()) {
+                return name;
+            }
+            if (dir.equals(root)) {
+                break;
+            }
+        }
+        return null;
+    }
+
+    private static String display(Path root, Path file) {
+        return root.relativize(file).toString();
+    }
+
+    private static byte[] head(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return in.readNBytes(8);
+        }
+    }
+
+    private static boolean startsLikeXml(byte[] head) {
+        int i = 0;
+        if (head.length >= 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB && (head[2] & 0xFF) == 0xBF) {
+            i = 3;
+        }
+        while (i < head.length && Character.isWhitespace(head[i])) {
+            i++;
+        }
+        return i < head.length && head[i] == '<';
+    }
+
+    /** UTF-8 if every byte sequence is valid UTF-8, else Windows-1252 (what Excel writes on Windows). */
+    public static Charset charsetOf(Path file) throws IOException {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] buffer = new byte[64 * 1024];
+            ByteBuffer bytes = ByteBuffer.allocate(buffer.length + 8);
+            CharBuffer chars = CharBuffer.allocate(buffer.length + 8);
+            int n;
+            while ((n = in.read(buffer)) > 0) {
+                bytes.put(buffer, 0, n);
+                bytes.flip();
+                CoderResult result = decoder.decode(bytes, chars, false);
+                if (result.isError()) {
+                    return Charset.forName("windows-1252");
+                }
+                bytes.compact();
+                chars.clear();
+            }
+            bytes.flip();
+            CoderResult end = decoder.decode(bytes, chars, true);
+            return end.isError() ? Charset.forName("windows-1252") : StandardCharsets.UTF_8;
+        }
+    }
+
+    public static String checksum(Path file) throws IOException {
+        MessageDigest sha = sha256();
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] buffer = new byte[64 * 1024];
+            int n;
+            while ((n = in.read(buffer)) > 0) {
+                sha.update(buffer, 0, n);
+            }
+        }
+        return HexFormat.of().formatHex(sha.digest());
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static LocalDateTime modified(Path file) throws IOException {
+        return LocalDateTime.ofInstant(Files.getLastModifiedTime(file).toInstant(), ZoneId.systemDefault()).withNano(0);
+    }
+
+    private static LocalDateTime modifiedOrNull(Path file) {
+        try {
+            return modified(file);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    public static Optional<String> laOf(InputFile f) {
+        return Optional.ofNullable(f.folderLaCode());
+    }
+}

@@ -1,0 +1,112 @@
+package org.neglectscorecard.ingest;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Reads the values of one row, collecting every problem rather than stopping at the first, so a
+ * person fixes a row in one pass. A problem is either fatal (the row cannot be used and is
+ * rejected) or a value left out (the row is loaded without it).
+ */
+public final class RowCheck {
+
+    /** How a value is shown in reports: identifiers and dates of birth never are. */
+    public enum Shown { VALUE, WITHHELD }
+
+    private final SourceRow row;
+    private final List<Rejection> fatal = new ArrayList<>();
+    private final List<Rejection> ignored = new ArrayList<>();
+
+    public RowCheck(SourceRow row) {
+        this.row = row;
+    }
+
+    public SourceRow row() {
+        return row;
+    }
+
+    /** A value the row cannot do without. */
+    public String required(String column, Shown shown) {
+        String value = row.value(column);
+        if (Values.isBlank(value)) {
+            fatal.add(row.problem(column, null, column + " is empty: every " + row.table() + " row needs one"));
+            return null;
+        }
+        return value.strip();
+    }
+
+    public String identifier(String column) {
+        String value = required(column, Shown.WITHHELD);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Values.identifier(value).orElse(null);
+        } catch (Values.BadValue e) {
+            fatal.add(row.problem(column, Rejection.WITHHELD, e.getMessage()));
+            return null;
+        }
+    }
+
+    /** A date that must be present and readable for the row to be used. */
+    public LocalDate requiredDate(String column) {
+        String value = row.value(column);
+        if (Values.isBlank(value)) {
+            fatal.add(row.problem(column, null, column + " is empty: every " + row.table() + " row needs one"));
+            return null;
+        }
+        return date(column, true, Shown.VALUE);
+    }
+
+    /**
+     * An optional date. If it is present but unreadable the row is rejected when {@code fatalIfBad}
+     * (an end date we cannot read means we cannot tell whether the plan is open), else the date is
+     * left out.
+     */
+    public LocalDate date(String column, boolean fatalIfBad, Shown shown) {
+        return parse(column, fatalIfBad, shown, v -> Values.date(v).orElse(null));
+    }
+
+    public <T> T parse(String column, boolean fatalIfBad, Shown shown, Function<String, T> parser) {
+        String value = row.value(column);
+        if (Values.isBlank(value)) {
+            return null;
+        }
+        try {
+            return parser.apply(value);
+        } catch (Values.BadValue e) {
+            String display = shown == Shown.WITHHELD ? Rejection.WITHHELD : Rejection.shown(value);
+            (fatalIfBad ? fatal : ignored).add(row.problem(column, display,
+                    (fatalIfBad ? "" : "value left out, row loaded: ") + "'" + display + "' " + e.getMessage()));
+            return null;
+        }
+    }
+
+    /** An optional coded value: a bad code is left out and reported, the row still loads. */
+    public String code(String column, Function<String, Optional<String>> codes) {
+        return parse(column, false, Shown.VALUE, v -> codes.apply(v).orElse(null));
+    }
+
+    public void fail(String column, String shownValue, String reason) {
+        fatal.add(row.problem(column, shownValue, reason));
+    }
+
+    public void leaveOut(String column, String shownValue, String reason) {
+        ignored.add(row.problem(column, shownValue, "value left out, row loaded: " + reason));
+    }
+
+    /** The record, if the row had no fatal problem; otherwise rejects the row. */
+    public <T> ParsedRow<T> result(T record) {
+        if (!fatal.isEmpty()) {
+            throw new RowRejectedException(fatal);
+        }
+        return new ParsedRow<>(record, List.copyOf(ignored));
+    }
+
+    public boolean ok() {
+        return fatal.isEmpty();
+    }
+}

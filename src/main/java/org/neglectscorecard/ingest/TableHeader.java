@@ -1,0 +1,68 @@
+package org.neglectscorecard.ingest;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The header row of a table: column names as the file wrote them, found by name ignoring case,
+ * spaces, underscores and punctuation (and a UTF-8 BOM, which is not a letter or digit).
+ */
+public final class TableHeader {
+
+    private final String table;
+    private final List<String> names;
+    private final Map<String, Integer> bySquashedName = new HashMap<>();
+    private final boolean spreadsheet;
+
+    public TableHeader(String table, List<String> names, boolean spreadsheet) {
+        this.table = table;
+        this.names = List.copyOf(names);
+        this.spreadsheet = spreadsheet;
+        for (int i = 0; i < names.size(); i++) {
+            bySquashedName.putIfAbsent(Values.squash(names.get(i)), i);
+        }
+    }
+
+    public String table() {
+        return table;
+    }
+
+    public int size() {
+        return names.size();
+    }
+
+    public List<String> names() {
+        return names;
+    }
+
+    public Optional<Integer> indexOf(String column) {
+        return Optional.ofNullable(bySquashedName.get(Values.squash(column)));
+    }
+
+    public boolean has(String column) {
+        return bySquashedName.containsKey(Values.squash(column));
+    }
+
+    /** The name as the file wrote it, or the canonical name if the file lacks the column. */
+    public String nameOf(String column) {
+        return indexOf(column).map(names::get).orElse(column);
+    }
+
+    /** The Excel column letter (A, B, ... AA) where the table is a sheet, else null. */
+    public String letterOf(String column) {
+        return spreadsheet ? indexOf(column).map(TableHeader::columnLetter).orElse(null) : null;
+    }
+
+    public static String columnLetter(int index) {
+        StringBuilder letters = new StringBuilder();
+        int n = index + 1;
+        while (n > 0) {
+            int rem = (n - 1) % 26;
+            letters.insert(0, (char) ('A' + rem));
+            n = (n - 1) / 26;
+        }
+        return letters.toString();
+    }
+}

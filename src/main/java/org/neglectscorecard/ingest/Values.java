@@ -1,0 +1,160 @@
+package org.neglectscorecard.ingest;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads values the way real returns write them: ISO and UK dates, Excel serial dates, IDs exported
+ * as numbers ("1234.0"), flags as true/false/Y/N/1/0, codes with labels ("a) Neglect",
+ * "N1 - Abuse or neglect"). Each parser returns empty for a blank value and throws
+ * {@link BadValue} with a reason a person can act on for a value it cannot read.
+ */
+public final class Values {
+
+    /** Dates before this are typing errors in a children's social care return. */
+    public static final LocalDate EARLIEST_DATE = LocalDate.of(1900, 1, 1);
+    /** Dates after this are typing errors too (the 9999-12-31 "open" convention included). */
+    public static final LocalDate LATEST_DATE = LocalDate.of(2100, 12, 31);
+
+    private static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("uuuu-MM-dd").withResolverStyle(ResolverStyle.STRICT);
+    private static final DateTimeFormatter UK = DateTimeFormatter.ofPattern("d/M/uuuu").withResolverStyle(ResolverStyle.STRICT);
+    private static final DateTimeFormatter UK_DASH = DateTimeFormatter.ofPattern("d-M-uuuu").withResolverStyle(ResolverStyle.STRICT);
+    private static final Pattern ISO_DATE_TIME = Pattern.compile("(\\d{4}-\\d{2}-\\d{2})[T ]\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?Z?");
+    private static final Pattern UK_DATE_TIME = Pattern.compile("(\\d{1,2}/\\d{1,2}/\\d{4}) \\d{1,2}:\\d{2}(:\\d{2})?");
+    private static final Pattern SERIAL = Pattern.compile("\\d{4,6}(\\.0+)?");
+    private static final LocalDate EXCEL_EPOCH = LocalDate.of(1899, 12, 30);
+    private static final Pattern NUMERIC_ID = Pattern.compile("(\\d+)\\.0+");
+    private static final Pattern LEADING_CODE = Pattern.compile("^\\s*([A-Za-z0-9]{1,4})\\s*[-:)\\u2013.]\\s*.*$");
+
+    private Values() {
+    }
+
+    /** A value that cannot be read; the message says what was expected. */
+    public static final class BadValue extends RuntimeException {
+        public BadValue(String reason) {
+            super(reason);
+        }
+    }
+
+    public static boolean isBlank(String value) {
+        return value == null || value.isBlank();
+    }
+
+    public static Optional<String> text(String value) {
+        return isBlank(value) ? Optional.empty() : Optional.of(value.strip());
+    }
+
+    /**
+     * A date as ISO yyyy-MM-dd, dd/MM/yyyy, an ISO date-time, or an Excel serial day number.
+     */
+    public static Optional<LocalDate> date(String value) {
+        if (isBlank(value)) {
+            return Optional.empty();
+        }
+        String v = value.strip();
+        LocalDate parsed = null;
+        Matcher dt = ISO_DATE_TIME.matcher(v);
+        Matcher ukdt = UK_DATE_TIME.matcher(v);
+        try {
+            if (v.length() == 10 && v.charAt(4) == '-') {
+                parsed = LocalDate.parse(v, ISO);
+            } else if (dt.matches()) {
+                parsed = LocalDate.parse(dt.group(1), ISO);
+            } else if (ukdt.matches()) {
+                parsed = LocalDate.parse(ukdt.group(1), UK);
+            } else if (v.indexOf('/') > 0) {
+                parsed = LocalDate.parse(v, UK);
+            } else if (v.indexOf('-') > 0 && v.length() <= 10 && Character.isDigit(v.charAt(0)) && v.charAt(1) != '-' && v.indexOf('-') <= 2) {
+                parsed = LocalDate.parse(v, UK_DASH);
+            } else if (SERIAL.matcher(v).matches()) {
+                double serial = Double.parseDouble(v);
+                parsed = EXCEL_EPOCH.plusDays((long) serial);
+            }
+        } catch (DateTimeParseException e) {
+            throw new BadValue("is not a real date: write dates as yyyy-mm-dd or dd/mm/yyyy");
+        }
+        if (parsed == null) {
+            throw new BadValue("is not a date: write dates as yyyy-mm-dd or dd/mm/yyyy");
+        }
+        if (parsed.isBefore(EARLIEST_DATE) || parsed.isAfter(LATEST_DATE)) {
+            throw new BadValue("is not a plausible date (before 1900 or after 2100): check the year");
+        }
+        return Optional.of(parsed);
+    }
+
+    /** true/false, Y/N, Yes/No, 1/0. */
+    public static Optional<Boolean> flag(String value) {
+        if (isBlank(value)) {
+            return Optional.empty();
+        }
+        return switch (value.strip().toLowerCase(Locale.ROOT)) {
+            case "true", "y", "yes", "1", "1.0", "t" -> Optional.of(true);
+            case "false", "n", "no", "0", "0.0", "f" -> Optional.of(false);
+            default -> throw new BadValue("is not a yes/no value: use Y or N (or true/false, 1/0)");
+        };
+    }
+
+    /** A whole number, allowing the "3.0" form spreadsheets export. */
+    public static Optional<Integer> wholeNumber(String value) {
+        if (isBlank(value)) {
+            return Optional.empty();
+        }
+        try {
+            BigDecimal number = new BigDecimal(value.strip());
+            return Optional.of(number.intValueExact());
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw new BadValue("is not a whole number");
+        }
+    }
+
+    /**
+     * An identifier as the case-management system wrote it, undoing a spreadsheet's number
+     * formatting ("1234.0" is "1234").
+     */
+    public static Optional<String> identifier(String value) {
+        if (isBlank(value)) {
+            return Optional.empty();
+        }
+        String v = value.strip();
+        Matcher numeric = NUMERIC_ID.matcher(v);
+        if (numeric.matches()) {
+            return Optional.of(numeric.group(1));
+        }
+        if (v.length() > 100) {
+            throw new BadValue("is too long for an identifier (more than 100 characters)");
+        }
+        return Optional.of(v);
+    }
+
+    /**
+     * The code at the front of a value that may carry its label: "N1 - Abuse or neglect" is N1,
+     * "a) Neglect" is "a" (callers that accept labels map those themselves), "NEG" is NEG.
+     */
+    public static String leadingCode(String value) {
+        String v = value.strip();
+        Matcher m = LEADING_CODE.matcher(v);
+        return (m.matches() ? m.group(1) : v).toUpperCase(Locale.ROOT);
+    }
+
+    /** Lower case, letters and digits only: how headers and labels are compared. */
+    public static String squash(String value) {
+        if (value == null) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder(value.length());
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.isLetterOrDigit(c)) {
+                out.append(Character.toLowerCase(c));
+            }
+        }
+        return out.toString();
+    }
+}

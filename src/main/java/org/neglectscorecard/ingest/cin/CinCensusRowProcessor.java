@@ -1,0 +1,208 @@
+package org.neglectscorecard.ingest.cin;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import org.neglectscorecard.ingest.Codes;
+import org.neglectscorecard.ingest.ParsedRow;
+import org.neglectscorecard.ingest.RowCheck;
+import org.neglectscorecard.ingest.RowCheck.Shown;
+import org.neglectscorecard.ingest.SourceRow;
+import org.neglectscorecard.ingest.Values;
+import org.neglectscorecard.privacy.Pseudonymiser;
+import org.neglectscorecard.reference.LaDirectory;
+import org.springframework.batch.infrastructure.item.ItemProcessor;
+
+/**
+ * Turns a CIN census row (from the XML or the tables: they arrive alike) into a typed record,
+ * pseudonymising the child on the way, or rejects it with every reason found. Only what an
+ * indicator or breakdown needs is kept: no UPN, no death date, no section 47 detail.
+ */
+public class CinCensusRowProcessor implements ItemProcessor<SourceRow, ParsedRow<CinRecord>> {
+
+    private final Pseudonymiser pseudonymiser;
+    private final LaDirectory las;
+
+    public CinCensusRowProcessor(Pseudonymiser pseudonymiser, LaDirectory las) {
+        this.pseudonymiser = pseudonymiser;
+        this.las = las;
+    }
+
+    @Override
+    public ParsedRow<CinRecord> process(SourceRow row) {
+        CinTable table = tableOf(row);
+        RowCheck check = new RowCheck(row);
+        String la = laCode(check);
+        return switch (table) {
+            case HEADER -> header(check, la);
+            case CHILD_IDENTIFIERS -> child(check, la);
+            case CHILD_CHARACTERISTICS -> characteristics(check, la);
+            case CIN_DETAILS -> episode(check, la);
+            case ASSESSMENTS -> assessment(check, la);
+            case CIN_PLAN_DATES -> cinPlan(check, la);
+            case CHILD_PROTECTION_PLANS -> cpPlan(check, la);
+            case SECTION_47 -> throw new IllegalStateException("Section 47 rows are not read");
+        };
+    }
+
+    private static CinTable tableOf(SourceRow row) {
+        for (CinTable t : CinTable.values()) {
+            if (t.tableName().equals(row.table())) {
+                return t;
+            }
+        }
+        throw new IllegalArgumentException("not a CIN census table: " + row.table());
+    }
+
+    private String laCode(RowCheck check) {
+        String code = check.row().laCode();
+        if (Values.isBlank(code)) {
+            check.fail("LEA", null, "No LA code for this row: add an LEA column or a Header table, or put the return"
+                    + " in a folder named by the LA's 3-digit code");
+            return null;
+        }
+        return las.code3(code).orElseGet(() -> {
+            check.fail("LEA", org.neglectscorecard.ingest.Rejection.shown(code), "'" + code
+                    + "' is not an English local authority code (3-digit DfE code such as 821, or 9-character code such as E06000032)");
+            return null;
+        });
+    }
+
+    private ParsedRow<CinRecord> header(RowCheck check, String la) {
+        LocalDate reference = check.date("ReferenceDate", true, Shown.VALUE);
+        return check.result(new CinRecord.Header(la, reference, check.row().rowNumber()));
+    }
+
+    private String childKey(RowCheck check, String la) {
+        String id = check.identifier("LAchildID");
+        return id == null || la == null ? null : pseudonymiser.childKey(la, id);
+    }
+
+    private ParsedRow<CinRecord> child(RowCheck check, String la) {
+        String key = childKey(check, la);
+        LocalDate birth = check.date("PersonBirthDate", false, Shown.WITHHELD);
+        LocalDate expected = check.date("ExpectedPersonBirthDate", false, Shown.WITHHELD);
+        String genderColumn = check.row().header().has("Sex") ? "Sex" : "GenderCurrent";
+        String gender = check.code(genderColumn, Codes::gender);
+        return check.result(new CinRecord.Child(la, key, birth, expected, gender, check.row().rowNumber()));
+    }
+
+    private ParsedRow<CinRecord> characteristics(RowCheck check, String la) {
+        String key = childKey(check, la);
+        String ethnicity = check.code("Ethnicity", Codes::ethnicity);
+        Boolean disabled = null;
+        String disabilities = check.row().value("Disabilities");
+        if (!Values.isBlank(disabilities)) {
+            disabled = false;
+            for (String code : disabilities.split("[,;|\\s]+")) {
+                String c = code.strip().toUpperCase(Locale.ROOT);
+                if (!c.isEmpty() && !"NONE".equals(c)) {
+                    disabled = true;
+                }
+            }
+        }
+        return check.result(new CinRecord.Characteristics(la, key, ethnicity, disabled, check.row().rowNumber()));
+    }
+
+    private ParsedRow<CinRecord> episode(RowCheck check, String la) {
+        String key = childKey(check, la);
+        String ref = episodeRef(check);
+        LocalDate referral = check.requiredDate("CINreferralDate");
+        LocalDate closure = check.date("CINclosureDate", true, Shown.VALUE);
+        if (referral != null && closure != null && closure.isBefore(referral)) {
+            check.fail("CINclosureDate", closure.toString(), "The episode closes (" + closure
+                    + ") before its referral date (" + referral + "): correct one of the two dates");
+        }
+        String need = check.code("PrimaryNeedCode", Codes::primaryNeed);
+        String reason = Values.text(check.row().value("ReasonForClosure")).map(v -> Values.leadingCode(v)).orElse(null);
+        if (reason != null && reason.length() > 4) {
+            check.leaveOut("ReasonForClosure", org.neglectscorecard.ingest.Rejection.shown(reason), "not a reason for closure code (RC1 to RC9)");
+            reason = null;
+        }
+        Boolean nfa = check.parse("ReferralNFA", false, Shown.VALUE, v -> Values.flag(v).orElse(null));
+        return check.result(new CinRecord.Episode(la, key, ref, referral, closure, need, reason, nfa, check.row().rowNumber()));
+    }
+
+    private ParsedRow<CinRecord> assessment(RowCheck check, String la) {
+        String key = childKey(check, la);
+        String ref = episodeRef(check);
+        LocalDate start = check.date("AssessmentActualStartDate", false, Shown.VALUE);
+        LocalDate authorised = check.date("AssessmentAuthorisationDate", true, Shown.VALUE);
+        String factors = factors(check);
+        return check.result(new CinRecord.Assessment(la, key, ref, start, authorised, factors, check.row().rowNumber()));
+    }
+
+    private ParsedRow<CinRecord> cinPlan(RowCheck check, String la) {
+        String key = childKey(check, la);
+        String ref = episodeRef(check);
+        LocalDate start = check.requiredDate("CINPlanStartDate");
+        LocalDate end = check.date("CINPlanEndDate", true, Shown.VALUE);
+        endNotBeforeStart(check, "CINPlanEndDate", "CIN plan", start, end);
+        return check.result(new CinRecord.CinPlan(la, key, ref, start, end, check.row().rowNumber()));
+    }
+
+    private ParsedRow<CinRecord> cpPlan(RowCheck check, String la) {
+        String key = childKey(check, la);
+        String ref = episodeRef(check);
+        LocalDate start = check.requiredDate("CPPstartDate");
+        LocalDate end = check.date("CPPendDate", true, Shown.VALUE);
+        endNotBeforeStart(check, "CPPendDate", "child protection plan", start, end);
+        String initial = check.code("InitialCategoryOfAbuse", Codes::categoryOfAbuse);
+        String latest = check.code("LatestCategoryOfAbuse", Codes::categoryOfAbuse);
+        Integer previous = check.parse("NumberOfPreviousCPP", false, Shown.VALUE, v -> Values.wholeNumber(v).orElse(null));
+        if (previous != null && previous < 0) {
+            check.leaveOut("NumberOfPreviousCPP", previous.toString(), "a number of previous plans cannot be negative");
+            previous = null;
+        }
+        return check.result(new CinRecord.CpPlan(la, key, ref, start, end, initial, latest, previous, check.row().rowNumber()));
+    }
+
+    private static String episodeRef(RowCheck check) {
+        String ref = check.required("CINdetailsID", Shown.VALUE);
+        if (ref != null && ref.length() > 40) {
+            check.fail("CINdetailsID", org.neglectscorecard.ingest.Rejection.shown(ref), "is too long for a CINdetailsID (40 characters at most)");
+            return null;
+        }
+        return ref == null ? null : Values.identifier(ref).orElse(ref);
+    }
+
+    private static void endNotBeforeStart(RowCheck check, String column, String what, LocalDate start, LocalDate end) {
+        if (start != null && end != null && end.isBefore(start)) {
+            check.fail(column, end.toString(), "The " + what + " ends (" + end + ") before it starts (" + start
+                    + "): correct one of the two dates");
+        }
+    }
+
+    /** ",1C,16A,": delimited at both ends so SQL can test one factor with LIKE '%,16A,%'. */
+    private static String factors(RowCheck check) {
+        String raw = check.row().value("AssessmentFactors");
+        if (Values.isBlank(raw)) {
+            return null;
+        }
+        Set<String> codes = new LinkedHashSet<>();
+        List<String> bad = new ArrayList<>();
+        for (String part : raw.split("[,;|\\s]+")) {
+            if (part.isBlank()) {
+                continue;
+            }
+            try {
+                codes.add(Codes.assessmentFactor(part));
+            } catch (Values.BadValue e) {
+                bad.add(part.strip());
+            }
+        }
+        if (!bad.isEmpty()) {
+            check.leaveOut("AssessmentFactors", org.neglectscorecard.ingest.Rejection.shown(String.join(",", bad)),
+                    "not assessment factor codes (1A to 24A, 21 for none)");
+        }
+        if (codes.isEmpty()) {
+            return null;
+        }
+        String joined = "," + String.join(",", codes) + ",";
+        return joined.length() > 300 ? joined.substring(0, joined.lastIndexOf(',', 299) + 1) : joined;
+    }
+}

@@ -1,0 +1,243 @@
+package org.neglectscorecard.ingest.cin;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+
+import org.neglectscorecard.ingest.SourceRow;
+import org.neglectscorecard.ingest.TableHeader;
+import org.neglectscorecard.ingest.UnreadableFileException;
+import org.neglectscorecard.ingest.Values;
+import org.springframework.batch.infrastructure.item.support.AbstractItemCountingItemStreamItemReader;
+
+/**
+ * Streams a CIN census XML return (DfE schema, any year from 2017/18) and yields its modules as
+ * rows of the census tables, so the national file is read in constant memory. DTDs and external
+ * entities are refused outright: a return never has them, and they are how XML attacks work.
+ * Each row carries its line in the file; episodes are numbered within their child.
+ */
+public class CinCensusXmlReader extends AbstractItemCountingItemStreamItemReader<SourceRow> {
+
+    /** A value longer than this is junk; the row is rejected rather than the memory spent. */
+    static final int MAX_VALUE_CHARS = 2_000;
+
+    private static final Map<String, CinTable> MODULES = Map.of(
+            "ChildIdentifiers", CinTable.CHILD_IDENTIFIERS,
+            "ChildCharacteristics", CinTable.CHILD_CHARACTERISTICS,
+            "CINdetails", CinTable.CIN_DETAILS,
+            "Assessments", CinTable.ASSESSMENTS,
+            "CINPlanDates", CinTable.CIN_PLAN_DATES,
+            "ChildProtectionPlans", CinTable.CHILD_PROTECTION_PLANS);
+
+    private final Path file;
+    private final String displayName;
+    private final String folderLaCode;
+    private final Map<CinTable, TableHeader> headers = new EnumMap<>(CinTable.class);
+
+    private InputStream in;
+    private XMLStreamReader xml;
+    private final Deque<String> path = new ArrayDeque<>();
+    private final Deque<Module> open = new ArrayDeque<>();
+    private final Deque<SourceRow> ready = new ArrayDeque<>();
+    private final Map<String, String> header = new HashMap<>();
+    private int headerLine;
+    private String headerLa;
+    private String childId;
+    private int episodeNumber;
+    private String episodeRef;
+    private StringBuilder text;
+
+    /** A module being read: its table, where it started, and the values seen so far. */
+    private static final class Module {
+        final CinTable table;
+        final int line;
+        final int depth;
+        final Map<String, String> values = new HashMap<>();
+        final Map<String, List<String>> lists = new HashMap<>();
+
+        Module(CinTable table, int line, int depth) {
+            this.table = table;
+            this.line = line;
+            this.depth = depth;
+        }
+    }
+
+    public CinCensusXmlReader(Path file, String displayName, String folderLaCode) {
+        this.file = file;
+        this.displayName = displayName;
+        this.folderLaCode = folderLaCode;
+        for (CinTable t : CinTable.values()) {
+            headers.put(t, t.canonicalHeader());
+        }
+        setName("cinCensusXml");
+    }
+
+    /** A StAX factory that will not resolve DTDs or external entities. */
+    public static XMLInputFactory safeFactory() {
+        XMLInputFactory factory = XMLInputFactory.newFactory();
+        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+        factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        factory.setProperty(XMLInputFactory.IS_COALESCING, true);
+        return factory;
+    }
+
+    @Override
+    protected void doOpen() throws Exception {
+        in = Files.newInputStream(file);
+        try {
+            xml = safeFactory().createXMLStreamReader(in);
+        } catch (XMLStreamException e) {
+            throw unreadable(e);
+        }
+    }
+
+    @Override
+    protected void doClose() throws IOException, XMLStreamException {
+        if (xml != null) {
+            xml.close();
+        }
+        if (in != null) {
+            in.close();
+        }
+    }
+
+    @Override
+    protected SourceRow doRead() {
+        try {
+            while (ready.isEmpty() && xml.hasNext()) {
+                step(xml.next());
+            }
+            return ready.poll();
+        } catch (XMLStreamException e) {
+            throw unreadable(e);
+        }
+    }
+
+    private void step(int event) {
+        switch (event) {
+            case XMLStreamConstants.DTD -> throw new UnreadableFileException(displayName
+                    + " declares a DTD or entities; CIN census returns never do, so it was not read (this is how"
+                    + " XML attacks work). Export the return again from the case-management system.");
+            case XMLStreamConstants.START_ELEMENT -> start(xml.getLocalName());
+            case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
+                if (text != null && text.length() <= MAX_VALUE_CHARS) {
+                    text.append(xml.getText());
+                }
+            }
+            case XMLStreamConstants.END_ELEMENT -> end(xml.getLocalName());
+            default -> {
+            }
+        }
+    }
+
+    private void start(String name) {
+        if (path.isEmpty() && !"Message".equals(name)) {
+            throw new UnreadableFileException(displayName + " is XML but not a CIN census return (its first element is <"
+                    + name + ">, not <Message>).");
+        }
+        path.push(name);
+        text = new StringBuilder();
+        int line = xml.getLocation().getLineNumber();
+        if ("Header".equals(name) && path.size() == 2) {
+            headerLine = line;
+        } else if ("Child".equals(name)) {
+            childId = null;
+            episodeNumber = 0;
+            episodeRef = null;
+        } else if ("CINdetails".equals(name)) {
+            episodeNumber++;
+            episodeRef = Integer.toString(episodeNumber);
+        }
+        CinTable module = MODULES.get(name);
+        if (module != null && path.contains("Child")) {
+            open.push(new Module(module, line, path.size()));
+        }
+    }
+
+    private void end(String name) {
+        String value = text == null ? null : text.toString();
+        text = null;
+        int depth = path.size();
+        path.pop();
+        if (path.contains("Header")) {
+            header.put(name, value == null ? null : value.strip());
+            return;
+        }
+        if ("Header".equals(name)) {
+            emitHeader();
+            return;
+        }
+        Module current = open.peek();
+        if (current != null && depth == current.depth && MODULES.get(name) == current.table) {
+            open.pop();
+            emit(current);
+            return;
+        }
+        if (current != null && depth == current.depth + 1) {
+            current.values.put(name, tooLong(value) ? value.substring(0, MAX_VALUE_CHARS) + "\u2026" : value);
+        } else if (current != null && depth == current.depth + 2 && ("Disability".equals(name) || "AssessmentFactors".equals(name))) {
+            current.lists.computeIfAbsent(name, k -> new ArrayList<>()).add(value == null ? "" : value.strip());
+        }
+    }
+
+    private void emitHeader() {
+        TableHeader h = headers.get(CinTable.HEADER);
+        headerLa = Values.text(header.get("LEA")).orElse(null);
+        String[] values = {header.get("Collection"), header.get("Year"), header.get("ReferenceDate"), header.get("LEA")};
+        ready.add(new SourceRow(h, headerLine, values, laCode()));
+    }
+
+    private void emit(Module m) {
+        if (m.table == CinTable.CHILD_IDENTIFIERS) {
+            childId = m.values.get("LAchildID");
+        }
+        m.values.put("LAchildID", childId);
+        if (m.table != CinTable.CHILD_IDENTIFIERS && m.table != CinTable.CHILD_CHARACTERISTICS) {
+            m.values.put("CINdetailsID", episodeRef);
+        }
+        if (m.lists.containsKey("Disability")) {
+            m.values.put("Disabilities", String.join(",", m.lists.get("Disability")));
+        }
+        if (m.lists.containsKey("AssessmentFactors")) {
+            m.values.put("AssessmentFactors", String.join(",", m.lists.get("AssessmentFactors")));
+        }
+        TableHeader h = headers.get(m.table);
+        String[] values = new String[h.size()];
+        for (int i = 0; i < h.size(); i++) {
+            values[i] = m.values.get(h.names().get(i));
+        }
+        ready.add(new SourceRow(h, m.line, values, laCode()));
+    }
+
+    private String laCode() {
+        return headerLa != null ? headerLa : folderLaCode;
+    }
+
+    private static boolean tooLong(String value) {
+        return value != null && value.length() > MAX_VALUE_CHARS;
+    }
+
+    private UnreadableFileException unreadable(XMLStreamException e) {
+        int line = e.getLocation() == null ? -1 : e.getLocation().getLineNumber();
+        String detail = e.getMessage() == null ? "" : e.getMessage().replaceAll("^ParseError at \\[row,col\\]:\\[\\d+,\\d+\\]\\s*Message:\\s*", "");
+        if (detail.contains("entity") || detail.contains("DOCTYPE")) {
+            return new UnreadableFileException(displayName + " uses XML entities or a DTD (line " + line
+                    + "); CIN census returns never do, so it was not read. Export the return again.", e);
+        }
+        return new UnreadableFileException(displayName + " is not well-formed XML at line " + line + " (" + detail
+                + "): the file is damaged or was cut short. Export the return again.", e);
+    }
+}

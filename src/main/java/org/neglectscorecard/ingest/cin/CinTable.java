@@ -1,0 +1,109 @@
+package org.neglectscorecard.ingest.cin;
+
+import java.util.List;
+
+import org.neglectscorecard.ingest.TableHeader;
+
+/**
+ * The modules of the CIN census, as tables (INPUTS.md A2) and as the XML's repeated elements
+ * (A1). The XML reader yields rows of these same tables, so both forms go through one processor
+ * and give identical indicators.
+ */
+public enum CinTable {
+    HEADER("Header", List.of("ReferenceDate"), List.of("Collection", "Year", "ReferenceDate", "LEA")),
+    CHILD_IDENTIFIERS("ChildIdentifiers", List.of("LAchildID"), List.of("LAchildID", "UPN", "FormerUPN", "UPNunknown",
+            "PersonBirthDate", "ExpectedPersonBirthDate", "GenderCurrent", "Sex", "PersonDeathDate", "LEA")),
+    CHILD_CHARACTERISTICS("ChildCharacteristics", List.of("LAchildID", "Ethnicity"),
+            List.of("LAchildID", "Ethnicity", "Disabilities", "LEA")),
+    CIN_DETAILS("CINdetails", List.of("LAchildID", "CINdetailsID", "CINreferralDate"), List.of("LAchildID",
+            "CINdetailsID", "CINreferralDate", "ReferralSource", "PrimaryNeedCode", "CINclosureDate",
+            "ReasonForClosure", "DateOfInitialCPC", "ReferralNFA", "LEA")),
+    ASSESSMENTS("Assessments", List.of("LAchildID", "CINdetailsID", "AssessmentAuthorisationDate"), List.of("LAchildID",
+            "CINdetailsID", "AssessmentActualStartDate", "AssessmentInternalReviewDate", "AssessmentAuthorisationDate",
+            "AssessmentFactors", "LEA")),
+    CIN_PLAN_DATES("CINplanDates", List.of("LAchildID", "CINdetailsID", "CINPlanStartDate"), List.of("LAchildID",
+            "CINdetailsID", "CINPlanStartDate", "CINPlanEndDate", "LEA")),
+    SECTION_47("Section47", List.of("LAchildID", "S47ActualStartDate"), List.of("LAchildID", "CINdetailsID",
+            "S47ActualStartDate", "InitialCPCtarget", "DateOfInitialCPC", "ICPCnotRequired", "LEA")),
+    CHILD_PROTECTION_PLANS("ChildProtectionPlans", List.of("LAchildID", "CINdetailsID", "CPPstartDate"), List.of(
+            "LAchildID", "CINdetailsID", "CPPstartDate", "CPPendDate", "InitialCategoryOfAbuse",
+            "LatestCategoryOfAbuse", "NumberOfPreviousCPP", "LEA"));
+
+    /** The order a table set is read in: the header first, since it names the LA. */
+    public static final List<CinTable> READ_ORDER = List.of(HEADER, CHILD_IDENTIFIERS, CHILD_CHARACTERISTICS,
+            CIN_DETAILS, ASSESSMENTS, CIN_PLAN_DATES, CHILD_PROTECTION_PLANS);
+
+    private final String tableName;
+    private final List<String> mandatory;
+    private final List<String> columns;
+
+    CinTable(String tableName, List<String> mandatory, List<String> columns) {
+        this.tableName = tableName;
+        this.mandatory = mandatory;
+        this.columns = columns;
+    }
+
+    public String tableName() {
+        return tableName;
+    }
+
+    public List<String> mandatory() {
+        return mandatory;
+    }
+
+    public List<String> columns() {
+        return columns;
+    }
+
+    /** Section 47 enquiries feed no indicator, so they are not read: data minimisation. */
+    public boolean isRead() {
+        return this != SECTION_47;
+    }
+
+    /**
+     * Which table a header row belongs to, by its distinctive columns (never by file name), or
+     * null. Checked most specific first.
+     */
+    public static CinTable recognise(TableHeader header) {
+        if (header.has("CPPstartDate")) {
+            return CHILD_PROTECTION_PLANS;
+        }
+        if (header.has("CINPlanStartDate")) {
+            return CIN_PLAN_DATES;
+        }
+        if (header.has("S47ActualStartDate")) {
+            return SECTION_47;
+        }
+        if (header.has("AssessmentAuthorisationDate") || header.has("AssessmentActualStartDate")) {
+            return ASSESSMENTS;
+        }
+        if (header.has("CINreferralDate")) {
+            return CIN_DETAILS;
+        }
+        if (header.has("LAchildID") && header.has("Ethnicity")) {
+            return CHILD_CHARACTERISTICS;
+        }
+        if (header.has("LAchildID") && (header.has("PersonBirthDate") || header.has("UPN") || header.has("GenderCurrent")
+                || header.has("Sex"))) {
+            return CHILD_IDENTIFIERS;
+        }
+        if (header.has("ReferenceDate") && (header.has("Collection") || header.has("LEA"))) {
+            return HEADER;
+        }
+        return null;
+    }
+
+    /** The first mandatory column the header lacks, or null. */
+    public String missingColumn(TableHeader header) {
+        for (String column : mandatory) {
+            if (!header.has(column)) {
+                return column;
+            }
+        }
+        return null;
+    }
+
+    public TableHeader canonicalHeader() {
+        return new TableHeader(tableName, columns, false);
+    }
+}

@@ -1,0 +1,115 @@
+package org.neglectscorecard.ingest.table;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.commons.io.input.BOMInputStream;
+import org.neglectscorecard.ingest.TableHeader;
+import org.neglectscorecard.ingest.UnreadableFileException;
+
+/** A CSV file as a table: UTF-8 (with or without BOM) or Windows-1252, first row the header. */
+public final class CsvTableReader implements TableReader {
+
+    /** More columns than any real return has: a sign of a broken or hostile file. */
+    public static final int MAX_COLUMNS = 1_000;
+
+    private final String fileName;
+    private final CSVParser parser;
+    private final Iterator<CSVRecord> records;
+    private final TableHeader header;
+    private int rowNumber = 1;
+
+    public CsvTableReader(Path file, String tableName, Charset charset) {
+        this.fileName = file.getFileName().toString();
+        try {
+            InputStream in = BOMInputStream.builder().setInputStream(Files.newInputStream(file)).get();
+            Reader reader = new InputStreamReader(in, charset);
+            this.parser = CSVFormat.DEFAULT.builder().setIgnoreSurroundingSpaces(false).get().parse(reader);
+            this.records = parser.iterator();
+            if (!records.hasNext()) {
+                throw new UnreadableFileException(fileName + " is empty: it has no header row.");
+            }
+            CSVRecord first = records.next();
+            if (first.size() > MAX_COLUMNS) {
+                throw new UnreadableFileException(fileName + " has " + first.size()
+                        + " columns in its header row; no return has more than " + MAX_COLUMNS
+                        + ". Check it is a CSV export of the right table.");
+            }
+            List<String> names = new ArrayList<>(first.size());
+            first.forEach(names::add);
+            this.header = new TableHeader(tableName, names, false);
+        } catch (IOException | UncheckedIOException e) {
+            throw unreadable(e);
+        }
+    }
+
+    @Override
+    public TableHeader header() {
+        return header;
+    }
+
+    @Override
+    public String[] next() {
+        try {
+            while (records.hasNext()) {
+                CSVRecord record = records.next();
+                rowNumber = (int) record.getRecordNumber();
+                if (record.size() > MAX_COLUMNS) {
+                    throw new UnreadableFileException(fileName + " row " + rowNumber + " has " + record.size()
+                            + " values; a return has at most " + MAX_COLUMNS + " columns. The file is damaged.");
+                }
+                String[] values = record.values();
+                if (!allBlank(values)) {
+                    return values;
+                }
+            }
+            return null;
+        } catch (UncheckedIOException e) {
+            throw unreadable(e);
+        }
+    }
+
+    @Override
+    public int rowNumber() {
+        return rowNumber;
+    }
+
+    @Override
+    public void close() {
+        try {
+            parser.close();
+        } catch (IOException e) {
+            // nothing was written: closing a reader cannot lose data
+        }
+    }
+
+    private UnreadableFileException unreadable(Exception e) {
+        String detail = e.getMessage() == null ? "" : e.getMessage();
+        if (detail.contains("EOF reached before encapsulated token finished") || detail.contains("encapsulated")) {
+            return new UnreadableFileException(fileName + " has a quotation mark that is opened but never closed (near row "
+                    + (rowNumber + 1) + "), so its rows cannot be told apart. Re-export the file as CSV from the source system.", e);
+        }
+        return new UnreadableFileException(fileName + " could not be read as CSV: " + detail, e);
+    }
+
+    private static boolean allBlank(String[] values) {
+        for (String v : values) {
+            if (v != null && !v.isBlank()) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,229 @@
+package org.neglectscorecard.ingest.table;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+
+import org.apache.poi.ss.usermodel.DateUtil;
+import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.util.XMLHelper;
+import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
+import org.apache.poi.xssf.model.StylesTable;
+import org.apache.poi.xssf.usermodel.XSSFCellStyle;
+import org.neglectscorecard.ingest.TableHeader;
+import org.neglectscorecard.ingest.UnreadableFileException;
+
+/**
+ * Pulls the rows of one worksheet straight from its XML with StAX. Date-formatted numbers come
+ * back as ISO dates, other numbers in plain form ("1234", not "1234.0"), formulas as their cached
+ * values (never evaluated), errors such as #N/A as their text.
+ */
+public final class XlsxSheetReader implements TableReader {
+
+    /** Excel itself cannot hold more in one cell; more means a damaged or hostile file. */
+    public static final int MAX_CELL_CHARS = 32_767;
+    private static final int MAX_COLUMNS = 16_384;
+
+    private final String fileName;
+    private final String sheetName;
+    private final InputStream in;
+    private final XMLStreamReader xml;
+    private final ReadOnlySharedStringsTable strings;
+    private final StylesTable styles;
+    private final TableHeader header;
+    private int rowNumber;
+
+    XlsxSheetReader(String fileName, String sheetName, String tableName, InputStream in,
+                    ReadOnlySharedStringsTable strings, StylesTable styles) {
+        this.fileName = fileName;
+        this.sheetName = sheetName;
+        this.in = in;
+        this.strings = strings;
+        this.styles = styles;
+        try {
+            XMLInputFactory factory = XMLHelper.newXMLInputFactory();
+            this.xml = factory.createXMLStreamReader(in);
+        } catch (XMLStreamException e) {
+            throw damaged(e);
+        }
+        String[] first = readRow();
+        List<String> names = new ArrayList<>();
+        if (first != null) {
+            for (String n : first) {
+                names.add(n == null ? "" : n);
+            }
+        }
+        this.header = new TableHeader(tableName, names, true);
+    }
+
+    @Override
+    public TableHeader header() {
+        return header;
+    }
+
+    @Override
+    public String[] next() {
+        return readRow();
+    }
+
+    @Override
+    public int rowNumber() {
+        return rowNumber;
+    }
+
+    @Override
+    public void close() {
+        try {
+            xml.close();
+            in.close();
+        } catch (XMLStreamException | IOException e) {
+            // read-only: nothing to lose
+        }
+    }
+
+    /** The next row with at least one non-blank cell, or null. */
+    private String[] readRow() {
+        try {
+            while (xml.hasNext()) {
+                int event = xml.next();
+                if (event == XMLStreamConstants.START_ELEMENT && "row".equals(xml.getLocalName())) {
+                    String r = xml.getAttributeValue(null, "r");
+                    rowNumber = r != null ? Integer.parseInt(r) : rowNumber + 1;
+                    String[] values = readCells();
+                    if (values != null) {
+                        return values;
+                    }
+                }
+            }
+            return null;
+        } catch (XMLStreamException | NumberFormatException e) {
+            throw damaged(e);
+        }
+    }
+
+    private String[] readCells() throws XMLStreamException {
+        List<String> values = new ArrayList<>();
+        boolean any = false;
+        int nextColumn = 0;
+        while (xml.hasNext()) {
+            int event = xml.next();
+            if (event == XMLStreamConstants.END_ELEMENT && "row".equals(xml.getLocalName())) {
+                break;
+            }
+            if (event == XMLStreamConstants.START_ELEMENT && "c".equals(xml.getLocalName())) {
+                String ref = xml.getAttributeValue(null, "r");
+                int column = ref != null ? new CellReference(ref).getCol() : nextColumn;
+                if (column >= MAX_COLUMNS || column < 0) {
+                    throw new UnreadableFileException(fileName + " sheet '" + sheetName + "' has a cell beyond Excel's last column.");
+                }
+                String value = readCell(xml.getAttributeValue(null, "t"), xml.getAttributeValue(null, "s"));
+                while (values.size() < column) {
+                    values.add(null);
+                }
+                values.add(value);
+                nextColumn = column + 1;
+                if (value != null && !value.isBlank()) {
+                    any = true;
+                }
+            }
+        }
+        return any ? values.toArray(new String[0]) : null;
+    }
+
+    private String readCell(String type, String style) throws XMLStreamException {
+        String raw = null;
+        StringBuilder inline = null;
+        while (xml.hasNext()) {
+            int event = xml.next();
+            if (event == XMLStreamConstants.END_ELEMENT && "c".equals(xml.getLocalName())) {
+                break;
+            }
+            if (event == XMLStreamConstants.START_ELEMENT) {
+                String name = xml.getLocalName();
+                if ("v".equals(name)) {
+                    raw = limited(xml.getElementText());
+                } else if ("t".equals(name)) {
+                    if (inline == null) {
+                        inline = new StringBuilder();
+                    }
+                    inline.append(limited(xml.getElementText()));
+                    if (inline.length() > MAX_CELL_CHARS) {
+                        throw oversized();
+                    }
+                }
+            }
+        }
+        if (inline != null) {
+            return inline.toString();
+        }
+        if (raw == null) {
+            return null;
+        }
+        if (type == null || "n".equals(type)) {
+            return number(raw, style);
+        }
+        return switch (type) {
+            case "s" -> sharedString(raw);
+            case "b" -> "1".equals(raw) ? "TRUE" : "FALSE";
+            default -> raw; // str (formula text), e (error such as #N/A), d (ISO date)
+        };
+    }
+
+    private String sharedString(String raw) {
+        try {
+            String s = strings.getItemAt(Integer.parseInt(raw.strip())).getString();
+            if (s != null && s.length() > MAX_CELL_CHARS) {
+                throw oversized();
+            }
+            return s;
+        } catch (NumberFormatException | IndexOutOfBoundsException e) {
+            throw damaged(e);
+        }
+    }
+
+    private String number(String raw, String style) {
+        BigDecimal number;
+        try {
+            number = new BigDecimal(raw.strip());
+        } catch (NumberFormatException e) {
+            return raw;
+        }
+        if (style != null && !style.isEmpty()) {
+            try {
+                XSSFCellStyle cellStyle = styles.getStyleAt(Integer.parseInt(style));
+                if (cellStyle != null && DateUtil.isADateFormat(cellStyle.getDataFormat(), cellStyle.getDataFormatString())
+                        && DateUtil.isValidExcelDate(number.doubleValue())) {
+                    return DateUtil.getLocalDateTime(number.doubleValue()).toLocalDate().toString();
+                }
+            } catch (NumberFormatException | IndexOutOfBoundsException e) {
+                // an unreadable style leaves the value a plain number
+            }
+        }
+        BigDecimal plain = number.stripTrailingZeros();
+        return plain.scale() < 0 ? plain.setScale(0).toPlainString() : plain.toPlainString();
+    }
+
+    private String limited(String text) {
+        if (text != null && text.length() > MAX_CELL_CHARS) {
+            throw oversized();
+        }
+        return text;
+    }
+
+    private UnreadableFileException oversized() {
+        return new UnreadableFileException(fileName + " sheet '" + sheetName + "' row " + rowNumber
+                + " has a cell with more text than Excel allows (" + MAX_CELL_CHARS + " characters): the file is damaged or not a genuine export.");
+    }
+
+    private UnreadableFileException damaged(Exception e) {
+        return new UnreadableFileException(fileName + " sheet '" + sheetName + "' is damaged near row " + rowNumber
+                + ": open it in Excel and save it again as .xlsx.", e);
+    }
+}

@@ -1,0 +1,133 @@
+package org.neglectscorecard.job;
+
+import static org.neglectscorecard.store.schema.Tables.RUN_INPUT;
+import static org.neglectscorecard.store.schema.Tables.SETTING;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jooq.DSLContext;
+import org.neglectscorecard.ingest.InputScanner;
+import org.neglectscorecard.ingest.InputScanner.Format;
+import org.neglectscorecard.ingest.InputScanner.InputFile;
+import org.neglectscorecard.privacy.Pseudonymiser;
+import org.neglectscorecard.store.RunMessages;
+import org.neglectscorecard.store.SourceFiles;
+import org.neglectscorecard.store.schema.tables.records.SourceFileRecord;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.batch.core.scope.context.ChunkContext;
+
+/**
+ * First step of a run: checks the pseudonymisation key, finds the returns in the input folder,
+ * registers each (a file already loaded, by checksum, is not loaded again) and leaves the list of
+ * files to load for the next step. Files that cannot be read at all are rejected here, first.
+ */
+public class CheckInputsTasklet implements Tasklet {
+
+    public static final String STEP = "checkInputs";
+    public static final String TO_LOAD = "toLoad";
+    /** Written into sample-data/ by the generator: the built-in key is accepted only there. */
+    public static final String SAMPLE_MARKER = "SYNTHETIC-DATA.txt";
+
+    private final DSLContext dsl;
+    private final InputScanner scanner;
+    private final SourceFiles files;
+    private final RunMessages messages;
+    private final Pseudonymiser pseudonymiser;
+    private final Progress progress;
+
+    public CheckInputsTasklet(DSLContext dsl, InputScanner scanner, SourceFiles files, RunMessages messages,
+                              Pseudonymiser pseudonymiser, Progress progress) {
+        this.dsl = dsl;
+        this.scanner = scanner;
+        this.files = files;
+        this.messages = messages;
+        this.pseudonymiser = pseudonymiser;
+        this.progress = progress;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws IOException {
+        StepExecution step = chunkContext.getStepContext().getStepExecution();
+        RunContext run = RunContext.of(step);
+        Path input = run.input();
+        if (!Files.isDirectory(input)) {
+            throw new RunRefusedException("The input folder " + input + " does not exist. Give the folder holding this "
+                    + "month's files with --input, or set 'input:' in " + run.jobFile().source());
+        }
+        checkKey(input);
+        messages.clear(run.runId(), STEP);
+        dsl.deleteFrom(RUN_INPUT).where(RUN_INPUT.RUN_ID.eq(run.runId())).execute();
+
+        List<InputFile> found = scanner.scan(input);
+        List<InputFile> toLoad = new ArrayList<>();
+        int known = 0;
+        int rejected = 0;
+        for (InputFile f : found) {
+            if (f.format() == Format.NOT_RECOGNISED) {
+                messages.add(run.runId(), STEP, RunMessages.NOTE, "Not used: " + f.problem());
+                continue;
+            }
+            SourceFileRecord record = files.register(f.checksum(), f.format().name(), f.displayName(), f.folderLaCode(),
+                    f.size(), f.modified());
+            dsl.insertInto(RUN_INPUT, RUN_INPUT.RUN_ID, RUN_INPUT.SOURCE_FILE_ID, RUN_INPUT.DISPLAY_NAME)
+                    .values(run.runId(), record.getSourceFileId(), f.displayName()).execute();
+            if (f.format() == Format.UNREADABLE) {
+                if (SourceFiles.LOADING.equals(record.getStatus())) {
+                    files.markUnreadable(record.getSourceFileId(), f.problem());
+                }
+                rejected++;
+                progress.say("  Rejected " + f.problem());
+            } else if (SourceFiles.LOADING.equals(record.getStatus())) {
+                toLoad.add(f);
+            } else {
+                known++;
+            }
+        }
+        step.getJobExecution().getExecutionContext().put(TO_LOAD, new ArrayList<>(toLoad));
+        progress.say("Found " + plural(found.size() - countNotRecognised(found), "return") + " in " + input
+                + ": " + toLoad.size() + " to load, " + known + " loaded before (unchanged)"
+                + (rejected > 0 ? ", " + rejected + " that cannot be read" : "")
+                + (countNotRecognised(found) > 0 ? "; " + plural(countNotRecognised(found), "other file") + " not used" : ""));
+        return RepeatStatus.FINISHED;
+    }
+
+    /**
+     * The built-in key is for the synthetic sample only; and a database built with one key must
+     * not be fed with another (every child would look new and be counted twice).
+     */
+    private void checkKey(Path input) {
+        if (pseudonymiser.isSampleKey() && !Files.exists(input.resolve(SAMPLE_MARKER))) {
+            throw new RunRefusedException("No pseudonymisation key is set. Set the environment variable "
+                    + "SCORECARD_PSEUDONYM_KEY to a secret of at least " + Pseudonymiser.MIN_KEY_LENGTH + " characters "
+                    + "and keep it safe: every month's run must use the same key. (The built-in key is only for the "
+                    + "synthetic data in sample-data/.)");
+        }
+        if (pseudonymiser.isSampleKey()) {
+            progress.say("Note: using the built-in pseudonymisation key, which is only for the synthetic sample data.");
+        }
+        String fingerprint = pseudonymiser.fingerprint();
+        String stored = dsl.select(SETTING.SETTING_VALUE).from(SETTING).where(SETTING.NAME.eq("key_fingerprint")).fetchOne(SETTING.SETTING_VALUE);
+        if (stored == null) {
+            dsl.insertInto(SETTING, SETTING.NAME, SETTING.SETTING_VALUE).values("key_fingerprint", fingerprint).execute();
+        } else if (!stored.equals(fingerprint)) {
+            throw new RunRefusedException("This database was built with a different pseudonymisation key. Children "
+                    + "would look new and be counted twice, so nothing was loaded. Set SCORECARD_PSEUDONYM_KEY to the key "
+                    + "used before, or use a new database (for example --data-dir with an empty folder).");
+        }
+    }
+
+    private static long countNotRecognised(List<InputFile> found) {
+        return found.stream().filter(f -> f.format() == Format.NOT_RECOGNISED).count();
+    }
+
+    static String plural(long n, String word) {
+        return n + " " + word + (n == 1 ? "" : "s");
+    }
+}

@@ -1,0 +1,53 @@
+package org.neglectscorecard.job;
+
+import static org.neglectscorecard.store.schema.Tables.RUN_INPUT;
+import static org.neglectscorecard.store.schema.Tables.SOURCE_FILE;
+
+import org.jooq.DSLContext;
+import org.neglectscorecard.store.CinLoadCompletion;
+import org.neglectscorecard.store.SourceFiles;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+
+/**
+ * Finishes each file the run loaded, now that all are read: checks that need a whole file
+ * (children or plans listed twice), the date each return is for, counts and verdict; removes
+ * every row of a file found unreadable part-way. Safe to repeat after a restart.
+ */
+public class FinishLoadsTasklet implements Tasklet {
+
+    public static final String STEP = "finishLoads";
+
+    private final DSLContext dsl;
+    private final CinLoadCompletion completion;
+    private final Progress progress;
+
+    public FinishLoadsTasklet(DSLContext dsl, CinLoadCompletion completion, Progress progress) {
+        this.dsl = dsl;
+        this.completion = completion;
+        this.progress = progress;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+        RunContext run = RunContext.of(chunkContext.getStepContext().getStepExecution());
+        var files = dsl.select(SOURCE_FILE.SOURCE_FILE_ID, RUN_INPUT.DISPLAY_NAME).from(RUN_INPUT)
+                .join(SOURCE_FILE).on(SOURCE_FILE.SOURCE_FILE_ID.eq(RUN_INPUT.SOURCE_FILE_ID))
+                .where(RUN_INPUT.RUN_ID.eq(run.runId()).and(SOURCE_FILE.STATUS.eq(SourceFiles.LOADING)
+                        .or(SOURCE_FILE.STATUS.eq(SourceFiles.REJECTED).and(SOURCE_FILE.LOADED_AT.isNull()))))
+                .orderBy(RUN_INPUT.DISPLAY_NAME).fetch();
+        for (var f : files) {
+            CinLoadCompletion.Outcome outcome = completion.complete(f.value1());
+            if (SourceFiles.REJECTED.equals(outcome.status())) {
+                progress.say("  Rejected " + f.value2() + ": the whole file was set aside (the reason is in rejects.csv)");
+            } else {
+                progress.say(String.format("  Loaded %s: %,d rows read, %,d loaded, %,d rejected", f.value2(),
+                        outcome.rowsRead(), outcome.rowsLoaded(), outcome.rowsRejected()));
+            }
+            contribution.incrementWriteCount(1);
+        }
+        return RepeatStatus.FINISHED;
+    }
+}

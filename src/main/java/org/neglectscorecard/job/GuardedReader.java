@@ -1,0 +1,81 @@
+package org.neglectscorecard.job;
+
+import org.neglectscorecard.ingest.SourceRow;
+import org.neglectscorecard.ingest.UnreadableFileException;
+import org.neglectscorecard.store.SourceFiles;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemStreamException;
+import org.springframework.batch.infrastructure.item.ItemStreamReader;
+
+/**
+ * Lets a file that turns out to be unreadable part-way through (damaged, cut short, hostile) end
+ * its step quietly instead of failing the run: the file is marked rejected, whole, and reading
+ * stops. The step's listener then removes whatever of it had been written. Other files load.
+ */
+public class GuardedReader implements ItemStreamReader<SourceRow> {
+
+    private final ItemStreamReader<SourceRow> delegate;
+    private final SourceFiles files;
+    private final long sourceFileId;
+    private boolean stopped;
+    private boolean opened;
+
+    public GuardedReader(ItemStreamReader<SourceRow> delegate, SourceFiles files, long sourceFileId) {
+        this.delegate = delegate;
+        this.files = files;
+        this.sourceFileId = sourceFileId;
+    }
+
+    @Override
+    public void open(ExecutionContext context) throws ItemStreamException {
+        if (SourceFiles.REJECTED.equals(files.get(sourceFileId).getStatus())) {
+            stopped = true;
+            return;
+        }
+        try {
+            delegate.open(context);
+            opened = true;
+        } catch (UnreadableFileException e) {
+            reject(e);
+        } catch (ItemStreamException e) {
+            if (e.getCause() instanceof UnreadableFileException u) {
+                reject(u);
+            } else {
+                throw e;
+            }
+        }
+    }
+
+    @Override
+    public SourceRow read() throws Exception {
+        if (stopped) {
+            return null;
+        }
+        try {
+            return delegate.read();
+        } catch (UnreadableFileException e) {
+            reject(e);
+            return null;
+        }
+    }
+
+    @Override
+    public void update(ExecutionContext context) throws ItemStreamException {
+        if (opened) {
+            delegate.update(context);
+        }
+    }
+
+    @Override
+    public void close() throws ItemStreamException {
+        if (opened) {
+            delegate.close();
+            opened = false;
+        }
+    }
+
+    private void reject(UnreadableFileException e) {
+        stopped = true;
+        files.markUnreadable(sourceFileId, e.getMessage());
+    }
+}

@@ -1,0 +1,147 @@
+package org.neglectscorecard.job;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.YAMLException;
+
+/**
+ * A scheduled job (jobs/NAME.yml, INPUTS.md section D): the partnership and its member LAs, the
+ * input and output folders, the schedule, and per-file settings. Its name and a period identify
+ * a run.
+ *
+ * @param name                  the job's name (the file name without .yml if not given)
+ * @param members               member LAs by 3-digit or 9-character code
+ * @param schedule              a Spring cron expression (second minute hour day month weekday)
+ * @param visitingStandardDays  the local statutory visiting standard, in working days
+ * @param retentionYears        child-level data older than this is purged
+ * @param files                 per-file overrides, by path relative to the input folder
+ */
+public record JobFile(String name, String partnershipId, String partnershipName, List<String> members, String input,
+                      String output, String schedule, LocalDate strategyStart, int visitingStandardDays,
+                      int retentionYears, List<FileOverride> files, Path source) {
+
+    /** A file the job file says something about: the date it is as at, or that it is a full-history extract. */
+    public record FileOverride(String path, LocalDate asAt, boolean fullHistory) {
+    }
+
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,99}");
+    private static final Set<String> KEYS = Set.of("name", "partnership", "input", "output", "schedule", "strategy-start",
+            "visiting-standard-working-days", "retention-years", "files");
+
+    public Optional<FileOverride> overrideFor(String displayName) {
+        String wanted = displayName.replace('\\', '/');
+        return files.stream().filter(f -> f.path().replace('\\', '/').equals(wanted)
+                || wanted.startsWith(f.path().replace('\\', '/') + "/")).findFirst();
+    }
+
+    public static JobFile load(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new JobFileException("The job file " + file + " does not exist. Jobs live in the jobs/ folder, "
+                    + "e.g. --job jobs/monthly-scorecard.yml");
+        }
+        Object root;
+        try (InputStream in = Files.newInputStream(file)) {
+            root = new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
+        } catch (IOException e) {
+            throw new JobFileException("The job file " + file + " could not be read: " + e.getMessage());
+        } catch (YAMLException e) {
+            throw new JobFileException("The job file " + file + " is not valid YAML: " + firstLine(e.getMessage()));
+        }
+        if (!(root instanceof Map<?, ?> map)) {
+            throw new JobFileException("The job file " + file + " should be a set of 'key: value' lines");
+        }
+        String where = "In " + file + ": ";
+        for (Object key : map.keySet()) {
+            if (!KEYS.contains(String.valueOf(key))) {
+                throw new JobFileException(where + "unknown setting '" + key + "'. Known settings: " + KEYS);
+            }
+        }
+        String defaultName = file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
+        String name = text(map.get("name"), defaultName);
+        if (!NAME.matcher(name).matches()) {
+            throw new JobFileException(where + "name '" + name + "' may use letters, digits, '-', '_' and '.' only");
+        }
+        if (!(map.get("partnership") instanceof Map<?, ?> p)) {
+            throw new JobFileException(where + "'partnership:' is missing (id, name and members, the LA codes)");
+        }
+        String id = text(p.get("id"), null);
+        if (id == null || !NAME.matcher(id).matches()) {
+            throw new JobFileException(where + "partnership id is missing or has characters other than letters, digits, '-', '_'");
+        }
+        List<String> members = new ArrayList<>();
+        if (p.get("members") instanceof List<?> list) {
+            list.forEach(m -> members.add(String.valueOf(m).strip()));
+        }
+        if (members.isEmpty()) {
+            throw new JobFileException(where + "partnership members is empty: list the member LAs' codes, e.g. [821, 822, 823]");
+        }
+        List<FileOverride> overrides = new ArrayList<>();
+        if (map.get("files") instanceof List<?> list) {
+            for (Object o : list) {
+                if (!(o instanceof Map<?, ?> f) || f.get("path") == null) {
+                    throw new JobFileException(where + "each entry under 'files:' needs a 'path'");
+                }
+                overrides.add(new FileOverride(String.valueOf(f.get("path")), date(f.get("as-at"), where + "files as-at"),
+                        Boolean.TRUE.equals(f.get("full-history"))));
+            }
+        }
+        return new JobFile(name, id, text(p.get("name"), id), List.copyOf(members), text(map.get("input"), "sample-data"),
+                text(map.get("output"), "output"), text(map.get("schedule"), null),
+                date(map.get("strategy-start"), where + "strategy-start"),
+                number(map.get("visiting-standard-working-days"), 10, where), number(map.get("retention-years"), 7, where),
+                List.copyOf(overrides), file);
+    }
+
+    private static String text(Object v, String fallback) {
+        return v == null || v.toString().isBlank() ? fallback : v.toString().strip();
+    }
+
+    private static int number(Object v, int fallback, String where) {
+        if (v == null) {
+            return fallback;
+        }
+        if (v instanceof Integer i && i >= 0) {
+            return i;
+        }
+        throw new JobFileException(where + "'" + v + "' should be a whole number");
+    }
+
+    private static LocalDate date(Object v, String where) {
+        if (v == null) {
+            return null;
+        }
+        if (v instanceof java.util.Date d) {
+            return d.toInstant().atZone(java.time.ZoneOffset.UTC).toLocalDate();
+        }
+        try {
+            return LocalDate.parse(v.toString().strip());
+        } catch (DateTimeParseException e) {
+            throw new JobFileException(where + " '" + v + "' is not a date: write it as yyyy-mm-dd");
+        }
+    }
+
+    private static String firstLine(String s) {
+        return s == null ? "" : s.lines().findFirst().orElse(s);
+    }
+
+    /** A mistake in a job file, in words the person who wrote it can act on. */
+    public static class JobFileException extends RuntimeException {
+        public JobFileException(String message) {
+            super(message);
+        }
+    }
+}

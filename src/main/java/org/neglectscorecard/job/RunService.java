@@ -1,0 +1,171 @@
+package org.neglectscorecard.job;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.neglectscorecard.indicators.Catalogue;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.stereotype.Component;
+
+/**
+ * Starts, resumes or refuses a run. A job's name and a period identify a run: a completed run asked
+ * for again is refused unless a re-run is asked for; a failed run, or one killed part-way (left
+ * STARTED in the JobRepository), is resumed where it stopped.
+ */
+@Component
+public class RunService {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RunService.class);
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy 'at' HH:mm", Locale.UK);
+
+    private final JobRepository repository;
+    private final JobOperator operator;
+    private final Job job;
+    private final RunLock lock;
+    private final Progress progress;
+
+    public RunService(JobRepository repository, JobOperator operator, Job scorecardJob, RunLock lock, Progress progress) {
+        this.repository = repository;
+        this.operator = operator;
+        this.job = scorecardJob;
+        this.lock = lock;
+        this.progress = progress;
+    }
+
+    /** A request to run a job for a period. */
+    public record RunRequest(JobFile jobFile, LocalDate period, Path input, Path output, boolean rerun) {
+    }
+
+    /** How a run ended, in a form the command line can report. */
+    public record RunResult(BatchStatus status, long runId, String message, Path outputFolder, Duration took) {
+        public boolean ok() {
+            return status == BatchStatus.COMPLETED;
+        }
+    }
+
+    /** A past run of a job for a period: the latest execution of one attempt. */
+    public record Attempt(JobInstance instance, long attempt, JobExecution last) {
+    }
+
+    public RunResult run(RunRequest r) {
+        if (!r.period().equals(r.period().withDayOfMonth(r.period().lengthOfMonth()))) {
+            throw new RunRefusedException("The period must be the last day of a month, for example "
+                    + r.period().withDayOfMonth(r.period().lengthOfMonth()) + ".");
+        }
+        String name = r.jobFile().name();
+        RunLock.Acquired acquired = lock.acquire(name, r.period());
+        long started = System.nanoTime();
+        try {
+            Optional<Attempt> latest = attempts(name, r.period()).stream().max(Comparator.comparingLong(Attempt::attempt));
+            JobExecution execution;
+            if (latest.isPresent() && latest.get().last().getStatus() == BatchStatus.COMPLETED && !r.rerun()) {
+                JobExecution done = latest.get().last();
+                throw new RunRefusedException("The " + name + " run for " + r.period() + " already completed on "
+                        + done.getEndTime().format(WHEN) + " (outputs in " + outputFolder(r) + "). To run it again "
+                        + "(for example after correcting a return), use 'rerun' or add --rerun.");
+            }
+            if (latest.isPresent() && latest.get().last().getStatus() != BatchStatus.COMPLETED) {
+                execution = resume(latest.get().last(), acquired);
+            } else {
+                long attempt = latest.map(a -> a.attempt() + 1).orElse(1L);
+                JobParameters parameters = new JobParametersBuilder()
+                        .addString(RunContext.JOB, name, true)
+                        .addLocalDate(RunContext.PERIOD, r.period(), true)
+                        .addLong(RunContext.ATTEMPT, attempt, true)
+                        .addString(RunContext.INPUT, r.input().toAbsolutePath().normalize().toString(), false)
+                        .addString(RunContext.OUTPUT, r.output().toAbsolutePath().normalize().toString(), false)
+                        .addString(RunContext.JOB_FILE, r.jobFile().source().toAbsolutePath().normalize().toString(), false)
+                        .toJobParameters();
+                progress.say("Starting " + name + " for the month ending " + r.period() + (attempt > 1 ? " (re-run " + (attempt - 1) + ")" : ""));
+                execution = operator.start(job, parameters);
+            }
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+            return new RunResult(execution.getStatus(), execution.getJobInstance().getInstanceId(),
+                    execution.getStatus() == BatchStatus.COMPLETED ? null : failure(execution), outputFolder(r), took);
+        } catch (RunRefusedException e) {
+            throw e;
+        } catch (Exception e) {
+            LOG.error("The run could not be started", e);
+            throw new RunRefusedException("The run could not be started: " + rootMessage(e));
+        } finally {
+            lock.release(name);
+        }
+    }
+
+    /**
+     * Carries on a failed run, or one that was killed: the latter is still marked STARTED, and
+     * (now that this process holds the job's lock) cannot really be running, so it is recovered first.
+     */
+    private JobExecution resume(JobExecution last, RunLock.Acquired acquired) throws Exception {
+        JobExecution toRestart = last;
+        if (last.getStatus().isRunning()) {
+            progress.say("The previous run of this period was interrupted (" + (acquired.tookOverFromDeadProcess()
+                    ? "its process had stopped" : "it was stopped part-way") + "): recovering it and carrying on from where it stopped.");
+            toRestart = operator.recover(last);
+        } else {
+            progress.say("Carrying on the run that failed on " + (last.getEndTime() == null ? "an earlier day"
+                    : last.getEndTime().format(WHEN)) + ", from where it stopped.");
+        }
+        return operator.restart(toRestart);
+    }
+
+    /** Every attempt at a job and period, newest first. */
+    public List<Attempt> attempts(String jobName, LocalDate period) {
+        return repository.getJobInstances(ScorecardJobConfig.JOB_NAME, 0, Integer.MAX_VALUE).stream()
+                .map(i -> {
+                    JobExecution last = repository.getLastJobExecution(i);
+                    return last == null ? null : new Attempt(i, Optional.ofNullable(last.getJobParameters().getLong(RunContext.ATTEMPT)).orElse(1L), last);
+                })
+                .filter(a -> a != null && jobName.equals(a.last().getJobParameters().getString(RunContext.JOB))
+                        && (period == null || period.equals(a.last().getJobParameters().getLocalDate(RunContext.PERIOD))))
+                .sorted(Comparator.comparing((Attempt a) -> a.last().getCreateTime()).reversed())
+                .toList();
+    }
+
+    private static Path outputFolder(RunRequest r) {
+        return r.output().resolve(r.jobFile().partnershipId()).resolve(r.period().toString());
+    }
+
+    /** The reason a run failed, as the person running it should read it. */
+    static String failure(JobExecution execution) {
+        for (Throwable t : execution.getAllFailureExceptions()) {
+            for (Throwable c = t; c != null; c = c.getCause()) {
+                if (c instanceof RunRefusedException || c instanceof Catalogue.CatalogueException
+                        || c instanceof JobFile.JobFileException) {
+                    return c.getMessage();
+                }
+            }
+        }
+        String step = execution.getStepExecutions().stream().filter(s -> s.getStatus() == BatchStatus.FAILED)
+                .map(s -> s.getStepName()).findFirst().orElse("a step");
+        String root = execution.getAllFailureExceptions().stream().findFirst().map(RunService::rootMessage).orElse("no reason was recorded");
+        return "The run stopped in " + step + ": " + root + ". Run the same command again to carry on from where it stopped.";
+    }
+
+    static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        String m = t.getMessage();
+        return m == null ? t.getClass().getSimpleName() : m.lines().findFirst().orElse(m);
+    }
+
+    public static String when(LocalDateTime t) {
+        return t == null ? "" : t.format(WHEN);
+    }
+}

@@ -1,0 +1,162 @@
+package org.neglectscorecard.job;
+
+import static org.neglectscorecard.store.schema.Tables.RUN_AREA;
+import static org.neglectscorecard.store.schema.Tables.RUN_INPUT;
+import static org.neglectscorecard.store.schema.Tables.RUN_SCOPE;
+import static org.neglectscorecard.store.schema.Tables.SOURCE_FILE;
+import static org.neglectscorecard.store.schema.Tables.STATUTORY_RETURN;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.neglectscorecard.reference.LaDirectory;
+import org.neglectscorecard.store.CinLoadCompletion;
+import org.neglectscorecard.store.RunMessages;
+import org.neglectscorecard.store.SourceFiles;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+
+/**
+ * Decides which loaded returns this run computes from and what each covers: the date each return
+ * is for (the job file may set it), the months it covers, a corrected resubmission in place of
+ * the return it corrects, and the areas to report (every LA found, and the partnership).
+ */
+public class ScopeReturnsTasklet implements Tasklet {
+
+    public static final String STEP = "scopeReturns";
+
+    private final DSLContext dsl;
+    private final LaDirectory las;
+    private final RunMessages messages;
+    private final Progress progress;
+
+    public ScopeReturnsTasklet(DSLContext dsl, LaDirectory las, RunMessages messages, Progress progress) {
+        this.dsl = dsl;
+        this.las = las;
+        this.messages = messages;
+        this.progress = progress;
+    }
+
+    private record Candidate(long returnId, String kind, String la3, LocalDate reference, String referenceFrom,
+                             LocalDate earliest, String file, java.time.LocalDateTime loadedAt, long sourceFileId) {
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+        RunContext run = RunContext.of(chunkContext.getStepContext().getStepExecution());
+        long runId = run.runId();
+        messages.clear(runId, STEP);
+        dsl.deleteFrom(RUN_SCOPE).where(RUN_SCOPE.RUN_ID.eq(runId)).execute();
+        dsl.deleteFrom(RUN_AREA).where(RUN_AREA.RUN_ID.eq(runId)).execute();
+
+        List<Candidate> candidates = new ArrayList<>();
+        for (Record r : dsl.select(STATUTORY_RETURN.RETURN_ID, STATUTORY_RETURN.SOURCE_KIND, STATUTORY_RETURN.LA_CODE3,
+                        STATUTORY_RETURN.REFERENCE_DATE, STATUTORY_RETURN.REFERENCE_DATE_FROM, STATUTORY_RETURN.EARLIEST_DATE,
+                        RUN_INPUT.DISPLAY_NAME, SOURCE_FILE.LOADED_AT, SOURCE_FILE.SOURCE_FILE_ID)
+                .from(STATUTORY_RETURN)
+                .join(SOURCE_FILE).on(SOURCE_FILE.SOURCE_FILE_ID.eq(STATUTORY_RETURN.SOURCE_FILE_ID))
+                .join(RUN_INPUT).on(RUN_INPUT.SOURCE_FILE_ID.eq(SOURCE_FILE.SOURCE_FILE_ID).and(RUN_INPUT.RUN_ID.eq(runId)))
+                .where(SOURCE_FILE.STATUS.eq(SourceFiles.LOADED))
+                .orderBy(RUN_INPUT.DISPLAY_NAME, STATUTORY_RETURN.LA_CODE3)
+                .fetch()) {
+            String display = r.get(RUN_INPUT.DISPLAY_NAME);
+            Optional<JobFile.FileOverride> override = run.jobFile().overrideFor(display);
+            LocalDate reference = r.get(STATUTORY_RETURN.REFERENCE_DATE);
+            String from = r.get(STATUTORY_RETURN.REFERENCE_DATE_FROM);
+            if (override.isPresent() && override.get().asAt() != null) {
+                reference = override.get().asAt();
+                from = "the job file";
+            }
+            if (reference == null) {
+                messages.add(runId, STEP, RunMessages.WARNING, display + " has no date in it, so the months it covers are "
+                        + "unknown and it was not used. Give its as-at date in the job file under 'files:'.");
+                continue;
+            }
+            LocalDate earliest = override.isPresent() && override.get().fullHistory() ? r.get(STATUTORY_RETURN.EARLIEST_DATE) : null;
+            candidates.add(new Candidate(r.get(STATUTORY_RETURN.RETURN_ID), r.get(STATUTORY_RETURN.SOURCE_KIND),
+                    r.get(STATUTORY_RETURN.LA_CODE3), reference, from, earliest, display, r.get(SOURCE_FILE.LOADED_AT),
+                    r.get(SOURCE_FILE.SOURCE_FILE_ID)));
+        }
+
+        // A corrected resubmission (same LA, kind and date) replaces the return it corrects: the one loaded last wins.
+        Map<String, List<Candidate>> sameReturn = new LinkedHashMap<>();
+        candidates.forEach(c -> sameReturn.computeIfAbsent(c.la3() + "|" + c.kind() + "|" + c.reference(), k -> new ArrayList<>()).add(c));
+        Set<String> la3s = new LinkedHashSet<>();
+        for (List<Candidate> group : sameReturn.values()) {
+            group.sort(Comparator.comparing(Candidate::loadedAt, Comparator.nullsFirst(Comparator.naturalOrder()))
+                    .thenComparing(Candidate::sourceFileId));
+            Candidate used = group.get(group.size() - 1);
+            for (Candidate replaced : group.subList(0, group.size() - 1)) {
+                messages.add(runId, STEP, RunMessages.WARNING, used.file() + " replaces " + replaced.file()
+                        + " (both are LA " + used.la3() + "'s return for " + used.reference() + "; the one loaded later is used).");
+            }
+            insertScope(runId, used);
+            la3s.add(used.la3());
+        }
+        areas(run, la3s);
+        progress.say("Using " + CheckInputsTasklet.plural(sameReturn.size(), "return") + " for "
+                + CheckInputsTasklet.plural(la3s.size(), "LA"));
+        return RepeatStatus.FINISHED;
+    }
+
+    private void insertScope(long runId, Candidate c) {
+        int year = CinLoadCompletion.reportingYear(c.reference());
+        String code9 = las.inYear(c.la3(), year).map(LaDirectory.La::code9).orElse(c.la3());
+        LocalDate coverFrom = c.earliest() != null ? c.earliest() : c.reference().minusYears(1).plusDays(1);
+        dsl.insertInto(RUN_SCOPE, RUN_SCOPE.RUN_ID, RUN_SCOPE.RETURN_ID, RUN_SCOPE.SOURCE_KIND, RUN_SCOPE.LA_CODE9,
+                        RUN_SCOPE.REFERENCE_DATE, RUN_SCOPE.REFERENCE_DATE_FROM, RUN_SCOPE.COVER_FROM, RUN_SCOPE.COVER_TO)
+                .values(runId, c.returnId(), c.kind(), code9, c.reference(), c.referenceFrom(), coverFrom, c.reference())
+                .execute();
+    }
+
+    /** Every LA with returns is reported; the partnership is the sum of its listed members. */
+    private void areas(RunContext run, Set<String> la3sWithData) {
+        long runId = run.runId();
+        Set<String> members = new LinkedHashSet<>();
+        for (String m : run.jobFile().members()) {
+            Optional<String> code = las.code3(m);
+            if (code.isEmpty()) {
+                throw new RunRefusedException("In " + run.jobFile().source() + ": partnership member '" + m
+                        + "' is not an English LA code (3-digit DfE code such as 821, or 9-character code such as E06000032).");
+            }
+            members.add(code.get());
+        }
+        for (String m : members) {
+            if (!la3sWithData.contains(m)) {
+                messages.add(runId, STEP, RunMessages.WARNING, "No returns were found for partnership member "
+                        + describe(m) + ", so the partnership's totals cannot be computed: add its files to the input folder.");
+            }
+        }
+        var codes = dsl.selectDistinct(RUN_SCOPE.LA_CODE9).from(RUN_SCOPE).where(RUN_SCOPE.RUN_ID.eq(runId)).fetch(RUN_SCOPE.LA_CODE9);
+        for (String code9 : codes) {
+            LaDirectory.La la = las.all().stream().filter(x -> x.code9().equals(code9)).findFirst().orElse(null);
+            String la3 = la == null ? code9 : la.code3();
+            boolean member = members.contains(la3);
+            if (!member) {
+                messages.add(runId, STEP, RunMessages.WARNING, describe(la3) + " is in the input but not a member of "
+                        + run.jobFile().partnershipName() + ": it is reported on its own, not in the partnership's totals.");
+            }
+            dsl.insertInto(RUN_AREA, RUN_AREA.RUN_ID, RUN_AREA.AREA_CODE, RUN_AREA.AREA_NAME, RUN_AREA.LA_CODE3,
+                    RUN_AREA.IS_PARTNERSHIP, RUN_AREA.IN_PARTNERSHIP)
+                    .values(runId, code9, la == null ? code9 : la.name(), la3, false, member).execute();
+        }
+        dsl.insertInto(RUN_AREA, RUN_AREA.RUN_ID, RUN_AREA.AREA_CODE, RUN_AREA.AREA_NAME, RUN_AREA.LA_CODE3,
+                RUN_AREA.IS_PARTNERSHIP, RUN_AREA.IN_PARTNERSHIP)
+                .values(runId, run.jobFile().partnershipId(), run.jobFile().partnershipName(), null, true, false).execute();
+    }
+
+    private String describe(String la3) {
+        return las.inYear(la3, LocalDate.now().getYear()).map(la -> la.name() + " (" + la3 + ")").orElse("LA " + la3);
+    }
+}

@@ -1,0 +1,167 @@
+package org.neglectscorecard.job;
+
+import java.util.List;
+
+import org.jooq.DSLContext;
+import org.neglectscorecard.indicators.Catalogue;
+import org.neglectscorecard.indicators.IndicatorEngine;
+import org.neglectscorecard.ingest.InputScanner;
+import org.neglectscorecard.ingest.InputScanner.InputFile;
+import org.neglectscorecard.ingest.ParsedRow;
+import org.neglectscorecard.ingest.RowRejectedException;
+import org.neglectscorecard.ingest.SourceRow;
+import org.neglectscorecard.ingest.cin.CinCensusRowProcessor;
+import org.neglectscorecard.ingest.cin.CinCensusTableReader;
+import org.neglectscorecard.ingest.cin.CinCensusXmlReader;
+import org.neglectscorecard.ingest.cin.CinRecord;
+import org.neglectscorecard.privacy.Pseudonymiser;
+import org.neglectscorecard.reference.LaDirectory;
+import org.neglectscorecard.scorecard.OutputWriter;
+import org.neglectscorecard.store.CinCensusWriter;
+import org.neglectscorecard.store.CinLoadCompletion;
+import org.neglectscorecard.store.RejectionLog;
+import org.neglectscorecard.store.ReturnRegistry;
+import org.neglectscorecard.store.RunMessages;
+import org.neglectscorecard.store.SourceFiles;
+import org.springframework.batch.core.configuration.annotation.JobScope;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.ItemStreamReader;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.SyncTaskExecutor;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * The monthly scorecard job: find the inputs, load each return file, decide which returns the
+ * run uses, compute the indicators, write the outputs. Every step leaves tables behind, so a
+ * failed or killed run restarts at the step (and, for loading, the file and chunk) it stopped in.
+ */
+@Configuration(proxyBeanMethods = false)
+public class ScorecardJobConfig {
+
+    public static final String JOB_NAME = "scorecard";
+    /** Rows per transaction while loading: big enough to be quick, small enough to resume close by. */
+    public static final int CHUNK_SIZE = 1_000;
+
+    @Bean
+    Job scorecardJob(JobRepository jobs, Step checkInputs, Step loadReturns, Step finishLoads, Step scopeReturns,
+                     Step computeIndicators, Step writeOutputs) {
+        return new JobBuilder(JOB_NAME, jobs)
+                .start(checkInputs)
+                .next(loadReturns)
+                .next(finishLoads)
+                .next(scopeReturns)
+                .next(computeIndicators)
+                .next(writeOutputs)
+                .build();
+    }
+
+    @Bean
+    Step checkInputs(JobRepository jobs, PlatformTransactionManager tx, DSLContext dsl, InputScanner scanner,
+                     SourceFiles files, RunMessages messages, Pseudonymiser pseudonymiser, Progress progress) {
+        return new StepBuilder(CheckInputsTasklet.STEP, jobs)
+                .tasklet(new CheckInputsTasklet(dsl, scanner, files, messages, pseudonymiser, progress), tx)
+                .build();
+    }
+
+    @Bean
+    Step loadReturns(JobRepository jobs, Step loadReturnFile, ReturnFilePartitioner returnFilePartitioner) {
+        return new StepBuilder("loadReturns", jobs)
+                .partitioner("loadReturnFile", returnFilePartitioner)
+                .step(loadReturnFile)
+                .taskExecutor(new SyncTaskExecutor())
+                .build();
+    }
+
+    @Bean
+    @JobScope
+    ReturnFilePartitioner returnFilePartitioner(@Value("#{jobExecutionContext['toLoad']}") List<InputFile> toLoad,
+                                                SourceFiles files) {
+        return new ReturnFilePartitioner(toLoad, files);
+    }
+
+    @Bean
+    Step loadReturnFile(JobRepository jobs, PlatformTransactionManager tx, GuardedReader returnFileReader,
+                        CinCensusRowProcessor cinCensusRowProcessor, CinCensusWriter cinCensusWriter,
+                        LoadFileListener loadFileListener) {
+        return new StepBuilder("loadReturnFile", jobs)
+                .<SourceRow, ParsedRow<CinRecord>>chunk(CHUNK_SIZE)
+                .transactionManager(tx)
+                .reader(returnFileReader)
+                .processor(cinCensusRowProcessor)
+                .writer(cinCensusWriter)
+                .faultTolerant()
+                .skipPolicy((t, skipCount) -> t instanceof RowRejectedException)
+                .listener(loadFileListener)
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    GuardedReader returnFileReader(@Value("#{stepExecutionContext['file']}") InputFile file,
+                                                 @Value("#{stepExecutionContext['sourceFileId']}") Long sourceFileId,
+                                                 SourceFiles files) {
+        ItemStreamReader<SourceRow> reader = switch (file.format()) {
+            case CIN_CENSUS_XML -> new CinCensusXmlReader(java.nio.file.Path.of(file.path()), file.displayName(), file.folderLaCode());
+            case CIN_CENSUS_TABLES -> new CinCensusTableReader(file.cinTables(), file.folderLaCode());
+            default -> throw new IllegalStateException(file.displayName() + " is not a loadable return");
+        };
+        return new GuardedReader(reader, files, sourceFileId);
+    }
+
+    @Bean
+    CinCensusRowProcessor cinCensusRowProcessor(Pseudonymiser pseudonymiser, LaDirectory las) {
+        return new CinCensusRowProcessor(pseudonymiser, las);
+    }
+
+    @Bean
+    @StepScope
+    CinCensusWriter cinCensusWriter(DSLContext dsl, ReturnRegistry returns, SourceFiles files, RejectionLog rejections,
+                                    @Value("#{stepExecutionContext['sourceFileId']}") Long sourceFileId) {
+        return new CinCensusWriter(dsl, returns, files, rejections, sourceFileId);
+    }
+
+    @Bean
+    @StepScope
+    LoadFileListener loadFileListener(RejectionLog rejections, SourceFiles files,
+                                      @Value("#{stepExecutionContext['sourceFileId']}") Long sourceFileId) {
+        return new LoadFileListener(rejections, files, sourceFileId);
+    }
+
+    @Bean
+    Step finishLoads(JobRepository jobs, PlatformTransactionManager tx, DSLContext dsl, CinLoadCompletion completion,
+                     Progress progress) {
+        return new StepBuilder(FinishLoadsTasklet.STEP, jobs)
+                .tasklet(new FinishLoadsTasklet(dsl, completion, progress), tx)
+                .build();
+    }
+
+    @Bean
+    Step scopeReturns(JobRepository jobs, PlatformTransactionManager tx, DSLContext dsl, LaDirectory las,
+                      RunMessages messages, Progress progress) {
+        return new StepBuilder(ScopeReturnsTasklet.STEP, jobs)
+                .tasklet(new ScopeReturnsTasklet(dsl, las, messages, progress), tx)
+                .build();
+    }
+
+    @Bean
+    Step computeIndicators(JobRepository jobs, PlatformTransactionManager tx, IndicatorEngine engine,
+                           Catalogue catalogue, LaDirectory las, Progress progress) {
+        return new StepBuilder("computeIndicators", jobs)
+                .tasklet(new ComputeIndicatorsTasklet(engine, catalogue, las, progress), tx)
+                .build();
+    }
+
+    @Bean
+    Step writeOutputs(JobRepository jobs, PlatformTransactionManager tx, OutputWriter writer) {
+        return new StepBuilder("writeOutputs", jobs)
+                .tasklet(new WriteOutputsTasklet(writer), tx)
+                .build();
+    }
+}

@@ -1,0 +1,37 @@
+package org.neglectscorecard.job;
+
+import java.io.IOException;
+import java.nio.file.Files;
+
+import org.neglectscorecard.scorecard.OutputWriter;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+
+/** Last step: the workbook, CSVs, charts and summary, swapped into place only when all are written. */
+public class WriteOutputsTasklet implements Tasklet {
+
+    private final OutputWriter writer;
+
+    public WriteOutputsTasklet(OutputWriter writer) {
+        this.writer = writer;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+        var step = chunkContext.getStepContext().getStepExecution();
+        RunContext run = RunContext.of(step);
+        try {
+            writer.write(new OutputWriter.Request(run.runId(), run.jobName(), run.period(),
+                    run.jobFile().partnershipId(), run.jobFile().partnershipName(),
+                    Files.exists(run.input().resolve(CheckInputsTasklet.SAMPLE_MARKER)), run.outputFolder()));
+        } catch (IOException e) {
+            String why = e.getMessage() != null && e.getMessage().contains("No space left") ? "the disk is full" : e.getMessage();
+            throw new RunRefusedException("The outputs could not be written to " + run.outputFolder() + " (" + why
+                    + "). The previous outputs, if any, are unchanged. Fix this and run the same command again: "
+                    + "it carries on from here.");
+        }
+        return RepeatStatus.FINISHED;
+    }
+}

@@ -1,0 +1,79 @@
+package org.neglectscorecard.reference;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.springframework.stereotype.Component;
+
+/**
+ * English local authorities: the DfE 3-digit code, the 9-character ONS code and the name, for
+ * each reporting year. Built from the old_la_code/new_la_code columns of DfE's published files
+ * (src/main/resources/reference/la-codes.csv). Where DfE has re-labelled an LA, the code its newest
+ * publication uses for that year is taken, so our figures line up with the published ones.
+ */
+@Component
+public class LaDirectory {
+
+    public record La(String code3, String code9, String name, String regionCode, String regionName, int firstYear,
+                     int lastYear) {
+    }
+
+    private final List<La> all = new ArrayList<>();
+
+    public LaDirectory() {
+        try (InputStream in = LaDirectory.class.getResourceAsStream("/reference/la-codes.csv")) {
+            if (in == null) {
+                throw new IllegalStateException("reference/la-codes.csv is missing from the build");
+            }
+            for (CSVRecord r : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
+                    .parse(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+                all.add(new La(r.get("old_la_code"), r.get("new_la_code"), r.get("la_name"), r.get("region_code"),
+                        r.get("region_name"), Integer.parseInt(r.get("first_year")), Integer.parseInt(r.get("last_year"))));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public List<La> all() {
+        return List.copyOf(all);
+    }
+
+    /** The 3-digit code for a 3-digit or 9-character code (or "821.0" from a spreadsheet). */
+    public Optional<String> code3(String code) {
+        if (code == null) {
+            return Optional.empty();
+        }
+        String c = code.strip().toUpperCase();
+        if (c.endsWith(".0")) {
+            c = c.substring(0, c.length() - 2);
+        }
+        String wanted = c;
+        if (c.length() == 9) {
+            return all.stream().filter(la -> la.code9().equals(wanted)).map(La::code3).findFirst();
+        }
+        return all.stream().anyMatch(la -> la.code3().equals(wanted)) ? Optional.of(wanted) : Optional.empty();
+    }
+
+    /**
+     * The LA as known in the reporting year ending 31 March {@code year}: among the codes DfE has
+     * used for it that year, the one in use longest afterwards.
+     */
+    public Optional<La> inYear(String code3, int year) {
+        List<La> candidates = all.stream().filter(la -> la.code3().equals(code3)).toList();
+        Comparator<La> newest = Comparator.comparingInt(La::lastYear).thenComparingInt(La::firstYear);
+        Optional<La> covering = candidates.stream()
+                .filter(la -> la.firstYear() <= year && year <= la.lastYear())
+                .max(newest);
+        return covering.isPresent() ? covering : candidates.stream().max(newest);
+    }
+}

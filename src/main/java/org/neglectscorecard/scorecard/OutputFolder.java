@@ -1,0 +1,90 @@
+package org.neglectscorecard.scorecard;
+
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/**
+ * A run's output folder, written beside the real one and swapped in only when complete, so a
+ * locked workbook or a full disk leaves the previous outputs as they were.
+ */
+public final class OutputFolder {
+
+    private final Path target;
+    private final Path staging;
+
+    public OutputFolder(Path target) throws IOException {
+        this.target = target;
+        Files.createDirectories(target.getParent());
+        this.staging = target.resolveSibling("." + target.getFileName() + ".writing-" + ProcessHandle.current().pid());
+        deleteTree(staging);
+        Files.createDirectories(staging);
+    }
+
+    /** Where to write: a staging folder, not yet the real one. */
+    public Path staging() {
+        return staging;
+    }
+
+    public Path target() {
+        return target;
+    }
+
+    /** Replaces the previous outputs with the new ones; on failure the previous ones stay. */
+    public void commit() throws IOException {
+        Path old = target.resolveSibling("." + target.getFileName() + ".previous-" + ProcessHandle.current().pid());
+        deleteTree(old);
+        boolean hadPrevious = Files.exists(target);
+        try {
+            if (hadPrevious) {
+                move(target, old);
+            }
+        } catch (FileSystemException e) {
+            deleteTree(staging);
+            throw new IOException("The previous outputs in " + target + " could not be replaced: a file in it is open "
+                    + "(is the workbook open in Excel?). Close it and run again; the previous outputs are unchanged.", e);
+        }
+        try {
+            move(staging, target);
+        } catch (IOException e) {
+            if (hadPrevious) {
+                move(old, target);
+            }
+            throw e;
+        }
+        deleteTree(old);
+    }
+
+    /** Gives up: the staging folder goes, the previous outputs stay. */
+    public void abandon() {
+        try {
+            deleteTree(staging);
+        } catch (IOException e) {
+            // leaving a hidden staging folder behind is harmless; the next run replaces it
+        }
+    }
+
+    private static void move(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(from, to);
+        }
+    }
+
+    static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package org.neglectscorecard.scorecard;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
+
+import org.neglectscorecard.indicators.Catalogue;
+import org.neglectscorecard.indicators.IndicatorDefinition;
+import org.neglectscorecard.store.RunMessages;
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes a run's outputs (OUTPUTS.md): indicators.csv and its published copy, rejects.csv, the
+ * workbook, the charts and the run summary, into a staging folder swapped in only when all are
+ * written.
+ */
+@Component
+public class OutputWriter {
+
+    public static final String SUMMARY = "run-summary.txt";
+
+    private final IndicatorValues values;
+    private final RunInputs inputs;
+    private final RunMessages messages;
+    private final Catalogue catalogue;
+
+    public OutputWriter(IndicatorValues values, RunInputs inputs, RunMessages messages, Catalogue catalogue) {
+        this.values = values;
+        this.inputs = inputs;
+        this.messages = messages;
+        this.catalogue = catalogue;
+    }
+
+    /** What to write, and where. */
+    public record Request(long runId, String jobName, LocalDate period, String partnershipCode, String partnershipName,
+                          boolean syntheticData, Path folder) {
+    }
+
+    /** Writes everything and returns the run summary. */
+    public String write(Request r) throws IOException {
+        OutputFolder out = new OutputFolder(r.folder());
+        try {
+            List<IndicatorValue> all = values.of(r.jobName(), r.period());
+            List<IndicatorDefinition> published = catalogue.indicators().stream().filter(IndicatorDefinition::publish).toList();
+            List<RunInputs.InputSummary> files = inputs.files(r.runId());
+            List<RunInputs.Problem> problems = inputs.problems(r.runId());
+            List<String> notes = messages.of(r.runId()).stream().map(m -> m.level().equals(RunMessages.WARNING)
+                    ? "Warning: " + m.text() : m.text()).toList();
+            Path staging = out.staging();
+            new IndicatorsCsv(catalogue).write(all, staging.resolve("indicators.csv"), staging.resolve("indicators-published.csv"));
+            new RejectsCsv().write(problems, staging.resolve("rejects.csv"));
+            String workbook = "scorecard-" + r.partnershipCode() + "-" + r.period() + ".xlsx";
+            new ScorecardWorkbook().write(new ScorecardWorkbook.Content(r.partnershipName(), r.partnershipCode(), r.period(),
+                    LocalDateTime.now().withNano(0), r.syntheticData(), files, notes, published, all,
+                    staging.resolve("charts")), staging.resolve(workbook));
+            String summary = RunSummary.text(r.jobName(), r.partnershipName(), r.period(),
+                    inputs.coveredSpan(r.runId(), r.period()), files, notes, published,
+                    RunSummary.idsWithValue(all, r.partnershipCode(), r.period()), r.folder().toString(), workbook, problems.size());
+            Files.writeString(staging.resolve(SUMMARY), summary);
+            out.commit();
+            return summary;
+        } catch (IOException | RuntimeException e) {
+            out.abandon();
+            throw e;
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package org.neglectscorecard.scorecard;
+
+import static org.neglectscorecard.store.schema.Tables.REJECTION;
+import static org.neglectscorecard.store.schema.Tables.RUN_INPUT;
+import static org.neglectscorecard.store.schema.Tables.RUN_SCOPE;
+import static org.neglectscorecard.store.schema.Tables.SOURCE_FILE;
+import static org.neglectscorecard.store.schema.Tables.STATUTORY_RETURN;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+import org.springframework.stereotype.Component;
+
+/** The input files of a run as the data-quality reports need them: counts, verdicts, problems. */
+@Component
+public class RunInputs {
+
+    /** One input file: what happened to it, and the dates the run gave its returns. */
+    public record InputSummary(long sourceFileId, String displayName, String format, String status, int rowsRead,
+                               int rowsLoaded, int rowsRejected, String checksum, String message, String asAt) {
+    }
+
+    public record Problem(String file, String sheet, Integer row, String column, String letter, String value,
+                          String reason, String outcome) {
+    }
+
+    private final DSLContext dsl;
+
+    public RunInputs(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    public List<InputSummary> files(long runId) {
+        var asAt = DSL.select(DSL.groupConcatDistinct(DSL.concat(RUN_SCOPE.REFERENCE_DATE.cast(String.class),
+                                DSL.inline(" ("), RUN_SCOPE.REFERENCE_DATE_FROM, DSL.inline(")"))))
+                .from(RUN_SCOPE).join(STATUTORY_RETURN).on(STATUTORY_RETURN.RETURN_ID.eq(RUN_SCOPE.RETURN_ID))
+                .where(RUN_SCOPE.RUN_ID.eq(runId).and(STATUTORY_RETURN.SOURCE_FILE_ID.eq(SOURCE_FILE.SOURCE_FILE_ID)));
+        return dsl.select(SOURCE_FILE.SOURCE_FILE_ID, RUN_INPUT.DISPLAY_NAME, SOURCE_FILE.FORMAT, SOURCE_FILE.STATUS,
+                        SOURCE_FILE.ROWS_READ, SOURCE_FILE.ROWS_LOADED, SOURCE_FILE.ROWS_REJECTED, SOURCE_FILE.CHECKSUM,
+                        SOURCE_FILE.MESSAGE, asAt.asField("as_at"))
+                .from(RUN_INPUT).join(SOURCE_FILE).on(SOURCE_FILE.SOURCE_FILE_ID.eq(RUN_INPUT.SOURCE_FILE_ID))
+                .where(RUN_INPUT.RUN_ID.eq(runId))
+                .orderBy(RUN_INPUT.DISPLAY_NAME)
+                .fetch(r -> new InputSummary(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(),
+                        r.value7(), r.value8(), r.value9(), (String) r.get("as_at")));
+    }
+
+    public List<Problem> problems(long runId) {
+        return dsl.select(RUN_INPUT.DISPLAY_NAME, REJECTION.SHEET, REJECTION.ROW_NUMBER, REJECTION.COLUMN_NAME,
+                        REJECTION.COLUMN_LETTER, REJECTION.VALUE_SHOWN, REJECTION.REASON, REJECTION.OUTCOME)
+                .from(REJECTION).join(RUN_INPUT).on(RUN_INPUT.SOURCE_FILE_ID.eq(REJECTION.SOURCE_FILE_ID))
+                .where(RUN_INPUT.RUN_ID.eq(runId))
+                .orderBy(RUN_INPUT.DISPLAY_NAME, REJECTION.SHEET.nullsFirst(), REJECTION.ROW_NUMBER.nullsFirst(),
+                        REJECTION.COLUMN_NAME, REJECTION.REJECTION_ID)
+                .fetch(r -> new Problem(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(), r.value7(), r.value8()));
+    }
+
+    /** The month ends the run's data covers, first and last, or null. */
+    public LocalDate[] coveredSpan(long runId, LocalDate period) {
+        var r = dsl.select(DSL.min(RUN_SCOPE.COVER_FROM), DSL.max(RUN_SCOPE.COVER_TO)).from(RUN_SCOPE)
+                .where(RUN_SCOPE.RUN_ID.eq(runId)).fetchOne();
+        return r == null || r.value1() == null ? null : new LocalDate[] {r.value1(), r.value2().isAfter(period) ? period : r.value2()};
+    }
+}

@@ -1,0 +1,79 @@
+package org.neglectscorecard.scorecard;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.neglectscorecard.indicators.IndicatorDefinition;
+
+/**
+ * The short account of a run, printed at the end and saved beside the outputs: what was read,
+ * what was rejected, where the workbook is, and which indicators have no value for the period
+ * and why.
+ */
+public final class RunSummary {
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
+
+    private RunSummary() {
+    }
+
+    public static String text(String jobName, String partnershipName, LocalDate period, LocalDate[] span,
+                              List<RunInputs.InputSummary> inputs, List<String> messages,
+                              List<IndicatorDefinition> published, Set<String> withValueAtPeriod, String outputFolder,
+                              String workbookName, long problems) {
+        StringBuilder s = new StringBuilder();
+        s.append("Neglect scorecard: ").append(jobName).append(", month ending ").append(period.format(DAY)).append('\n');
+        s.append("Partnership: ").append(partnershipName).append('\n');
+        if (span != null) {
+            s.append("The data covers ").append(span[0].format(DAY)).append(" to ").append(span[1].format(DAY)).append('\n');
+        }
+        s.append('\n').append("Inputs (").append(inputs.size()).append("):\n");
+        int width = inputs.stream().mapToInt(i -> i.displayName().length()).max().orElse(10);
+        long rejectedFiles = 0;
+        for (RunInputs.InputSummary i : inputs) {
+            if ("REJECTED".equals(i.status())) {
+                rejectedFiles++;
+                s.append(String.format("  %-" + width + "s  REJECTED: %s%n", i.displayName(), i.message()));
+            } else {
+                s.append(String.format("  %-" + width + "s  %,9d read %,9d loaded %,7d rejected   as at %s%n", i.displayName(),
+                        i.rowsRead(), i.rowsLoaded(), i.rowsRejected(), i.asAt() == null ? "(not used)" : i.asAt()));
+            }
+        }
+        if (rejectedFiles > 0) {
+            s.append("  ").append(rejectedFiles).append(rejectedFiles == 1 ? " file was" : " files were")
+                    .append(" rejected whole: nothing from ").append(rejectedFiles == 1 ? "it" : "them").append(" was used.\n");
+        }
+        if (!messages.isEmpty()) {
+            s.append("\nPlease note:\n");
+            messages.forEach(m -> s.append("  - ").append(m).append('\n'));
+        }
+        List<IndicatorDefinition> missing = published.stream().filter(d -> !withValueAtPeriod.contains(d.id())).toList();
+        s.append('\n').append(published.size() - missing.size()).append(" of ").append(published.size())
+                .append(" indicators have a value for the partnership for ").append(period.format(DAY)).append(".\n");
+        for (IndicatorDefinition d : missing) {
+            s.append("  - ").append(d.id()).append(": no value. It needs ").append(needs(d)).append(".\n");
+        }
+        s.append('\n').append("Outputs in ").append(outputFolder).append(":\n");
+        s.append("  ").append(workbookName).append("  (the scorecard workbook)\n");
+        s.append("  indicators.csv, indicators-published.csv  (every value; the published copy withholds small numbers)\n");
+        s.append("  rejects.csv  (").append(problems).append(problems == 1 ? " problem" : " problems").append(" found in the inputs)\n");
+        s.append("  charts/  (a trend chart per indicator, PNG)\n");
+        return s.toString();
+    }
+
+    private static String needs(IndicatorDefinition d) {
+        String sources = d.source();
+        return d.measure() == IndicatorDefinition.Measure.in_year
+                ? "12 months of data to the period from every area (" + sources + ")"
+                : "data covering the period from every member LA (" + sources + ")" + (d.isBase() ? "" : ", and a denominator above zero");
+    }
+
+    public static Set<String> idsWithValue(List<IndicatorValue> values, String area, LocalDate period) {
+        return values.stream().filter(v -> v.isHeadline() && v.areaCode().equals(area) && v.periodEnd().equals(period))
+                .map(IndicatorValue::indicatorId).collect(Collectors.toSet());
+    }
+}

@@ -1,0 +1,171 @@
+package org.neglectscorecard.store;
+
+import static org.neglectscorecard.store.schema.Tables.ASSESSMENT;
+import static org.neglectscorecard.store.schema.Tables.CHILD;
+import static org.neglectscorecard.store.schema.Tables.CHILD_CHARACTERISTICS;
+import static org.neglectscorecard.store.schema.Tables.CIN_EPISODE;
+import static org.neglectscorecard.store.schema.Tables.CIN_PLAN;
+import static org.neglectscorecard.store.schema.Tables.CP_PLAN;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.jooq.BatchBindStep;
+import org.jooq.DSLContext;
+import org.neglectscorecard.ingest.ParsedRow;
+import org.neglectscorecard.ingest.Rejection;
+import org.neglectscorecard.ingest.cin.CinRecord;
+import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.batch.infrastructure.item.ItemWriter;
+
+/**
+ * Writes checked CIN census records into the child-level tables, one JDBC batch per table per
+ * chunk, within the chunk's transaction (so a restart resumes exactly where the last commit left
+ * off). Values left out of otherwise good rows are recorded beside them.
+ */
+public class CinCensusWriter implements ItemWriter<ParsedRow<CinRecord>> {
+
+    public static final String SOURCE_KIND = "CIN_CENSUS";
+
+    private final DSLContext dsl;
+    private final ReturnRegistry returns;
+    private final SourceFiles files;
+    private final RejectionLog rejections;
+    private final long sourceFileId;
+    private final Map<String, Long> returnIds = new HashMap<>();
+
+    public CinCensusWriter(DSLContext dsl, ReturnRegistry returns, SourceFiles files, RejectionLog rejections,
+                           long sourceFileId) {
+        this.dsl = dsl;
+        this.returns = returns;
+        this.files = files;
+        this.rejections = rejections;
+        this.sourceFileId = sourceFileId;
+    }
+
+    @Override
+    public void write(Chunk<? extends ParsedRow<CinRecord>> chunk) {
+        List<CinRecord.Child> children = new ArrayList<>();
+        List<CinRecord.Characteristics> characteristics = new ArrayList<>();
+        List<CinRecord.Episode> episodes = new ArrayList<>();
+        List<CinRecord.Assessment> assessments = new ArrayList<>();
+        List<CinRecord.CinPlan> cinPlans = new ArrayList<>();
+        List<CinRecord.CpPlan> cpPlans = new ArrayList<>();
+        List<Rejection> leftOut = new ArrayList<>();
+        for (ParsedRow<CinRecord> parsed : chunk) {
+            leftOut.addAll(parsed.valuesIgnored());
+            CinRecord record = parsed.record();
+            if (record instanceof CinRecord.Header h) {
+                returnId(h.laCode3());
+                files.setHeader(sourceFileId, h.laCode3(), h.referenceDate());
+            } else if (record instanceof CinRecord.Child c) {
+                children.add(c);
+            } else if (record instanceof CinRecord.Characteristics c) {
+                characteristics.add(c);
+            } else if (record instanceof CinRecord.Episode e) {
+                episodes.add(e);
+            } else if (record instanceof CinRecord.Assessment a) {
+                assessments.add(a);
+            } else if (record instanceof CinRecord.CinPlan p) {
+                cinPlans.add(p);
+            } else if (record instanceof CinRecord.CpPlan p) {
+                cpPlans.add(p);
+            }
+        }
+        writeChildren(children);
+        writeCharacteristics(characteristics);
+        writeEpisodes(episodes);
+        writeAssessments(assessments);
+        writeCinPlans(cinPlans);
+        writeCpPlans(cpPlans);
+        rejections.record(sourceFileId, leftOut, RejectionLog.VALUE_LEFT_OUT);
+    }
+
+    private long returnId(String laCode3) {
+        return returnIds.computeIfAbsent(laCode3, la -> returns.returnFor(sourceFileId, SOURCE_KIND, la));
+    }
+
+    private void writeChildren(List<CinRecord.Child> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        BatchBindStep batch = dsl.batch(dsl.insertInto(CHILD, CHILD.RETURN_ID, CHILD.CHILD_KEY, CHILD.BIRTH_DATE,
+                CHILD.EXPECTED_BIRTH_DATE, CHILD.GENDER, CHILD.SOURCE_ROW).values((Long) null, null, null, null, null, null));
+        for (CinRecord.Child c : rows) {
+            batch.bind(returnId(c.laCode3()), c.childKey(), c.birthDate(), c.expectedBirthDate(), c.gender(), c.sourceRow());
+        }
+        batch.execute();
+    }
+
+    private void writeCharacteristics(List<CinRecord.Characteristics> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        BatchBindStep batch = dsl.batch(dsl.insertInto(CHILD_CHARACTERISTICS, CHILD_CHARACTERISTICS.RETURN_ID,
+                CHILD_CHARACTERISTICS.CHILD_KEY, CHILD_CHARACTERISTICS.ETHNICITY, CHILD_CHARACTERISTICS.DISABLED,
+                CHILD_CHARACTERISTICS.SOURCE_ROW).values((Long) null, null, null, null, null));
+        for (CinRecord.Characteristics c : rows) {
+            batch.bind(returnId(c.laCode3()), c.childKey(), c.ethnicity(), c.disabled(), c.sourceRow());
+        }
+        batch.execute();
+    }
+
+    private void writeEpisodes(List<CinRecord.Episode> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        BatchBindStep batch = dsl.batch(dsl.insertInto(CIN_EPISODE, CIN_EPISODE.RETURN_ID, CIN_EPISODE.CHILD_KEY,
+                CIN_EPISODE.EPISODE_REF, CIN_EPISODE.REFERRAL_DATE, CIN_EPISODE.CLOSURE_DATE, CIN_EPISODE.PRIMARY_NEED,
+                CIN_EPISODE.REASON_FOR_CLOSURE, CIN_EPISODE.REFERRAL_NFA, CIN_EPISODE.SOURCE_ROW)
+                .values((Long) null, null, null, null, null, null, null, null, null));
+        for (CinRecord.Episode e : rows) {
+            batch.bind(returnId(e.laCode3()), e.childKey(), e.episodeRef(), e.referralDate(), e.closureDate(),
+                    e.primaryNeed(), e.reasonForClosure(), e.referralNfa(), e.sourceRow());
+        }
+        batch.execute();
+    }
+
+    private void writeAssessments(List<CinRecord.Assessment> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        BatchBindStep batch = dsl.batch(dsl.insertInto(ASSESSMENT, ASSESSMENT.RETURN_ID, ASSESSMENT.CHILD_KEY,
+                ASSESSMENT.EPISODE_REF, ASSESSMENT.START_DATE, ASSESSMENT.AUTHORISED_DATE, ASSESSMENT.FACTORS,
+                ASSESSMENT.SOURCE_ROW).values((Long) null, null, null, null, null, null, null));
+        for (CinRecord.Assessment a : rows) {
+            batch.bind(returnId(a.laCode3()), a.childKey(), a.episodeRef(), a.startDate(), a.authorisedDate(),
+                    a.factors(), a.sourceRow());
+        }
+        batch.execute();
+    }
+
+    private void writeCinPlans(List<CinRecord.CinPlan> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        BatchBindStep batch = dsl.batch(dsl.insertInto(CIN_PLAN, CIN_PLAN.RETURN_ID, CIN_PLAN.CHILD_KEY,
+                CIN_PLAN.EPISODE_REF, CIN_PLAN.START_DATE, CIN_PLAN.END_DATE, CIN_PLAN.SOURCE_ROW)
+                .values((Long) null, null, null, null, null, null));
+        for (CinRecord.CinPlan p : rows) {
+            batch.bind(returnId(p.laCode3()), p.childKey(), p.episodeRef(), p.startDate(), p.endDate(), p.sourceRow());
+        }
+        batch.execute();
+    }
+
+    private void writeCpPlans(List<CinRecord.CpPlan> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        BatchBindStep batch = dsl.batch(dsl.insertInto(CP_PLAN, CP_PLAN.RETURN_ID, CP_PLAN.CHILD_KEY,
+                CP_PLAN.EPISODE_REF, CP_PLAN.START_DATE, CP_PLAN.END_DATE, CP_PLAN.INITIAL_CATEGORY,
+                CP_PLAN.LATEST_CATEGORY, CP_PLAN.PREVIOUS_PLANS, CP_PLAN.SOURCE_ROW)
+                .values((Long) null, null, null, null, null, null, null, null, null));
+        for (CinRecord.CpPlan p : rows) {
+            batch.bind(returnId(p.laCode3()), p.childKey(), p.episodeRef(), p.startDate(), p.endDate(),
+                    p.initialCategory(), p.latestCategory(), p.previousPlans(), p.sourceRow());
+        }
+        batch.execute();
+    }
+}

@@ -1,0 +1,177 @@
+package org.neglectscorecard.store;
+
+import static org.neglectscorecard.store.schema.Tables.AGE_BAND;
+import static org.neglectscorecard.store.schema.Tables.CALENDAR;
+import static org.neglectscorecard.store.schema.Tables.ETHNICITY_GROUP;
+import static org.neglectscorecard.store.schema.Tables.GENDER_CODE;
+import static org.neglectscorecard.store.schema.Tables.LA;
+import static org.neglectscorecard.store.schema.Tables.POPULATION;
+import static org.neglectscorecard.store.schema.Tables.SETTING;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.HexFormat;
+import java.util.List;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.commons.io.input.BOMInputStream;
+import org.jooq.BatchBindStep;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.neglectscorecard.reference.LaDirectory;
+import org.springframework.core.io.DefaultResourceLoader;
+import org.springframework.core.io.Resource;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Brings the database to the schema in sql/schema/ (every statement is idempotent) and loads the
+ * reference data: LA codes, ONS populations, the calendar and the breakdown mappings. Reference
+ * tables are reloaded only when the shipped files change.
+ */
+public class DatabaseSetup {
+
+    public static final int FIRST_YEAR = 1990;
+    public static final int LAST_YEAR = 2100;
+    private static final String POPULATION_FILE = "/reference/ons_mid-year_population_estimates_2012_to_2024.csv";
+
+    private final DSLContext dsl;
+    private final TransactionTemplate transaction;
+    private final String sqlBase;
+    private final LaDirectory las;
+
+    public DatabaseSetup(DSLContext dsl, PlatformTransactionManager transactionManager, String sqlBase, LaDirectory las) {
+        this.dsl = dsl;
+        this.transaction = new TransactionTemplate(transactionManager);
+        this.sqlBase = sqlBase;
+        this.las = las;
+    }
+
+    public void run() {
+        String schemaFile = dsl.dialect().family() == SQLDialect.POSTGRES ? "postgresql.sql" : "h2.sql";
+        String ddl = read(sqlBase + "schema/" + schemaFile);
+        for (String statement : statements(ddl)) {
+            dsl.execute(statement);
+        }
+        String version = referenceVersion();
+        String current = dsl.select(SETTING.SETTING_VALUE).from(SETTING).where(SETTING.NAME.eq("reference_version")).fetchOne(SETTING.SETTING_VALUE);
+        if (!version.equals(current)) {
+            transaction.executeWithoutResult(s -> loadReference(version));
+        }
+    }
+
+    static List<String> statements(String ddl) {
+        StringBuilder clean = new StringBuilder();
+        for (String line : ddl.split("\n")) {
+            String l = line.strip();
+            if (!l.startsWith("--")) {
+                int comment = line.indexOf("--");
+                clean.append(comment >= 0 ? line.substring(0, comment) : line).append('\n');
+            }
+        }
+        return java.util.Arrays.stream(clean.toString().split(";\\s*\n")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    }
+
+    private void loadReference(String version) {
+        dsl.deleteFrom(LA).execute();
+        BatchBindStep la = dsl.batch(dsl.insertInto(LA, LA.LA_CODE3, LA.LA_CODE9, LA.LA_NAME, LA.REGION_CODE,
+                LA.REGION_NAME, LA.FIRST_YEAR, LA.LAST_YEAR).values((String) null, null, null, null, null, null, null));
+        las.all().forEach(x -> la.bind(x.code3(), x.code9(), x.name(), x.regionCode(), x.regionName(), x.firstYear(), x.lastYear()));
+        la.execute();
+
+        dsl.deleteFrom(POPULATION).execute();
+        BatchBindStep pop = dsl.batch(dsl.insertInto(POPULATION, POPULATION.LA_CODE9, POPULATION.MID_YEAR,
+                POPULATION.CHILDREN_0_17).values((String) null, null, null));
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (CSVRecord r : csv("classpath:" + POPULATION_FILE.substring(1))) {
+            String level = r.get("geographic_level");
+            String code = switch (level) {
+                case "National" -> r.get("country_code");
+                case "Regional" -> r.get("region_code");
+                case "Local authority" -> r.get("new_la_code");
+                default -> null;
+            };
+            String estimate = r.get("population_estimate").strip();
+            if (code == null || code.isBlank() || !estimate.matches("\\d+") || !seen.add(code + "/" + r.get("time_period"))) {
+                continue;
+            }
+            pop.bind(code, Integer.parseInt(r.get("time_period").substring(0, 4)), Integer.parseInt(estimate));
+        }
+        pop.execute();
+
+        dsl.deleteFrom(CALENDAR).execute();
+        BatchBindStep cal = dsl.batch(dsl.insertInto(CALENDAR, CALENDAR.MONTH_SEQ, CALENDAR.MONTH_END,
+                CALENDAR.YEAR_TO_MARCH).values((Integer) null, null, null));
+        for (int y = FIRST_YEAR; y <= LAST_YEAR; y++) {
+            for (int m = 1; m <= 12; m++) {
+                LocalDate end = YearMonth.of(y, m).atEndOfMonth();
+                cal.bind(monthSeq(end), end, m <= 3 ? y : y + 1);
+            }
+        }
+        cal.execute();
+
+        dsl.deleteFrom(ETHNICITY_GROUP).execute();
+        for (CSVRecord r : csv(sqlBase + "reference/ethnicity-groups.csv")) {
+            dsl.insertInto(ETHNICITY_GROUP, ETHNICITY_GROUP.CODE, ETHNICITY_GROUP.GROUP_NAME).values(r.get("code"), r.get("group_name")).execute();
+        }
+        dsl.deleteFrom(GENDER_CODE).execute();
+        for (CSVRecord r : csv(sqlBase + "reference/gender-codes.csv")) {
+            dsl.insertInto(GENDER_CODE, GENDER_CODE.CODE, GENDER_CODE.LABEL).values(r.get("code"), r.get("label")).execute();
+        }
+        dsl.deleteFrom(AGE_BAND).execute();
+        for (CSVRecord r : csv(sqlBase + "reference/age-bands.csv")) {
+            dsl.insertInto(AGE_BAND, AGE_BAND.LABEL, AGE_BAND.MIN_AGE, AGE_BAND.MAX_AGE, AGE_BAND.SORT_ORDER)
+                    .values(r.get("label"), Integer.parseInt(r.get("min_age")), Integer.parseInt(r.get("max_age")),
+                            Integer.parseInt(r.get("sort_order"))).execute();
+        }
+        dsl.deleteFrom(SETTING).where(SETTING.NAME.eq("reference_version")).execute();
+        dsl.insertInto(SETTING, SETTING.NAME, SETTING.SETTING_VALUE).values("reference_version", version).execute();
+    }
+
+    /** year * 12 + month - 1: consecutive months differ by one. */
+    public static int monthSeq(LocalDate date) {
+        return date.getYear() * 12 + date.getMonthValue() - 1;
+    }
+
+    private String referenceVersion() {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            for (String location : List.of("classpath:reference/la-codes.csv", "classpath:" + POPULATION_FILE.substring(1),
+                    sqlBase + "reference/ethnicity-groups.csv", sqlBase + "reference/gender-codes.csv",
+                    sqlBase + "reference/age-bands.csv")) {
+                sha.update(read(location).getBytes(StandardCharsets.UTF_8));
+            }
+            sha.update(("calendar " + FIRST_YEAR + "-" + LAST_YEAR).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(sha.digest(), 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static List<CSVRecord> csv(String location) {
+        Resource r = new DefaultResourceLoader().getResource(location);
+        try (InputStream in = BOMInputStream.builder().setInputStream(r.getInputStream()).get()) {
+            return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
+                    .parse(new InputStreamReader(in, StandardCharsets.UTF_8)).getRecords();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Reference data " + location + " could not be read", e);
+        }
+    }
+
+    private static String read(String location) {
+        Resource r = new DefaultResourceLoader().getResource(location);
+        try (InputStream in = r.getInputStream()) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(location + " could not be read", e);
+        }
+    }
+}

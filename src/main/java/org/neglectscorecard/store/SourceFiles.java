@@ -1,0 +1,94 @@
+package org.neglectscorecard.store;
+
+import static org.neglectscorecard.store.schema.Tables.REJECTION;
+import static org.neglectscorecard.store.schema.Tables.SOURCE_FILE;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.Optional;
+
+import org.jooq.DSLContext;
+import org.neglectscorecard.store.schema.tables.records.SourceFileRecord;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The input files the store knows, by checksum: a file seen before is not loaded again, so
+ * loading the same file twice changes nothing.
+ */
+@Component
+public class SourceFiles {
+
+    public static final String LOADING = "LOADING";
+    public static final String LOADED = "LOADED";
+    public static final String REJECTED = "REJECTED";
+
+    private final DSLContext dsl;
+    private final TransactionTemplate ownTransaction;
+    private final RejectionLog rejections;
+
+    public SourceFiles(DSLContext dsl, PlatformTransactionManager transactionManager, RejectionLog rejections) {
+        this.dsl = dsl;
+        this.rejections = rejections;
+        this.ownTransaction = new TransactionTemplate(transactionManager);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    public Optional<SourceFileRecord> byChecksum(String checksum) {
+        return dsl.selectFrom(SOURCE_FILE).where(SOURCE_FILE.CHECKSUM.eq(checksum)).fetchOptional();
+    }
+
+    public SourceFileRecord get(long id) {
+        return dsl.selectFrom(SOURCE_FILE).where(SOURCE_FILE.SOURCE_FILE_ID.eq(id)).fetchSingle();
+    }
+
+    /** The file's row, created as LOADING if it is new. */
+    public SourceFileRecord register(String checksum, String format, String displayName, String folderLaCode,
+                                     long size, LocalDateTime modifiedAt) {
+        return byChecksum(checksum).orElseGet(() -> {
+            SourceFileRecord r = dsl.newRecord(SOURCE_FILE);
+            r.setChecksum(checksum);
+            r.setFormat(format);
+            r.setDisplayName(displayName);
+            r.setFolderLaCode(folderLaCode);
+            r.setSizeBytes(size);
+            r.setModifiedAt(modifiedAt);
+            r.setStatus(LOADING);
+            r.store();
+            return r;
+        });
+    }
+
+    /**
+     * Rejects a whole file. Runs in its own transaction so the verdict survives whatever happens
+     * to the chunk that found the problem.
+     */
+    public void markUnreadable(long id, String message) {
+        ownTransaction.executeWithoutResult(status -> {
+            dsl.update(SOURCE_FILE).set(SOURCE_FILE.STATUS, REJECTED).set(SOURCE_FILE.MESSAGE, cut(message))
+                    .where(SOURCE_FILE.SOURCE_FILE_ID.eq(id)).execute();
+            dsl.deleteFrom(REJECTION).where(REJECTION.SOURCE_FILE_ID.eq(id)
+                    .and(REJECTION.OUTCOME.eq(RejectionLog.FILE_REJECTED))).execute();
+            rejections.recordFileRejected(id, message);
+        });
+    }
+
+    /** Adds a chunk's counts, in the chunk's transaction. */
+    public void addCounts(long id, int read, int rejected) {
+        dsl.update(SOURCE_FILE).set(SOURCE_FILE.ROWS_READ, SOURCE_FILE.ROWS_READ.plus(read))
+                .set(SOURCE_FILE.ROWS_REJECTED, SOURCE_FILE.ROWS_REJECTED.plus(rejected))
+                .where(SOURCE_FILE.SOURCE_FILE_ID.eq(id)).execute();
+    }
+
+    public void setHeader(long id, String laCode3, LocalDate referenceDate) {
+        dsl.update(SOURCE_FILE).set(SOURCE_FILE.HEADER_LA_CODE, laCode3)
+                .set(SOURCE_FILE.HEADER_REFERENCE_DATE, referenceDate)
+                .where(SOURCE_FILE.SOURCE_FILE_ID.eq(id)).execute();
+    }
+
+    private static String cut(String s) {
+        return s == null || s.length() <= 2000 ? s : s.substring(0, 1999) + "\u2026";
+    }
+}
