@@ -307,7 +307,20 @@ CREATE TABLE IF NOT EXISTS work_event (
   window_start INTEGER,    -- first month end whose 12 months this event counts in (NULL: never)
   window_end   INTEGER     -- first month end it no longer counts in
 );
-CREATE INDEX IF NOT EXISTS work_event_ind ON work_event (run_id, indicator_id, area_code);
+CREATE INDEX IF NOT EXISTS work_event_ind ON work_event (run_id, indicator_id, area_code, month_seq);
+
+-- Running sums of spell starts minus ends, month by month: per return for month-end counts, per
+-- LA for 12-month counts. Kept in a table (not a CTE or derived table) so each is computed once.
+CREATE TABLE IF NOT EXISTS work_running (
+  run_id       BIGINT      NOT NULL,
+  indicator_id VARCHAR(60) NOT NULL,
+  return_id    BIGINT,
+  area_code    VARCHAR(40),
+  month_seq    INTEGER     NOT NULL,
+  total        INTEGER     NOT NULL
+);
+CREATE INDEX IF NOT EXISTS work_running_return ON work_running (run_id, indicator_id, return_id, month_seq);
+CREATE INDEX IF NOT EXISTS work_running_area ON work_running (run_id, indicator_id, area_code, month_seq);
 
 CREATE TABLE IF NOT EXISTS work_value (
   run_id       BIGINT         NOT NULL,

@@ -22,7 +22,9 @@ import org.neglectscorecard.indicators.IndicatorDefinition.Unit;
  */
 public class IndicatorEngine {
 
-    private static final List<String> WORK_TABLES = List.of("work_value", "work_event", "work_spell", "work_cover12",
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(IndicatorEngine.class);
+
+    private static final List<String> WORK_TABLES = List.of("work_value", "work_running", "work_event", "work_spell", "work_cover12",
             "work_assign", "work_population", "work_breakdown_month", "month_source");
     private static final List<String> SOURCE_ORDER = List.of("CIN_CENSUS", "ANNEX_A", "SSDA903");
 
@@ -84,13 +86,15 @@ public class IndicatorEngine {
             exec("assign", binds, text);
             if (d.measure() == Measure.open_at_month_end) {
                 exec("open_spells", binds, text);
+                exec("open_running", binds, text);
                 exec("open_values", binds, text);
             } else {
                 text.put("distinct", d.distinct() ? "1 = 1" : "1 = 0");
                 text.put("counted", columns.contains("counted") ? "s.counted" : "1");
-                text.put("in_month_count", d.distinct() ? "COUNT(DISTINCT subject_key)" : "COUNT(*)");
+                text.put("in_month_count", d.distinct() ? "COUNT(DISTINCT e.subject_key)" : "COUNT(*)");
                 exec("cover12", binds, text);
                 exec("events", binds, text);
+                exec("event_running", binds, text);
                 exec("event_values", binds, text);
             }
             for (String id : d.breakdowns()) {
@@ -197,7 +201,11 @@ public class IndicatorEngine {
 
     private void exec(String template, Map<String, Object> binds, Map<String, String> text) {
         SqlTemplates.Statement s = sql.statement(template, binds, text);
-        dsl.execute(s.sql(), s.binds());
+        long started = System.nanoTime();
+        int rows = dsl.execute(s.sql(), s.binds());
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("{} {}: {} rows in {} ms", binds.get("indicator_id"), template, rows, (System.nanoTime() - started) / 1_000_000);
+        }
     }
 
     public void clearWork(long runId) {

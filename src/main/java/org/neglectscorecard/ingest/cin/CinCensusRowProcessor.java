@@ -86,7 +86,8 @@ public class CinCensusRowProcessor implements ItemProcessor<SourceRow, ParsedRow
         String key = childKey(check, la);
         LocalDate birth = check.date("PersonBirthDate", false, Shown.WITHHELD);
         LocalDate expected = check.date("ExpectedPersonBirthDate", false, Shown.WITHHELD);
-        String genderColumn = check.row().header().has("Sex") ? "Sex" : "GenderCurrent";
+        // GenderCurrent until 2024/25, Sex from 2025/26: whichever the row fills in.
+        String genderColumn = Values.isBlank(check.row().value("Sex")) ? "GenderCurrent" : "Sex";
         String gender = check.code(genderColumn, Codes::gender);
         return check.result(new CinRecord.Child(la, key, birth, expected, gender, check.row().rowNumber()));
     }

@@ -1,0 +1,19 @@
+-- Events counting at each month end of each LA: +1 where an event's span starts, -1 where it
+-- ends, summed month by month. Months covered are included even without events.
+INSERT INTO work_running (run_id, indicator_id, return_id, area_code, month_seq, total)
+SELECT :run_id, :indicator_id, NULL, area_code, month_seq,
+       SUM(delta) OVER (PARTITION BY area_code ORDER BY month_seq ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)
+FROM (
+  SELECT area_code, month_seq, SUM(delta) AS delta
+  FROM (
+    SELECT area_code, window_start AS month_seq, 1 AS delta
+    FROM work_event WHERE run_id = :run_id AND indicator_id = :indicator_id AND window_start IS NOT NULL
+    UNION ALL
+    SELECT area_code, window_end, -1
+    FROM work_event WHERE run_id = :run_id AND indicator_id = :indicator_id AND window_start IS NOT NULL
+    UNION ALL
+    SELECT area_code, month_seq, 0
+    FROM work_assign WHERE run_id = :run_id AND indicator_id = :indicator_id
+  ) e
+  GROUP BY area_code, month_seq
+) g
