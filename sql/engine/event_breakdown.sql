@@ -1,12 +1,15 @@
--- Events counting at a breakdown month end, by the group ({label}) their child fell in at the event.
+-- Events counting at a breakdown month end (seen through the return that reported it), by the
+-- group ({label}) their child fell in at the event.
 INSERT INTO work_value (run_id, indicator_id, area_code, month_seq, breakdown, numerator, in_month_numerator)
 SELECT :run_id, :indicator_id, area_code, month_seq, :dimension || '=' || label, COUNT(*), NULL
 FROM (
   SELECT c.area_code, c.month_seq, {label} AS label
   FROM work_cover12 c
-  JOIN work_event e ON e.run_id = c.run_id AND e.indicator_id = c.indicator_id AND e.area_code = c.area_code
+  JOIN work_assign a ON a.run_id = c.run_id AND a.indicator_id = c.indicator_id
+                    AND a.area_code = c.area_code AND a.month_seq = c.month_seq
+  JOIN work_event e ON e.run_id = c.run_id AND e.indicator_id = c.indicator_id AND e.return_id = a.return_id
                    AND e.window_start <= c.month_seq AND e.window_end > c.month_seq
-  LEFT JOIN child_profile p ON p.return_id = e.return_id AND p.child_key = e.child_key
+  LEFT JOIN child_profile p ON p.return_id = e.source_return_id AND p.child_key = e.child_key
   WHERE c.run_id = :run_id AND c.indicator_id = :indicator_id
     AND c.month_seq IN (SELECT month_seq FROM work_breakdown_month WHERE run_id = :run_id)
 ) x

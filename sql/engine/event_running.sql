@@ -1,19 +1,20 @@
--- Events counting at each month end of each LA: +1 where an event's span starts, -1 where it
--- ends, summed month by month. Months covered are included even without events.
+-- Events counting at each month end, within each reporting return's view: +1 where an event's
+-- span starts, -1 where it ends, summed month by month. The months the return reports are
+-- included even without events.
 INSERT INTO work_running (run_id, indicator_id, return_id, area_code, month_seq, total)
-SELECT :run_id, :indicator_id, NULL, area_code, month_seq,
-       SUM(delta) OVER (PARTITION BY area_code ORDER BY month_seq ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)
+SELECT :run_id, :indicator_id, return_id, NULL, month_seq,
+       SUM(delta) OVER (PARTITION BY return_id ORDER BY month_seq ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)
 FROM (
-  SELECT area_code, month_seq, SUM(delta) AS delta
+  SELECT return_id, month_seq, SUM(delta) AS delta
   FROM (
-    SELECT area_code, window_start AS month_seq, 1 AS delta
+    SELECT return_id, window_start AS month_seq, 1 AS delta
     FROM work_event WHERE run_id = :run_id AND indicator_id = :indicator_id AND window_start IS NOT NULL
     UNION ALL
-    SELECT area_code, window_end, -1
+    SELECT return_id, window_end, -1
     FROM work_event WHERE run_id = :run_id AND indicator_id = :indicator_id AND window_start IS NOT NULL
     UNION ALL
-    SELECT area_code, month_seq, 0
+    SELECT return_id, month_seq, 0
     FROM work_assign WHERE run_id = :run_id AND indicator_id = :indicator_id
   ) e
-  GROUP BY area_code, month_seq
+  GROUP BY return_id, month_seq
 ) g

@@ -1,27 +1,43 @@
--- The entry's events, each taken only from the return that reported its month, and the span of
--- month ends it counts in: [window_start, window_end). Without distinct, every counted event
--- counts in the twelve month ends from its own. With distinct ({distinct} is 1 = 1), a subject
--- counts in a 12-month window at its first event in it, so an event's span starts no earlier
--- than twelve months after the subject's previous event.
-INSERT INTO work_event (run_id, indicator_id, area_code, return_id, subject_key, child_key, event_date, month_seq, counted,
+-- Each month end's 12 months are seen through the return that reported that month end (the data
+-- as it stood when it was reported): for each such return, its own events from the eleven months
+-- before its first month on, and, for those earlier months, the events it does not have (matched
+-- by subject: child and start or referral date) as the return reporting them had them.
+--
+-- [window_start, window_end) is the span of month ends an event counts in. Without distinct,
+-- every counted event counts in the twelve month ends from its own. With distinct ({distinct} is
+-- 1 = 1), a subject counts in a 12-month window at its first event in it, so an event's span
+-- starts no earlier than twelve months after the subject's previous event.
+INSERT INTO work_event (run_id, indicator_id, area_code, return_id, source_return_id, subject_key, child_key, event_date, month_seq, counted,
                         window_start, window_end)
-SELECT :run_id, :indicator_id, area_code, return_id, subject_key, child_key, event_date, month_seq, counted,
+SELECT :run_id, :indicator_id, area_code, view_return, source_return, subject_key, child_key, event_date, month_seq, counted,
        CASE WHEN counted <> 1 THEN NULL
             WHEN {distinct} AND prev_seq IS NOT NULL AND prev_seq + 12 > month_seq THEN
-                 CASE WHEN prev_seq + 12 < month_seq + 12 THEN prev_seq + 12 ELSE NULL END
+                 CASE WHEN prev_seq < month_seq THEN prev_seq + 12 ELSE NULL END
             ELSE month_seq END,
        month_seq + 12
 FROM (
-  SELECT a.area_code, e.return_id, e.subject_key, e.child_key, e.event_date, e.month_seq, e.counted,
-         LAG(e.month_seq) OVER (PARTITION BY a.area_code, e.subject_key
-                                ORDER BY e.event_date, e.counted DESC, e.return_id) AS prev_seq
+  SELECT v.area_code, v.view_return, v.source_return, v.subject_key, v.child_key, v.event_date, v.month_seq, v.counted,
+         LAG(v.month_seq) OVER (PARTITION BY v.view_return, v.subject_key
+                                ORDER BY v.event_date, v.counted DESC, v.source_return) AS prev_seq
   FROM (
-    SELECT s.return_id, s.subject_key, s.child_key, s.event_date, {counted} AS counted,
-           CAST(EXTRACT(YEAR FROM s.event_date) AS INTEGER) * 12 + CAST(EXTRACT(MONTH FROM s.event_date) AS INTEGER) - 1 AS month_seq
-    FROM ({indicator_sql}) s
-    WHERE s.event_date IS NOT NULL
-      AND s.return_id IN (SELECT r.return_id FROM run_scope r WHERE r.run_id = :run_id AND r.source_kind IN ({sources}))
-  ) e
-  JOIN work_assign a ON a.run_id = :run_id AND a.indicator_id = :indicator_id
-                    AND a.return_id = e.return_id AND a.month_seq = e.month_seq
+    SELECT w.area_code, w.return_id AS view_return, e.return_id AS source_return, e.subject_key, e.child_key,
+           e.event_date, e.month_seq, e.counted
+    FROM (SELECT area_code, return_id, MIN(month_seq) AS first_seq, MAX(month_seq) AS last_seq
+          FROM work_assign WHERE run_id = :run_id AND indicator_id = :indicator_id
+          GROUP BY area_code, return_id) w
+    JOIN work_event_source e ON e.run_id = :run_id AND e.indicator_id = :indicator_id AND e.return_id = w.return_id
+                            AND e.month_seq BETWEEN w.first_seq - 11 AND w.last_seq
+    UNION ALL
+    SELECT w.area_code, w.return_id, e.return_id, e.subject_key, e.child_key, e.event_date, e.month_seq, e.counted
+    FROM (SELECT area_code, return_id, MIN(month_seq) AS first_seq
+          FROM work_assign WHERE run_id = :run_id AND indicator_id = :indicator_id
+          GROUP BY area_code, return_id) w
+    JOIN work_assign a ON a.run_id = :run_id AND a.indicator_id = :indicator_id AND a.area_code = w.area_code
+                      AND a.month_seq BETWEEN w.first_seq - 11 AND w.first_seq - 1
+    JOIN work_event_source e ON e.run_id = :run_id AND e.indicator_id = :indicator_id
+                            AND e.return_id = a.return_id AND e.month_seq = a.month_seq
+    WHERE NOT EXISTS (SELECT 1 FROM work_event_source o
+                      WHERE o.run_id = :run_id AND o.indicator_id = :indicator_id
+                        AND o.return_id = w.return_id AND o.subject_key = e.subject_key)
+  ) v
 ) x

@@ -293,12 +293,28 @@ CREATE TABLE IF NOT EXISTS work_spell (
 );
 CREATE INDEX IF NOT EXISTS work_spell_ind ON work_spell (run_id, indicator_id, return_id);
 
--- Events (starts) taken from the return assigned to their month.
+-- An indicator's events as each return reports them (a plan started before a return's year can
+-- be in two returns, perhaps with its latest category changed).
+CREATE TABLE IF NOT EXISTS work_event_source (
+  run_id       BIGINT      NOT NULL,
+  indicator_id VARCHAR(60) NOT NULL,
+  return_id    BIGINT      NOT NULL,
+  subject_key  VARCHAR(80) NOT NULL,
+  child_key    VARCHAR(32),
+  event_date   DATE        NOT NULL,
+  month_seq    INTEGER     NOT NULL,
+  counted      INTEGER     NOT NULL
+);
+CREATE INDEX IF NOT EXISTS work_event_source_ind ON work_event_source (run_id, indicator_id, return_id, subject_key);
+
+-- Events as the return reporting a month end sees its 12 months (return_id is that return): its
+-- own records, and for earlier months the records it does not have, as the return reporting them had them.
 CREATE TABLE IF NOT EXISTS work_event (
   run_id       BIGINT      NOT NULL,
   indicator_id VARCHAR(60) NOT NULL,
   area_code    VARCHAR(40) NOT NULL,
   return_id    BIGINT      NOT NULL,
+  source_return_id BIGINT   NOT NULL,  -- the return the record came from
   subject_key  VARCHAR(80) NOT NULL,
   child_key    VARCHAR(32),
   event_date   DATE        NOT NULL,
@@ -307,7 +323,7 @@ CREATE TABLE IF NOT EXISTS work_event (
   window_start INTEGER,    -- first month end whose 12 months this event counts in (NULL: never)
   window_end   INTEGER     -- first month end it no longer counts in
 );
-CREATE INDEX IF NOT EXISTS work_event_ind ON work_event (run_id, indicator_id, area_code, month_seq);
+CREATE INDEX IF NOT EXISTS work_event_ind ON work_event (run_id, indicator_id, return_id, month_seq);
 
 -- Running sums of spell starts minus ends, month by month: per return for month-end counts, per
 -- LA for 12-month counts. Kept in a table (not a CTE or derived table) so each is computed once.

@@ -24,7 +24,7 @@ public class IndicatorEngine {
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(IndicatorEngine.class);
 
-    private static final List<String> WORK_TABLES = List.of("work_value", "work_running", "work_event", "work_spell", "work_cover12",
+    private static final List<String> WORK_TABLES = List.of("work_value", "work_running", "work_event", "work_event_source", "work_spell", "work_cover12",
             "work_assign", "work_population", "work_breakdown_month", "month_source");
     private static final List<String> SOURCE_ORDER = List.of("CIN_CENSUS", "ANNEX_A", "SSDA903");
 
@@ -93,6 +93,7 @@ public class IndicatorEngine {
                 text.put("counted", columns.contains("counted") ? "s.counted" : "1");
                 text.put("in_month_count", d.distinct() ? "COUNT(DISTINCT e.subject_key)" : "COUNT(*)");
                 exec("cover12", binds, text);
+                exec("event_source", binds, text);
                 exec("events", binds, text);
                 exec("event_running", binds, text);
                 exec("event_values", binds, text);

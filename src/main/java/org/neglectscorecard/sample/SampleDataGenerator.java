@@ -90,6 +90,13 @@ public final class SampleDataGenerator {
         return written;
     }
 
+    /** One LA's return for the year to 31 March {@code year}, without the deliberate mistakes. */
+    public static CensusReturn sampleReturn(String la3, int year) {
+        LaProfile la = partnership().stream().filter(p -> p.code3().equals(la3)).findFirst().orElseThrow();
+        List<Child> children = new CaseloadSimulation(la).run();
+        return new CensusReturn(la3, LocalDate.of(year, 3, 31), snapshot(children, LocalDate.of(year, 3, 31)), la.idPrefix().isEmpty());
+    }
+
     /** The return as it stood on its reference date: children with an episode open at any time in the year. */
     static List<CChild> snapshot(List<Child> children, LocalDate reference) {
         LocalDate yearStart = reference.minusYears(1).plusDays(1);

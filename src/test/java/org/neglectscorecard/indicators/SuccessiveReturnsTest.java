@@ -1,0 +1,123 @@
+package org.neglectscorecard.indicators;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import org.neglectscorecard.job.RunService;
+import org.neglectscorecard.sample.CensusReturn;
+import org.neglectscorecard.sample.CensusReturnWriter;
+import org.neglectscorecard.testing.IndicatorsFile;
+import org.neglectscorecard.testing.ReturnBuilder;
+import org.neglectscorecard.testing.TestApp;
+
+/**
+ * Successive returns (INDICATORS.md): each month end is computed from the return that reported
+ * it; a record in two returns (matched by child and start or referral date, whatever ID each
+ * return gave the episode) counts once, as the later return has it; a record only the earlier
+ * return has still counts for its months. Here a plan's latest category changes from emotional
+ * abuse to neglect between the 2021 and 2022 returns, and a corrected 2022 return replaces the first.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SuccessiveReturnsTest {
+
+    static final String LA = "E09000033";
+    @TempDir
+    static Path dir;
+    static IndicatorsFile out;
+    static Path job;
+
+    @BeforeAll
+    static void run() throws Exception {
+        var r2021 = new ReturnBuilder("213", LocalDate.of(2021, 3, 31));
+        r2021.child("K").episode("2020-11-01", null, "N1").cpp("2021-02-01", null, "EMO", "EMO", 0)
+                .assessment("2021-01-05", "2021-03-10", "16A").end().done();
+        r2021.child("L").episode("2020-05-01", "2021-03-20", "N4").cpp("2021-02-15", "2021-03-15", "NEG", "NEG", 0).end().done();
+        CensusReturnWriter.writeXml(r2021.build(), dir.resolve("input/2021.xml"));
+        CensusReturnWriter.writeCsv(return2022("NEG"), dir.resolve("input/2022"));
+        job = TestApp.jobFile(dir, "successive", "p", List.of("213"));
+        try (TestApp app = TestApp.start(dir.resolve("data"))) {
+            RunService.RunResult result = app.run(job, LocalDate.of(2022, 3, 31), dir.resolve("input"), dir.resolve("output"), false);
+            assertThat(result.ok()).as(result.message()).isTrue();
+        }
+        out = IndicatorsFile.read(dir.resolve("output/p/2022-03-31/indicators.csv"));
+    }
+
+    /** K now has an older episode listed first, so its CINdetailsID differs from 2021's; M is new. */
+    static CensusReturn return2022(String mCategory) {
+        var r = new ReturnBuilder("213", LocalDate.of(2022, 3, 31));
+        r.child("K").episode("2019-01-01", "2019-06-01", "N5").end()
+                .episode("2020-11-01", null, "N1").cpp("2021-02-01", null, "EMO", "NEG", 0)
+                .assessment("2021-01-05", "2021-03-10", "16A").assessment("2021-05-01", "2021-05-20", "16A").end().done();
+        r.child("M").episode("2021-06-01", null, "N1").cpp("2021-06-10", null, mCategory, mCategory, 0).end().done();
+        return r.build();
+    }
+
+    @Test
+    @Order(1)
+    void monthEndsTakeTheLatestCategoryAsTheirReturnReportedIt() {
+        assertThat(out.value("CPP_OPEN_NEG_LATEST", LA, "2021-03-31")).isEqualTo("0"); // 2021 return: K emotional
+        assertThat(out.value("CPP_OPEN_NEG_LATEST", LA, "2021-04-30")).isEqualTo("1"); // 2022 return: K neglect
+        assertThat(out.value("CPP_OPEN_NEG_LATEST", LA, "2021-06-30")).isEqualTo("2"); // K and M
+        assertThat(out.value("CPP_OPEN_NEG_INIT", LA, "2021-06-30")).isEqualTo("1");   // M only
+    }
+
+    @Test
+    @Order(2)
+    void twelveMonthsAcrossTwoReturnsCountEachPlanOnceAsTheLaterReturnHasIt() {
+        // Year to 31 Mar 2021: L (neglect); K was emotional abuse then.
+        assertThat(out.value("CPP_START_NEG_LATEST", LA, "2021-03-31")).isEqualTo("1");
+        // Year to 31 Jan 2022, reported in the 2022 return: K (neglect now), L (only the 2021
+        // return has it), M. K is in both returns and counts once.
+        assertThat(out.value("CPP_START", LA, "2022-01-31")).isEqualTo("3");
+        assertThat(out.value("CPP_START_NEG_LATEST", LA, "2022-01-31")).isEqualTo("3");
+        assertThat(out.value("CPP_START_NEG_LATEST", LA, "2022-03-31")).isEqualTo("1");
+    }
+
+    @Test
+    @Order(3)
+    void anEpisodeIsTheSameEpisodeInBothReturnsByItsReferralDate() {
+        // K's episode had neglect found in March and May 2021: one episode, counted once.
+        assertThat(out.value("ASSESS_NEG", LA, "2021-03-31")).isEqualTo("1");
+        assertThat(out.value("ASSESS_NEG", LA, "2021-06-30")).isEqualTo("1");
+    }
+
+    @Test
+    @Order(4)
+    void aCorrectedReturnReplacesTheOneItCorrects() throws Exception {
+        Path corrected = dir.resolve("input/2022-corrected");
+        CensusReturnWriter.writeCsv(return2022("EMO"), corrected);
+        try (var files = Files.list(corrected)) {
+            for (Path f : files.toList()) {
+                Files.setLastModifiedTime(f, FileTime.from(Instant.now().plusSeconds(60)));
+            }
+        }
+        try (TestApp app = TestApp.start(dir.resolve("data"))) {
+            RunService.RunResult refused = null;
+            try {
+                refused = app.run(job, LocalDate.of(2022, 3, 31), dir.resolve("input"), dir.resolve("output"), false);
+            } catch (org.neglectscorecard.job.RunRefusedException e) {
+                assertThat(e.getMessage()).contains("already completed").contains("--rerun");
+            }
+            assertThat(refused).as("a completed period is refused without --rerun").isNull();
+            RunService.RunResult result = app.run(job, LocalDate.of(2022, 3, 31), dir.resolve("input"), dir.resolve("output"), true);
+            assertThat(result.ok()).as(result.message()).isTrue();
+        }
+        IndicatorsFile rerun = IndicatorsFile.read(dir.resolve("output/p/2022-03-31/indicators.csv"));
+        assertThat(rerun.value("CPP_OPEN_NEG_INIT", LA, "2022-03-31")).isEqualTo("0");
+        assertThat(rerun.value("CPP_OPEN_NEG_INIT", LA, "2021-03-31")).isEqualTo(out.value("CPP_OPEN_NEG_INIT", LA, "2021-03-31"));
+        assertThat(Files.readString(dir.resolve("output/p/2022-03-31/run-summary.txt")))
+                .contains("2022-corrected/ (CIN census tables) replaces 2022/ (CIN census tables)");
+    }
+}
