@@ -239,7 +239,7 @@ public class InputScanner {
             return root == null ? "is not XML this program reads" : null;
         } catch (XMLStreamException e) {
             String m = String.valueOf(e.getMessage());
-            return m.contains("entity") || m.contains("DOCTYPE")
+            return m.contains("was referenced") || m.contains("DOCTYPE")
                     ? "!uses XML entities or a DTD; CIN census returns never do, so it was not read. Export the return again."
                     : "!is not well-formed XML: the file is damaged or was cut short. Export the return again.";
         }

@@ -233,7 +233,7 @@ public class CinCensusXmlReader extends AbstractItemCountingItemStreamItemReader
     private UnreadableFileException unreadable(XMLStreamException e) {
         int line = e.getLocation() == null ? -1 : e.getLocation().getLineNumber();
         String detail = e.getMessage() == null ? "" : e.getMessage().replaceAll("^ParseError at \\[row,col\\]:\\[\\d+,\\d+\\]\\s*Message:\\s*", "");
-        if (detail.contains("entity") || detail.contains("DOCTYPE")) {
+        if (detail.contains("was referenced") || detail.contains("DOCTYPE")) {
             return new UnreadableFileException(displayName + " uses XML entities or a DTD (line " + line
                     + "); CIN census returns never do, so it was not read. Export the return again.", e);
         }

@@ -1,0 +1,157 @@
+package org.neglectscorecard.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.neglectscorecard.Main;
+import org.neglectscorecard.indicators.Catalogue;
+import org.neglectscorecard.indicators.IndicatorDefinition;
+import org.neglectscorecard.testing.IndicatorsFile;
+
+/**
+ * The README's command, as a performance officer types it, on the committed sample-data: the
+ * real job on real files into a real (H2 file) database, then the outputs OUTPUTS.md promises.
+ * Then what happens when the same month is asked for again, and mistakes on the command line.
+ */
+class ScorecardCliTest {
+
+    @TempDir
+    Path dir;
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private PrintStream oldOut;
+    private PrintStream oldErr;
+
+    @BeforeEach
+    void capture() {
+        oldOut = System.out;
+        oldErr = System.err;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void restore() {
+        System.setOut(oldOut);
+        System.setErr(oldErr);
+    }
+
+    private int run(String... args) {
+        out.reset();
+        err.reset();
+        return Main.run(args);
+    }
+
+    @Test
+    void theMonthlyRunOnTheSampleDataProducesTheDatasetAndWorkbook() throws Exception {
+        String[] command = {"run", "--period", "2026-03-31", "--output", dir.resolve("out").toString(),
+                "--data-dir", dir.resolve("data").toString()};
+        assertThat(run(command)).as(err.toString()).isZero();
+        String console = out.toString();
+        assertThat(console).contains("Loaded 822/2025-26/cin-census-822-2026.xml").contains("Using 18 returns for 3 LAs")
+                .contains("21 of 21 indicators have a value for the partnership");
+
+        Path folder = dir.resolve("out/pan-bedfordshire-sample/2026-03-31");
+        IndicatorsFile indicators = IndicatorsFile.read(folder.resolve("indicators.csv"));
+        assertThat(indicators.header()).containsExactly("indicator_id", "area_code", "area_name", "period_end", "breakdown",
+                "value", "numerator", "denominator", "unit", "suppressed");
+        List<List<String>> keys = new ArrayList<>();
+        indicators.rows().forEach(r -> keys.add(List.of(r.get(0), r.get(1), r.get(3), r.get(4))));
+        assertThat(keys).doesNotHaveDuplicates().isSortedAccordingTo((a, b) -> {
+            for (int i = 0; i < 4; i++) {
+                int c = a.get(i).compareTo(b.get(i));
+                if (c != 0) {
+                    return c;
+                }
+            }
+            return 0;
+        });
+        assertThat(indicators.rows()).allSatisfy(r -> assertThat(r.get("value")).matches("\\d+(\\.\\d+)?"));
+        // Every month end of six years for the LAs; the 12-month ones from the first March.
+        assertThat(indicators.value("CPP_OPEN", "E06000055", "2020-04-30")).isNotNull();
+        assertThat(indicators.value("CPP_START", "E06000055", "2021-03-31")).isNotNull();
+        assertThat(indicators.value("CPP_START", "E06000055", "2021-02-28")).isNull();
+        int partnershipCount = Integer.parseInt(indicators.value("CPP_OPEN", "pan-bedfordshire-sample", "2026-03-31"));
+        int sum = 0;
+        for (String la : List.of("E06000032", "E06000055", "E06000056")) {
+            sum += Integer.parseInt(indicators.value("CPP_OPEN", la, "2026-03-31"));
+        }
+        assertThat(partnershipCount).isEqualTo(sum);
+
+        String published = Files.readString(folder.resolve("indicators-published.csv"));
+        assertThat(published).contains(",c,,,count,true");
+        assertThat(Files.readString(folder.resolve("rejects.csv")))
+                .startsWith("file,sheet,row,column,value,reason,outcome")
+                .contains("'WBR' is not a DfE ethnicity code").contains("ends (").contains("is not a real date");
+        assertThat(Files.readString(folder.resolve("run-summary.txt"))).contains("Inputs (18)");
+
+        List<IndicatorDefinition> shown = Catalogue.load("sql").indicators().stream().filter(IndicatorDefinition::publish).toList();
+        try (var charts = Files.list(folder.resolve("charts"))) {
+            assertThat(charts.count()).isEqualTo(shown.size());
+        }
+        try (InputStream in = Files.newInputStream(folder.resolve("scorecard-pan-bedfordshire-sample-2026-03-31.xlsx"));
+             XSSFWorkbook wb = new XSSFWorkbook(in)) {
+            assertThat(wb.getSheetAt(0).getSheetName()).isEqualTo("Cover");
+            XSSFSheet scorecard = wb.getSheet("Scorecard");
+            DataFormatter f = new DataFormatter();
+            assertThat(f.formatCellValue(scorecard.getRow(0).getCell(5))).isEqualTo("This period (Mar 2026)");
+            // A row per indicator per area (the partnership and its three LAs).
+            assertThat(scorecard.getLastRowNum()).isEqualTo(shown.size() * 4);
+            assertThat(scorecard.getRow(1).getCell(3).getStringCellValue()).isEqualTo("Pan Bedfordshire (synthetic sample)");
+            assertThat(scorecard.getRow(1).getCell(5).getNumericCellValue())
+                    .isEqualTo(Double.parseDouble(indicators.value(shown.get(0).id(), "pan-bedfordshire-sample", "2026-03-31")));
+            assertThat(f.formatCellValue(scorecard.getRow(1).getCell(9))).matches("[\u25B2\u25BC\u25CF] .+");
+            var pictures = wb.getSheet("Trends").getDrawingPatriarch().getShapes();
+            assertThat(pictures).hasSize(shown.size());
+            assertThat(wb.getSheet("Trends").getDrawingPatriarch().getCTDrawing().toString()).contains("descr=\"Line chart of");
+        }
+
+        // The same month again: refused in one line, nothing changed.
+        long before = Files.getLastModifiedTime(folder.resolve("indicators.csv")).toMillis();
+        assertThat(run(command)).isEqualTo(2);
+        assertThat(err.toString().strip()).contains("already completed").contains("rerun").doesNotContain("Exception")
+                .satisfies(s -> assertThat(s.lines().count()).isEqualTo(1));
+        assertThat(Files.getLastModifiedTime(folder.resolve("indicators.csv")).toMillis()).isEqualTo(before);
+
+        // rerun: the same files are not loaded again, and the dataset is byte-identical.
+        String first = Files.readString(folder.resolve("indicators.csv"));
+        command[0] = "rerun";
+        assertThat(run(command)).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("0 to load, 18 loaded before");
+        assertThat(Files.readString(folder.resolve("indicators.csv"))).isEqualTo(first);
+
+        assertThat(run("history", "--data-dir", dir.resolve("data").toString())).isZero();
+        assertThat(out.toString()).contains("2026-03-31  2        completed").contains("2026-03-31  1        completed");
+    }
+
+    @Test
+    void mistakesOnTheCommandLineGetAPlainAnswer() {
+        assertThat(run("run", "--period", "2026-03-15", "--data-dir", dir.resolve("d").toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("last day of a month, for example 2026-03-31");
+        assertThat(run("run", "--period", "31/03/2026")).isEqualTo(2);
+        assertThat(err.toString()).contains("write it as yyyy-mm-dd");
+        assertThat(run("run", "--period", "2026-03-31", "--job", "jobs/no-such-job.yml")).isEqualTo(2);
+        assertThat(err.toString()).contains("does not exist").contains("jobs/");
+        assertThat(run("run", "--period", "2026-03-31", "--input", dir.resolve("nowhere").toString(),
+                "--data-dir", dir.resolve("d").toString())).isEqualTo(1);
+        assertThat(err.toString()).contains("does not exist");
+        assertThat(run("--help")).isZero();
+        assertThat(out.toString()).contains("run").contains("rerun").contains("history").contains("generate-sample");
+    }
+
+}

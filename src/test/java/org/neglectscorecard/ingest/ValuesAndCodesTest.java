@@ -1,0 +1,90 @@
+package org.neglectscorecard.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDate;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The wordings real returns use (INPUTS.md, general rules), read as what they mean. */
+class ValuesAndCodesTest {
+
+    @ParameterizedTest
+    @CsvSource({"2021-03-31,2021-03-31", "31/03/2021,2021-03-31", "1/4/2021,2021-04-01", "44158,2020-11-23",
+            "44158.0,2020-11-23", "2021-03-31T00:00:00,2021-03-31", "'31/03/2021 00:00',2021-03-31", "' 2021-03-31 ',2021-03-31"})
+    void datesInEveryFormReturnsUse(String written, String meant) {
+        assertThat(Values.date(written)).contains(LocalDate.parse(meant));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"31/02/2021,not a real date", "2021-13-01,not a real date", "yesterday,not a date",
+            "1850-01-01,not a plausible date", "9999-12-31,not a plausible date"})
+    void datesThatCannotBeRight(String written, String reason) {
+        assertThatThrownBy(() -> Values.date(written)).isInstanceOf(Values.BadValue.class).hasMessageContaining(reason);
+    }
+
+    @Test
+    void blanksAreEmptyNotErrors() {
+        assertThat(Values.date("  ")).isEmpty();
+        assertThat(Values.flag(null)).isEmpty();
+        assertThat(Codes.categoryOfAbuse("")).isEmpty();
+    }
+
+    @ParameterizedTest
+    @CsvSource({"1234.0,1234", "1234,1234", "' AB12 ',AB12", "0012,0012"})
+    void identifiersExportedAsNumbersAreTheSameIdentifier(String written, String meant) {
+        assertThat(Values.identifier(written)).contains(meant);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"Y,true", "yes,true", "TRUE,true", "1,true", "N,false", "false,false", "0,false", "No,false"})
+    void flags(String written, boolean meant) {
+        assertThat(Values.flag(written)).contains(meant);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"NEG,NEG", "neg,NEG", "Neglect,NEG", "a) Neglect,NEG", "'NEG '," + "NEG", "Physical abuse,PHY",
+            "b) Physical abuse,PHY", "Emotional Abuse,EMO", "SAB,SAB", "Sexual abuse,SAB", "Multiple,MUL", "MUL - Multiple,MUL"})
+    void categoriesOfAbuse(String written, String code) {
+        assertThat(Codes.categoryOfAbuse(written)).contains(code);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"N1,N1", "n1,N1", "N1 - Abuse or neglect,N1", "N1 - Abuse or Neglect,N1", "Abuse or neglect,N1",
+            "N4 - Family in acute stress,N4", "N0,N0"})
+    void primaryNeed(String written, String code) {
+        assertThat(Codes.primaryNeed(written)).contains(code);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"WBRI,WBRI", "a) WBRI,WBRI", "k) APKN,APKN", "wbri,WBRI", "NOBT,NOBT"})
+    void ethnicity(String written, String code) {
+        assertThat(Codes.ethnicity(written)).contains(code);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"1,1", "M,1", "Male,1", "a) Male,1", "2,2", "F,2", "b) Female,2", "0,0", "U,0", "9,9",
+            "c) Not stated/recorded,0"})
+    void genderAndSex(String written, String code) {
+        assertThat(Codes.gender(written)).contains(code);
+    }
+
+    @Test
+    void unknownCodesSayWhatIsExpected() {
+        assertThatThrownBy(() -> Codes.categoryOfAbuse("Bullying")).hasMessageContaining("NEG, PHY, SAB, EMO or MUL");
+        assertThatThrownBy(() -> Codes.primaryNeed("N12")).hasMessageContaining("N0 to N9");
+        assertThatThrownBy(() -> Codes.ethnicity("WBR")).hasMessageContaining("DfE ethnicity code");
+    }
+
+    @Test
+    void headersMatchIgnoringCaseSpacesUnderscoresAndBom() {
+        TableHeader h = new TableHeader("t", java.util.List.of("\uFEFFLA Child ID", "cpp_start_date", "Initial Category Of Abuse"), true);
+        assertThat(h.has("LAchildID")).isTrue();
+        assertThat(h.has("CPPstartDate")).isTrue();
+        assertThat(h.letterOf("InitialCategoryOfAbuse")).isEqualTo("C");
+        assertThat(TableHeader.columnLetter(26)).isEqualTo("AA");
+    }
+}

@@ -1,0 +1,126 @@
+package org.neglectscorecard.ingest.cin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.neglectscorecard.ingest.ParsedRow;
+import org.neglectscorecard.ingest.RowRejectedException;
+import org.neglectscorecard.ingest.SourceRow;
+import org.neglectscorecard.ingest.UnreadableFileException;
+import org.neglectscorecard.privacy.Pseudonymiser;
+import org.neglectscorecard.reference.LaDirectory;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+
+/** The CIN census XML reader on published synthetic samples, and on files that must be refused. */
+class CinCensusXmlReaderTest {
+
+    @TempDir
+    Path dir;
+
+    static List<SourceRow> read(Path file) throws Exception {
+        CinCensusXmlReader reader = new CinCensusXmlReader(file, file.getFileName().toString(), null);
+        reader.open(new ExecutionContext());
+        List<SourceRow> rows = new ArrayList<>();
+        for (SourceRow r = reader.read(); r != null; r = reader.read()) {
+            rows.add(r);
+        }
+        reader.close();
+        return rows;
+    }
+
+    static Path sample(String name) throws Exception {
+        return Path.of(CinCensusXmlReaderTest.class.getResource("/format-samples/" + name).toURI());
+    }
+
+    @Test
+    void readsTheValidatorsSampleModuleByModule() throws Exception {
+        List<SourceRow> rows = read(sample("csc-validator-be-cin_CIN_Census_2024_fake.xml"));
+        assertThat(rows).extracting(SourceRow::table).containsExactly("Header",
+                "ChildIdentifiers", "ChildCharacteristics", "Assessments", "CINplanDates", "ChildProtectionPlans", "CINdetails",
+                "ChildIdentifiers", "ChildCharacteristics", "Assessments", "CINdetails");
+        SourceRow header = rows.get(0);
+        assertThat(header.value("ReferenceDate")).isEqualTo("2024-03-31");
+        assertThat(header.value("LEA")).isEqualTo("201");
+        assertThat(rows).allSatisfy(r -> assertThat(r.laCode()).isEqualTo("201"));
+        SourceRow child = rows.get(1);
+        assertThat(child.value("LAchildID")).isEqualTo("DfEX0000001");
+        assertThat(child.value("PersonBirthDate")).isEqualTo("2015-03-27"); // stray text beside it ignored
+        assertThat(child.value("Sex")).isEqualTo("1");
+        assertThat(rows.get(2).value("Disabilities")).isEqualTo("HAND,HEAR");
+        assertThat(rows.get(3).value("AssessmentFactors")).isEqualTo("1C,RB,6B");
+        assertThat(rows.get(5).value("CINdetailsID")).isEqualTo("1");
+        assertThat(rows.get(5).value("LAchildID")).isEqualTo("DfEX0000001");
+        assertThat(rows.get(6).value("ReferralNFA")).isEqualTo("0");
+        assertThat(rows.get(7).value("Sex")).isEqualTo("M");
+        assertThat(rows.get(9).value("AssessmentFactors")).isNull();
+        // Rows are located by their line in the file.
+        assertThat(rows.get(1).rowNumber()).isEqualTo(19);
+    }
+
+    @Test
+    void rowsOfTheSampleBecomeRecordsOrLocatedProblems() throws Exception {
+        CinCensusRowProcessor processor = new CinCensusRowProcessor(new Pseudonymiser("a key for this test only"), new LaDirectory());
+        List<SourceRow> rows = read(sample("csc-validator-be-cin_CIN_Census_2024_fake.xml"));
+        ParsedRow<CinRecord> assessment = processor.process(rows.get(3));
+        assertThat(((CinRecord.Assessment) assessment.record()).factors()).isEqualTo(",1C,6B,");
+        assertThat(assessment.valuesIgnored()).singleElement().satisfies(r -> {
+            assertThat(r.column()).isEqualTo("AssessmentFactors");
+            assertThat(r.valueShown()).isEqualTo("RB");
+        });
+        CinRecord.Child second = (CinRecord.Child) processor.process(rows.get(7)).record();
+        assertThat(second.gender()).isEqualTo("1");
+        CinRecord.CpPlan plan = (CinRecord.CpPlan) processor.process(rows.get(5)).record();
+        assertThat(plan.previousPlans()).isEqualTo(10);
+        assertThat(plan.childKey()).hasSize(32).isNotEqualTo("DfEX0000001");
+    }
+
+    @Test
+    void readsTheLiiaSampleWithGenderCurrent() throws Exception {
+        List<SourceRow> rows = read(sample("liia-tools_cin-2022.xml"));
+        SourceRow child = rows.stream().filter(r -> r.table().equals("ChildIdentifiers")).findFirst().orElseThrow();
+        assertThat(child.value("GenderCurrent")).isEqualTo("1");
+        assertThat(child.value("ExpectedPersonBirthDate")).isEqualTo("1966-03-22");
+    }
+
+    @Test
+    void refusesEntityExpansion() throws Exception {
+        Path bomb = dir.resolve("laughs.xml");
+        Files.writeString(bomb, "<?xml version=\"1.0\"?>\n<!DOCTYPE Message [<!ENTITY a \"aaaaaaaaaa\">"
+                + "<!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\"><!ENTITY c \"&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;\">]>\n"
+                + "<Message><Header><CollectionDetails><Collection>&c;</Collection></CollectionDetails></Header></Message>\n");
+        assertThatThrownBy(() -> read(bomb)).isInstanceOf(UnreadableFileException.class).hasMessageContaining("DTD");
+    }
+
+    @Test
+    void refusesExternalEntities() throws Exception {
+        Path xxe = dir.resolve("xxe.xml");
+        Files.writeString(xxe, "<?xml version=\"1.0\"?>\n<!DOCTYPE Message [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>\n"
+                + "<Message><Children><Child><ChildIdentifiers><LAchildID>&x;</LAchildID></ChildIdentifiers></Child></Children></Message>\n");
+        assertThatThrownBy(() -> read(xxe)).isInstanceOf(UnreadableFileException.class).hasMessageContaining("DTD")
+                .hasMessageNotContaining("root:");
+    }
+
+    @Test
+    void aFileCutShortIsUnreadableAndSaysWhere() throws Exception {
+        Path cut = dir.resolve("cut.xml");
+        String whole = Files.readString(sample("liia-tools_cin-2022.xml"));
+        Files.writeString(cut, whole.substring(0, whole.length() / 2));
+        assertThatThrownBy(() -> read(cut)).isInstanceOf(UnreadableFileException.class)
+                .hasMessageContaining("not well-formed XML at line").hasMessageContaining("Export the return again");
+    }
+
+    @Test
+    void aRowWithoutAnLaIsRejectedWithAReason() {
+        CinCensusRowProcessor processor = new CinCensusRowProcessor(new Pseudonymiser("a key for this test only"), new LaDirectory());
+        SourceRow row = new SourceRow(CinTable.CHILD_IDENTIFIERS.canonicalHeader(), 7, new String[] {"A1"}, null);
+        assertThatThrownBy(() -> processor.process(row)).isInstanceOf(RowRejectedException.class)
+                .hasMessageContaining("No LA code");
+    }
+}
