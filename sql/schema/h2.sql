@@ -357,6 +357,15 @@ CREATE TABLE IF NOT EXISTS work_breakdown_month (
   PRIMARY KEY (run_id, month_seq)
 );
 
+-- Month ends every member LA covers (complete = every member has a 12-month value too).
+CREATE TABLE IF NOT EXISTS work_partner_month (
+  run_id       BIGINT      NOT NULL,
+  indicator_id VARCHAR(60) NOT NULL,
+  month_seq    INTEGER     NOT NULL,
+  complete     BOOLEAN     NOT NULL,
+  PRIMARY KEY (run_id, indicator_id, month_seq)
+);
+
 CREATE TABLE IF NOT EXISTS work_population (
   run_id         BIGINT      NOT NULL,
   area_code      VARCHAR(40) NOT NULL,

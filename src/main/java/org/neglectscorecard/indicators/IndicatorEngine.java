@@ -25,7 +25,10 @@ public class IndicatorEngine {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(IndicatorEngine.class);
 
     private static final List<String> WORK_TABLES = List.of("work_value", "work_running", "work_event", "work_event_source", "work_spell", "work_cover12",
-            "work_assign", "work_population", "work_breakdown_month", "month_source");
+            "work_assign", "work_partner_month", "work_population", "work_breakdown_month", "month_source");
+    /** What an indicator leaves behind that nothing after it reads (derived ones read work_value only). */
+    private static final List<String> PER_INDICATOR = List.of("work_running", "work_event", "work_event_source",
+            "work_spell", "work_cover12", "work_assign", "work_partner_month");
     private static final List<String> SOURCE_ORDER = List.of("CIN_CENSUS", "ANNEX_A", "SSDA903");
 
     private final DSLContext dsl;
@@ -108,8 +111,10 @@ public class IndicatorEngine {
                 exec(open ? "open_breakdown" : "event_breakdown", b, t);
             }
             if (r.partnershipCode() != null) {
+                exec("partnership_months", binds, Map.of());
                 exec("partnership", binds, Map.of());
             }
+            clearIndicator(r.runId(), d.id());
         } else {
             binds.put("numerator_id", d.numerator());
             binds.put("denominator_id", d.denominator());
@@ -206,6 +211,13 @@ public class IndicatorEngine {
         int rows = dsl.execute(s.sql(), s.binds());
         if (LOG.isDebugEnabled()) {
             LOG.debug("{} {}: {} rows in {} ms", binds.get("indicator_id"), template, rows, (System.nanoTime() - started) / 1_000_000);
+        }
+    }
+
+    /** Done with as soon as the indicator is, so the scratch tables stay small. */
+    private void clearIndicator(long runId, String indicatorId) {
+        for (String table : PER_INDICATOR) {
+            dsl.execute("DELETE FROM " + table + " WHERE run_id = ? AND indicator_id = ?", runId, indicatorId);
         }
     }
 

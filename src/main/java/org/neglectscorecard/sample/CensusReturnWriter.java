@@ -204,6 +204,46 @@ public final class CensusReturnWriter {
         return folder;
     }
 
+    /**
+     * Several LAs' returns in one CSV table set, each row naming its LA in an LEA column, as a
+     * national or regional extract is laid out (INPUTS.md A2). Rows are streamed, so any size fits.
+     */
+    public static Path writeCsvTogether(List<CensusReturn> returns, Path folder) throws IOException {
+        Files.createDirectories(folder);
+        Map<CinTable, CSVPrinter> printers = new LinkedHashMap<>();
+        try {
+            for (CensusReturn r : returns) {
+                for (Map.Entry<CinTable, List<Object[]>> e : tables(r).entrySet()) {
+                    CinTable table = e.getKey();
+                    if (table == CinTable.HEADER) {
+                        continue;
+                    }
+                    CSVPrinter out = printers.get(table);
+                    if (out == null) {
+                        String[] names = header(table, r.reference());
+                        String[] withLea = java.util.Arrays.copyOf(names, names.length + 1);
+                        withLea[names.length] = "LEA";
+                        out = new CSVPrinter(Files.newBufferedWriter(folder.resolve(table.tableName() + ".csv"), StandardCharsets.UTF_8),
+                                CSVFormat.DEFAULT.builder().setRecordSeparator("\n").setHeader(withLea).get());
+                        printers.put(table, out);
+                    }
+                    for (Object[] row : e.getValue()) {
+                        Object[] values = java.util.Arrays.copyOf(row, row.length + 1);
+                        values[row.length] = r.laCode3();
+                        out.printRecord(values);
+                    }
+                }
+            }
+            Files.writeString(folder.resolve("Header.csv"), "Collection,Year,ReferenceDate\nCIN," + returns.get(0).reference().getYear()
+                    + "," + returns.get(0).reference() + "\n");
+        } finally {
+            for (CSVPrinter p : printers.values()) {
+                p.close();
+            }
+        }
+        return folder;
+    }
+
     /** The tables as sheets of one workbook, dates as Excel date cells, numeric IDs as numbers. */
     public static Path writeXlsx(CensusReturn r, Path file) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());

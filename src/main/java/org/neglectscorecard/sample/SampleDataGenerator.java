@@ -90,6 +90,53 @@ public final class SampleDataGenerator {
         return written;
     }
 
+    /**
+     * A national-scale extract for benchmarks: every LA in DfE's latest list, each a synthetic
+     * caseload of the given scale (about 6,500 children each at scale 5, a million in all), for
+     * the year to 31 March {@code year}, as one CSV table set with an LEA column. Not committed.
+     */
+    public static int generateNational(Path folder, double scale, int year, List<String> laCodes) throws IOException {
+        List<CensusReturn> returns = new ArrayList<>();
+        int children = 0;
+        long seed = 1;
+        for (String la : laCodes) {
+            LaProfile profile = new LaProfile(la, la, scale, partnership().get(0).ethnicity(), Map.of(), la + "-", 1, seed++);
+            List<Child> simulated = new CaseloadSimulation(profile).run();
+            CensusReturn r = new CensusReturn(la, LocalDate.of(year, 3, 31), snapshot(simulated, LocalDate.of(year, 3, 31)), false);
+            children += r.children().size();
+            returns.add(r);
+            if (returns.size() == 16) {
+                flush(folder, returns);
+            }
+        }
+        flush(folder, returns);
+        return children;
+    }
+
+    /** Appends a batch of LAs to the national table set, so memory holds a few LAs at a time. */
+    private static void flush(Path folder, List<CensusReturn> batch) throws IOException {
+        if (batch.isEmpty()) {
+            return;
+        }
+        Path part = folder.resolveSibling(folder.getFileName() + ".part");
+        CensusReturnWriter.writeCsvTogether(batch, part);
+        Files.createDirectories(folder);
+        try (var files = Files.list(part)) {
+            for (Path f : files.toList()) {
+                Path target = folder.resolve(f.getFileName());
+                if (Files.exists(target) && !f.getFileName().toString().equals("Header.csv")) {
+                    List<String> lines = Files.readAllLines(f);
+                    Files.write(target, lines.subList(1, lines.size()), java.nio.file.StandardOpenOption.APPEND);
+                    Files.delete(f);
+                } else {
+                    Files.move(f, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+        Files.delete(part);
+        batch.clear();
+    }
+
     /** One LA's return for the year to 31 March {@code year}, without the deliberate mistakes. */
     public static CensusReturn sampleReturn(String la3, int year) {
         LaProfile la = partnership().stream().filter(p -> p.code3().equals(la3)).findFirst().orElseThrow();

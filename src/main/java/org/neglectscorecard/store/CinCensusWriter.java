@@ -58,7 +58,9 @@ public class CinCensusWriter implements ItemWriter<ParsedRow<CinRecord>> {
             leftOut.addAll(parsed.valuesIgnored());
             CinRecord record = parsed.record();
             if (record instanceof CinRecord.Header h) {
-                returnId(h.laCode3());
+                if (h.laCode3() != null) {
+                    returnId(h.laCode3());
+                }
                 files.setHeader(sourceFileId, h.laCode3(), h.referenceDate());
             } else if (record instanceof CinRecord.Child c) {
                 children.add(c);

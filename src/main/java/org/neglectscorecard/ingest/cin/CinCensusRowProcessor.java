@@ -36,7 +36,8 @@ public class CinCensusRowProcessor implements ItemProcessor<SourceRow, ParsedRow
     public ParsedRow<CinRecord> process(SourceRow row) {
         CinTable table = tableOf(row);
         RowCheck check = new RowCheck(row);
-        String la = laCode(check);
+        // A Header without an LEA (a national or regional extract) dates every LA's rows in the file.
+        String la = table == CinTable.HEADER && Values.isBlank(row.laCode()) ? null : laCode(check);
         return switch (table) {
             case HEADER -> header(check, la);
             case CHILD_IDENTIFIERS -> child(check, la);
