@@ -1,0 +1,78 @@
+package org.neglectscorecard.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.neglectscorecard.sample.CensusReturnWriter;
+import org.neglectscorecard.testing.IndicatorsFile;
+import org.neglectscorecard.testing.ReturnBuilder;
+import org.neglectscorecard.testing.TestApp;
+
+/** What a run checks before it trusts its inputs, and what it tells the person running it. */
+class RunChecksTest {
+
+    @TempDir
+    Path dir;
+
+    static final LocalDate PERIOD = LocalDate.of(2022, 3, 31);
+
+    private Path input() throws Exception {
+        Path input = dir.resolve("input");
+        for (String la : List.of("821", "822")) {
+            var r = new ReturnBuilder(la, PERIOD);
+            r.child("X" + la).episode("2021-05-01", null, "N1").cpp("2021-05-10", null, "NEG", "NEG", 0).end().done();
+            r.child("Y" + la).episode("2021-06-01", null, "N1").cpp("2021-06-10", null, "EMO", "EMO", 0).end().done();
+            CensusReturnWriter.writeXml(r.build(), input.resolve(la + ".xml"));
+        }
+        return input;
+    }
+
+    @Test
+    void anLaInTheInputButNotInThePartnershipIsReportedOnItsOwnWithAWarning() throws Exception {
+        Path job = TestApp.jobFile(dir, "members", "luton-only", List.of("821", "823"));
+        try (TestApp app = TestApp.start(dir.resolve("data"))) {
+            var result = app.run(job, PERIOD, input(), dir.resolve("out"), false);
+            assertThat(result.ok()).as(result.message()).isTrue();
+        }
+        String summary = Files.readString(dir.resolve("out/luton-only/2022-03-31/run-summary.txt"));
+        assertThat(summary).contains("Bedford (822) is in the input but not a member of Test partnership luton-only")
+                .contains("No returns were found for partnership member Central Bedfordshire (823)");
+        IndicatorsFile out = IndicatorsFile.read(dir.resolve("out/luton-only/2022-03-31/indicators.csv"));
+        assertThat(out.value("CPP_OPEN", "E06000055", "2022-03-31")).isEqualTo("2");
+        assertThat(out.value("CPP_OPEN", "E06000032", "2022-03-31")).isEqualTo("2");
+        // A member without data means the partnership's totals cannot be formed: no row, not a zero.
+        assertThat(out.value("CPP_OPEN", "luton-only", "2022-03-31")).isNull();
+    }
+
+    @Test
+    void realDataIsRefusedWithoutAKeyOfTheOperatorsOwn() throws Exception {
+        Path job = TestApp.jobFile(dir, "nokey", "p", List.of("821", "822"));
+        try (TestApp app = TestApp.start(dir.resolve("data"), Map.of("scorecard.pseudonym-key", ""))) {
+            var result = app.run(job, PERIOD, input(), dir.resolve("out"), false);
+            assertThat(result.ok()).isFalse();
+            assertThat(result.message()).contains("SCORECARD_PSEUDONYM_KEY").contains("same key");
+        }
+        assertThat(dir.resolve("out/p")).doesNotExist();
+    }
+
+    @Test
+    void aDifferentKeyIsRefusedSoNoChildIsCountedTwice() throws Exception {
+        Path job = TestApp.jobFile(dir, "keys", "p", List.of("821", "822"));
+        Path input = input();
+        try (TestApp app = TestApp.start(dir.resolve("data"))) {
+            assertThat(app.run(job, PERIOD, input, dir.resolve("out"), false).ok()).isTrue();
+        }
+        try (TestApp app = TestApp.start(dir.resolve("data"), Map.of("scorecard.pseudonym-key", "a different key, sixteen chars"))) {
+            var result = app.run(job, PERIOD, input, dir.resolve("out"), true);
+            assertThat(result.ok()).isFalse();
+            assertThat(result.message()).contains("different pseudonymisation key").contains("counted twice");
+        }
+    }
+}
