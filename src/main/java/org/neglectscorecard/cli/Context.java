@@ -30,6 +30,8 @@ final class Context {
         }
         Map<String, Object> properties = new HashMap<>(extra);
         properties.put("scorecard.data-dir", data.toString());
-        return new SpringApplicationBuilder(ScorecardApplication.class).properties(properties).logStartupInfo(false).run();
+        // Passed as arguments: unlike default properties, they override application.properties.
+        String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+        return new SpringApplicationBuilder(ScorecardApplication.class).logStartupInfo(false).run(args);
     }
 }

@@ -6,12 +6,15 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.neglectscorecard.job.RunService;
 import org.neglectscorecard.sample.CensusReturnWriter;
+import org.neglectscorecard.testing.Database;
 import org.neglectscorecard.testing.IndicatorsFile;
 import org.neglectscorecard.testing.ReturnBuilder;
 import org.neglectscorecard.testing.TestApp;
@@ -21,17 +24,21 @@ import org.neglectscorecard.testing.TestApp;
  * figure can be worked out on paper (the workings are in the comments), through the real job:
  * month-end boundaries, overlapping plans, the reporting year's edges, initial and latest
  * category, plans open two years, CIN plans with neglect found at assessment, episodes counted
- * once a year however many assessments, rates and breakdowns.
+ * once a year however many assessments, rates and breakdowns. On H2 and on PostgreSQL.
  */
+@ParameterizedClass
+@EnumSource(Database.class)
 class IndicatorDefinitionsTest {
 
     static final String LA = "E09000033";
+    @Parameter
+    Database database;
     @TempDir
     static Path dir;
     static IndicatorsFile out;
 
-    @BeforeAll
-    static void runJob() throws Exception {
+    @BeforeParameterizedClassInvocation
+    static void runJob(Database database) throws Exception {
         // One return: Westminster (213), year 1 April 2021 to 31 March 2022.
         var r = new ReturnBuilder("213", LocalDate.of(2022, 3, 31));
         r.child("A").born("2015-06-01").gender("1").ethnicity("WBRI")
@@ -52,14 +59,14 @@ class IndicatorDefinitionsTest {
                 .cinPlan("2021-05-01", "2022-01-31").end().done();
         r.child("J").episode("2021-08-01", null, "N1").assessment("2021-08-02", "2021-08-20", "16A")
                 .assessment("2021-11-15", "2021-12-01", "16A", "2B").end().done();
-        Path input = dir.resolve("input");
+        Path input = dir.resolve(database + "/input");
         CensusReturnWriter.writeXml(r.build(), input.resolve("213.xml"));
         Path job = TestApp.jobFile(dir, "definitions", "p", List.of("213"));
-        try (TestApp app = TestApp.start(dir.resolve("data"))) {
-            RunService.RunResult result = app.run(job, LocalDate.of(2022, 3, 31), input, dir.resolve("output"), false);
+        try (TestApp app = TestApp.start(database, dir.resolve(database + "/data"))) {
+            RunService.RunResult result = app.run(job, LocalDate.of(2022, 3, 31), input, dir.resolve(database + "/output"), false);
             assertThat(result.ok()).as(result.message()).isTrue();
         }
-        out = IndicatorsFile.read(dir.resolve("output/p/2022-03-31/indicators.csv"));
+        out = IndicatorsFile.read(dir.resolve(database + "/output/p/2022-03-31/indicators.csv"));
     }
 
     @Test

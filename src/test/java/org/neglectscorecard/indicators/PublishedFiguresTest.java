@@ -16,7 +16,7 @@ import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.commons.io.input.BOMInputStream;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,6 +26,11 @@ import org.neglectscorecard.sample.CensusReturnWriter;
 import org.neglectscorecard.testing.IndicatorsFile;
 import org.neglectscorecard.testing.ReturnBuilder;
 import org.neglectscorecard.testing.TestApp;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.neglectscorecard.testing.Database;
+
 
 /**
  * The job against DfE's own published numbers. For Westminster, 2021 and 2022, child-level
@@ -36,7 +41,12 @@ import org.neglectscorecard.testing.TestApp;
  * the year, an episode closing on 31 March). The 2021 return is XML, the 2022 one CSV tables.
  * The job must compute exactly the published figures.
  */
+@ParameterizedClass
+@EnumSource(Database.class)
 class PublishedFiguresTest {
+
+    @Parameter
+    Database database;
 
     static final String[] CATEGORIES = {"NEG", "PHY", "SAB", "EMO", "MUL"};
     static final String[] COLUMNS = {"Neglect", "Physical", "Sexual", "Emotional", "Multiple"};
@@ -45,17 +55,18 @@ class PublishedFiguresTest {
     static Path dir;
     static IndicatorsFile out;
 
-    @BeforeAll
-    static void buildReturnsAndRunJob() throws Exception {
-        Path input = dir.resolve("input/213");
+    @BeforeParameterizedClassInvocation
+    static void buildReturnsAndRunJob(Database database) throws Exception {
+        Path input = dir.resolve(database + "/input/213");
         CensusReturnWriter.writeXml(build(2021), input.resolve("2020-21/cin-census.xml"));
         CensusReturnWriter.writeCsv(build(2022), input.resolve("2021-22"));
         Path job = TestApp.jobFile(dir, "published", "westminster", List.of("213"));
-        try (TestApp app = TestApp.start(dir.resolve("data"))) {
-            RunService.RunResult result = app.run(job, LocalDate.of(2022, 3, 31), dir.resolve("input"), dir.resolve("output"), false);
+        try (TestApp app = TestApp.start(database, dir.resolve(database + "/data"))) {
+            RunService.RunResult result = app.run(job, LocalDate.of(2022, 3, 31), dir.resolve(database + "/input"),
+                    dir.resolve(database + "/output"), false);
             assertThat(result.ok()).as(result.message()).isTrue();
         }
-        out = IndicatorsFile.read(dir.resolve("output/westminster/2022-03-31/indicators.csv"));
+        out = IndicatorsFile.read(dir.resolve(database + "/output/westminster/2022-03-31/indicators.csv"));
     }
 
     @ParameterizedTest

@@ -9,7 +9,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -21,6 +22,11 @@ import org.neglectscorecard.sample.CensusReturnWriter;
 import org.neglectscorecard.testing.IndicatorsFile;
 import org.neglectscorecard.testing.ReturnBuilder;
 import org.neglectscorecard.testing.TestApp;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.neglectscorecard.testing.Database;
+
 
 /**
  * Successive returns (INDICATORS.md): each month end is computed from the return that reported
@@ -30,7 +36,12 @@ import org.neglectscorecard.testing.TestApp;
  * abuse to neglect between the 2021 and 2022 returns, and a corrected 2022 return replaces the first.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@ParameterizedClass
+@EnumSource(Database.class)
 class SuccessiveReturnsTest {
+
+    @Parameter
+    Database database;
 
     static final String LA = "E09000033";
     @TempDir
@@ -38,20 +49,29 @@ class SuccessiveReturnsTest {
     static IndicatorsFile out;
     static Path job;
 
-    @BeforeAll
-    static void run() throws Exception {
+    static Path base;
+
+    @BeforeParameterizedClassInvocation
+    static void run(Database database) throws Exception {
+        base = dir.resolve(database.name());
         var r2021 = new ReturnBuilder("213", LocalDate.of(2021, 3, 31));
         r2021.child("K").episode("2020-11-01", null, "N1").cpp("2021-02-01", null, "EMO", "EMO", 0)
                 .assessment("2021-01-05", "2021-03-10", "16A").end().done();
         r2021.child("L").episode("2020-05-01", "2021-03-20", "N4").cpp("2021-02-15", "2021-03-15", "NEG", "NEG", 0).end().done();
-        CensusReturnWriter.writeXml(r2021.build(), dir.resolve("input/2021.xml"));
-        CensusReturnWriter.writeCsv(return2022("NEG"), dir.resolve("input/2022"));
-        job = TestApp.jobFile(dir, "successive", "p", List.of("213"));
-        try (TestApp app = TestApp.start(dir.resolve("data"))) {
-            RunService.RunResult result = app.run(job, LocalDate.of(2022, 3, 31), dir.resolve("input"), dir.resolve("output"), false);
-            assertThat(result.ok()).as(result.message()).isTrue();
-        }
-        out = IndicatorsFile.read(dir.resolve("output/p/2022-03-31/indicators.csv"));
+        CensusReturnWriter.writeXml(r2021.build(), base.resolve("input/2021.xml"));
+        CensusReturnWriter.writeCsv(return2022("NEG"), base.resolve("input/2022"));
+        job = TestApp.jobFile(base, "successive", "p", List.of("213"));
+        app = TestApp.start(database, base.resolve("data"));
+        RunService.RunResult result = app.run(job, LocalDate.of(2022, 3, 31), base.resolve("input"), base.resolve("output"), false);
+        assertThat(result.ok()).as(result.message()).isTrue();
+        out = IndicatorsFile.read(base.resolve("output/p/2022-03-31/indicators.csv"));
+    }
+
+    static TestApp app;
+
+    @AfterParameterizedClassInvocation
+    static void stop() {
+        app.close();
     }
 
     /** K now has an older episode listed first, so its CINdetailsID differs from 2021's; M is new. */
@@ -96,28 +116,28 @@ class SuccessiveReturnsTest {
     @Test
     @Order(4)
     void aCorrectedReturnReplacesTheOneItCorrects() throws Exception {
-        Path corrected = dir.resolve("input/2022-corrected");
+        Path corrected = base.resolve("input/2022-corrected");
         CensusReturnWriter.writeCsv(return2022("EMO"), corrected);
         try (var files = Files.list(corrected)) {
             for (Path f : files.toList()) {
                 Files.setLastModifiedTime(f, FileTime.from(Instant.now().plusSeconds(60)));
             }
         }
-        try (TestApp app = TestApp.start(dir.resolve("data"))) {
+        try (TestApp later = app.again()) {
             RunService.RunResult refused = null;
             try {
-                refused = app.run(job, LocalDate.of(2022, 3, 31), dir.resolve("input"), dir.resolve("output"), false);
+                refused = later.run(job, LocalDate.of(2022, 3, 31), base.resolve("input"), base.resolve("output"), false);
             } catch (org.neglectscorecard.job.RunRefusedException e) {
                 assertThat(e.getMessage()).contains("already completed").contains("--rerun");
             }
             assertThat(refused).as("a completed period is refused without --rerun").isNull();
-            RunService.RunResult result = app.run(job, LocalDate.of(2022, 3, 31), dir.resolve("input"), dir.resolve("output"), true);
+            RunService.RunResult result = later.run(job, LocalDate.of(2022, 3, 31), base.resolve("input"), base.resolve("output"), true);
             assertThat(result.ok()).as(result.message()).isTrue();
         }
-        IndicatorsFile rerun = IndicatorsFile.read(dir.resolve("output/p/2022-03-31/indicators.csv"));
+        IndicatorsFile rerun = IndicatorsFile.read(base.resolve("output/p/2022-03-31/indicators.csv"));
         assertThat(rerun.value("CPP_OPEN_NEG_INIT", LA, "2022-03-31")).isEqualTo("0");
         assertThat(rerun.value("CPP_OPEN_NEG_INIT", LA, "2021-03-31")).isEqualTo(out.value("CPP_OPEN_NEG_INIT", LA, "2021-03-31"));
-        assertThat(Files.readString(dir.resolve("output/p/2022-03-31/run-summary.txt")))
+        assertThat(Files.readString(base.resolve("output/p/2022-03-31/run-summary.txt")))
                 .contains("2022-corrected/ (CIN census tables) replaces 2022/ (CIN census tables)");
     }
 }

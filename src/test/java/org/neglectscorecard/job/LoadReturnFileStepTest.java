@@ -15,6 +15,11 @@ import org.neglectscorecard.ingest.InputScanner.InputFile;
 import org.neglectscorecard.store.CinLoadCompletion;
 import org.neglectscorecard.store.SourceFiles;
 import org.neglectscorecard.testing.TestApp;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.neglectscorecard.testing.Database;
+
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
@@ -29,7 +34,12 @@ import org.springframework.batch.test.JobOperatorTestUtils;
  * (src/test/resources/fixtures/cin-tables-broken, whose README lists each problem): read, write
  * and skip counts, and every rejection located and explained.
  */
+@ParameterizedClass
+@EnumSource(Database.class)
 class LoadReturnFileStepTest {
+
+    @Parameter
+    Database database;
 
     @TempDir
     Path dir;
@@ -37,7 +47,7 @@ class LoadReturnFileStepTest {
     @Test
     void brokenRowsAreRejectedWithTheirPlaceAndGoodOnesLoaded() throws Exception {
         Path fixture = Path.of(getClass().getResource("/fixtures/cin-tables-broken").toURI());
-        try (TestApp app = TestApp.start(dir.resolve("data"))) {
+        try (TestApp app = TestApp.start(database, dir.resolve("data"))) {
             List<InputFile> found = app.bean(InputScanner.class).scan(fixture);
             assertThat(found).extracting(InputFile::format).containsExactly(InputScanner.Format.CIN_CENSUS_TABLES);
             InputFile file = found.get(0);

@@ -17,6 +17,11 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
 import org.neglectscorecard.testing.TestApp;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.neglectscorecard.testing.Database;
+
 
 /**
  * A run that fails in its last step (the output folder cannot be written) and is started again
@@ -24,7 +29,12 @@ import org.neglectscorecard.testing.TestApp;
  * an uninterrupted run's. The JobRepository is a real, persistent one: a new process (a new
  * application context on the same database) sees the failed run and resumes it.
  */
+@ParameterizedClass
+@EnumSource(Database.class)
 class RestartTest {
+
+    @Parameter
+    Database database;
 
     @TempDir
     Path dir;
@@ -38,7 +48,7 @@ class RestartTest {
         LocalDate period = LocalDate.of(2026, 3, 31);
 
         // The uninterrupted run, on a database of its own.
-        try (TestApp app = TestApp.start(dir.resolve("data-uninterrupted"))) {
+        try (TestApp app = TestApp.start(database, dir.resolve("data-uninterrupted"))) {
             assertThat(app.run(job, period, input, dir.resolve("out-uninterrupted"), false).ok()).isTrue();
         }
 
@@ -46,14 +56,15 @@ class RestartTest {
         Path output = dir.resolve("out");
         Files.createDirectories(output);
         Files.writeString(output.resolve("bedford"), "in the way");
-        try (TestApp app = TestApp.start(dir.resolve("data"))) {
-            RunService.RunResult failed = app.run(job, period, input, output, false);
+        TestApp first = TestApp.start(database, dir.resolve("data"));
+        try (first) {
+            RunService.RunResult failed = first.run(job, period, input, output, false);
             assertThat(failed.status()).isEqualTo(BatchStatus.FAILED);
             assertThat(failed.message()).contains("could not be written").contains("carries on from here");
         }
         Files.delete(output.resolve("bedford"));
 
-        try (TestApp app = TestApp.start(dir.resolve("data"))) {
+        try (TestApp app = first.again()) {
             DSLContext dsl = app.bean(DSLContext.class);
             Object rowsReadBefore = dsl.fetchValue("SELECT SUM(rows_read) FROM source_file");
             RunService.RunResult resumed = app.run(job, period, input, output, false);
@@ -79,10 +90,11 @@ class RestartTest {
         CensusReturnWriter.writeCsv(SampleDataGenerator.sampleReturn("823", 2026), input.resolve("823/2026"));
         Path job = TestApp.jobFile(dir, "persist", "cb", List.of("823"));
         LocalDate period = LocalDate.of(2026, 3, 31);
-        try (TestApp app = TestApp.start(dir.resolve("data"))) {
-            assertThat(app.run(job, period, input, dir.resolve("out"), false).ok()).isTrue();
+        TestApp first = TestApp.start(database, dir.resolve("data"));
+        try (first) {
+            assertThat(first.run(job, period, input, dir.resolve("out"), false).ok()).isTrue();
         }
-        try (TestApp app = TestApp.start(dir.resolve("data"))) {
+        try (TestApp app = first.again()) {
             RunRefusedException refused = org.junit.jupiter.api.Assertions.assertThrows(RunRefusedException.class,
                     () -> app.run(job, period, input, dir.resolve("out"), false));
             assertThat(refused.getMessage()).contains("already completed").contains("rerun").doesNotContain("\n");

@@ -14,9 +14,19 @@ import org.neglectscorecard.sample.CensusReturnWriter;
 import org.neglectscorecard.testing.IndicatorsFile;
 import org.neglectscorecard.testing.ReturnBuilder;
 import org.neglectscorecard.testing.TestApp;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.neglectscorecard.testing.Database;
+
 
 /** What a run checks before it trusts its inputs, and what it tells the person running it. */
+@ParameterizedClass
+@EnumSource(Database.class)
 class RunChecksTest {
+
+    @Parameter
+    Database database;
 
     @TempDir
     Path dir;
@@ -37,7 +47,7 @@ class RunChecksTest {
     @Test
     void anLaInTheInputButNotInThePartnershipIsReportedOnItsOwnWithAWarning() throws Exception {
         Path job = TestApp.jobFile(dir, "members", "luton-only", List.of("821", "823"));
-        try (TestApp app = TestApp.start(dir.resolve("data"))) {
+        try (TestApp app = TestApp.start(database, dir.resolve("data"))) {
             var result = app.run(job, PERIOD, input(), dir.resolve("out"), false);
             assertThat(result.ok()).as(result.message()).isTrue();
         }
@@ -54,7 +64,7 @@ class RunChecksTest {
     @Test
     void realDataIsRefusedWithoutAKeyOfTheOperatorsOwn() throws Exception {
         Path job = TestApp.jobFile(dir, "nokey", "p", List.of("821", "822"));
-        try (TestApp app = TestApp.start(dir.resolve("data"), Map.of("scorecard.pseudonym-key", ""))) {
+        try (TestApp app = TestApp.start(database, dir.resolve("data"), Map.of("scorecard.pseudonym-key", ""))) {
             var result = app.run(job, PERIOD, input(), dir.resolve("out"), false);
             assertThat(result.ok()).isFalse();
             assertThat(result.message()).contains("SCORECARD_PSEUDONYM_KEY").contains("same key");
@@ -66,10 +76,11 @@ class RunChecksTest {
     void aDifferentKeyIsRefusedSoNoChildIsCountedTwice() throws Exception {
         Path job = TestApp.jobFile(dir, "keys", "p", List.of("821", "822"));
         Path input = input();
-        try (TestApp app = TestApp.start(dir.resolve("data"))) {
-            assertThat(app.run(job, PERIOD, input, dir.resolve("out"), false).ok()).isTrue();
+        TestApp first = TestApp.start(database, dir.resolve("data"));
+        try (first) {
+            assertThat(first.run(job, PERIOD, input, dir.resolve("out"), false).ok()).isTrue();
         }
-        try (TestApp app = TestApp.start(dir.resolve("data"), Map.of("scorecard.pseudonym-key", "a different key, sixteen chars"))) {
+        try (TestApp app = first.again(Map.of("scorecard.pseudonym-key", "a different key, sixteen chars"))) {
             var result = app.run(job, PERIOD, input, dir.resolve("out"), true);
             assertThat(result.ok()).isFalse();
             assertThat(result.message()).contains("different pseudonymisation key").contains("counted twice");

@@ -25,9 +25,11 @@ public final class TestApp implements AutoCloseable {
 
     private final ConfigurableApplicationContext context;
     private final Path dataDir;
+    private final Map<String, Object> extra;
 
     private TestApp(Path dataDir, Map<String, Object> extra) {
         this.dataDir = dataDir;
+        this.extra = extra;
         Map<String, Object> properties = new HashMap<>();
         properties.put("scorecard.data-dir", dataDir.toAbsolutePath().toString());
         properties.put("scorecard.pseudonym-key", KEY);
@@ -35,7 +37,9 @@ public final class TestApp implements AutoCloseable {
         System.setProperty("java.awt.headless", "true");
         System.setProperty("org.jooq.no-logo", "true");
         System.setProperty("org.jooq.no-tips", "true");
-        this.context = new SpringApplicationBuilder(ScorecardApplication.class).properties(properties).run();
+        // As command-line arguments, which (unlike default properties) override application.properties.
+        String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+        this.context = new SpringApplicationBuilder(ScorecardApplication.class).run(args);
     }
 
     public static TestApp start(Path dataDir) {
@@ -44,6 +48,41 @@ public final class TestApp implements AutoCloseable {
 
     public static TestApp start(Path dataDir, Map<String, Object> extra) {
         return new TestApp(dataDir, extra);
+    }
+
+    /** A fresh database of the given kind. */
+    public static TestApp start(Database database, Path dataDir) {
+        return checked(database, new TestApp(dataDir, database.properties(dataDir)));
+    }
+
+    /** Makes sure the application really is on the database the test asked for. */
+    private static TestApp checked(Database database, TestApp app) {
+        org.jooq.SQLDialect family = app.bean(org.jooq.DSLContext.class).dialect().family();
+        org.jooq.SQLDialect wanted = database == Database.POSTGRESQL ? org.jooq.SQLDialect.POSTGRES : org.jooq.SQLDialect.H2;
+        if (family != wanted) {
+            app.close();
+            throw new IllegalStateException("asked for " + database + " but the application is on " + family);
+        }
+        return app;
+    }
+
+    /** A fresh database of the given kind, with settings of the test's own. */
+    public static TestApp start(Database database, Path dataDir, Map<String, Object> more) {
+        Map<String, Object> all = new HashMap<>(database.properties(dataDir));
+        all.putAll(more);
+        return checked(database, new TestApp(dataDir, all));
+    }
+
+    /** Another application (as a second process would be) on this one's database. */
+    public TestApp again() {
+        return new TestApp(dataDir, extra);
+    }
+
+    /** Another application on this one's database, with settings of its own. */
+    public TestApp again(Map<String, Object> more) {
+        Map<String, Object> all = new HashMap<>(extra);
+        all.putAll(more);
+        return new TestApp(dataDir, all);
     }
 
     public <T> T bean(Class<T> type) {

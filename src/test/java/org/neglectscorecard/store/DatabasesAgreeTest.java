@@ -1,0 +1,68 @@
+package org.neglectscorecard.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.TreeSet;
+
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.neglectscorecard.testing.Database;
+import org.neglectscorecard.testing.TestApp;
+
+/**
+ * H2 and PostgreSQL give byte-identical outputs from the same inputs (the whole sample
+ * partnership: three LAs, six years, every input form), and their schemas (sql/schema/h2.sql and
+ * postgresql.sql) define the same tables and columns.
+ */
+class DatabasesAgreeTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void theSampleDataGivesIdenticalIndicatorsOnH2AndPostgresql() throws Exception {
+        Path sample = Path.of("sample-data");
+        Path job = Path.of("jobs/monthly-scorecard.yml");
+        List<String> csv = new ArrayList<>();
+        for (Database db : Database.values()) {
+            try (TestApp app = TestApp.start(db, dir.resolve("data-" + db), java.util.Map.of("scorecard.pseudonym-key", ""))) {
+                var result = app.run(job, LocalDate.of(2026, 3, 31), sample, dir.resolve("out-" + db), false);
+                assertThat(result.ok()).as(db + ": " + result.message()).isTrue();
+            }
+            Path folder = dir.resolve("out-" + db + "/pan-bedfordshire-sample/2026-03-31");
+            csv.add(Files.readString(folder.resolve("indicators.csv")) + Files.readString(folder.resolve("indicators-published.csv"))
+                    + Files.readString(folder.resolve("rejects.csv")));
+        }
+        assertThat(csv.get(0).lines().count()).isGreaterThan(5000);
+        assertThat(csv.get(1)).isEqualTo(csv.get(0));
+    }
+
+    @Test
+    void bothSchemasDefineTheSameTablesAndColumns() {
+        List<TreeSet<String>> columns = new ArrayList<>();
+        for (Database db : Database.values()) {
+            try (TestApp app = TestApp.start(db, dir.resolve("schema-" + db))) {
+                DSLContext dsl = app.bean(DSLContext.class);
+                String schema = dsl.fetchValue("SELECT current_schema()").toString();
+                TreeSet<String> found = new TreeSet<>();
+                dsl.fetch("SELECT table_name, column_name, data_type FROM information_schema.columns WHERE table_schema = ?", schema)
+                        .forEach(r -> {
+                            String table = r.get(0, String.class).toLowerCase(Locale.ROOT);
+                            if (!table.startsWith("batch_")) {
+                                found.add(table + "." + r.get(1, String.class).toLowerCase(Locale.ROOT));
+                            }
+                        });
+                columns.add(found);
+            }
+        }
+        assertThat(columns.get(0)).contains("cp_plan.latest_category", "indicator_value.figure", "child_profile.ethnicity");
+        assertThat(columns.get(1)).isEqualTo(columns.get(0));
+    }
+}
