@@ -37,8 +37,7 @@ public class HistoryCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         JobFile jobFile = JobFile.load(job);
-        boolean sample = java.nio.file.Files.exists(Path.of(jobFile.input()).resolve(org.neglectscorecard.job.CheckInputsTasklet.SAMPLE_MARKER));
-        Path data = dataDir != null ? dataDir : sample ? Path.of("data", "sample") : Path.of("data");
+        Path data = DataDirs.choose(dataDir, Path.of(jobFile.input()));
         try (ConfigurableApplicationContext context = Context.start(data, Map.of())) {
             List<RunService.Attempt> attempts = context.getBean(RunService.class).attempts(jobFile.name(), null);
             DSLContext dsl = context.getBean(DSLContext.class);

@@ -7,7 +7,6 @@ import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import org.neglectscorecard.job.CheckInputsTasklet;
 import org.neglectscorecard.job.JobFile;
 import org.neglectscorecard.job.RunService;
 import org.neglectscorecard.scorecard.OutputWriter;
@@ -62,8 +61,7 @@ public class RunCommand implements Callable<Integer> {
         JobFile jobFile = JobFile.load(job);
         Path in = input != null ? input : Path.of(jobFile.input());
         Path out = output != null ? output : Path.of(jobFile.output());
-        boolean sample = Files.exists(in.resolve(CheckInputsTasklet.SAMPLE_MARKER));
-        Path data = dataDir != null ? dataDir : sample ? Path.of("data", "sample") : Path.of("data");
+        Path data = DataDirs.choose(dataDir, in);
         try (ConfigurableApplicationContext context = Context.start(data, Map.of())) {
             RunService runs = context.getBean(RunService.class);
             RunService.RunResult result = runs.run(new RunService.RunRequest(jobFile, when, in, out, forceRerun()));
