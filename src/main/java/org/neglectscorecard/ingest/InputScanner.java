@@ -59,10 +59,11 @@ public class InputScanner {
      * @param displayName where it is, relative to the input folder (a folder, for a CSV table set)
      * @param tables      for a table set, the CIN census table each CSV file or sheet holds
      * @param problem     why it cannot be used, for UNREADABLE and NOT_RECOGNISED
+     * @param workBytes   how many bytes reading it means (a workbook's sheets uncompressed), for progress
      */
     public record InputFile(String displayName, Format format, String folderLaCode, String checksum, long size,
-                            LocalDateTime modified, String path, Map<String, TableSource> tables, String problem)
-            implements Serializable {
+                            LocalDateTime modified, String path, Map<String, TableSource> tables, String problem,
+                            long workBytes) implements Serializable {
 
         public boolean isLoadable() {
             return format == Format.CIN_CENSUS_XML || format == Format.CIN_CENSUS_TABLES;
@@ -170,6 +171,7 @@ public class InputScanner {
 
     private InputFile workbook(Path root, Path file) throws IOException {
         Map<String, TableSource> tables = new LinkedHashMap<>();
+        long work;
         try (XlsxWorkbook wb = XlsxWorkbook.open(file)) {
             for (String sheet : wb.sheetNames()) {
                 try (XlsxSheetReader r = wb.sheet(sheet, sheet)) {
@@ -183,11 +185,12 @@ public class InputScanner {
                 return problem(root, file, Format.NOT_RECOGNISED, "is an Excel workbook but not a return this program reads (sheets: "
                         + String.join(", ", wb.sheetNames()) + ")");
             }
+            work = wb.sheetBytes(tables.values().stream().map(TableSource::sheet).toList());
         } catch (UnreadableFileException e) {
             return problem(root, file, Format.UNREADABLE, e.getMessage());
         }
         return new InputFile(display(root, file), Format.CIN_CENSUS_TABLES, folderLa(root, file), checksum(file),
-                Files.size(file), modified(file), file.toString(), tables, null);
+                Files.size(file), modified(file), file.toString(), tables, null, work);
     }
 
     private InputFile xml(Path root, Path file) throws IOException {
@@ -197,7 +200,7 @@ public class InputScanner {
                     verdict.startsWith("!") ? verdict.substring(1) : verdict);
         }
         return new InputFile(display(root, file), Format.CIN_CENSUS_XML, folderLa(root, file), checksum(file),
-                Files.size(file), modified(file), file.toString(), Map.of(), null);
+                Files.size(file), modified(file), file.toString(), Map.of(), null, Files.size(file));
     }
 
     /** null for a CIN census return; otherwise why not ("!..." when the file is unreadable). */
@@ -264,13 +267,20 @@ public class InputScanner {
         String la = folderLa(root, set.values().iterator().next());
         if (duplicate != null) {
             return new InputFile(display, Format.UNREADABLE, la, checksum, size, modified, folder.toString(), tables,
-                    "holds two files for one table (" + duplicate + "): keep one of each and run again.");
+                    "holds two files for one table (" + duplicate + "): keep one of each and run again.", size);
         }
         if (!set.containsKey(CinTable.CIN_DETAILS) && !set.containsKey(CinTable.CHILD_PROTECTION_PLANS)) {
             return new InputFile(display, Format.UNREADABLE, la, checksum, size, modified, folder.toString(), tables,
-                    "has CIN census tables but neither CINdetails nor ChildProtectionPlans: put the whole table set in the folder.");
+                    "has CIN census tables but neither CINdetails nor ChildProtectionPlans: put the whole table set in the folder.", size);
         }
-        return new InputFile(display, Format.CIN_CENSUS_TABLES, la, checksum, size, modified, folder.toString(), tables, null);
+        long work = set.entrySet().stream().filter(e -> e.getKey().isRead()).mapToLong(e -> {
+            try {
+                return Files.size(e.getValue());
+            } catch (IOException ex) {
+                return 0;
+            }
+        }).sum();
+        return new InputFile(display, Format.CIN_CENSUS_TABLES, la, checksum, size, modified, folder.toString(), tables, null, work);
     }
 
     private InputFile problem(Path root, Path file, Format format, String message) {
@@ -284,7 +294,7 @@ public class InputScanner {
             size = 0;
         }
         return new InputFile(display(root, file), format, folderLa(root, file), checksum, size, modifiedOrNull(file),
-                file.toString(), Map.of(), display(root, file) + " " + message);
+                file.toString(), Map.of(), display(root, file) + " " + message, size);
     }
 
     /** The nearest enclosing folder named by a known LA code (3-digit or 9-character). */

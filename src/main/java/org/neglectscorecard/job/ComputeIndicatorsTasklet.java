@@ -35,11 +35,14 @@ public class ComputeIndicatorsTasklet implements Tasklet {
         int total = catalogue.indicators().size();
         AtomicInteger done = new AtomicInteger();
         long started = System.nanoTime();
-        engine.compute(new IndicatorEngine.Request(run.runId(), run.jobName(), run.period(), run.jobFile().partnershipId(),
-                members), d -> {
-            done.incrementAndGet();
-            contribution.incrementWriteCount(1);
-        });
+        try (Progress.Task bar = progress.task("Computing indicators", total, "indicators")) {
+            engine.compute(new IndicatorEngine.Request(run.runId(), run.jobName(), run.period(), run.jobFile().partnershipId(),
+                    members), d -> {
+                done.incrementAndGet();
+                contribution.incrementWriteCount(1);
+                bar.step(1);
+            });
+        }
         progress.say(String.format("Computed %d indicators for every month end in %.1f s", done.get(),
                 (System.nanoTime() - started) / 1e9));
         return RepeatStatus.FINISHED;

@@ -17,13 +17,15 @@ public class GuardedReader implements ItemStreamReader<SourceRow> {
     private final ItemStreamReader<SourceRow> delegate;
     private final SourceFiles files;
     private final long sourceFileId;
+    private final Progress.Task progress;
     private boolean stopped;
     private boolean opened;
 
-    public GuardedReader(ItemStreamReader<SourceRow> delegate, SourceFiles files, long sourceFileId) {
+    public GuardedReader(ItemStreamReader<SourceRow> delegate, SourceFiles files, long sourceFileId, Progress.Task progress) {
         this.delegate = delegate;
         this.files = files;
         this.sourceFileId = sourceFileId;
+        this.progress = progress;
     }
 
     @Override
@@ -68,6 +70,7 @@ public class GuardedReader implements ItemStreamReader<SourceRow> {
 
     @Override
     public void close() throws ItemStreamException {
+        progress.close();
         if (opened) {
             delegate.close();
             opened = false;

@@ -105,14 +105,23 @@ public class ScorecardJobConfig {
     @Bean
     @StepScope
     GuardedReader returnFileReader(@Value("#{stepExecutionContext['file']}") InputFile file,
-                                                 @Value("#{stepExecutionContext['sourceFileId']}") Long sourceFileId,
-                                                 SourceFiles files) {
+                                   @Value("#{stepExecutionContext['sourceFileId']}") Long sourceFileId,
+                                   SourceFiles files, Progress progress) {
+        Progress.Task bar = progress.task("Loading " + file.displayName(), file.workBytes(), "bytes");
         ItemStreamReader<SourceRow> reader = switch (file.format()) {
-            case CIN_CENSUS_XML -> new CinCensusXmlReader(java.nio.file.Path.of(file.path()), file.displayName(), file.folderLaCode());
-            case CIN_CENSUS_TABLES -> new CinCensusTableReader(file.cinTables(), file.folderLaCode());
+            case CIN_CENSUS_XML -> {
+                CinCensusXmlReader xml = new CinCensusXmlReader(java.nio.file.Path.of(file.path()), file.displayName(), file.folderLaCode());
+                xml.setBytesRead(bar::step);
+                yield xml;
+            }
+            case CIN_CENSUS_TABLES -> {
+                CinCensusTableReader tables = new CinCensusTableReader(file.cinTables(), file.folderLaCode());
+                tables.setBytesRead(bar::step);
+                yield tables;
+            }
             default -> throw new IllegalStateException(file.displayName() + " is not a loadable return");
         };
-        return new GuardedReader(reader, files, sourceFileId);
+        return new GuardedReader(reader, files, sourceFileId, bar);
     }
 
     @Bean

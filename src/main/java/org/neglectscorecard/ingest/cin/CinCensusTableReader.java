@@ -25,6 +25,7 @@ public class CinCensusTableReader extends AbstractItemCountingItemStreamItemRead
     private final List<CinTable> order = new ArrayList<>();
 
     private XlsxWorkbook workbook;
+    private java.util.function.LongConsumer bytesRead = n -> { };
     private int current = -1;
     private TableReader reader;
     private String headerLa;
@@ -38,6 +39,11 @@ public class CinCensusTableReader extends AbstractItemCountingItemStreamItemRead
             }
         }
         setName("cinCensusTables");
+    }
+
+    /** Told as the tables are read, for a progress bar. */
+    public void setBytesRead(java.util.function.LongConsumer bytesRead) {
+        this.bytesRead = bytesRead;
     }
 
     @Override
@@ -84,7 +90,7 @@ public class CinCensusTableReader extends AbstractItemCountingItemStreamItemRead
         }
         CinTable table = order.get(current);
         TableSource source = tables.get(table);
-        reader = source.open(table.tableName(), workbook);
+        reader = source.open(table.tableName(), workbook, bytesRead);
         String missing = table.missingColumn(reader.header());
         if (missing != null) {
             closeTable();

@@ -48,6 +48,7 @@ public class CinCensusXmlReader extends AbstractItemCountingItemStreamItemReader
     private final Map<CinTable, TableHeader> headers = new EnumMap<>(CinTable.class);
 
     private InputStream in;
+    private java.util.function.LongConsumer bytesRead = n -> { };
     private XMLStreamReader xml;
     private final Deque<String> path = new ArrayDeque<>();
     private final Deque<Module> open = new ArrayDeque<>();
@@ -94,9 +95,14 @@ public class CinCensusXmlReader extends AbstractItemCountingItemStreamItemReader
         return factory;
     }
 
+    /** Told as the file is read, for a progress bar. */
+    public void setBytesRead(java.util.function.LongConsumer bytesRead) {
+        this.bytesRead = bytesRead;
+    }
+
     @Override
     protected void doOpen() throws Exception {
-        in = Files.newInputStream(file);
+        in = new org.neglectscorecard.ingest.table.CountingInputStream(Files.newInputStream(file), bytesRead);
         try {
             xml = safeFactory().createXMLStreamReader(in);
         } catch (XMLStreamException e) {

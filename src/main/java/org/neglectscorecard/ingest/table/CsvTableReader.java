@@ -32,9 +32,14 @@ public final class CsvTableReader implements TableReader {
     private int rowNumber = 1;
 
     public CsvTableReader(Path file, String tableName, Charset charset) {
+        this(file, tableName, charset, n -> { });
+    }
+
+    /** @param bytesRead told as the file is read, for a progress bar */
+    public CsvTableReader(Path file, String tableName, Charset charset, java.util.function.LongConsumer bytesRead) {
         this.fileName = file.getFileName().toString();
         try {
-            InputStream in = BOMInputStream.builder().setInputStream(Files.newInputStream(file)).get();
+            InputStream in = BOMInputStream.builder().setInputStream(new CountingInputStream(Files.newInputStream(file), bytesRead)).get();
             Reader reader = new InputStreamReader(in, charset);
             this.parser = CSVFormat.DEFAULT.builder().setIgnoreSurroundingSpaces(false).get().parse(reader);
             this.records = parser.iterator();

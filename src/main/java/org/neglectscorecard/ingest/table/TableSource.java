@@ -36,10 +36,10 @@ public record TableSource(String file, String sheet, String charset) implements 
     }
 
     /** Opens the table; workbooks are opened by the caller, who keeps one open across its sheets. */
-    public TableReader open(String tableName, XlsxWorkbook workbook) {
+    public TableReader open(String tableName, XlsxWorkbook workbook, java.util.function.LongConsumer bytesRead) {
         if (isSheet()) {
-            return workbook.sheet(sheet, tableName);
+            return workbook.sheet(sheet, tableName, bytesRead);
         }
-        return new CsvTableReader(path(), tableName, Charset.forName(charset));
+        return new CsvTableReader(path(), tableName, Charset.forName(charset), bytesRead);
     }
 }

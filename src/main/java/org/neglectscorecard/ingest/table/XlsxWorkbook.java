@@ -115,6 +115,11 @@ public final class XlsxWorkbook implements AutoCloseable {
 
     /** Streams a sheet; the first non-blank row is its header. */
     public XlsxSheetReader sheet(String sheetName, String tableName) {
+        return sheet(sheetName, tableName, n -> { });
+    }
+
+    /** The same, telling {@code bytesRead} how much of the sheet's (uncompressed) XML has been read. */
+    public XlsxSheetReader sheet(String sheetName, String tableName, java.util.function.LongConsumer bytesRead) {
         SheetRef ref = sheets.get(sheetName);
         if (ref == null) {
             throw new IllegalArgumentException("no sheet " + sheetName);
@@ -126,7 +131,7 @@ public final class XlsxWorkbook implements AutoCloseable {
             while (it.hasNext()) {
                 InputStream in = it.next();
                 if (ordinal++ == ref.ordinal()) {
-                    return new XlsxSheetReader(fileName, sheetName, tableName, in, strings, styles);
+                    return new XlsxSheetReader(fileName, sheetName, tableName, new CountingInputStream(in, bytesRead), strings, styles);
                 }
                 in.close();
             }
@@ -136,6 +141,25 @@ public final class XlsxWorkbook implements AutoCloseable {
         } catch (RuntimeException e) {
             throw translate(e);
         }
+    }
+
+    /** The uncompressed size of the named sheets' XML: the work of reading them, for a progress bar. */
+    public long sheetBytes(java.util.Collection<String> sheetNames) {
+        long total = 0;
+        try {
+            XSSFReader.SheetIterator it = (XSSFReader.SheetIterator) new XSSFReader(pkg).getSheetsData();
+            while (it.hasNext()) {
+                try (InputStream ignored = it.next()) {
+                    if (sheetNames.contains(it.getSheetName())) {
+                        long size = it.getSheetPart().getSize();
+                        total += Math.max(size, 0);
+                    }
+                }
+            }
+        } catch (IOException | OpenXML4JException e) {
+            return 0;
+        }
+        return total;
     }
 
     @Override
