@@ -113,10 +113,12 @@ public class CheckInputsTasklet implements Tasklet {
             progress.say("Note: using the built-in pseudonymisation key, which is only for the synthetic sample data.");
         }
         String fingerprint = pseudonymiser.fingerprint();
-        String stored = dsl.select(SETTING.SETTING_VALUE).from(SETTING).where(SETTING.NAME.eq("key_fingerprint")).fetchOne(SETTING.SETTING_VALUE);
-        if (stored == null) {
-            dsl.insertInto(SETTING, SETTING.NAME, SETTING.SETTING_VALUE).values("key_fingerprint", fingerprint).execute();
-        } else if (!stored.equals(fingerprint)) {
+        // Two jobs starting together on a new shared database both try to record it: the first wins.
+        dsl.insertInto(SETTING, SETTING.NAME, SETTING.SETTING_VALUE).values("key_fingerprint", fingerprint)
+                .onConflictDoNothing().execute();
+        String stored = dsl.select(SETTING.SETTING_VALUE).from(SETTING).where(SETTING.NAME.eq("key_fingerprint"))
+                .fetchOne(SETTING.SETTING_VALUE);
+        if (!fingerprint.equals(stored)) {
             throw new RunRefusedException("This database was built with a different pseudonymisation key. Children "
                     + "would look new and be counted twice, so nothing was loaded. Set SCORECARD_PSEUDONYM_KEY to the key "
                     + "used before, or use a new database (for example --data-dir with an empty folder).");

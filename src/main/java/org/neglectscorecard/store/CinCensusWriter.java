@@ -93,10 +93,10 @@ public class CinCensusWriter implements ItemWriter<ParsedRow<CinRecord>> {
         if (rows.isEmpty()) {
             return;
         }
-        BatchBindStep batch = dsl.batch(dsl.insertInto(CHILD, CHILD.RETURN_ID, CHILD.CHILD_KEY, CHILD.BIRTH_DATE,
-                CHILD.EXPECTED_BIRTH_DATE, CHILD.GENDER, CHILD.SOURCE_ROW).values((Long) null, null, null, null, null, null));
+        BatchBindStep batch = dsl.batch(dsl.insertInto(CHILD, CHILD.RETURN_ID, CHILD.LA_CODE3, CHILD.CHILD_KEY, CHILD.BIRTH_DATE,
+                CHILD.EXPECTED_BIRTH_DATE, CHILD.GENDER, CHILD.SOURCE_ROW).values((Long) null, null, null, null, null, null, null));
         for (CinRecord.Child c : rows) {
-            batch.bind(returnId(c.laCode3()), c.childKey(), c.birthDate(), c.expectedBirthDate(), c.gender(), c.sourceRow());
+            batch.bind(returnId(c.laCode3()), c.laCode3(), c.childKey(), c.birthDate(), c.expectedBirthDate(), c.gender(), c.sourceRow());
         }
         batch.execute();
     }
@@ -106,10 +106,10 @@ public class CinCensusWriter implements ItemWriter<ParsedRow<CinRecord>> {
             return;
         }
         BatchBindStep batch = dsl.batch(dsl.insertInto(CHILD_CHARACTERISTICS, CHILD_CHARACTERISTICS.RETURN_ID,
-                CHILD_CHARACTERISTICS.CHILD_KEY, CHILD_CHARACTERISTICS.ETHNICITY, CHILD_CHARACTERISTICS.DISABLED,
-                CHILD_CHARACTERISTICS.SOURCE_ROW).values((Long) null, null, null, null, null));
+                CHILD_CHARACTERISTICS.LA_CODE3, CHILD_CHARACTERISTICS.CHILD_KEY, CHILD_CHARACTERISTICS.ETHNICITY, CHILD_CHARACTERISTICS.DISABLED,
+                CHILD_CHARACTERISTICS.SOURCE_ROW).values((Long) null, null, null, null, null, null));
         for (CinRecord.Characteristics c : rows) {
-            batch.bind(returnId(c.laCode3()), c.childKey(), c.ethnicity(), c.disabled(), c.sourceRow());
+            batch.bind(returnId(c.laCode3()), c.laCode3(), c.childKey(), c.ethnicity(), c.disabled(), c.sourceRow());
         }
         batch.execute();
     }
@@ -118,12 +118,12 @@ public class CinCensusWriter implements ItemWriter<ParsedRow<CinRecord>> {
         if (rows.isEmpty()) {
             return;
         }
-        BatchBindStep batch = dsl.batch(dsl.insertInto(CIN_EPISODE, CIN_EPISODE.RETURN_ID, CIN_EPISODE.CHILD_KEY,
+        BatchBindStep batch = dsl.batch(dsl.insertInto(CIN_EPISODE, CIN_EPISODE.RETURN_ID, CIN_EPISODE.LA_CODE3, CIN_EPISODE.CHILD_KEY,
                 CIN_EPISODE.EPISODE_REF, CIN_EPISODE.REFERRAL_DATE, CIN_EPISODE.CLOSURE_DATE, CIN_EPISODE.PRIMARY_NEED,
                 CIN_EPISODE.REASON_FOR_CLOSURE, CIN_EPISODE.REFERRAL_NFA, CIN_EPISODE.SOURCE_ROW)
-                .values((Long) null, null, null, null, null, null, null, null, null));
+                .values((Long) null, null, null, null, null, null, null, null, null, null));
         for (CinRecord.Episode e : rows) {
-            batch.bind(returnId(e.laCode3()), e.childKey(), e.episodeRef(), e.referralDate(), e.closureDate(),
+            batch.bind(returnId(e.laCode3()), e.laCode3(), e.childKey(), e.episodeRef(), e.referralDate(), e.closureDate(),
                     e.primaryNeed(), e.reasonForClosure(), e.referralNfa(), e.sourceRow());
         }
         batch.execute();
@@ -133,11 +133,11 @@ public class CinCensusWriter implements ItemWriter<ParsedRow<CinRecord>> {
         if (rows.isEmpty()) {
             return;
         }
-        BatchBindStep batch = dsl.batch(dsl.insertInto(ASSESSMENT, ASSESSMENT.RETURN_ID, ASSESSMENT.CHILD_KEY,
+        BatchBindStep batch = dsl.batch(dsl.insertInto(ASSESSMENT, ASSESSMENT.RETURN_ID, ASSESSMENT.LA_CODE3, ASSESSMENT.CHILD_KEY,
                 ASSESSMENT.EPISODE_REF, ASSESSMENT.START_DATE, ASSESSMENT.AUTHORISED_DATE, ASSESSMENT.FACTORS,
-                ASSESSMENT.SOURCE_ROW).values((Long) null, null, null, null, null, null, null));
+                ASSESSMENT.SOURCE_ROW).values((Long) null, null, null, null, null, null, null, null));
         for (CinRecord.Assessment a : rows) {
-            batch.bind(returnId(a.laCode3()), a.childKey(), a.episodeRef(), a.startDate(), a.authorisedDate(),
+            batch.bind(returnId(a.laCode3()), a.laCode3(), a.childKey(), a.episodeRef(), a.startDate(), a.authorisedDate(),
                     a.factors(), a.sourceRow());
         }
         batch.execute();
@@ -147,11 +147,11 @@ public class CinCensusWriter implements ItemWriter<ParsedRow<CinRecord>> {
         if (rows.isEmpty()) {
             return;
         }
-        BatchBindStep batch = dsl.batch(dsl.insertInto(CIN_PLAN, CIN_PLAN.RETURN_ID, CIN_PLAN.CHILD_KEY,
+        BatchBindStep batch = dsl.batch(dsl.insertInto(CIN_PLAN, CIN_PLAN.RETURN_ID, CIN_PLAN.LA_CODE3, CIN_PLAN.CHILD_KEY,
                 CIN_PLAN.EPISODE_REF, CIN_PLAN.START_DATE, CIN_PLAN.END_DATE, CIN_PLAN.SOURCE_ROW)
-                .values((Long) null, null, null, null, null, null));
+                .values((Long) null, null, null, null, null, null, null));
         for (CinRecord.CinPlan p : rows) {
-            batch.bind(returnId(p.laCode3()), p.childKey(), p.episodeRef(), p.startDate(), p.endDate(), p.sourceRow());
+            batch.bind(returnId(p.laCode3()), p.laCode3(), p.childKey(), p.episodeRef(), p.startDate(), p.endDate(), p.sourceRow());
         }
         batch.execute();
     }
@@ -160,12 +160,12 @@ public class CinCensusWriter implements ItemWriter<ParsedRow<CinRecord>> {
         if (rows.isEmpty()) {
             return;
         }
-        BatchBindStep batch = dsl.batch(dsl.insertInto(CP_PLAN, CP_PLAN.RETURN_ID, CP_PLAN.CHILD_KEY,
+        BatchBindStep batch = dsl.batch(dsl.insertInto(CP_PLAN, CP_PLAN.RETURN_ID, CP_PLAN.LA_CODE3, CP_PLAN.CHILD_KEY,
                 CP_PLAN.EPISODE_REF, CP_PLAN.START_DATE, CP_PLAN.END_DATE, CP_PLAN.INITIAL_CATEGORY,
                 CP_PLAN.LATEST_CATEGORY, CP_PLAN.PREVIOUS_PLANS, CP_PLAN.SOURCE_ROW)
-                .values((Long) null, null, null, null, null, null, null, null, null));
+                .values((Long) null, null, null, null, null, null, null, null, null, null));
         for (CinRecord.CpPlan p : rows) {
-            batch.bind(returnId(p.laCode3()), p.childKey(), p.episodeRef(), p.startDate(), p.endDate(),
+            batch.bind(returnId(p.laCode3()), p.laCode3(), p.childKey(), p.episodeRef(), p.startDate(), p.endDate(),
                     p.initialCategory(), p.latestCategory(), p.previousPlans(), p.sourceRow());
         }
         batch.execute();

@@ -68,16 +68,33 @@ public class DatabaseSetup {
         }
     }
 
+    /** Statements end with ';' at a line end, except inside a $$-quoted block (PostgreSQL DO blocks). */
     static List<String> statements(String ddl) {
-        StringBuilder clean = new StringBuilder();
+        java.util.List<String> out = new java.util.ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        boolean quoted = false;
         for (String line : ddl.split("\n")) {
             String l = line.strip();
-            if (!l.startsWith("--")) {
-                int comment = line.indexOf("--");
-                clean.append(comment >= 0 ? line.substring(0, comment) : line).append('\n');
+            if (!quoted && (l.startsWith("--") || l.isEmpty())) {
+                continue;
+            }
+            int comment = quoted ? -1 : line.indexOf("--");
+            String code = comment >= 0 ? line.substring(0, comment) : line;
+            int dollars = code.split("\\$\\$", -1).length - 1;
+            if (dollars % 2 == 1) {
+                quoted = !quoted;
+            }
+            current.append(code).append('\n');
+            if (!quoted && code.strip().endsWith(";")) {
+                String statement = current.toString().strip();
+                out.add(statement.substring(0, statement.length() - 1).strip());
+                current.setLength(0);
             }
         }
-        return java.util.Arrays.stream(clean.toString().split(";\\s*\n")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        if (!current.toString().isBlank()) {
+            out.add(current.toString().strip());
+        }
+        return out;
     }
 
     private void loadReference(String version) {

@@ -44,21 +44,14 @@ public class SourceFiles {
         return dsl.selectFrom(SOURCE_FILE).where(SOURCE_FILE.SOURCE_FILE_ID.eq(id)).fetchSingle();
     }
 
-    /** The file's row, created as LOADING if it is new. */
+    /** The file's row, created as LOADING if it is new (by whichever of two jobs gets there first). */
     public SourceFileRecord register(String checksum, String format, String displayName, String folderLaCode,
                                      long size, LocalDateTime modifiedAt) {
-        return byChecksum(checksum).orElseGet(() -> {
-            SourceFileRecord r = dsl.newRecord(SOURCE_FILE);
-            r.setChecksum(checksum);
-            r.setFormat(format);
-            r.setDisplayName(displayName);
-            r.setFolderLaCode(folderLaCode);
-            r.setSizeBytes(size);
-            r.setModifiedAt(modifiedAt);
-            r.setStatus(LOADING);
-            r.store();
-            return r;
-        });
+        dsl.insertInto(SOURCE_FILE, SOURCE_FILE.CHECKSUM, SOURCE_FILE.FORMAT, SOURCE_FILE.DISPLAY_NAME,
+                        SOURCE_FILE.FOLDER_LA_CODE, SOURCE_FILE.SIZE_BYTES, SOURCE_FILE.MODIFIED_AT, SOURCE_FILE.STATUS)
+                .values(checksum, format, displayName, folderLaCode, size, modifiedAt, LOADING)
+                .onConflictDoNothing().execute();
+        return byChecksum(checksum).orElseThrow();
     }
 
     /**
