@@ -8,6 +8,11 @@ import java.util.List;
  */
 public record ParsedRow<T>(T record, List<Rejection> valuesIgnored) {
 
+    @Override
+    public String toString() {
+        return "ParsedRow[" + record + ", " + valuesIgnored.size() + " values left out]";
+    }
+
     public static <T> ParsedRow<T> clean(T record) {
         return new ParsedRow<>(record, List.of());
     }

@@ -28,6 +28,12 @@ public record SourceRow(TableHeader header, int rowNumber, String[] values, Stri
         return true;
     }
 
+    /** Where the row is, never what is in it: rows hold identifiers and dates of birth. */
+    @Override
+    public String toString() {
+        return "SourceRow[" + header.table() + " row " + rowNumber + "]";
+    }
+
     /** A rejection of this row located at the given column. */
     public Rejection problem(String column, String valueShown, String reason) {
         return new Rejection(header.table(), rowNumber, column == null ? null : header.nameOf(column),

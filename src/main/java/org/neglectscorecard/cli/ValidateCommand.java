@@ -1,0 +1,82 @@
+package org.neglectscorecard.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import org.neglectscorecard.ingest.InputScanner;
+import org.neglectscorecard.ingest.InputValidator;
+import org.neglectscorecard.job.JobFile;
+import org.neglectscorecard.reference.LaDirectory;
+import org.neglectscorecard.scorecard.OutputFolder;
+import org.neglectscorecard.scorecard.RejectsCsv;
+import org.neglectscorecard.scorecard.RunInputs;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** validate: checks the month's files without loading anything. */
+@Command(name = "validate", sortOptions = false,
+        description = {"Check the files in the input folder without loading anything: every file and row is read and",
+                "checked as a run would, and the problems are written to rejects.csv (file, sheet, row, column, what",
+                "to fix) with a summary. Use it before the monthly run, or after fixing a file. The database is not",
+                "opened, so it works while a run or the scheduler is going."})
+public class ValidateCommand implements Callable<Integer> {
+
+    @Option(names = "--input", paramLabel = "DIR", description = "The folder to check (default: the job file's 'input').")
+    Path input;
+
+    @Option(names = "--output", paramLabel = "DIR", description = "Where the report goes: a 'validation' folder for the "
+            + "partnership inside it (default: the job file's 'output').")
+    Path output;
+
+    @Option(names = "--job", paramLabel = "FILE", defaultValue = "jobs/monthly-scorecard.yml",
+            description = "The job file (default: ${DEFAULT-VALUE}).")
+    Path job;
+
+    @Override
+    public Integer call() throws Exception {
+        JobFile jobFile = JobFile.load(job);
+        Path in = input != null ? input : Path.of(jobFile.input());
+        if (!Files.isDirectory(in)) {
+            throw new CliException("The input folder " + in + " does not exist.");
+        }
+        LaDirectory las = new LaDirectory();
+        InputValidator.Report report = new InputValidator(new InputScanner(las), las).validate(in);
+        Path folder = (output != null ? output : Path.of(jobFile.output())).resolve(jobFile.partnershipId()).resolve("validation");
+        OutputFolder out = new OutputFolder(folder);
+        List<RunInputs.Problem> problems = report.problems().stream().map(p -> new RunInputs.Problem(p.file(),
+                p.rejection().sheet(), p.rejection().rowNumber(), p.rejection().column(), p.rejection().columnLetter(),
+                p.rejection().valueShown(), p.rejection().reason(), p.outcome())).toList();
+        new RejectsCsv().write(problems, out.staging().resolve("rejects.csv"));
+        String summary = summary(in, report, folder);
+        Files.writeString(out.staging().resolve("validation-summary.txt"), summary);
+        out.commit();
+        System.out.print(summary);
+        return 0;
+    }
+
+    private static String summary(Path in, InputValidator.Report report, Path folder) {
+        StringBuilder s = new StringBuilder("Checked " + in + " (nothing was loaded):\n");
+        int width = report.files().stream().mapToInt(f -> f.displayName().length()).max().orElse(10);
+        long rejectedFiles = 0;
+        for (InputValidator.FileReport f : report.files()) {
+            if (f.format() == InputScanner.Format.NOT_RECOGNISED) {
+                s.append(String.format("  %-" + width + "s  not used: %s%n", f.displayName(), f.problem()));
+            } else if (f.problem() != null) {
+                rejectedFiles++;
+                s.append(String.format("  %-" + width + "s  WOULD BE REJECTED: %s%n", f.displayName(), f.problem()));
+            } else {
+                s.append(String.format("  %-" + width + "s  %,9d rows read, %,9d would load, %,7d would be rejected%n",
+                        f.displayName(), f.rowsRead(), f.rowsLoaded(), f.rowsRejected()));
+            }
+        }
+        long rows = report.problems().stream().filter(p -> p.outcome().equals("row rejected")).count();
+        long values = report.problems().stream().filter(p -> p.outcome().equals("value left out")).count();
+        s.append(String.format("%n%d whole files would be rejected, %d problems in rows, %d values would be left out.%n",
+                rejectedFiles, rows, values));
+        s.append("The details, with what to fix, are in ").append(folder.resolve("rejects.csv")).append('\n');
+        return s.toString();
+    }
+}

@@ -1,0 +1,167 @@
+package org.neglectscorecard.ingest;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.neglectscorecard.ingest.InputScanner.Format;
+import org.neglectscorecard.ingest.InputScanner.InputFile;
+import org.neglectscorecard.ingest.cin.CinCensusRowProcessor;
+import org.neglectscorecard.ingest.cin.CinCensusTableReader;
+import org.neglectscorecard.ingest.cin.CinCensusXmlReader;
+import org.neglectscorecard.ingest.cin.CinRecord;
+import org.neglectscorecard.privacy.Pseudonymiser;
+import org.neglectscorecard.reference.LaDirectory;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemStreamReader;
+
+/**
+ * Checks an input folder the way a run would, without loading anything: every file read, every
+ * row checked, the same problems found and reported in the same words. No database is opened
+ * (so it runs while a scheduled job is running), nothing is kept, and children are told apart
+ * only by a key made up for this check and thrown away.
+ */
+public class InputValidator {
+
+    /** What a run would make of one file. */
+    public record FileReport(String displayName, Format format, long rowsRead, long rowsLoaded, long rowsRejected,
+                             String problem) {
+    }
+
+    /** One problem, located as rejects.csv locates it. */
+    public record Problem(String file, Rejection rejection, String outcome) {
+    }
+
+    public record Report(List<FileReport> files, List<Problem> problems) {
+    }
+
+    private final InputScanner scanner;
+    private final LaDirectory las;
+
+    public InputValidator(InputScanner scanner, LaDirectory las) {
+        this.scanner = scanner;
+        this.las = las;
+    }
+
+    public Report validate(Path input) throws IOException {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        CinCensusRowProcessor processor = new CinCensusRowProcessor(new Pseudonymiser(HexFormat.of().formatHex(key)), las);
+        List<FileReport> files = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
+        for (InputFile f : scanner.scan(input)) {
+            switch (f.format()) {
+                case NOT_RECOGNISED -> files.add(new FileReport(f.displayName(), f.format(), 0, 0, 0, f.problem()));
+                case UNREADABLE -> {
+                    files.add(new FileReport(f.displayName(), f.format(), 0, 0, 0, f.problem()));
+                    problems.add(new Problem(f.displayName(), Rejection.ofFile(f.problem()), "file rejected"));
+                }
+                default -> files.add(check(f, processor, problems));
+            }
+        }
+        return new Report(files, problems);
+    }
+
+    private FileReport check(InputFile f, CinCensusRowProcessor processor, List<Problem> problems) {
+        ItemStreamReader<SourceRow> reader = f.format() == Format.CIN_CENSUS_XML
+                ? new CinCensusXmlReader(Path.of(f.path()), f.displayName(), f.folderLaCode())
+                : new CinCensusTableReader(f.cinTables(), f.folderLaCode());
+        List<Problem> found = new ArrayList<>();
+        Duplicates duplicates = new Duplicates();
+        long read = 0;
+        long rejected = 0;
+        try {
+            reader.open(new ExecutionContext());
+            for (SourceRow row = reader.read(); row != null; row = reader.read()) {
+                read++;
+                try {
+                    ParsedRow<CinRecord> parsed = processor.process(row);
+                    parsed.valuesIgnored().forEach(r -> found.add(new Problem(f.displayName(), r, "value left out")));
+                    String earlier = duplicates.seen(parsed.record(), row.rowNumber());
+                    if (earlier != null) {
+                        rejected++;
+                        found.add(new Problem(f.displayName(), row.problem(null, null, earlier), "row rejected"));
+                    }
+                } catch (RowRejectedException e) {
+                    rejected++;
+                    e.problems().forEach(r -> found.add(new Problem(f.displayName(), r, "row rejected")));
+                }
+            }
+        } catch (UnreadableFileException e) {
+            problems.add(new Problem(f.displayName(), Rejection.ofFile(e.getMessage()), "file rejected"));
+            return new FileReport(f.displayName(), f.format(), read, 0, read, e.getMessage());
+        } catch (Exception e) {
+            String message = f.displayName() + " could not be read: " + e.getMessage();
+            problems.add(new Problem(f.displayName(), Rejection.ofFile(message), "file rejected"));
+            return new FileReport(f.displayName(), f.format(), read, 0, read, message);
+        } finally {
+            try {
+                reader.close();
+            } catch (RuntimeException e) {
+                // the file was only being read
+            }
+        }
+        problems.addAll(found);
+        return new FileReport(f.displayName(), f.format(), read, read - rejected, rejected, null);
+    }
+
+    /**
+     * The whole-file checks of loading (a child, episode or plan listed twice), remembering a
+     * 64-bit hash of each key so a national file fits in memory.
+     */
+    private static final class Duplicates {
+        private final Map<String, Set<Long>> seen = new HashMap<>();
+        private final Map<Long, Integer> firstRow = new HashMap<>();
+
+        String seen(CinRecord r, int row) {
+            if (r instanceof CinRecord.Child c) {
+                return check("ChildIdentifiers", c.laCode3() + c.childKey(), row, "This child is already listed at row %d: only that row is used");
+            }
+            if (r instanceof CinRecord.Characteristics c) {
+                return check("ChildCharacteristics", c.laCode3() + c.childKey(), row, "This child's characteristics are already given at row %d: only that row is used");
+            }
+            if (r instanceof CinRecord.Episode e) {
+                String id = check("CINdetails", e.laCode3() + e.childKey() + "|" + e.episodeRef(), row,
+                        "This child already has an episode with this CINdetailsID at row %d: only that row is used");
+                return id != null ? id : check("CINdetails-date", e.laCode3() + e.childKey() + "|" + e.referralDate(), row,
+                        "This child already has an episode with the same referral date at row %d: only that row is used");
+            }
+            if (r instanceof CinRecord.CinPlan p) {
+                return check("CINplanDates", p.laCode3() + p.childKey() + "|" + p.startDate(), row,
+                        "This child already has a CIN plan starting the same day at row %d: only that row is used");
+            }
+            if (r instanceof CinRecord.CpPlan p) {
+                return check("ChildProtectionPlans", p.laCode3() + p.childKey() + "|" + p.startDate(), row,
+                        "This child already has a child protection plan starting the same day at row %d: only that row is used");
+            }
+            return null;
+        }
+
+        private String check(String table, String key, int row, String reason) {
+            long h = hash(table + "|" + key);
+            if (!seen.computeIfAbsent(table, t -> new HashSet<>()).add(h)) {
+                return String.format(reason, firstRow.getOrDefault(h, 0));
+            }
+            firstRow.put(h, row);
+            return null;
+        }
+
+        private static long hash(String s) {
+            byte[] b = s.getBytes(StandardCharsets.UTF_8);
+            long h = 0xcbf29ce484222325L;
+            for (byte x : b) {
+                h ^= x;
+                h *= 0x100000001b3L;
+            }
+            return h;
+        }
+    }
+}
