@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
 /** The top of the command line: the commands a performance officer uses, each explained by --help. */
 @Command(name = "neglect-scorecard", mixinStandardHelpOptions = true, version = "neglect-scorecard 0.1",
         subcommands = {RunCommand.class, RerunCommand.class, ValidateCommand.class, HistoryCommand.class, ScheduleCommand.class,
+                PurgeCommand.class, AuditCommand.class,
                 GenerateSampleCommand.class,
                 GenerateNationalCommand.class},
         description = {"Turns the partnership's statutory returns and multi-agency data into the neglect dataset",

@@ -84,6 +84,9 @@ public class CheckInputsTasklet implements Tasklet {
                 }
                 rejected++;
                 progress.say("  Rejected " + f.problem());
+            } else if ("PURGED".equals(record.getStatus())) {
+                messages.add(run.runId(), STEP, RunMessages.WARNING, f.displayName() + " is older than the retention "
+                        + "period and its data was purged: it is not loaded again. Take it out of the input folder.");
             } else if (SourceFiles.LOADING.equals(record.getStatus())) {
                 toLoad.add(f);
             } else {

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 import org.neglectscorecard.indicators.Catalogue;
+import org.neglectscorecard.store.AuditLog;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
@@ -37,13 +38,16 @@ public class RunService {
     private final Job job;
     private final RunLock lock;
     private final Progress progress;
+    private final AuditLog audit;
 
-    public RunService(JobRepository repository, JobOperator operator, Job scorecardJob, RunLock lock, Progress progress) {
+    public RunService(JobRepository repository, JobOperator operator, Job scorecardJob, RunLock lock, Progress progress,
+                      AuditLog audit) {
         this.repository = repository;
         this.operator = operator;
         this.job = scorecardJob;
         this.lock = lock;
         this.progress = progress;
+        this.audit = audit;
     }
 
     /** A request to run a job for a period. */
@@ -74,10 +78,13 @@ public class RunService {
             JobExecution execution;
             if (latest.isPresent() && latest.get().last().getStatus() == BatchStatus.COMPLETED && !r.rerun()) {
                 JobExecution done = latest.get().last();
+                audit.record("RUN REFUSED", name, r.period(), null, "already completed; no --rerun");
                 throw new RunRefusedException("The " + name + " run for " + r.period() + " already completed on "
                         + done.getEndTime().format(WHEN) + " (outputs in " + outputFolder(r) + "). To run it again "
                         + "(for example after correcting a return), use 'rerun' or add --rerun.");
             }
+            audit.record("RUN STARTED", name, r.period(), null, "input " + r.input().toAbsolutePath()
+                    + (r.rerun() ? " (re-run)" : ""));
             if (latest.isPresent() && latest.get().last().getStatus() != BatchStatus.COMPLETED) {
                 execution = resume(latest.get().last(), acquired);
             } else {
@@ -94,8 +101,11 @@ public class RunService {
                 execution = operator.start(job, parameters);
             }
             Duration took = Duration.ofNanos(System.nanoTime() - started);
-            return new RunResult(execution.getStatus(), execution.getJobInstance().getInstanceId(),
-                    execution.getStatus() == BatchStatus.COMPLETED ? null : failure(execution), outputFolder(r), took);
+            long runId = execution.getJobInstance().getInstanceId();
+            boolean ok = execution.getStatus() == BatchStatus.COMPLETED;
+            audit.record(ok ? "RUN COMPLETED" : "RUN FAILED", name, r.period(), runId, "input " + r.input().toAbsolutePath()
+                    + "\n" + audit.inputsOf(runId) + (ok ? AuditLog.outputsIn(outputFolder(r)) : "failure: " + failure(execution)));
+            return new RunResult(execution.getStatus(), runId, ok ? null : failure(execution), outputFolder(r), took);
         } catch (RunRefusedException e) {
             throw e;
         } catch (Exception e) {

@@ -1,0 +1,44 @@
+package org.neglectscorecard.cli;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import org.neglectscorecard.job.JobFile;
+import org.neglectscorecard.store.AuditLog;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** audit: the record of who ran what, when, on which files. */
+@Command(name = "audit", sortOptions = false,
+        description = "Show the audit log: every run and purge, who did it and when, the files read (by checksum) and "
+                + "what was written.")
+public class AuditCommand implements Callable<Integer> {
+
+    @Option(names = "--job", paramLabel = "FILE", defaultValue = "jobs/monthly-scorecard.yml",
+            description = "The job file (default: ${DEFAULT-VALUE}).")
+    Path job;
+
+    @Option(names = "--last", defaultValue = "20", description = "How many entries (default: ${DEFAULT-VALUE}).")
+    int last;
+
+    @Option(names = "--data-dir", paramLabel = "DIR", description = "Where the embedded database is kept.")
+    Path dataDir;
+
+    @Override
+    public Integer call() {
+        JobFile jobFile = JobFile.load(job);
+        try (ConfigurableApplicationContext context = Context.start(DataDirs.choose(dataDir, Path.of(jobFile.input())), Map.of())) {
+            for (AuditLog.Entry e : context.getBean(AuditLog.class).latest(last)) {
+                System.out.printf("%s  %-14s %-20s %-10s by %s on %s%n", e.at(), e.event(), e.jobName() == null ? "" : e.jobName(),
+                        e.period() == null ? "" : e.period(), e.user(), e.host());
+                if (e.details() != null) {
+                    e.details().lines().forEach(l -> System.out.println("      " + l));
+                }
+            }
+            return 0;
+        }
+    }
+}

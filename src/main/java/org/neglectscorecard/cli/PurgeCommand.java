@@ -1,0 +1,49 @@
+package org.neglectscorecard.cli;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import org.neglectscorecard.job.JobFile;
+import org.neglectscorecard.store.AuditLog;
+import org.neglectscorecard.store.Purge;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** purge: deletes child-level data older than the job's retention period. */
+@Command(name = "purge", sortOptions = false,
+        description = {"Delete child-level data (the loaded returns' rows) older than the retention period in the job",
+                "file ('retention-years', 7 if not set). The indicators already computed from it are kept. Use",
+                "--dry-run first to see what would go. Every purge is recorded in the audit log."})
+public class PurgeCommand implements Callable<Integer> {
+
+    @Option(names = "--job", paramLabel = "FILE", defaultValue = "jobs/monthly-scorecard.yml",
+            description = "The job file with the retention period (default: ${DEFAULT-VALUE}).")
+    Path job;
+
+    @Option(names = "--dry-run", description = "Say what would be deleted, and delete nothing.")
+    boolean dryRun;
+
+    @Option(names = "--data-dir", paramLabel = "DIR", description = "Where the embedded database is kept.")
+    Path dataDir;
+
+    @Override
+    public Integer call() {
+        JobFile jobFile = JobFile.load(job);
+        LocalDate cutoff = LocalDate.now().minusYears(jobFile.retentionYears());
+        try (ConfigurableApplicationContext context = Context.start(DataDirs.choose(dataDir, Path.of(jobFile.input())), Map.of())) {
+            Purge.Result r = context.getBean(Purge.class).olderThan(cutoff, dryRun);
+            String what = r.returns() + " returns dated before " + cutoff + " (" + r.rows() + " child-level rows)";
+            if (!dryRun) {
+                context.getBean(AuditLog.class).record("PURGE", jobFile.name(), cutoff, null,
+                        "deleted " + what + " from: " + String.join(", ", r.files()));
+            }
+            System.out.println((dryRun ? "Would delete " : "Deleted ") + what + ".");
+            r.files().forEach(f -> System.out.println("  " + f));
+            return 0;
+        }
+    }
+}

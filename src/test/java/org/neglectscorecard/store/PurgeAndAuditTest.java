@@ -1,0 +1,67 @@
+package org.neglectscorecard.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.neglectscorecard.sample.CensusReturnWriter;
+import org.neglectscorecard.testing.ReturnBuilder;
+import org.neglectscorecard.testing.TestApp;
+
+/** Retention (purge) and the audit log: what a data protection officer asks to see work. */
+class PurgeAndAuditTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void childLevelDataOlderThanTheRetentionPeriodGoesAndStaysGone() throws Exception {
+        Path input = dir.resolve("input");
+        for (int year : List.of(2019, 2026)) {
+            var r = new ReturnBuilder("213", LocalDate.of(year, 3, 31));
+            r.child("A" + year).episode((year - 1) + "-05-01", null, "N1").cpp((year - 1) + "-05-10", null, "NEG", "NEG", 0).end().done();
+            CensusReturnWriter.writeXml(r.build(), input.resolve(year + ".xml"));
+        }
+        Path job = TestApp.jobFile(dir, "retained", "p", List.of("213"));
+        try (TestApp app = TestApp.start(dir.resolve("data"))) {
+            assertThat(app.run(job, LocalDate.of(2026, 3, 31), input, dir.resolve("out"), false).ok()).isTrue();
+            DSLContext dsl = app.bean(DSLContext.class);
+            long values = ((Number) dsl.fetchValue("SELECT COUNT(*) FROM indicator_value")).longValue();
+
+            Purge.Result dry = app.bean(Purge.class).olderThan(LocalDate.of(2020, 1, 1), true);
+            assertThat(dry.returns()).isEqualTo(1);
+            assertThat(dry.files()).containsExactly("2019.xml");
+            assertThat(dsl.fetchValue("SELECT COUNT(*) FROM cp_plan")).isEqualTo(2L);
+
+            Purge.Result done = app.bean(Purge.class).olderThan(LocalDate.of(2020, 1, 1), false);
+            assertThat(done.rows()).isEqualTo(dry.rows()).isPositive();
+            for (String table : Purge.CHILD_LEVEL) {
+                assertThat(dsl.fetchValue("SELECT COUNT(*) FROM " + table + " t JOIN statutory_return r ON r.return_id = t.return_id "
+                        + "WHERE r.reference_date < DATE '2020-01-01'")).as(table).isEqualTo(0L);
+            }
+            assertThat(dsl.fetchValue("SELECT COUNT(*) FROM cp_plan")).isEqualTo(1L);
+            assertThat(((Number) dsl.fetchValue("SELECT COUNT(*) FROM indicator_value")).longValue()).isEqualTo(values);
+            app.bean(AuditLog.class).record("PURGE", "retained", LocalDate.of(2020, 1, 1), null, "test purge");
+
+            // The purged file, still in the folder, is not loaded again.
+            assertThat(app.run(job, LocalDate.of(2026, 3, 31), input, dir.resolve("out"), true).ok()).isTrue();
+            assertThat(dsl.fetchValue("SELECT COUNT(*) FROM cp_plan")).isEqualTo(1L);
+            assertThat(Files.readString(dir.resolve("out/p/2026-03-31/run-summary.txt")))
+                    .contains("2019.xml is older than the retention period and its data was purged");
+
+            List<AuditLog.Entry> log = app.bean(AuditLog.class).latest(10);
+            assertThat(log).extracting(AuditLog.Entry::event)
+                    .containsExactly("RUN COMPLETED", "RUN STARTED", "PURGE", "RUN COMPLETED", "RUN STARTED");
+            AuditLog.Entry completed = log.get(0);
+            assertThat(completed.user()).isEqualTo(System.getProperty("user.name"));
+            assertThat(completed.details()).contains("read 2026.xml sha256:").contains("wrote indicators.csv sha256:")
+                    .contains("wrote scorecard-p-2026-03-31.xlsx sha256:");
+        }
+    }
+}
