@@ -250,7 +250,7 @@ public class InputScanner {
 
     private InputFile tableSet(Path root, Path folder, Map<CinTable, Path> set, Map<Path, Charset> charsets, String duplicate)
             throws IOException {
-        String display = root.relativize(folder).toString();
+        String display = root.relativize(folder).toString().replaceAll("\\p{Cntrl}", "?");
         display = (display.isEmpty() ? "." : display) + "/ (CIN census tables)";
         long size = 0;
         LocalDateTime modified = null;
@@ -311,8 +311,9 @@ public class InputScanner {
         return null;
     }
 
+    /** How a file is named in reports: relative to the input folder, control characters shown as '?'. */
     private static String display(Path root, Path file) {
-        return root.relativize(file).toString();
+        return root.relativize(file).toString().replaceAll("\\p{Cntrl}", "?");
     }
 
     private static byte[] head(Path file) throws IOException {

@@ -1,11 +1,5 @@
 package org.neglectscorecard.store;
 
-import static org.neglectscorecard.store.schema.Tables.ASSESSMENT;
-import static org.neglectscorecard.store.schema.Tables.CHILD;
-import static org.neglectscorecard.store.schema.Tables.CHILD_CHARACTERISTICS;
-import static org.neglectscorecard.store.schema.Tables.CIN_EPISODE;
-import static org.neglectscorecard.store.schema.Tables.CIN_PLAN;
-import static org.neglectscorecard.store.schema.Tables.CP_PLAN;
 import static org.neglectscorecard.store.schema.Tables.REJECTION;
 import static org.neglectscorecard.store.schema.Tables.SOURCE_FILE;
 import static org.neglectscorecard.store.schema.Tables.STATUTORY_RETURN;
@@ -15,8 +9,6 @@ import java.time.LocalDateTime;
 import java.util.List;
 
 import org.jooq.DSLContext;
-import org.jooq.Table;
-import org.jooq.TableField;
 import org.neglectscorecard.reference.LaDirectory;
 import org.neglectscorecard.store.schema.tables.records.SourceFileRecord;
 import org.springframework.stereotype.Component;
@@ -77,12 +69,9 @@ public class CinLoadCompletion {
     }
 
     private void removeRows(long sourceFileId) {
-        var returns = dsl.select(STATUTORY_RETURN.RETURN_ID).from(STATUTORY_RETURN)
-                .where(STATUTORY_RETURN.SOURCE_FILE_ID.eq(sourceFileId));
-        for (Table<?> t : List.of(CHILD, CHILD_CHARACTERISTICS, CIN_EPISODE, ASSESSMENT, CIN_PLAN, CP_PLAN)) {
-            @SuppressWarnings("unchecked")
-            TableField<?, Long> returnId = (TableField<?, Long>) t.field("return_id", Long.class);
-            dsl.deleteFrom(t).where(returnId.in(returns)).execute();
+        for (String table : Purge.CHILD_LEVEL) {
+            dsl.execute("DELETE FROM " + table + " WHERE return_id IN (SELECT return_id FROM statutory_return WHERE source_file_id = ?)",
+                    sourceFileId);
         }
         dsl.deleteFrom(STATUTORY_RETURN).where(STATUTORY_RETURN.SOURCE_FILE_ID.eq(sourceFileId)).execute();
     }

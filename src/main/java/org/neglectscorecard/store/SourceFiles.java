@@ -59,13 +59,16 @@ public class SourceFiles {
      * to the chunk that found the problem.
      */
     public void markUnreadable(long id, String message) {
-        ownTransaction.executeWithoutResult(status -> {
-            dsl.update(SOURCE_FILE).set(SOURCE_FILE.STATUS, REJECTED).set(SOURCE_FILE.MESSAGE, cut(message))
-                    .where(SOURCE_FILE.SOURCE_FILE_ID.eq(id)).execute();
-            dsl.deleteFrom(REJECTION).where(REJECTION.SOURCE_FILE_ID.eq(id)
-                    .and(REJECTION.OUTCOME.eq(RejectionLog.FILE_REJECTED))).execute();
-            rejections.recordFileRejected(id, message);
-        });
+        ownTransaction.executeWithoutResult(status -> reject(id, message));
+    }
+
+    /** The same, in the caller's transaction: for a file found unreadable before any of it is loaded. */
+    public void reject(long id, String message) {
+        dsl.update(SOURCE_FILE).set(SOURCE_FILE.STATUS, REJECTED).set(SOURCE_FILE.MESSAGE, cut(message))
+                .where(SOURCE_FILE.SOURCE_FILE_ID.eq(id)).execute();
+        dsl.deleteFrom(REJECTION).where(REJECTION.SOURCE_FILE_ID.eq(id)
+                .and(REJECTION.OUTCOME.eq(RejectionLog.FILE_REJECTED))).execute();
+        rejections.recordFileRejected(id, message);
     }
 
     /** Adds a chunk's counts, in the chunk's transaction. */

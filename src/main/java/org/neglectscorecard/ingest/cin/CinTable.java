@@ -65,32 +65,41 @@ public enum CinTable {
      * null. Checked most specific first.
      */
     public static CinTable recognise(TableHeader header) {
-        if (header.has("CPPstartDate")) {
+        if (any(header, "CPPstartDate", "CPPendDate", "InitialCategoryOfAbuse", "LatestCategoryOfAbuse", "NumberOfPreviousCPP")) {
             return CHILD_PROTECTION_PLANS;
         }
-        if (header.has("CINPlanStartDate")) {
+        if (any(header, "CINPlanStartDate", "CINPlanEndDate")) {
             return CIN_PLAN_DATES;
         }
-        if (header.has("S47ActualStartDate")) {
+        if (any(header, "S47ActualStartDate", "InitialCPCtarget", "ICPCnotRequired")) {
             return SECTION_47;
         }
-        if (header.has("AssessmentAuthorisationDate") || header.has("AssessmentActualStartDate")) {
+        if (any(header, "AssessmentAuthorisationDate", "AssessmentActualStartDate", "AssessmentFactors", "AssessmentInternalReviewDate")) {
             return ASSESSMENTS;
         }
-        if (header.has("CINreferralDate")) {
+        if (any(header, "CINreferralDate", "PrimaryNeedCode", "CINclosureDate", "ReasonForClosure", "ReferralSource")) {
             return CIN_DETAILS;
         }
-        if (header.has("LAchildID") && header.has("Ethnicity")) {
+        if (header.has("LAchildID") && any(header, "Ethnicity", "Disabilities")) {
             return CHILD_CHARACTERISTICS;
         }
-        if (header.has("LAchildID") && (header.has("PersonBirthDate") || header.has("UPN") || header.has("GenderCurrent")
-                || header.has("Sex"))) {
+        if (header.has("LAchildID") && any(header, "PersonBirthDate", "UPN", "GenderCurrent", "Sex", "ExpectedPersonBirthDate")) {
             return CHILD_IDENTIFIERS;
         }
         if (header.has("ReferenceDate") && (header.has("Collection") || header.has("LEA"))) {
             return HEADER;
         }
         return null;
+    }
+
+    /** A table is known by any of its own columns, so one missing its key column is still named, and refused for it. */
+    private static boolean any(TableHeader header, String... columns) {
+        for (String c : columns) {
+            if (header.has(c)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The first mandatory column the header lacks, or null. */

@@ -223,6 +223,13 @@ public final class XlsxSheetReader implements TableReader {
     }
 
     private UnreadableFileException damaged(Exception e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (String.valueOf(t.getMessage()).toLowerCase().contains("zip bomb")) {
+                return new UnreadableFileException(fileName + " expands to far more data than its size suggests (it looks "
+                        + "like a 'zip bomb'), so it was not read. If it is a genuine export, save it again from Excel after "
+                        + "deleting unused rows and columns.", e);
+            }
+        }
         return new UnreadableFileException(fileName + " sheet '" + sheetName + "' is damaged near row " + rowNumber
                 + ": open it in Excel and save it again as .xlsx.", e);
     }
