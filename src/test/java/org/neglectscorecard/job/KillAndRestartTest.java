@@ -1,0 +1,135 @@
+package org.neglectscorecard.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.neglectscorecard.sample.SampleDataGenerator;
+import org.neglectscorecard.testing.TestApp;
+
+/**
+ * The process killed outright (SIGKILL, as a power cut or kill -9 would) at several points of a
+ * run, each time started again with the same command, until it finishes: the outputs are then
+ * byte-identical to an uninterrupted run's, and nothing was loaded twice. A real subprocess on a
+ * real H2 file database.
+ */
+class KillAndRestartTest {
+
+    @TempDir
+    Path dir;
+
+    static final String PERIOD = "2025-03-31";
+    static final long[] KILL_AFTER_MILLIS = {1_500, 3_000, 4_500, 6_000, 8_000, 10_000, 13_000};
+
+    @Test
+    void killedAtAnyPointThenRestartedEndsAsIfNeverKilled() throws Exception {
+        Path input = dir.resolve("input");
+        List<String> las = List.of("821", "822", "823", "201", "202", "203", "204", "205", "206", "207", "208", "209");
+        SampleDataGenerator.generateNational(input.resolve("extract"), 4, 2025, las);
+        Path job = TestApp.jobFile(dir, "killed", "p", las);
+
+        // The uninterrupted run.
+        try (TestApp app = TestApp.start(dir.resolve("data-whole"))) {
+            assertThat(app.run(job, LocalDate.parse(PERIOD), input, dir.resolve("out-whole"), false).ok()).isTrue();
+        }
+
+        // Killed at each point in turn (a point after it has finished is simply not reached), then
+        // the same command again until it completes.
+        List<String> seen = new ArrayList<>();
+        int kills = 0;
+        boolean finished = false;
+        for (long delay : KILL_AFTER_MILLIS) {
+            Run run = start(job, input);
+            run.started.await(60, TimeUnit.SECONDS);
+            if (!run.process.waitFor(delay, TimeUnit.MILLISECONDS)) {
+                run.process.destroyForcibly().waitFor();
+                kills++;
+                seen.add("killed after " + delay + " ms, last said: " + run.lastLine());
+            } else {
+                seen.add("ran to the end within " + delay + " ms, exit " + run.process.exitValue());
+                finished = run.process.exitValue() == 0;
+                assertThat(run.process.exitValue()).as(String.join("\n", seen) + "\n" + run.output()).isIn(0, 2);
+                break;
+            }
+        }
+        if (!finished) {
+            Run last = start(job, input);
+            assertThat(last.process.waitFor(300, TimeUnit.SECONDS)).isTrue();
+            String said = last.output();
+            // 0: it carried on and finished; 2: a kill landed after it had finished, and it says so.
+            assertThat(last.process.exitValue()).as(String.join("\n", seen) + "\n" + said).isIn(0, 2);
+            assertThat(said).containsAnyOf("carrying on from where it stopped", "already completed");
+        }
+        System.out.println("Kill and restart:\n  " + String.join("\n  ", seen));
+        assertThat(kills).as(String.join("\n", seen)).isGreaterThanOrEqualTo(3);
+
+        for (String file : List.of("indicators.csv", "indicators-published.csv", "rejects.csv")) {
+            assertThat(Files.readString(dir.resolve("out/p/" + PERIOD + "/" + file))).as(file + "\n" + String.join("\n", seen))
+                    .isEqualTo(Files.readString(dir.resolve("out-whole/p/" + PERIOD + "/" + file)));
+        }
+    }
+
+    /** The command a person (or the scheduler) types, as a separate process. */
+    private Run start(Path job, Path input) throws IOException {
+        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "-Xmx512m",
+                "-Dscorecard.pseudonym-key=" + TestApp.KEY, "-Dscorecard.progress-bars=never",
+                "org.neglectscorecard.Main", "run", "--period", PERIOD, "--job", job.toString(), "--input", input.toString(),
+                "--output", dir.resolve("out").toString(), "--data-dir", dir.resolve("data").toString());
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        return new Run(p);
+    }
+
+    private static final class Run {
+        final Process process;
+        final CountDownLatch started = new CountDownLatch(1);
+        private final StringBuilder out = new StringBuilder();
+
+        Run(Process process) {
+            this.process = process;
+            Thread reader = new Thread(() -> {
+                try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                    for (String line = r.readLine(); line != null; line = r.readLine()) {
+                        synchronized (out) {
+                            out.append(line).append('\n');
+                        }
+                        if (line.startsWith("Starting") || line.contains("carrying on") || line.startsWith("Carrying on")) {
+                            started.countDown();
+                        }
+                    }
+                } catch (IOException e) {
+                    // the process was killed
+                }
+                started.countDown();
+            });
+            reader.setDaemon(true);
+            reader.start();
+        }
+
+        String output() throws InterruptedException {
+            Thread.sleep(200);
+            synchronized (out) {
+                return out.toString();
+            }
+        }
+
+        String lastLine() {
+            synchronized (out) {
+                String[] lines = out.toString().split("\n");
+                return lines[lines.length - 1];
+            }
+        }
+    }
+}
