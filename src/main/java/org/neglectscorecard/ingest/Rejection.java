@@ -14,12 +14,21 @@ public record Rejection(String sheet, Integer rowNumber, String column, String c
         return new Rejection(null, null, null, null, null, reason);
     }
 
-    /** Cut long values so a hostile cell cannot flood the report. */
+    private static final java.util.regex.Pattern DATE_OR_NUMBER = java.util.regex.Pattern.compile("[0-9 ./:T+\\-]{1,24}");
+
+    /**
+     * A wrong value as the report may show it: a date or number as written, or a short code (six
+     * characters or fewer). Anything longer is withheld: in a misaligned or hand-typed file it
+     * could be an identifier or a name.
+     */
     public static String shown(String value) {
         if (value == null) {
             return null;
         }
         String v = value.strip();
-        return v.length() > 60 ? v.substring(0, 57) + "..." : v;
+        if (v.length() <= 6 || DATE_OR_NUMBER.matcher(v).matches()) {
+            return v;
+        }
+        return WITHHELD;
     }
 }

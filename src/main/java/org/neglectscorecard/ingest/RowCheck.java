@@ -79,8 +79,9 @@ public final class RowCheck {
             return parser.apply(value);
         } catch (Values.BadValue e) {
             String display = shown == Shown.WITHHELD ? Rejection.WITHHELD : Rejection.shown(value);
+            String quoted = Rejection.WITHHELD.equals(display) ? "The value " : "'" + display + "' ";
             (fatalIfBad ? fatal : ignored).add(row.problem(column, display,
-                    (fatalIfBad ? "" : "value left out, row loaded: ") + "'" + display + "' " + e.getMessage()));
+                    (fatalIfBad ? "" : "value left out, row loaded: ") + quoted + e.getMessage()));
             return null;
         }
     }

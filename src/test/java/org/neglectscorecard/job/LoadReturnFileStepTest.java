@@ -82,7 +82,7 @@ class LoadReturnFileStepTest {
                     "ChildIdentifiers|4|LA Child ID|null|row rejected",
                     "ChildIdentifiers|5|person_birth_date|(withheld)|value left out",
                     "ChildCharacteristics|4|Ethnicity|XXXX|value left out",
-                    "CINdetails|4|CINreferralDate|not a date|row rejected",
+                    "CINdetails|4|CINreferralDate|(withheld)|row rejected",  // words in a date column could be a name
                     "CINdetails|5|CINclosureDate|2021-07-01|row rejected",
                     "ChildProtectionPlans|3|CPPendDate|2021-06-01|row rejected",
                     "ChildProtectionPlans|4|CPPstartDate|null|row rejected",

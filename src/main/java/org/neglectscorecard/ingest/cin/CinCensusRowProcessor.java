@@ -9,6 +9,7 @@ import java.util.Set;
 
 import org.neglectscorecard.ingest.Codes;
 import org.neglectscorecard.ingest.ParsedRow;
+import org.neglectscorecard.ingest.Rejection;
 import org.neglectscorecard.ingest.RowCheck;
 import org.neglectscorecard.ingest.RowCheck.Shown;
 import org.neglectscorecard.ingest.SourceRow;
@@ -67,8 +68,9 @@ public class CinCensusRowProcessor implements ItemProcessor<SourceRow, ParsedRow
             return null;
         }
         return las.code3(code).orElseGet(() -> {
-            check.fail("LEA", org.neglectscorecard.ingest.Rejection.shown(code), "'" + code
-                    + "' is not an English local authority code (3-digit DfE code such as 821, or 9-character code such as E06000032)");
+            String shown = Rejection.shown(code);
+            check.fail("LEA", shown, (Rejection.WITHHELD.equals(shown) ? "The LA code" : "'" + shown + "'")
+                    + " is not an English local authority code (3-digit DfE code such as 821, or 9-character code such as E06000032)");
             return null;
         });
     }
@@ -122,7 +124,7 @@ public class CinCensusRowProcessor implements ItemProcessor<SourceRow, ParsedRow
         String need = check.code("PrimaryNeedCode", Codes::primaryNeed);
         String reason = Values.text(check.row().value("ReasonForClosure")).map(v -> Values.leadingCode(v)).orElse(null);
         if (reason != null && reason.length() > 4) {
-            check.leaveOut("ReasonForClosure", org.neglectscorecard.ingest.Rejection.shown(reason), "not a reason for closure code (RC1 to RC9)");
+            check.leaveOut("ReasonForClosure", Rejection.shown(reason), "not a reason for closure code (RC1 to RC9)");
             reason = null;
         }
         Boolean nfa = check.parse("ReferralNFA", false, Shown.VALUE, v -> Values.flag(v).orElse(null));
@@ -166,7 +168,7 @@ public class CinCensusRowProcessor implements ItemProcessor<SourceRow, ParsedRow
     private static String episodeRef(RowCheck check) {
         String ref = check.required("CINdetailsID", Shown.VALUE);
         if (ref != null && ref.length() > 40) {
-            check.fail("CINdetailsID", org.neglectscorecard.ingest.Rejection.shown(ref), "is too long for a CINdetailsID (40 characters at most)");
+            check.fail("CINdetailsID", Rejection.shown(ref), "is too long for a CINdetailsID (40 characters at most)");
             return null;
         }
         return ref == null ? null : Values.identifier(ref).orElse(ref);
@@ -198,7 +200,7 @@ public class CinCensusRowProcessor implements ItemProcessor<SourceRow, ParsedRow
             }
         }
         if (!bad.isEmpty()) {
-            check.leaveOut("AssessmentFactors", org.neglectscorecard.ingest.Rejection.shown(String.join(",", bad)),
+            check.leaveOut("AssessmentFactors", Rejection.shown(String.join(",", bad)),
                     "not assessment factor codes (1A to 24A, 21 for none)");
         }
         if (codes.isEmpty()) {
