@@ -27,11 +27,22 @@ public class WriteOutputsTasklet implements Tasklet {
                     run.jobFile().partnershipId(), run.jobFile().partnershipName(),
                     Files.exists(run.input().resolve(CheckInputsTasklet.SAMPLE_MARKER)), run.outputFolder()));
         } catch (IOException e) {
-            String why = e.getMessage() != null && e.getMessage().contains("No space left") ? "the disk is full" : e.getMessage();
-            throw new RunRefusedException("The outputs could not be written to " + run.outputFolder() + " (" + why
+            throw new RunRefusedException("The outputs could not be written to " + run.outputFolder() + " (" + explain(e)
                     + "). The previous outputs, if any, are unchanged. Fix this and run the same command again: "
                     + "it carries on from here.");
         }
         return RepeatStatus.FINISHED;
+    }
+
+    /** Why writing failed, in words the person running it can act on. */
+    public static String explain(IOException e) {
+        String m = String.valueOf(e.getMessage());
+        if (m.contains("No space left") || m.contains("not enough space") || m.contains("Disk quota")) {
+            return "the disk is full";
+        }
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied, or a file there is open in another program";
+        }
+        return m;
     }
 }
