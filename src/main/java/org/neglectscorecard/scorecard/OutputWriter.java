@@ -55,7 +55,7 @@ public class OutputWriter {
             String workbook = "scorecard-" + r.partnershipCode() + "-" + r.period() + ".xlsx";
             new ScorecardWorkbook().write(new ScorecardWorkbook.Content(r.partnershipName(), r.partnershipCode(), r.period(),
                     LocalDateTime.now().withNano(0), r.syntheticData(), files, notes, published, all,
-                    staging.resolve("charts")), staging.resolve(workbook));
+                    staging.resolve("charts"), inputs.problemCounts(r.runId())), staging.resolve(workbook));
             String summary = RunSummary.text(r.jobName(), r.partnershipName(), r.period(),
                     inputs.coveredSpan(r.runId(), r.period()), files, notes, published,
                     RunSummary.idsWithValue(all, r.partnershipCode(), r.period()), r.folder().toString(), workbook, problems.size());

@@ -57,6 +57,22 @@ public class RunInputs {
                 .fetch(r -> new Problem(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(), r.value7(), r.value8()));
     }
 
+    /** Problems grouped by where and what, with how many and one example reason. */
+    public record ProblemCount(String file, String sheet, String column, String outcome, int count, String example) {
+    }
+
+    public List<ProblemCount> problemCounts(long runId) {
+        return dsl.select(RUN_INPUT.DISPLAY_NAME, REJECTION.SHEET, REJECTION.COLUMN_NAME, REJECTION.OUTCOME,
+                        DSL.count(), DSL.min(REJECTION.REASON))
+                .from(REJECTION).join(RUN_INPUT).on(RUN_INPUT.SOURCE_FILE_ID.eq(REJECTION.SOURCE_FILE_ID))
+                .where(RUN_INPUT.RUN_ID.eq(runId))
+                .groupBy(RUN_INPUT.DISPLAY_NAME, REJECTION.SHEET, REJECTION.COLUMN_NAME, REJECTION.OUTCOME)
+                .fetch(r -> new ProblemCount(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6()))
+                .stream().sorted(java.util.Comparator.comparing(ProblemCount::file)
+                        .thenComparing(p -> String.valueOf(p.sheet())).thenComparing(p -> String.valueOf(p.column())))
+                .toList();
+    }
+
     /** The month ends the run's data covers, first and last, or null. */
     public LocalDate[] coveredSpan(long runId, LocalDate period) {
         var r = dsl.select(DSL.min(RUN_SCOPE.COVER_FROM), DSL.max(RUN_SCOPE.COVER_TO)).from(RUN_SCOPE)

@@ -43,7 +43,8 @@ public final class ScorecardWorkbook {
     /** Everything the workbook shows. */
     public record Content(String partnershipName, String partnershipCode, LocalDate period, LocalDateTime produced,
                           boolean syntheticData, List<RunInputs.InputSummary> inputs, List<String> messages,
-                          List<IndicatorDefinition> indicators, List<IndicatorValue> values, Path chartsFolder) {
+                          List<IndicatorDefinition> indicators, List<IndicatorValue> values, Path chartsFolder,
+                          List<RunInputs.ProblemCount> problems) {
     }
 
     private final XSSFWorkbook wb = new XSSFWorkbook();
@@ -74,6 +75,8 @@ public final class ScorecardWorkbook {
         cover(c);
         scorecard(c);
         trends(c);
+        dataQuality(c);
+        problems(c);
         try (OutputStream out = Files.newOutputStream(file)) {
             wb.write(out);
         }
@@ -220,6 +223,52 @@ public final class ScorecardWorkbook {
             pic.getCTPicture().getNvPicPr().getCNvPr().setName(d.id());
             top += 29;
         }
+    }
+
+    /** For each input file: what was read, loaded and rejected, the date it was used as at, its checksum. */
+    private void dataQuality(Content c) {
+        XSSFSheet s = wb.createSheet("Data quality");
+        header(s.createRow(0), "File", "Format", "Status", "Rows read", "Rows loaded", "Rows rejected", "Used as at",
+                "Checksum (SHA-256)", "Why rejected");
+        int r = 1;
+        for (RunInputs.InputSummary in : c.inputs()) {
+            Row row = s.createRow(r++);
+            row.createCell(0).setCellValue(in.displayName());
+            row.createCell(1).setCellValue(in.format());
+            row.createCell(2).setCellValue(in.status().toLowerCase(Locale.ROOT));
+            row.createCell(3).setCellValue(in.rowsRead());
+            row.createCell(4).setCellValue(in.rowsLoaded());
+            row.createCell(5).setCellValue(in.rowsRejected());
+            row.createCell(6).setCellValue(in.asAt() == null ? "" : in.asAt());
+            row.createCell(7).setCellValue(in.checksum());
+            row.createCell(8).setCellValue(in.message() == null ? "" : in.message());
+        }
+        int[] widths = {44, 20, 12, 12, 12, 14, 34, 68, 60};
+        for (int i = 0; i < widths.length; i++) {
+            s.setColumnWidth(i, widths[i] * 256);
+        }
+        s.createFreezePane(0, 1);
+    }
+
+    /** The problems found in the inputs, counted by file, table and column, with an example of each. */
+    private void problems(Content c) {
+        XSSFSheet s = wb.createSheet("Problems found");
+        header(s.createRow(0), "File", "Table or sheet", "Column", "What was done", "How many", "Example reason");
+        int r = 1;
+        for (RunInputs.ProblemCount p : c.problems()) {
+            Row row = s.createRow(r++);
+            row.createCell(0).setCellValue(p.file());
+            row.createCell(1).setCellValue(p.sheet() == null ? "(whole file)" : p.sheet());
+            row.createCell(2).setCellValue(p.column() == null ? "" : p.column());
+            row.createCell(3).setCellValue(p.outcome());
+            row.createCell(4).setCellValue(p.count());
+            row.createCell(5).setCellValue(p.example());
+        }
+        int[] widths = {44, 24, 28, 16, 10, 100};
+        for (int i = 0; i < widths.length; i++) {
+            s.setColumnWidth(i, widths[i] * 256);
+        }
+        s.createFreezePane(0, 1);
     }
 
     /** The partnership first, then its LAs by name. */
