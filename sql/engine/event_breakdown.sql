@@ -1,9 +1,9 @@
 -- Events counting at a breakdown month end (seen through the return that reported it), by the
 -- group ({label}) their child fell in at the event.
 INSERT INTO work_value (run_id, indicator_id, area_code, month_seq, breakdown, numerator, in_month_numerator)
-SELECT :run_id, :indicator_id, area_code, month_seq, :dimension || '=' || label, COUNT(*), NULL
+SELECT :run_id, :indicator_id, area_code, month_seq, :dimension || '=' || label, SUM(weight), NULL
 FROM (
-  SELECT c.area_code, c.month_seq, {label} AS label
+  SELECT c.area_code, c.month_seq, e.weight, {label} AS label
   FROM work_cover12 c
   JOIN work_assign a ON a.run_id = c.run_id AND a.indicator_id = c.indicator_id
                     AND a.area_code = c.area_code AND a.month_seq = c.month_seq

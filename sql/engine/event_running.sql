@@ -1,5 +1,5 @@
--- Events counting at each month end, within each reporting return's view: +1 where an event's
--- span starts, -1 where it ends, summed month by month. The months the return reports are
+-- Events counting at each month end, within each reporting return's view: + its weight (1 for a
+-- count) where an event's span starts, - its weight where it ends, summed month by month. The months the return reports are
 -- included even without events.
 INSERT INTO work_running (run_id, indicator_id, return_id, area_code, month_seq, total)
 SELECT :run_id, :indicator_id, return_id, NULL, month_seq,
@@ -7,10 +7,10 @@ SELECT :run_id, :indicator_id, return_id, NULL, month_seq,
 FROM (
   SELECT return_id, month_seq, SUM(delta) AS delta
   FROM (
-    SELECT return_id, window_start AS month_seq, 1 AS delta
+    SELECT return_id, window_start AS month_seq, weight AS delta
     FROM work_event WHERE run_id = :run_id AND indicator_id = :indicator_id AND window_start IS NOT NULL
     UNION ALL
-    SELECT return_id, window_end, -1
+    SELECT return_id, window_end, -weight
     FROM work_event WHERE run_id = :run_id AND indicator_id = :indicator_id AND window_start IS NOT NULL
     UNION ALL
     SELECT return_id, month_seq, 0

@@ -8,8 +8,9 @@
 -- 1 = 1), a subject counts in a 12-month window at its first event in it, so an event's span
 -- starts no earlier than twelve months after the subject's previous event.
 INSERT INTO work_event (run_id, indicator_id, area_code, return_id, source_return_id, subject_key, child_key, event_date, month_seq, counted,
-                        window_start, window_end)
+                        weight, attribute, window_start, window_end)
 SELECT :run_id, :indicator_id, area_code, view_return, source_return, subject_key, child_key, event_date, month_seq, counted,
+       weight, attribute,
        CASE WHEN counted <> 1 THEN NULL
             WHEN {distinct} AND prev_seq IS NOT NULL AND prev_seq + 12 > month_seq THEN
                  CASE WHEN prev_seq < month_seq THEN prev_seq + 12 ELSE NULL END
@@ -17,18 +18,20 @@ SELECT :run_id, :indicator_id, area_code, view_return, source_return, subject_ke
        month_seq + 12
 FROM (
   SELECT v.area_code, v.view_return, v.source_return, v.subject_key, v.child_key, v.event_date, v.month_seq, v.counted,
+         v.weight, v.attribute,
          LAG(v.month_seq) OVER (PARTITION BY v.view_return, v.subject_key
                                 ORDER BY v.event_date, v.counted DESC, v.source_return) AS prev_seq
   FROM (
     SELECT w.area_code, w.return_id AS view_return, e.return_id AS source_return, e.subject_key, e.child_key,
-           e.event_date, e.month_seq, e.counted
+           e.event_date, e.month_seq, e.counted, e.weight, e.attribute
     FROM (SELECT area_code, return_id, MIN(month_seq) AS first_seq, MAX(month_seq) AS last_seq
           FROM work_assign WHERE run_id = :run_id AND indicator_id = :indicator_id
           GROUP BY area_code, return_id) w
     JOIN work_event_source e ON e.run_id = :run_id AND e.indicator_id = :indicator_id AND e.return_id = w.return_id
                             AND e.month_seq BETWEEN w.first_seq - 11 AND w.last_seq
     UNION ALL
-    SELECT w.area_code, w.return_id, e.return_id, e.subject_key, e.child_key, e.event_date, e.month_seq, e.counted
+    SELECT w.area_code, w.return_id, e.return_id, e.subject_key, e.child_key, e.event_date, e.month_seq, e.counted,
+           e.weight, e.attribute
     FROM (SELECT area_code, return_id, MIN(month_seq) AS first_seq
           FROM work_assign WHERE run_id = :run_id AND indicator_id = :indicator_id
           GROUP BY area_code, return_id) w

@@ -2,16 +2,16 @@
 -- that it counts once: each spell starts no earlier than the latest end among the subject's
 -- earlier spells, and a spell wholly inside an earlier one is dropped. A spell that ends on or
 -- before it starts never counts at a month end and is dropped too.
-INSERT INTO work_spell (run_id, indicator_id, return_id, subject_key, child_key, start_date, end_date, start_seq, end_seq)
-SELECT :run_id, :indicator_id, return_id, subject_key, child_key, eff_start, end_date,
+INSERT INTO work_spell (run_id, indicator_id, return_id, subject_key, child_key, attribute, start_date, end_date, start_seq, end_seq)
+SELECT :run_id, :indicator_id, return_id, subject_key, child_key, attribute, eff_start, end_date,
        CAST(EXTRACT(YEAR FROM eff_start) AS INTEGER) * 12 + CAST(EXTRACT(MONTH FROM eff_start) AS INTEGER) - 1,
        CASE WHEN end_date IS NULL THEN NULL
             ELSE CAST(EXTRACT(YEAR FROM end_date) AS INTEGER) * 12 + CAST(EXTRACT(MONTH FROM end_date) AS INTEGER) - 1 END
 FROM (
-  SELECT return_id, subject_key, child_key, end_date, prev_end,
+  SELECT return_id, subject_key, child_key, attribute, end_date, prev_end,
          CASE WHEN prev_end IS NOT NULL AND prev_end > start_date THEN prev_end ELSE start_date END AS eff_start
   FROM (
-    SELECT s.return_id, s.subject_key, s.child_key, s.start_date, s.end_date,
+    SELECT s.return_id, s.subject_key, s.child_key, s.attribute, s.start_date, s.end_date,
            MAX(COALESCE(s.end_date, DATE '9999-12-31')) OVER (
              PARTITION BY s.return_id, s.subject_key
              ORDER BY s.start_date, s.end_date NULLS LAST

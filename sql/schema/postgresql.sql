@@ -95,6 +95,7 @@ CREATE TABLE IF NOT EXISTS statutory_return (
   reference_date_from VARCHAR(60),
   earliest_date   DATE,                   -- earliest and latest event dates in the return
   latest_date     DATE,
+  covers          VARCHAR(10),            -- YEAR: the 12 months to its reference date; ALL: all of its own dates
   CONSTRAINT statutory_return_file_la UNIQUE (source_file_id, la_code3),
   CONSTRAINT statutory_return_file FOREIGN KEY (source_file_id) REFERENCES source_file (source_file_id)
 );
@@ -227,7 +228,7 @@ CREATE TABLE IF NOT EXISTS run_scope (
   run_id              BIGINT      NOT NULL,
   return_id           BIGINT      NOT NULL,
   source_kind         VARCHAR(20) NOT NULL,
-  la_code9            VARCHAR(9)  NOT NULL,
+  la_code9            VARCHAR(40) NOT NULL,  -- the LA, or the partnership id for a partnership-wide file
   reference_date      DATE        NOT NULL,
   reference_date_from VARCHAR(60) NOT NULL,
   cover_from          DATE        NOT NULL,
@@ -307,6 +308,7 @@ CREATE TABLE IF NOT EXISTS work_spell (
   return_id    BIGINT      NOT NULL,
   subject_key  VARCHAR(80) NOT NULL,
   child_key    VARCHAR(32),
+  attribute    VARCHAR(100),
   start_date   DATE        NOT NULL,
   end_date     DATE,
   start_seq    INTEGER     NOT NULL,
@@ -324,7 +326,9 @@ CREATE TABLE IF NOT EXISTS work_event_source (
   child_key    VARCHAR(32),
   event_date   DATE        NOT NULL,
   month_seq    INTEGER     NOT NULL,
-  counted      INTEGER     NOT NULL
+  counted      INTEGER     NOT NULL,
+  weight       DECIMAL(20, 4) NOT NULL,  -- 1 for a count; the amount for a sum (e.g. appointments in a month)
+  attribute    VARCHAR(100)            -- the event's own breakdown value (e.g. respondent type), if any
 );
 CREATE INDEX IF NOT EXISTS work_event_source_ind ON work_event_source (run_id, indicator_id, return_id, subject_key);
 
@@ -341,6 +345,8 @@ CREATE TABLE IF NOT EXISTS work_event (
   event_date   DATE        NOT NULL,
   month_seq    INTEGER     NOT NULL,
   counted      INTEGER     NOT NULL,
+  weight       DECIMAL(20, 4) NOT NULL,
+  attribute    VARCHAR(100),
   window_start INTEGER,    -- first month end whose 12 months this event counts in (NULL: never)
   window_end   INTEGER     -- first month end it no longer counts in
 );
@@ -354,7 +360,7 @@ CREATE TABLE IF NOT EXISTS work_running (
   return_id    BIGINT,
   area_code    VARCHAR(40),
   month_seq    INTEGER     NOT NULL,
-  total        INTEGER     NOT NULL
+  total        DECIMAL(20, 4) NOT NULL
 );
 CREATE INDEX IF NOT EXISTS work_running_return ON work_running (run_id, indicator_id, return_id, month_seq);
 CREATE INDEX IF NOT EXISTS work_running_area ON work_running (run_id, indicator_id, area_code, month_seq);

@@ -6,8 +6,11 @@ package org.neglectscorecard.indicators;
  */
 public record BreakdownDimension(String id, String title, String labelSql) {
 
-    /** The label expression with the date it is taken at. */
-    public String labelAt(String dateExpression) {
-        return labelSql.replace("{at}", dateExpression);
+    /**
+     * The label expression with the date it is taken at ({at}) and the record's own attribute
+     * ({attribute}: what the entry's SQL returned as {@code attribute}, such as an agency sector).
+     */
+    public String labelAt(String dateExpression, String attributeExpression) {
+        return labelSql.replace("{at}", dateExpression).replace("{attribute}", attributeExpression);
     }
 }

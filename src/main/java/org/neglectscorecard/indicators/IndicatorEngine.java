@@ -45,7 +45,25 @@ public class IndicatorEngine {
      * What to compute: the run (its returns and areas are already in run_scope and run_area), the
      * job and period the values are kept under, and the partnership (null for none).
      */
-    public record Request(long runId, String jobName, LocalDate period, String partnershipCode, int members) {
+    public record Request(long runId, String jobName, LocalDate period, String partnershipCode, int members,
+                          Parameters parameters) {
+
+        public Request(long runId, String jobName, LocalDate period, String partnershipCode, int members) {
+            this(runId, jobName, period, partnershipCode, members, Parameters.DEFAULT);
+        }
+    }
+
+    /**
+     * The job file's settings catalogue SQL may use: {@code {strategy_start}} (a DATE literal) and
+     * {@code {visiting_standard_days}} (working days).
+     */
+    public record Parameters(LocalDate strategyStart, int visitingStandardDays) {
+        public static final Parameters DEFAULT = new Parameters(LocalDate.of(2000, 1, 1), 10);
+
+        String fill(String sql) {
+            return sql.replace("{strategy_start}", "DATE '" + strategyStart + "'")
+                    .replace("{visiting_standard_days}", Integer.toString(visitingStandardDays));
+        }
     }
 
     /** Computes and publishes into indicator_value, replacing the job and period's earlier values. */
@@ -84,8 +102,9 @@ public class IndicatorEngine {
             Map<String, String> text = new HashMap<>();
             text.put("sources", d.sources().stream().map(s -> "'" + s + "'").collect(Collectors.joining(", ")));
             text.put("source_order", sourceOrder(d));
-            Set<String> columns = columnsOf(d);
-            text.put("indicator_sql", normalised(d, columns));
+            String entrySql = r.parameters().fill(d.sql());
+            Set<String> columns = columnsOf(d, entrySql);
+            text.put("indicator_sql", normalised(d, entrySql, columns));
             exec("assign", binds, text);
             if (d.measure() == Measure.open_at_month_end) {
                 exec("open_spells", binds, text);
@@ -94,7 +113,9 @@ public class IndicatorEngine {
             } else {
                 text.put("distinct", d.distinct() ? "1 = 1" : "1 = 0");
                 text.put("counted", columns.contains("counted") ? "s.counted" : "1");
-                text.put("in_month_count", d.distinct() ? "COUNT(DISTINCT e.subject_key)" : "COUNT(*)");
+                text.put("weight", columns.contains("weight") ? "s.weight" : "1");
+                text.put("attribute", columns.contains("attribute") ? "s.attribute" : "CAST(NULL AS VARCHAR(100))");
+                text.put("in_month_count", d.distinct() ? "COUNT(DISTINCT e.subject_key)" : "SUM(e.weight)");
                 exec("cover12", binds, text);
                 exec("event_source", binds, text);
                 exec("events", binds, text);
@@ -107,7 +128,7 @@ public class IndicatorEngine {
                 b.put("dimension", dim.id());
                 boolean open = d.measure() == Measure.open_at_month_end;
                 Map<String, String> t = new HashMap<>(text);
-                t.put("label", dim.labelAt(open ? "c.month_end" : "e.event_date"));
+                t.put("label", dim.labelAt(open ? "c.month_end" : "e.event_date", open ? "s.attribute" : "e.attribute"));
                 exec(open ? "open_breakdown" : "event_breakdown", b, t);
             }
             if (r.partnershipCode() != null) {
@@ -175,7 +196,7 @@ public class IndicatorEngine {
     }
 
     /** The entry's SQL wrapped to the columns the engine reads, checking it has them. */
-    private String normalised(IndicatorDefinition d, Set<String> columns) {
+    private String normalised(IndicatorDefinition d, String entrySql, Set<String> columns) {
         List<String> required = d.measure() == Measure.open_at_month_end
                 ? List.of("return_id", "subject_key", "start_date", "end_date")
                 : List.of("return_id", "subject_key", "event_date");
@@ -191,14 +212,21 @@ public class IndicatorEngine {
         }
         String childKey = columns.contains("child_key") ? "q.child_key" : "CAST(NULL AS VARCHAR(32))";
         String dates = d.measure() == Measure.open_at_month_end ? "q.start_date, q.end_date" : "q.event_date";
+        if (columns.contains("weight") && (d.distinct() || d.measure() == Measure.open_at_month_end)) {
+            throw new Catalogue.CatalogueException(d.file() + ", indicator " + d.id() + ": only an in_year entry without"
+                    + " 'distinct' may return a weight (a distinct count counts each subject once)");
+        }
         String counted = columns.contains("counted") ? ", q.counted" : "";
-        return "SELECT q.return_id, q.subject_key, " + childKey + " AS child_key, " + dates + counted
-                + " FROM (" + d.sql() + ") q";
+        String weight = columns.contains("weight") ? ", CAST(q.weight AS DECIMAL(20, 4)) AS weight" : "";
+        String attribute = columns.contains("attribute") ? ", CAST(q.attribute AS VARCHAR(100)) AS attribute"
+                : ", CAST(NULL AS VARCHAR(100)) AS attribute";
+        return "SELECT q.return_id, q.subject_key, " + childKey + " AS child_key, " + dates + counted + weight + attribute
+                + " FROM (" + entrySql + ") q";
     }
 
-    private Set<String> columnsOf(IndicatorDefinition d) {
+    private Set<String> columnsOf(IndicatorDefinition d, String entrySql) {
         try {
-            Field<?>[] fields = dsl.resultQuery("SELECT * FROM (" + d.sql() + ") s WHERE 1 = 0").fetch().fields();
+            Field<?>[] fields = dsl.resultQuery("SELECT * FROM (" + entrySql + ") s WHERE 1 = 0").fetch().fields();
             return java.util.Arrays.stream(fields).map(f -> f.getName().toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
         } catch (DataAccessException e) {
             throw new Catalogue.CatalogueException(d.file() + ", indicator " + d.id() + ": its SQL does not run: " + rootMessage(e));

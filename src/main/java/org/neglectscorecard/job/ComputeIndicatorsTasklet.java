@@ -36,8 +36,11 @@ public class ComputeIndicatorsTasklet implements Tasklet {
         AtomicInteger done = new AtomicInteger();
         long started = System.nanoTime();
         try (Progress.Task bar = progress.task("Computing indicators", total, "indicators")) {
+            IndicatorEngine.Parameters parameters = new IndicatorEngine.Parameters(
+                    run.jobFile().strategyStart() != null ? run.jobFile().strategyStart() : IndicatorEngine.Parameters.DEFAULT.strategyStart(),
+                    run.jobFile().visitingStandardDays());
             engine.compute(new IndicatorEngine.Request(run.runId(), run.jobName(), run.period(), run.jobFile().partnershipId(),
-                    members), d -> {
+                    members, parameters), d -> {
                 done.incrementAndGet();
                 contribution.incrementWriteCount(1);
                 bar.step(1);

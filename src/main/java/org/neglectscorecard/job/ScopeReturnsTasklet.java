@@ -20,6 +20,7 @@ import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.neglectscorecard.reference.LaDirectory;
 import org.neglectscorecard.store.CinLoadCompletion;
+import org.neglectscorecard.store.ReturnRegistry;
 import org.neglectscorecard.store.RunMessages;
 import org.neglectscorecard.store.SourceFiles;
 import org.springframework.batch.core.scope.context.ChunkContext;
@@ -35,6 +36,8 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 public class ScopeReturnsTasklet implements Tasklet {
 
     public static final String STEP = "scopeReturns";
+    /** statutory_return.covers for a file covering everything from its earliest date to its as-at date. */
+    public static final String COVERS_ALL = "ALL";
 
     private final DSLContext dsl;
     private final LaDirectory las;
@@ -62,7 +65,7 @@ public class ScopeReturnsTasklet implements Tasklet {
 
         List<Candidate> candidates = new ArrayList<>();
         for (Record r : dsl.select(STATUTORY_RETURN.RETURN_ID, STATUTORY_RETURN.SOURCE_KIND, STATUTORY_RETURN.LA_CODE3,
-                        STATUTORY_RETURN.REFERENCE_DATE, STATUTORY_RETURN.REFERENCE_DATE_FROM, STATUTORY_RETURN.EARLIEST_DATE,
+                        STATUTORY_RETURN.REFERENCE_DATE, STATUTORY_RETURN.REFERENCE_DATE_FROM, STATUTORY_RETURN.EARLIEST_DATE, STATUTORY_RETURN.COVERS,
                         RUN_INPUT.DISPLAY_NAME, SOURCE_FILE.LOADED_AT, SOURCE_FILE.SOURCE_FILE_ID)
                 .from(STATUTORY_RETURN)
                 .join(SOURCE_FILE).on(SOURCE_FILE.SOURCE_FILE_ID.eq(STATUTORY_RETURN.SOURCE_FILE_ID))
@@ -83,7 +86,10 @@ public class ScopeReturnsTasklet implements Tasklet {
                         + "unknown and it was not used. Give its as-at date in the job file under 'files:'.");
                 continue;
             }
-            LocalDate earliest = override.isPresent() && override.get().fullHistory() ? r.get(STATUTORY_RETURN.EARLIEST_DATE) : null;
+            // An annual return covers the 12 months to its date; a full-history extract, and a log
+            // (training, audits, ...) that says it covers all of its own dates, from its earliest date.
+            boolean all = override.isPresent() && override.get().fullHistory() || COVERS_ALL.equals(r.get(STATUTORY_RETURN.COVERS));
+            LocalDate earliest = all ? r.get(STATUTORY_RETURN.EARLIEST_DATE) : null;
             candidates.add(new Candidate(r.get(STATUTORY_RETURN.RETURN_ID), r.get(STATUTORY_RETURN.SOURCE_KIND),
                     r.get(STATUTORY_RETURN.LA_CODE3), reference, from, earliest, display, r.get(SOURCE_FILE.LOADED_AT),
                     r.get(SOURCE_FILE.SOURCE_FILE_ID)));
@@ -101,8 +107,10 @@ public class ScopeReturnsTasklet implements Tasklet {
                 messages.add(runId, STEP, RunMessages.WARNING, used.file() + " replaces " + replaced.file()
                         + " (both are LA " + used.la3() + "'s return for " + used.reference() + "; the one loaded later is used).");
             }
-            insertScope(runId, used);
-            la3s.add(used.la3());
+            insertScope(run, used);
+            if (!ReturnRegistry.PARTNERSHIP_WIDE.equals(used.la3())) {
+                la3s.add(used.la3());
+            }
         }
         areas(run, la3s);
         progress.say("Using " + CheckInputsTasklet.plural(sameReturn.size(), "return") + " for "
@@ -110,9 +118,11 @@ public class ScopeReturnsTasklet implements Tasklet {
         return RepeatStatus.FINISHED;
     }
 
-    private void insertScope(long runId, Candidate c) {
+    private void insertScope(RunContext run, Candidate c) {
+        long runId = run.runId();
         int year = CinLoadCompletion.reportingYear(c.reference());
-        String code9 = las.inYear(c.la3(), year).map(LaDirectory.La::code9).orElse(c.la3());
+        String code9 = ReturnRegistry.PARTNERSHIP_WIDE.equals(c.la3()) ? run.jobFile().partnershipId()
+                : las.inYear(c.la3(), year).map(LaDirectory.La::code9).orElse(c.la3());
         LocalDate coverFrom = c.earliest() != null ? c.earliest() : c.reference().minusYears(1).plusDays(1);
         dsl.insertInto(RUN_SCOPE, RUN_SCOPE.RUN_ID, RUN_SCOPE.RETURN_ID, RUN_SCOPE.SOURCE_KIND, RUN_SCOPE.LA_CODE9,
                         RUN_SCOPE.REFERENCE_DATE, RUN_SCOPE.REFERENCE_DATE_FROM, RUN_SCOPE.COVER_FROM, RUN_SCOPE.COVER_TO)
@@ -138,7 +148,9 @@ public class ScopeReturnsTasklet implements Tasklet {
                         + describe(m) + ", so the partnership's totals cannot be computed: add its files to the input folder.");
             }
         }
-        var codes = dsl.selectDistinct(RUN_SCOPE.LA_CODE9).from(RUN_SCOPE).where(RUN_SCOPE.RUN_ID.eq(runId)).fetch(RUN_SCOPE.LA_CODE9);
+        var codes = dsl.selectDistinct(RUN_SCOPE.LA_CODE9).from(RUN_SCOPE)
+                .where(RUN_SCOPE.RUN_ID.eq(runId).and(RUN_SCOPE.LA_CODE9.ne(run.jobFile().partnershipId())))
+                .fetch(RUN_SCOPE.LA_CODE9);
         for (String code9 : codes) {
             LaDirectory.La la = las.all().stream().filter(x -> x.code9().equals(code9)).findFirst().orElse(null);
             String la3 = la == null ? code9 : la.code3();

@@ -15,6 +15,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class ReturnRegistry {
 
+    /** The LA code of a return holding the whole partnership's data (a police force's, a shared training log). */
+    public static final String PARTNERSHIP_WIDE = "ALL";
+
     private final DSLContext dsl;
     private final TransactionTemplate ownTransaction;
 
