@@ -11,14 +11,14 @@ FROM (
   SELECT return_id, subject_key, child_key, attribute, end_date, prev_end,
          CASE WHEN prev_end IS NOT NULL AND prev_end > start_date THEN prev_end ELSE start_date END AS eff_start
   FROM (
-    SELECT s.return_id, s.subject_key, s.child_key, s.attribute, s.start_date, s.end_date,
+    SELECT r.stream_id AS return_id, s.subject_key, s.child_key, s.attribute, s.start_date, s.end_date,
            MAX(COALESCE(s.end_date, DATE '9999-12-31')) OVER (
-             PARTITION BY s.return_id, s.subject_key
+             PARTITION BY r.stream_id, s.subject_key
              ORDER BY s.start_date, s.end_date NULLS LAST
              ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS prev_end
     FROM ({indicator_sql}) s
-    WHERE s.return_id IN (SELECT r.return_id FROM run_scope r WHERE r.run_id = :run_id AND r.source_kind IN ({sources}))
-      AND s.start_date IS NOT NULL AND (s.end_date IS NULL OR s.end_date > s.start_date)
+    JOIN run_scope r ON r.run_id = :run_id AND r.return_id = s.return_id AND r.source_kind IN ({sources})
+    WHERE s.start_date IS NOT NULL AND (s.end_date IS NULL OR s.end_date > s.start_date)
   ) w
 ) x
 WHERE (prev_end IS NULL OR COALESCE(end_date, DATE '9999-12-31') > prev_end)

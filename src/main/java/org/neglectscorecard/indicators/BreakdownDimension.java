@@ -6,6 +6,11 @@ package org.neglectscorecard.indicators;
  */
 public record BreakdownDimension(String id, String title, String labelSql) {
 
+    /** Whether the label reads the child's profile (age, gender, ...) rather than the record's own attribute. */
+    public boolean readsChild() {
+        return !labelSql.contains("{attribute}");
+    }
+
     /**
      * The label expression with the date it is taken at ({at}) and the record's own attribute
      * ({attribute}: what the entry's SQL returned as {@code attribute}, such as an agency sector).

@@ -35,7 +35,7 @@ public record IndicatorDefinition(
 
     /** What the indicator counts, which decides small-number suppression. */
     public enum Counts {
-        children, families, practitioners, audits, appointments, responses, offences, none;
+        children, families, practitioners, audits, assessments, appointments, responses, offences, none;
 
         /** Counts of children or families from 1 to 5 are suppressed in board-facing outputs. */
         public boolean isPeople() {

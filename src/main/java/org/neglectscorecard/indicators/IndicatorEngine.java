@@ -29,7 +29,6 @@ public class IndicatorEngine {
     /** What an indicator leaves behind that nothing after it reads (derived ones read work_value only). */
     private static final List<String> PER_INDICATOR = List.of("work_running", "work_event", "work_event_source",
             "work_spell", "work_cover12", "work_assign", "work_partner_month");
-    private static final List<String> SOURCE_ORDER = List.of("CIN_CENSUS", "ANNEX_A", "SSDA903");
 
     private final DSLContext dsl;
     private final Catalogue catalogue;
@@ -184,13 +183,12 @@ public class IndicatorEngine {
                 + " AS DECIMAL(30, 10)), " + decimals + ")";
     }
 
+    /** The entry's sources in the order it lists them: the first is preferred where an LA sends several for a month. */
     private static String sourceOrder(IndicatorDefinition d) {
         StringBuilder s = new StringBuilder("CASE m.source_kind");
         int i = 1;
-        for (String kind : SOURCE_ORDER) {
-            if (d.sources().contains(kind)) {
-                s.append(" WHEN '").append(kind).append("' THEN ").append(i++);
-            }
+        for (String kind : d.sources()) {
+            s.append(" WHEN '").append(kind).append("' THEN ").append(i++);
         }
         return s.append(" ELSE ").append(i).append(" END").toString();
     }
@@ -206,9 +204,16 @@ public class IndicatorEngine {
                         + c + " (an " + d.measure() + " entry returns " + String.join(", ", required) + ")");
             }
         }
-        if (!d.breakdowns().isEmpty() && !columns.contains("child_key")) {
-            throw new Catalogue.CatalogueException(d.file() + ", indicator " + d.id()
-                    + ": an entry with breakdowns must return the child's child_key");
+        for (String b : d.breakdowns()) {
+            BreakdownDimension dim = catalogue.dimension(b);
+            if (dim.readsChild() && !columns.contains("child_key")) {
+                throw new Catalogue.CatalogueException(d.file() + ", indicator " + d.id()
+                        + ": breakdown " + b + " reads the child's profile, so the entry must return the child's child_key");
+            }
+            if (!dim.readsChild() && !columns.contains("attribute")) {
+                throw new Catalogue.CatalogueException(d.file() + ", indicator " + d.id()
+                        + ": breakdown " + b + " reads the record's own attribute, so the entry must return a column 'attribute'");
+            }
         }
         String childKey = columns.contains("child_key") ? "q.child_key" : "CAST(NULL AS VARCHAR(32))";
         String dates = d.measure() == Measure.open_at_month_end ? "q.start_date, q.end_date" : "q.event_date";

@@ -112,7 +112,7 @@ public final class Codes {
     }
 
     /** Annex A prefixes drop-down values with a letter: "a) Neglect", "q) 6: Police". */
-    static String stripLetterPrefix(String value) {
+    public static String stripLetterPrefix(String value) {
         String v = value.strip();
         if (v.length() > 3 && Character.isLetter(v.charAt(0)) && v.charAt(1) == ')' && v.charAt(2) == ' ') {
             return v.substring(3);

@@ -34,8 +34,11 @@ import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
+import org.neglectscorecard.ingest.agency.AgencySource;
+import org.neglectscorecard.ingest.annexa.AnnexAList;
 import org.neglectscorecard.ingest.cin.CinCensusXmlReader;
 import org.neglectscorecard.ingest.cin.CinTable;
+import org.neglectscorecard.ingest.ssda903.Ssda903Table;
 import org.neglectscorecard.ingest.table.CsvTableReader;
 import org.neglectscorecard.ingest.table.TableReader;
 import org.neglectscorecard.ingest.table.TableSource;
@@ -51,13 +54,20 @@ import org.neglectscorecard.reference.LaDirectory;
  */
 public class InputScanner {
 
-    public enum Format { CIN_CENSUS_XML, CIN_CENSUS_TABLES, UNREADABLE, NOT_RECOGNISED }
+    public enum Format {
+        CIN_CENSUS_XML, CIN_CENSUS_TABLES, ANNEX_A, SSDA903, AGENCY, UNREADABLE, NOT_RECOGNISED;
+
+        public boolean isLoadable() {
+            return this != UNREADABLE && this != NOT_RECOGNISED;
+        }
+    }
 
     /**
      * A return found in the input folder.
      *
      * @param displayName where it is, relative to the input folder (a folder, for a CSV table set)
-     * @param tables      for a table set, the CIN census table each CSV file or sheet holds
+     * @param tables      where each table of the return is (a CSV file or a sheet), by the name of
+     *                    its CinTable, AnnexAList, Ssda903Table or AgencySource
      * @param problem     why it cannot be used, for UNREADABLE and NOT_RECOGNISED
      * @param workBytes   how many bytes reading it means (a workbook's sheets uncompressed), for progress
      */
@@ -66,7 +76,7 @@ public class InputScanner {
                             long workBytes) implements Serializable {
 
         public boolean isLoadable() {
-            return format == Format.CIN_CENSUS_XML || format == Format.CIN_CENSUS_TABLES;
+            return format.isLoadable();
         }
 
         public Map<CinTable, TableSource> cinTables() {
@@ -84,7 +94,9 @@ public class InputScanner {
         this.las = las;
     }
 
-    public List<InputFile> scan(Path root) throws IOException {
+    public List<InputFile> scan(Path folder) throws IOException {
+        // The input folder itself may be a link (a mounted share); links inside it are not followed.
+        Path root = folder.toRealPath();
         List<Path> files = new ArrayList<>();
         List<InputFile> out = new ArrayList<>();
         Files.walkFileTree(root, new SimpleFileVisitor<>() {
@@ -112,11 +124,12 @@ public class InputScanner {
         });
         files.sort(null);
         Map<Path, Map<CinTable, Path>> tableSets = new TreeMap<>();
+        Map<Path, Map<Ssda903Table, Path>> ssda903Sets = new TreeMap<>();
         Map<Path, Charset> charsets = new LinkedHashMap<>();
         Map<Path, String> duplicates = new LinkedHashMap<>();
         for (Path file : files) {
             try {
-                recognise(root, file, out, tableSets, charsets, duplicates);
+                recognise(root, file, out, tableSets, ssda903Sets, charsets, duplicates);
             } catch (IOException e) {
                 out.add(problem(root, file, Format.UNREADABLE, "could not be read: " + e.getMessage()));
             }
@@ -124,12 +137,16 @@ public class InputScanner {
         for (Map.Entry<Path, Map<CinTable, Path>> set : tableSets.entrySet()) {
             out.add(tableSet(root, set.getKey(), set.getValue(), charsets, duplicates.get(set.getKey())));
         }
+        for (Map.Entry<Path, Map<Ssda903Table, Path>> set : ssda903Sets.entrySet()) {
+            out.add(ssda903Set(root, set.getKey(), set.getValue(), charsets, duplicates.get(set.getKey())));
+        }
         out.sort(java.util.Comparator.comparing(InputFile::displayName));
         return out;
     }
 
     private void recognise(Path root, Path file, List<InputFile> out, Map<Path, Map<CinTable, Path>> tableSets,
-                           Map<Path, Charset> charsets, Map<Path, String> duplicates) throws IOException {
+                           Map<Path, Map<Ssda903Table, Path>> ssda903Sets, Map<Path, Charset> charsets,
+                           Map<Path, String> duplicates) throws IOException {
         if (Files.size(file) == 0) {
             out.add(problem(root, file, Format.NOT_RECOGNISED, "is empty"));
             return;
@@ -149,10 +166,33 @@ public class InputScanner {
         } else {
             Charset charset = charsetOf(file);
             CinTable table;
+            Ssda903Table episodes = null;
+            AgencySource agency = null;
             try (TableReader reader = new CsvTableReader(file, "", charset)) {
                 table = CinTable.recognise(reader.header());
+                if (table == null) {
+                    episodes = Ssda903Table.recognise(reader.header());
+                }
+                if (table == null && episodes == null) {
+                    agency = AgencySource.recognise(reader.header());
+                }
             } catch (UnreadableFileException e) {
                 out.add(problem(root, file, Format.UNREADABLE, e.getMessage()));
+                return;
+            }
+            if (agency != null) {
+                out.add(new InputFile(display(root, file), Format.AGENCY, folderLa(root, file), checksum(file), Files.size(file),
+                        modified(file), file.toString(), Map.of(agency.name(), TableSource.csv(file, charset)), null, Files.size(file)));
+                return;
+            }
+            if (episodes != null) {
+                Map<Ssda903Table, Path> set = ssda903Sets.computeIfAbsent(file.getParent(), k -> new EnumMap<>(Ssda903Table.class));
+                Path earlier = set.putIfAbsent(episodes, file);
+                if (earlier != null) {
+                    duplicates.merge(file.getParent(), "both " + earlier.getFileName() + " and " + file.getFileName()
+                            + " look like the SSDA903 " + episodes.tableName() + " table", (a, b) -> a + "; " + b);
+                }
+                charsets.put(file, charset);
                 return;
             }
             if (table == null) {
@@ -170,26 +210,54 @@ public class InputScanner {
     }
 
     private InputFile workbook(Path root, Path file) throws IOException {
-        Map<String, TableSource> tables = new LinkedHashMap<>();
+        Map<String, TableSource> cin = new LinkedHashMap<>();
+        Map<String, TableSource> annexA = new LinkedHashMap<>();
+        Map<String, TableSource> ssda903 = new LinkedHashMap<>();
+        Map<String, TableSource> agency = new LinkedHashMap<>();
+        Format format;
+        Map<String, TableSource> tables;
         long work;
         try (XlsxWorkbook wb = XlsxWorkbook.open(file)) {
             for (String sheet : wb.sheetNames()) {
                 try (XlsxSheetReader r = wb.sheet(sheet, sheet)) {
-                    CinTable t = CinTable.recognise(r.header());
-                    if (t != null && !tables.containsKey(t.name())) {
-                        tables.put(t.name(), TableSource.sheet(file, sheet));
+                    TableHeader header = r.header();
+                    CinTable t = CinTable.recognise(header);
+                    AnnexAList list = t == null ? AnnexAList.recognise(header) : null;
+                    Ssda903Table s903 = t == null && list == null ? Ssda903Table.recognise(header) : null;
+                    AgencySource a = t == null && list == null && s903 == null ? AgencySource.recognise(header) : null;
+                    if (t != null) {
+                        cin.putIfAbsent(t.name(), TableSource.sheet(file, sheet));
+                    } else if (list != null) {
+                        annexA.putIfAbsent(list.name(), TableSource.sheet(file, sheet));
+                    } else if (s903 != null) {
+                        ssda903.putIfAbsent(s903.name(), TableSource.sheet(file, sheet));
+                    } else if (a != null) {
+                        agency.putIfAbsent(a.name(), TableSource.sheet(file, sheet));
                     }
                 }
             }
-            if (!tables.containsKey(CinTable.CIN_DETAILS.name()) && !tables.containsKey(CinTable.CHILD_PROTECTION_PLANS.name())) {
+            if (cin.containsKey(CinTable.CIN_DETAILS.name()) || cin.containsKey(CinTable.CHILD_PROTECTION_PLANS.name())) {
+                format = Format.CIN_CENSUS_TABLES;
+                tables = cin;
+            } else if (!annexA.isEmpty()) {
+                format = Format.ANNEX_A;
+                tables = annexA;
+            } else if (ssda903.containsKey(Ssda903Table.EPISODES.name())) {
+                format = Format.SSDA903;
+                tables = ssda903;
+            } else if (!agency.isEmpty()) {
+                format = Format.AGENCY;
+                tables = agency;
+            } else {
                 return problem(root, file, Format.NOT_RECOGNISED, "is an Excel workbook but not a return this program reads (sheets: "
-                        + String.join(", ", wb.sheetNames()) + ")");
+                        + String.join(", ", wb.sheetNames()) + "). Multi-agency data should follow a template in "
+                        + "sample-data/templates/ (the heading row decides what a sheet is)");
             }
             work = wb.sheetBytes(tables.values().stream().map(TableSource::sheet).toList());
         } catch (UnreadableFileException e) {
             return problem(root, file, Format.UNREADABLE, e.getMessage());
         }
-        return new InputFile(display(root, file), Format.CIN_CENSUS_TABLES, folderLa(root, file), checksum(file),
+        return new InputFile(display(root, file), format, folderLa(root, file), checksum(file),
                 Files.size(file), modified(file), file.toString(), tables, null, work);
     }
 
@@ -281,6 +349,34 @@ public class InputScanner {
             }
         }).sum();
         return new InputFile(display, Format.CIN_CENSUS_TABLES, la, checksum, size, modified, folder.toString(), tables, null, work);
+    }
+
+    private InputFile ssda903Set(Path root, Path folder, Map<Ssda903Table, Path> set, Map<Path, Charset> charsets, String duplicate)
+            throws IOException {
+        String display = root.relativize(folder).toString().replaceAll("\\p{Cntrl}", "?");
+        display = (display.isEmpty() ? "." : display) + "/ (SSDA903 tables)";
+        long size = 0;
+        LocalDateTime modified = null;
+        MessageDigest sha = sha256();
+        Map<String, TableSource> tables = new LinkedHashMap<>();
+        for (Map.Entry<Ssda903Table, Path> e : set.entrySet()) {
+            size += Files.size(e.getValue());
+            LocalDateTime m = modified(e.getValue());
+            modified = modified == null || m.isAfter(modified) ? m : modified;
+            sha.update(("903" + e.getKey().name() + ":" + checksum(e.getValue()) + "\n").getBytes(StandardCharsets.UTF_8));
+            tables.put(e.getKey().name(), TableSource.csv(e.getValue(), charsets.get(e.getValue())));
+        }
+        String checksum = HexFormat.of().formatHex(sha.digest());
+        String la = folderLa(root, set.values().iterator().next());
+        if (duplicate != null) {
+            return new InputFile(display, Format.UNREADABLE, la, checksum, size, modified, folder.toString(), tables,
+                    "holds two files for one table (" + duplicate + "): keep one of each and run again.", size);
+        }
+        if (!set.containsKey(Ssda903Table.EPISODES)) {
+            return new InputFile(display, Format.UNREADABLE, la, checksum, size, modified, folder.toString(), tables,
+                    "has an SSDA903 Header table but no Episodes table: put both in the folder.", size);
+        }
+        return new InputFile(display, Format.SSDA903, la, checksum, size, modified, folder.toString(), tables, null, size);
     }
 
     private InputFile problem(Path root, Path file, Format format, String message) {

@@ -14,13 +14,11 @@ import java.util.Set;
 
 import org.neglectscorecard.ingest.InputScanner.Format;
 import org.neglectscorecard.ingest.InputScanner.InputFile;
-import org.neglectscorecard.ingest.cin.CinCensusRowProcessor;
-import org.neglectscorecard.ingest.cin.CinCensusTableReader;
-import org.neglectscorecard.ingest.cin.CinCensusXmlReader;
 import org.neglectscorecard.ingest.cin.CinRecord;
 import org.neglectscorecard.privacy.Pseudonymiser;
 import org.neglectscorecard.reference.LaDirectory;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemProcessor;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
 /**
@@ -54,7 +52,7 @@ public class InputValidator {
     public Report validate(Path input) throws IOException {
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
-        CinCensusRowProcessor processor = new CinCensusRowProcessor(new Pseudonymiser(HexFormat.of().formatHex(key)), las);
+        Pseudonymiser throwaway = new Pseudonymiser(HexFormat.of().formatHex(key));
         List<FileReport> files = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
         for (InputFile f : scanner.scan(input)) {
@@ -64,16 +62,14 @@ public class InputValidator {
                     files.add(new FileReport(f.displayName(), f.format(), 0, 0, 0, f.problem()));
                     problems.add(new Problem(f.displayName(), Rejection.ofFile(f.problem()), "file rejected"));
                 }
-                default -> files.add(check(f, processor, problems));
+                default -> files.add(check(f, ReturnFormats.processor(f, throwaway, las), problems));
             }
         }
         return new Report(files, problems);
     }
 
-    private FileReport check(InputFile f, CinCensusRowProcessor processor, List<Problem> problems) {
-        ItemStreamReader<SourceRow> reader = f.format() == Format.CIN_CENSUS_XML
-                ? new CinCensusXmlReader(Path.of(f.path()), f.displayName(), f.folderLaCode())
-                : new CinCensusTableReader(f.cinTables(), f.folderLaCode());
+    private FileReport check(InputFile f, ItemProcessor<SourceRow, ParsedRow<?>> processor, List<Problem> problems) {
+        ItemStreamReader<SourceRow> reader = ReturnFormats.reader(f, n -> { });
         List<Problem> found = new ArrayList<>();
         Duplicates duplicates = new Duplicates();
         long read = 0;
@@ -83,9 +79,9 @@ public class InputValidator {
             for (SourceRow row = reader.read(); row != null; row = reader.read()) {
                 read++;
                 try {
-                    ParsedRow<CinRecord> parsed = processor.process(row);
+                    ParsedRow<?> parsed = processor.process(row);
                     parsed.valuesIgnored().forEach(r -> found.add(new Problem(f.displayName(), r, "value left out")));
-                    String earlier = duplicates.seen(parsed.record(), row.rowNumber());
+                    String earlier = parsed.record() instanceof CinRecord r ? duplicates.seen(r, row.rowNumber()) : null;
                     if (earlier != null) {
                         rejected++;
                         found.add(new Problem(f.displayName(), row.problem(null, null, earlier), "row rejected"));

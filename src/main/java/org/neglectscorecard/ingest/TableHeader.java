@@ -25,6 +25,27 @@ public final class TableHeader {
         }
     }
 
+    /**
+     * The same header, also answering to canonical column names for the headings that stand for
+     * them (Annex A's wording varies by LA: "CP Plan Start Date" is "Child Protection Plan Start
+     * Date"). Names shown to people stay the file's own.
+     */
+    public TableHeader withAliases(Map<String, List<String>> aliases) {
+        TableHeader out = new TableHeader(table, names, spreadsheet);
+        aliases.forEach((canonical, others) -> {
+            if (!out.has(canonical)) {
+                for (String other : others) {
+                    Optional<Integer> i = out.indexOf(other);
+                    if (i.isPresent()) {
+                        out.bySquashedName.put(Values.squash(canonical), i.get());
+                        break;
+                    }
+                }
+            }
+        });
+        return out;
+    }
+
     public String table() {
         return table;
     }

@@ -89,6 +89,59 @@ public final class Values {
         return Optional.of(parsed);
     }
 
+    private static final Pattern YEAR_MONTH = Pattern.compile("(\\d{4})[-/](\\d{1,2})");
+    private static final Pattern MONTH_YEAR = Pattern.compile("(\\d{1,2})[-/](\\d{4})");
+    private static final Pattern NAMED_MONTH = Pattern.compile("([A-Za-z]{3,9})[\\s-]+(\\d{4})");
+
+    /**
+     * A calendar month, as its last day: 2025-04, 04/2025, April 2025, Apr-2025, or any date in
+     * the month (an Excel month formatted as a date arrives as its first day).
+     */
+    public static Optional<LocalDate> month(String value) {
+        if (isBlank(value)) {
+            return Optional.empty();
+        }
+        String v = value.strip();
+        Matcher ym = YEAR_MONTH.matcher(v);
+        Matcher my = MONTH_YEAR.matcher(v);
+        Matcher named = NAMED_MONTH.matcher(v);
+        int year;
+        int month;
+        if (ym.matches()) {
+            year = Integer.parseInt(ym.group(1));
+            month = Integer.parseInt(ym.group(2));
+        } else if (my.matches()) {
+            year = Integer.parseInt(my.group(2));
+            month = Integer.parseInt(my.group(1));
+        } else if (named.matches()) {
+            year = Integer.parseInt(named.group(2));
+            month = monthNumber(named.group(1));
+        } else {
+            try {
+                return date(v).map(d -> d.withDayOfMonth(d.lengthOfMonth()));
+            } catch (BadValue e) {
+                throw new BadValue("is not a month: write months as yyyy-mm (e.g. 2025-04) or April 2025");
+            }
+        }
+        if (month < 1 || month > 12 || year < EARLIEST_DATE.getYear() || year > LATEST_DATE.getYear()) {
+            throw new BadValue("is not a month: write months as yyyy-mm (e.g. 2025-04) or April 2025");
+        }
+        LocalDate first = LocalDate.of(year, month, 1);
+        return Optional.of(first.withDayOfMonth(first.lengthOfMonth()));
+    }
+
+    private static int monthNumber(String name) {
+        String n = name.toLowerCase(Locale.ROOT);
+        String[] months = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
+        for (int i = 0; i < months.length; i++) {
+            if (n.startsWith(months[i]) && (n.length() == 3 || java.time.Month.of(i + 1).name().toLowerCase(Locale.ROOT).startsWith(n)
+                    || "sept".equals(n))) {
+                return i + 1;
+            }
+        }
+        return 0;
+    }
+
     /** true/false, Y/N, Yes/No, 1/0. */
     public static Optional<Boolean> flag(String value) {
         if (isBlank(value)) {

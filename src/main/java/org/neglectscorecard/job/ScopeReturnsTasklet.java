@@ -52,7 +52,8 @@ public class ScopeReturnsTasklet implements Tasklet {
     }
 
     private record Candidate(long returnId, String kind, String la3, LocalDate reference, String referenceFrom,
-                             LocalDate earliest, String file, java.time.LocalDateTime loadedAt, long sourceFileId) {
+                             LocalDate earliest, String file, java.time.LocalDateTime loadedAt, long sourceFileId,
+                             boolean log) {
     }
 
     @Override
@@ -88,16 +89,22 @@ public class ScopeReturnsTasklet implements Tasklet {
             }
             // An annual return covers the 12 months to its date; a full-history extract, and a log
             // (training, audits, ...) that says it covers all of its own dates, from its earliest date.
-            boolean all = override.isPresent() && override.get().fullHistory() || COVERS_ALL.equals(r.get(STATUTORY_RETURN.COVERS));
+            boolean log = COVERS_ALL.equals(r.get(STATUTORY_RETURN.COVERS));
+            boolean all = override.isPresent() && override.get().fullHistory() || log;
             LocalDate earliest = all ? r.get(STATUTORY_RETURN.EARLIEST_DATE) : null;
             candidates.add(new Candidate(r.get(STATUTORY_RETURN.RETURN_ID), r.get(STATUTORY_RETURN.SOURCE_KIND),
                     r.get(STATUTORY_RETURN.LA_CODE3), reference, from, earliest, display, r.get(SOURCE_FILE.LOADED_AT),
-                    r.get(SOURCE_FILE.SOURCE_FILE_ID)));
+                    r.get(SOURCE_FILE.SOURCE_FILE_ID), log));
         }
 
         // A corrected resubmission (same LA, kind and date) replaces the return it corrects: the one loaded last wins.
+        // Logs (training, audits, ...) are never resubmissions of each other: two agencies' logs are both used.
         Map<String, List<Candidate>> sameReturn = new LinkedHashMap<>();
-        candidates.forEach(c -> sameReturn.computeIfAbsent(c.la3() + "|" + c.kind() + "|" + c.reference(), k -> new ArrayList<>()).add(c));
+        candidates.forEach(c -> sameReturn.computeIfAbsent(c.log() ? "log|" + c.returnId()
+                : c.la3() + "|" + c.kind() + "|" + c.reference(), k -> new ArrayList<>()).add(c));
+        Map<String, Long> streams = new java.util.HashMap<>();
+        candidates.stream().filter(Candidate::log).sorted(Comparator.comparingLong(Candidate::returnId))
+                .forEach(c -> streams.putIfAbsent(c.la3() + "|" + c.kind(), c.returnId()));
         Set<String> la3s = new LinkedHashSet<>();
         for (List<Candidate> group : sameReturn.values()) {
             group.sort(Comparator.comparing(Candidate::loadedAt, Comparator.nullsFirst(Comparator.naturalOrder()))
@@ -107,7 +114,7 @@ public class ScopeReturnsTasklet implements Tasklet {
                 messages.add(runId, STEP, RunMessages.WARNING, used.file() + " replaces " + replaced.file()
                         + " (both are LA " + used.la3() + "'s return for " + used.reference() + "; the one loaded later is used).");
             }
-            insertScope(run, used);
+            insertScope(run, used, used.log() ? streams.get(used.la3() + "|" + used.kind()) : used.returnId());
             if (!ReturnRegistry.PARTNERSHIP_WIDE.equals(used.la3())) {
                 la3s.add(used.la3());
             }
@@ -118,15 +125,16 @@ public class ScopeReturnsTasklet implements Tasklet {
         return RepeatStatus.FINISHED;
     }
 
-    private void insertScope(RunContext run, Candidate c) {
+    private void insertScope(RunContext run, Candidate c, long streamId) {
         long runId = run.runId();
         int year = CinLoadCompletion.reportingYear(c.reference());
         String code9 = ReturnRegistry.PARTNERSHIP_WIDE.equals(c.la3()) ? run.jobFile().partnershipId()
                 : las.inYear(c.la3(), year).map(LaDirectory.La::code9).orElse(c.la3());
         LocalDate coverFrom = c.earliest() != null ? c.earliest() : c.reference().minusYears(1).plusDays(1);
-        dsl.insertInto(RUN_SCOPE, RUN_SCOPE.RUN_ID, RUN_SCOPE.RETURN_ID, RUN_SCOPE.SOURCE_KIND, RUN_SCOPE.LA_CODE9,
-                        RUN_SCOPE.REFERENCE_DATE, RUN_SCOPE.REFERENCE_DATE_FROM, RUN_SCOPE.COVER_FROM, RUN_SCOPE.COVER_TO)
-                .values(runId, c.returnId(), c.kind(), code9, c.reference(), c.referenceFrom(), coverFrom, c.reference())
+        dsl.insertInto(RUN_SCOPE, RUN_SCOPE.RUN_ID, RUN_SCOPE.RETURN_ID, RUN_SCOPE.STREAM_ID, RUN_SCOPE.SOURCE_KIND,
+                        RUN_SCOPE.LA_CODE9, RUN_SCOPE.REFERENCE_DATE, RUN_SCOPE.REFERENCE_DATE_FROM, RUN_SCOPE.COVER_FROM,
+                        RUN_SCOPE.COVER_TO)
+                .values(runId, c.returnId(), streamId, c.kind(), code9, c.reference(), c.referenceFrom(), coverFrom, c.reference())
                 .execute();
     }
 

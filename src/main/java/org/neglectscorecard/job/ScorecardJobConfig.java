@@ -10,13 +10,11 @@ import org.neglectscorecard.ingest.InputScanner.InputFile;
 import org.neglectscorecard.ingest.ParsedRow;
 import org.neglectscorecard.ingest.RowRejectedException;
 import org.neglectscorecard.ingest.SourceRow;
-import org.neglectscorecard.ingest.cin.CinCensusRowProcessor;
-import org.neglectscorecard.ingest.cin.CinCensusTableReader;
-import org.neglectscorecard.ingest.cin.CinCensusXmlReader;
-import org.neglectscorecard.ingest.cin.CinRecord;
+import org.neglectscorecard.ingest.ReturnFormats;
 import org.neglectscorecard.privacy.Pseudonymiser;
 import org.neglectscorecard.reference.LaDirectory;
 import org.neglectscorecard.scorecard.OutputWriter;
+import org.neglectscorecard.store.AgencyWriter;
 import org.neglectscorecard.store.CinCensusWriter;
 import org.neglectscorecard.store.CinLoadCompletion;
 import org.neglectscorecard.store.RejectionLog;
@@ -30,7 +28,9 @@ import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.ItemProcessor;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
+import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -88,14 +88,14 @@ public class ScorecardJobConfig {
 
     @Bean
     Step loadReturnFile(JobRepository jobs, PlatformTransactionManager tx, GuardedReader returnFileReader,
-                        CinCensusRowProcessor cinCensusRowProcessor, CinCensusWriter cinCensusWriter,
+                        ItemProcessor<SourceRow, ParsedRow<?>> returnRowProcessor, ItemWriter<ParsedRow<?>> returnRowWriter,
                         LoadFileListener loadFileListener) {
         return new StepBuilder("loadReturnFile", jobs)
-                .<SourceRow, ParsedRow<CinRecord>>chunk(CHUNK_SIZE)
+                .<SourceRow, ParsedRow<?>>chunk(CHUNK_SIZE)
                 .transactionManager(tx)
                 .reader(returnFileReader)
-                .processor(cinCensusRowProcessor)
-                .writer(cinCensusWriter)
+                .processor(returnRowProcessor)
+                .writer(returnRowWriter)
                 .faultTolerant()
                 .skipPolicy((t, skipCount) -> t instanceof RowRejectedException)
                 .listener(loadFileListener)
@@ -108,32 +108,29 @@ public class ScorecardJobConfig {
                                    @Value("#{stepExecutionContext['sourceFileId']}") Long sourceFileId,
                                    SourceFiles files, Progress progress) {
         Progress.Task bar = progress.task("Loading " + file.displayName(), file.workBytes(), "bytes");
-        ItemStreamReader<SourceRow> reader = switch (file.format()) {
-            case CIN_CENSUS_XML -> {
-                CinCensusXmlReader xml = new CinCensusXmlReader(java.nio.file.Path.of(file.path()), file.displayName(), file.folderLaCode());
-                xml.setBytesRead(bar::step);
-                yield xml;
-            }
-            case CIN_CENSUS_TABLES -> {
-                CinCensusTableReader tables = new CinCensusTableReader(file.cinTables(), file.folderLaCode());
-                tables.setBytesRead(bar::step);
-                yield tables;
-            }
-            default -> throw new IllegalStateException(file.displayName() + " is not a loadable return");
-        };
+        ItemStreamReader<SourceRow> reader = ReturnFormats.reader(file, bar::step);
         return new GuardedReader(reader, files, sourceFileId, bar);
     }
 
     @Bean
-    CinCensusRowProcessor cinCensusRowProcessor(Pseudonymiser pseudonymiser, LaDirectory las) {
-        return new CinCensusRowProcessor(pseudonymiser, las);
+    @StepScope
+    ItemProcessor<SourceRow, ParsedRow<?>> returnRowProcessor(@Value("#{stepExecutionContext['file']}") InputFile file,
+                                                              Pseudonymiser pseudonymiser, LaDirectory las) {
+        return ReturnFormats.processor(file, pseudonymiser, las);
     }
 
+    /** Children's social care returns go to the child-level tables; multi-agency data to its source's table. */
     @Bean
     @StepScope
-    CinCensusWriter cinCensusWriter(DSLContext dsl, ReturnRegistry returns, SourceFiles files, RejectionLog rejections,
-                                    @Value("#{stepExecutionContext['sourceFileId']}") Long sourceFileId) {
-        return new CinCensusWriter(dsl, returns, files, rejections, sourceFileId);
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    ItemWriter<ParsedRow<?>> returnRowWriter(@Value("#{stepExecutionContext['file']}") InputFile file, DSLContext dsl,
+                                             ReturnRegistry returns, SourceFiles files, RejectionLog rejections,
+                                             @Value("#{stepExecutionContext['sourceFileId']}") Long sourceFileId) {
+        String kind = ReturnFormats.sourceKind(file.format());
+        ItemWriter writer = kind == null
+                ? new AgencyWriter(dsl, returns, rejections, sourceFileId)
+                : new CinCensusWriter(dsl, returns, files, rejections, sourceFileId, kind);
+        return writer;
     }
 
     @Bean

@@ -5,6 +5,7 @@ import static org.neglectscorecard.store.schema.Tables.CHILD;
 import static org.neglectscorecard.store.schema.Tables.CHILD_CHARACTERISTICS;
 import static org.neglectscorecard.store.schema.Tables.CIN_EPISODE;
 import static org.neglectscorecard.store.schema.Tables.CIN_PLAN;
+import static org.neglectscorecard.store.schema.Tables.CLA_EPISODE;
 import static org.neglectscorecard.store.schema.Tables.CP_PLAN;
 
 import java.util.ArrayList;
@@ -21,7 +22,8 @@ import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 
 /**
- * Writes checked CIN census records into the child-level tables, one JDBC batch per table per
+ * Writes checked children's social care records (CIN census, Annex A, SSDA903) into the
+ * child-level tables, one JDBC batch per table per
  * chunk, within the chunk's transaction (so a restart resumes exactly where the last commit left
  * off). Values left out of otherwise good rows are recorded beside them.
  */
@@ -34,15 +36,23 @@ public class CinCensusWriter implements ItemWriter<ParsedRow<CinRecord>> {
     private final SourceFiles files;
     private final RejectionLog rejections;
     private final long sourceFileId;
+    private final String sourceKind;
     private final Map<String, Long> returnIds = new HashMap<>();
 
     public CinCensusWriter(DSLContext dsl, ReturnRegistry returns, SourceFiles files, RejectionLog rejections,
                            long sourceFileId) {
+        this(dsl, returns, files, rejections, sourceFileId, SOURCE_KIND);
+    }
+
+    /** @param sourceKind CIN_CENSUS, ANNEX_A or SSDA903: the kind of return the rows are */
+    public CinCensusWriter(DSLContext dsl, ReturnRegistry returns, SourceFiles files, RejectionLog rejections,
+                           long sourceFileId, String sourceKind) {
         this.dsl = dsl;
         this.returns = returns;
         this.files = files;
         this.rejections = rejections;
         this.sourceFileId = sourceFileId;
+        this.sourceKind = sourceKind;
     }
 
     @Override
@@ -53,10 +63,18 @@ public class CinCensusWriter implements ItemWriter<ParsedRow<CinRecord>> {
         List<CinRecord.Assessment> assessments = new ArrayList<>();
         List<CinRecord.CinPlan> cinPlans = new ArrayList<>();
         List<CinRecord.CpPlan> cpPlans = new ArrayList<>();
+        List<CinRecord.ClaEpisode> claEpisodes = new ArrayList<>();
         List<Rejection> leftOut = new ArrayList<>();
+        List<CinRecord> records = new ArrayList<>();
         for (ParsedRow<CinRecord> parsed : chunk) {
             leftOut.addAll(parsed.valuesIgnored());
-            CinRecord record = parsed.record();
+            if (parsed.record() instanceof CinRecord.Several several) {
+                records.addAll(several.records());
+            } else {
+                records.add(parsed.record());
+            }
+        }
+        for (CinRecord record : records) {
             if (record instanceof CinRecord.Header h) {
                 if (h.laCode3() != null) {
                     returnId(h.laCode3());
@@ -74,6 +92,8 @@ public class CinCensusWriter implements ItemWriter<ParsedRow<CinRecord>> {
                 cinPlans.add(p);
             } else if (record instanceof CinRecord.CpPlan p) {
                 cpPlans.add(p);
+            } else if (record instanceof CinRecord.ClaEpisode e) {
+                claEpisodes.add(e);
             }
         }
         writeChildren(children);
@@ -82,11 +102,12 @@ public class CinCensusWriter implements ItemWriter<ParsedRow<CinRecord>> {
         writeAssessments(assessments);
         writeCinPlans(cinPlans);
         writeCpPlans(cpPlans);
+        writeClaEpisodes(claEpisodes);
         rejections.record(sourceFileId, leftOut, RejectionLog.VALUE_LEFT_OUT);
     }
 
     private long returnId(String laCode3) {
-        return returnIds.computeIfAbsent(laCode3, la -> returns.returnFor(sourceFileId, SOURCE_KIND, la));
+        return returnIds.computeIfAbsent(laCode3, la -> returns.returnFor(sourceFileId, sourceKind, la));
     }
 
     private void writeChildren(List<CinRecord.Child> rows) {
@@ -162,11 +183,26 @@ public class CinCensusWriter implements ItemWriter<ParsedRow<CinRecord>> {
         }
         BatchBindStep batch = dsl.batch(dsl.insertInto(CP_PLAN, CP_PLAN.RETURN_ID, CP_PLAN.LA_CODE3, CP_PLAN.CHILD_KEY,
                 CP_PLAN.EPISODE_REF, CP_PLAN.START_DATE, CP_PLAN.END_DATE, CP_PLAN.INITIAL_CATEGORY,
-                CP_PLAN.LATEST_CATEGORY, CP_PLAN.PREVIOUS_PLANS, CP_PLAN.SOURCE_ROW)
-                .values((Long) null, null, null, null, null, null, null, null, null, null));
+                CP_PLAN.LATEST_CATEGORY, CP_PLAN.PREVIOUS_PLANS, CP_PLAN.LAST_VISIT_DATE, CP_PLAN.SEEN_ALONE, CP_PLAN.SOURCE_ROW)
+                .values((Long) null, null, null, null, null, null, null, null, null, null, null, null));
         for (CinRecord.CpPlan p : rows) {
             batch.bind(returnId(p.laCode3()), p.laCode3(), p.childKey(), p.episodeRef(), p.startDate(), p.endDate(),
-                    p.initialCategory(), p.latestCategory(), p.previousPlans(), p.sourceRow());
+                    p.initialCategory(), p.latestCategory(), p.previousPlans(), p.lastVisitDate(), p.seenAlone(), p.sourceRow());
+        }
+        batch.execute();
+    }
+
+    private void writeClaEpisodes(List<CinRecord.ClaEpisode> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        BatchBindStep batch = dsl.batch(dsl.insertInto(CLA_EPISODE, CLA_EPISODE.RETURN_ID, CLA_EPISODE.LA_CODE3,
+                CLA_EPISODE.CHILD_KEY, CLA_EPISODE.START_DATE, CLA_EPISODE.REASON_NEW_EPISODE, CLA_EPISODE.LEGAL_STATUS,
+                CLA_EPISODE.CATEGORY_OF_NEED, CLA_EPISODE.END_DATE, CLA_EPISODE.SOURCE_ROW)
+                .values((Long) null, null, null, null, null, null, null, null, null));
+        for (CinRecord.ClaEpisode e : rows) {
+            batch.bind(returnId(e.laCode3()), e.laCode3(), e.childKey(), e.startDate(), e.reasonNewEpisode(), e.legalStatus(),
+                    e.categoryOfNeed(), e.endDate(), e.sourceRow());
         }
         batch.execute();
     }

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Finishes loading one CIN census file, in one transaction: checks that need the whole file
+ * Finishes loading one file (a CIN census, Annex A, SSDA903 or multi-agency file), in one transaction: checks that need the whole file
  * (children or plans listed twice, rows naming a child who is not there), the date each return
  * is for, the counts, and the verdict. A file found unreadable part-way through is removed
  * whole: nothing from it stays half-loaded.
@@ -53,8 +53,19 @@ public class CinLoadCompletion {
             file.update();
             return outcome(file);
         }
-        long duplicates = rejectDuplicates(sourceFileId);
-        noteOrphans(sourceFileId);
+        java.util.Set<String> kinds = new java.util.HashSet<>(dsl.selectDistinct(STATUTORY_RETURN.SOURCE_KIND).from(STATUTORY_RETURN)
+                .where(STATUTORY_RETURN.SOURCE_FILE_ID.eq(sourceFileId)).fetch(STATUTORY_RETURN.SOURCE_KIND));
+        long duplicates;
+        if (kinds.contains("ANNEX_A")) {
+            duplicates = rejectAnnexADuplicates(sourceFileId);
+        } else if (kinds.contains("SSDA903")) {
+            duplicates = rejectSsda903Duplicates(sourceFileId);
+        } else if (kinds.contains(CinCensusWriter.SOURCE_KIND) || kinds.isEmpty()) {
+            duplicates = rejectDuplicates(sourceFileId);
+            noteOrphans(sourceFileId);
+        } else {
+            duplicates = rejectAgencyDuplicates(sourceFileId);
+        }
         datesOfReturns(file);
         file.setRowsRejected((int) (file.getRowsRejected() + duplicates));
         file.setRowsLoaded(file.getRowsRead() - file.getRowsRejected());
@@ -92,6 +103,56 @@ public class CinLoadCompletion {
         rejected += duplicates(file, "cp_plan", "ChildProtectionPlans", "CPPstartDate", "child_key, start_date",
                 "This child already has a child protection plan starting the same day at row %s: only that row is used");
         return rejected;
+    }
+
+    /** A child is on several lists, and on a list once per plan or episode: only plans and episodes given twice are mistakes. */
+    private long rejectAnnexADuplicates(long file) {
+        silentDuplicates(file, "child", "child_key");
+        silentDuplicates(file, "child_characteristics", "child_key");
+        long rejected = 0;
+        rejected += duplicates(file, "cin_episode", "List 6", "CIN Start Date", "child_key, referral_date",
+                "This child already has an episode with the same CIN start date at row %s: only that row is used");
+        rejected += duplicates(file, "cp_plan", "List 7", "Child Protection Plan Start Date", "child_key, start_date",
+                "This child already has a child protection plan starting the same day at row %s: only that row is used");
+        rejected += duplicates(file, "cla_episode", "List 8", "Date Started to be Looked After", "child_key, start_date",
+                "This child already has a period of care starting the same day at row %s: only that row is used");
+        return rejected;
+    }
+
+    private long rejectSsda903Duplicates(long file) {
+        silentDuplicates(file, "child_characteristics", "child_key");
+        long rejected = 0;
+        rejected += duplicates(file, "child", "Header", "CHILD", "child_key",
+                "This child is already listed at row %s: only that row is used");
+        rejected += duplicates(file, "cla_episode", "Episodes", "DECOM", "child_key, start_date",
+                "This child already has an episode starting the same day at row %s: only that row is used");
+        orphans(file, "cla_episode", "Episodes", "child", "child_key",
+                "%d Episodes rows name a CHILD who is not in the Header table: they are counted, but left out of breakdowns by age and gender");
+        return rejected;
+    }
+
+    /** A row given twice (the same audit, assessment, plan or month) would count twice. */
+    private long rejectAgencyDuplicates(long file) {
+        long rejected = 0;
+        for (org.neglectscorecard.ingest.agency.AgencySource source : org.neglectscorecard.ingest.agency.AgencySource.values()) {
+            if (source.uniqueKey().isEmpty()) {
+                continue;
+            }
+            List<String> headings = source.uniqueKey().stream().map(k -> source.columns().stream()
+                    .filter(c -> k.equals(c.dbColumn())).findFirst().map(org.neglectscorecard.ingest.agency.AgencyColumn::heading)
+                    .orElse(k)).toList();
+            rejected += duplicates(file, source.table(), source.sheet(), headings.get(0), "la_code3, " + String.join(", ", source.uniqueKey()),
+                    "This " + String.join(" and ", headings) + (headings.size() > 1 ? " are" : " is")
+                            + " already given at row %s: only that row is used");
+        }
+        return rejected;
+    }
+
+    private void silentDuplicates(long file, String table, String key) {
+        dsl.execute("DELETE FROM " + table + " WHERE return_id IN (SELECT return_id FROM statutory_return WHERE source_file_id = ?) "
+                + "AND EXISTS (SELECT 1 FROM " + table + " o WHERE o.return_id = " + table + ".return_id AND "
+                + String.join(" AND ", java.util.Arrays.stream(key.split(",\\s*")).map(k -> "o." + k + " = " + table + "." + k).toList())
+                + " AND o.row_id < " + table + ".row_id)", file);
     }
 
     private long duplicates(long file, String table, String sheet, String column, String key, String reason) {
@@ -150,12 +211,31 @@ public class CinLoadCompletion {
             LocalDate latest = span[1];
             LocalDate reference;
             String from;
+            String kind = r.getSourceKind();
+            boolean annual = CinCensusWriter.SOURCE_KIND.equals(kind) || "SSDA903".equals(kind);
+            r.setCovers(annual || "ANNEX_A".equals(kind) ? "YEAR" : "ALL");
             if (file.getHeaderReferenceDate() != null) {
                 reference = file.getHeaderReferenceDate();
                 from = "the return's header";
-            } else if (latest != null) {
+            } else if (latest != null && annual) {
                 reference = firstMarch31OnOrAfter(latest);
                 from = "31 March after its latest date";
+            } else if (latest != null && "ANNEX_A".equals(kind)) {
+                reference = latest.withDayOfMonth(latest.lengthOfMonth());
+                from = "the month end of its latest date";
+            } else if (latest != null || file.getModifiedAt() != null) {
+                // A log (training, audits, ...) is complete to the last month end before it was saved, even
+                // where nothing happened in its last months; or to its latest date's month end if later.
+                LocalDate ofLatest = latest == null ? null : latest.withDayOfMonth(latest.lengthOfMonth());
+                LocalDate beforeSaved = file.getModifiedAt() == null ? null
+                        : file.getModifiedAt().toLocalDate().withDayOfMonth(1).minusDays(1);
+                if (beforeSaved != null && (ofLatest == null || beforeSaved.isAfter(ofLatest))) {
+                    reference = beforeSaved;
+                    from = "the last month end before the file was saved";
+                } else {
+                    reference = ofLatest;
+                    from = "the month end of its latest date";
+                }
             } else {
                 reference = null;
                 from = "no date in the return";
@@ -164,7 +244,7 @@ public class CinLoadCompletion {
             r.setReferenceDateFrom(from);
             r.setEarliestDate(earliest);
             r.setLatestDate(latest);
-            if (reference != null) {
+            if (reference != null && !ReturnRegistry.PARTNERSHIP_WIDE.equals(r.getLaCode3())) {
                 las.inYear(r.getLaCode3(), reportingYear(reference)).ifPresent(la -> {
                     r.setLaCode9(la.code9());
                     r.setLaName(la.name());
@@ -174,16 +254,27 @@ public class CinLoadCompletion {
         }
     }
 
+    /** The dates that say what a return covers: its events' dates, never dates of birth. */
+    private static final List<String> EVENT_DATES = eventDates();
+
+    private static List<String> eventDates() {
+        List<String> out = new java.util.ArrayList<>(List.of("cin_episode.referral_date", "cin_episode.closure_date",
+                "assessment.authorised_date", "cin_plan.start_date", "cin_plan.end_date", "cp_plan.start_date",
+                "cp_plan.end_date", "cp_plan.last_visit_date", "cla_episode.start_date", "cla_episode.end_date"));
+        for (org.neglectscorecard.ingest.agency.AgencySource s : org.neglectscorecard.ingest.agency.AgencySource.values()) {
+            s.dateColumns().forEach(c -> out.add(s.table() + "." + c));
+        }
+        return List.copyOf(out);
+    }
+
     private LocalDate[] eventSpan(long returnId) {
-        String dates = "SELECT referral_date AS d FROM cin_episode WHERE return_id = ? "
-                + "UNION ALL SELECT closure_date FROM cin_episode WHERE return_id = ? "
-                + "UNION ALL SELECT authorised_date FROM assessment WHERE return_id = ? "
-                + "UNION ALL SELECT start_date FROM cin_plan WHERE return_id = ? "
-                + "UNION ALL SELECT end_date FROM cin_plan WHERE return_id = ? "
-                + "UNION ALL SELECT start_date FROM cp_plan WHERE return_id = ? "
-                + "UNION ALL SELECT end_date FROM cp_plan WHERE return_id = ?";
-        org.jooq.Record r = dsl.fetchOne("SELECT MIN(d), MAX(d) FROM (" + dates + ") x",
-                returnId, returnId, returnId, returnId, returnId, returnId, returnId);
+        String dates = String.join(" UNION ALL ", EVENT_DATES.stream().map(d -> {
+            String[] tc = d.split("\\.");
+            return "SELECT " + tc[1] + " AS d FROM " + tc[0] + " WHERE return_id = ?";
+        }).toList());
+        Object[] binds = new Object[EVENT_DATES.size()];
+        java.util.Arrays.fill(binds, returnId);
+        org.jooq.Record r = dsl.fetchOne("SELECT MIN(d), MAX(d) FROM (" + dates + ") x", binds);
         return new LocalDate[] {r.get(0, LocalDate.class), r.get(1, LocalDate.class)};
     }
 

@@ -2,6 +2,8 @@ package org.neglectscorecard.store;
 
 import static org.neglectscorecard.store.schema.Tables.AGE_BAND;
 import static org.neglectscorecard.store.schema.Tables.CALENDAR;
+import static org.neglectscorecard.store.schema.Tables.CODE_LABEL;
+import static org.neglectscorecard.store.schema.Tables.DAY_CALENDAR;
 import static org.neglectscorecard.store.schema.Tables.ETHNICITY_GROUP;
 import static org.neglectscorecard.store.schema.Tables.GENDER_CODE;
 import static org.neglectscorecard.store.schema.Tables.LA;
@@ -26,6 +28,8 @@ import org.apache.commons.io.input.BOMInputStream;
 import org.jooq.BatchBindStep;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
+import org.neglectscorecard.ingest.agency.AgencyCodes;
+import org.neglectscorecard.ingest.agency.CodeList;
 import org.neglectscorecard.reference.LaDirectory;
 import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.core.io.Resource;
@@ -41,6 +45,7 @@ public class DatabaseSetup {
 
     public static final int FIRST_YEAR = 1990;
     public static final int LAST_YEAR = 2100;
+    private static final String BANK_HOLIDAYS = "reference/bank-holidays-england.csv";
     private static final String POPULATION_FILE = "/reference/ons_mid-year_population_estimates_2012_to_2024.csv";
 
     private final DSLContext dsl;
@@ -135,6 +140,16 @@ public class DatabaseSetup {
         }
         cal.execute();
 
+        loadDays();
+
+        dsl.deleteFrom(CODE_LABEL).execute();
+        BatchBindStep labels = dsl.batch(dsl.insertInto(CODE_LABEL, CODE_LABEL.LIST_NAME, CODE_LABEL.CODE, CODE_LABEL.LABEL)
+                .values((String) null, null, null));
+        for (CodeList list : AgencyCodes.ALL) {
+            list.codes().forEach(c -> labels.bind(list.name(), c.code(), c.label()));
+        }
+        labels.execute();
+
         dsl.deleteFrom(ETHNICITY_GROUP).execute();
         for (CSVRecord r : csv(sqlBase + "reference/ethnicity-groups.csv")) {
             dsl.insertInto(ETHNICITY_GROUP, ETHNICITY_GROUP.CODE, ETHNICITY_GROUP.GROUP_NAME).values(r.get("code"), r.get("group_name")).execute();
@@ -153,6 +168,29 @@ public class DatabaseSetup {
         dsl.insertInto(SETTING, SETTING.NAME, SETTING.SETTING_VALUE).values("reference_version", version).execute();
     }
 
+    /** Every day of the bank holiday file's years, numbering the working days. */
+    private void loadDays() {
+        java.util.Set<LocalDate> holidays = new java.util.HashSet<>();
+        int first = Integer.MAX_VALUE;
+        int last = Integer.MIN_VALUE;
+        for (CSVRecord r : csv(sqlBase + BANK_HOLIDAYS)) {
+            LocalDate d = LocalDate.parse(r.get("date").strip());
+            holidays.add(d);
+            first = Math.min(first, d.getYear());
+            last = Math.max(last, d.getYear());
+        }
+        dsl.deleteFrom(DAY_CALENDAR).execute();
+        BatchBindStep days = dsl.batch(dsl.insertInto(DAY_CALENDAR, DAY_CALENDAR.CALENDAR_DAY, DAY_CALENDAR.WORKING, DAY_CALENDAR.WORKING_SEQ)
+                .values((LocalDate) null, null, null));
+        int seq = 0;
+        for (LocalDate d = LocalDate.of(first, 1, 1); d.getYear() <= last; d = d.plusDays(1)) {
+            boolean working = d.getDayOfWeek().getValue() <= 5 && !holidays.contains(d);
+            seq += working ? 1 : 0;
+            days.bind(d, working, seq);
+        }
+        days.execute();
+    }
+
     /** year * 12 + month - 1: consecutive months differ by one. */
     public static int monthSeq(LocalDate date) {
         return date.getYear() * 12 + date.getMonthValue() - 1;
@@ -163,10 +201,13 @@ public class DatabaseSetup {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             for (String location : List.of("classpath:reference/la-codes.csv", "classpath:" + POPULATION_FILE.substring(1),
                     sqlBase + "reference/ethnicity-groups.csv", sqlBase + "reference/gender-codes.csv",
-                    sqlBase + "reference/age-bands.csv")) {
+                    sqlBase + "reference/age-bands.csv", sqlBase + BANK_HOLIDAYS)) {
                 sha.update(read(location).getBytes(StandardCharsets.UTF_8));
             }
             sha.update(("calendar " + FIRST_YEAR + "-" + LAST_YEAR).getBytes(StandardCharsets.UTF_8));
+            for (CodeList list : AgencyCodes.ALL) {
+                list.codes().forEach(c -> sha.update((list.name() + c.code() + c.label()).getBytes(StandardCharsets.UTF_8)));
+            }
             return HexFormat.of().formatHex(sha.digest(), 0, 16);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

@@ -20,8 +20,10 @@ import org.springframework.transaction.annotation.Transactional;
 public class Purge {
 
     public static final String PURGED = "PURGED";
+    /** Every table holding rows of a loaded file: children's, and practitioners', cases' and families' records. */
     static final List<String> CHILD_LEVEL = List.of("child", "child_characteristics", "cin_episode", "assessment",
-            "cin_plan", "cp_plan");
+            "cin_plan", "cp_plan", "cla_episode", "training_record", "case_audit", "early_help_plan", "health_appointment",
+            "health_monthly", "gcp2_assessment", "police_monthly", "feedback_response");
 
     private final DSLContext dsl;
 

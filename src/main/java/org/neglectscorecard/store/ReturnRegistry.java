@@ -16,7 +16,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class ReturnRegistry {
 
     /** The LA code of a return holding the whole partnership's data (a police force's, a shared training log). */
-    public static final String PARTNERSHIP_WIDE = "ALL";
+    public static final String PARTNERSHIP_WIDE = org.neglectscorecard.ingest.agency.AgencyRecord.PARTNERSHIP_WIDE;
 
     private final DSLContext dsl;
     private final TransactionTemplate ownTransaction;
@@ -29,7 +29,7 @@ public class ReturnRegistry {
 
     public long returnFor(long sourceFileId, String sourceKind, String laCode3) {
         Long id = ownTransaction.execute(status -> {
-            Long existing = find(sourceFileId, laCode3);
+            Long existing = find(sourceFileId, sourceKind, laCode3);
             if (existing != null) {
                 return existing;
             }
@@ -41,9 +41,10 @@ public class ReturnRegistry {
         return id;
     }
 
-    private Long find(long sourceFileId, String laCode3) {
+    private Long find(long sourceFileId, String sourceKind, String laCode3) {
         return dsl.select(STATUTORY_RETURN.RETURN_ID).from(STATUTORY_RETURN)
-                .where(STATUTORY_RETURN.SOURCE_FILE_ID.eq(sourceFileId).and(STATUTORY_RETURN.LA_CODE3.eq(laCode3)))
+                .where(STATUTORY_RETURN.SOURCE_FILE_ID.eq(sourceFileId).and(STATUTORY_RETURN.SOURCE_KIND.eq(sourceKind))
+                        .and(STATUTORY_RETURN.LA_CODE3.eq(laCode3)))
                 .fetchOne(STATUTORY_RETURN.RETURN_ID);
     }
 }

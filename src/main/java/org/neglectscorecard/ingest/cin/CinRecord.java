@@ -3,7 +3,8 @@ package org.neglectscorecard.ingest.cin;
 import java.time.LocalDate;
 
 /**
- * A CIN census row, read and checked. Children are known only by {@code childKey}, the keyed hash
+ * A children's social care row, read and checked: from the CIN census (XML or tables), an Ofsted
+ * Annex A workbook or an SSDA903 return, which all land in the same child-level tables. Children are known only by {@code childKey}, the keyed hash
  * of LA and child identifier; {@code sourceRow} locates the row for anyone fixing the file.
  */
 public sealed interface CinRecord {
@@ -64,9 +65,35 @@ public sealed interface CinRecord {
         }
     }
 
+    /** lastVisitDate and seenAlone come from Annex A List 7 only (the census has neither). */
     record CpPlan(String laCode3, String childKey, String episodeRef, LocalDate startDate, LocalDate endDate,
-                  String initialCategory, String latestCategory, Integer previousPlans, int sourceRow)
+                  String initialCategory, String latestCategory, Integer previousPlans, LocalDate lastVisitDate,
+                  Boolean seenAlone, int sourceRow)
             implements CinRecord {
+
+        public CpPlan(String laCode3, String childKey, String episodeRef, LocalDate startDate, LocalDate endDate,
+                      String initialCategory, String latestCategory, Integer previousPlans, int sourceRow) {
+            this(laCode3, childKey, episodeRef, startDate, endDate, initialCategory, latestCategory, previousPlans, null, null,
+                    sourceRow);
+        }
+
+        @Override
+        public String toString() {
+            return CinRecord.describe(this);
+        }
+    }
+
+    /** A period of care or an episode within one (SSDA903 Episodes; Annex A List 8, as the episode starting it). */
+    record ClaEpisode(String laCode3, String childKey, LocalDate startDate, String reasonNewEpisode, String legalStatus,
+                      String categoryOfNeed, LocalDate endDate, int sourceRow) implements CinRecord {
+        @Override
+        public String toString() {
+            return CinRecord.describe(this);
+        }
+    }
+
+    /** Several records from one row (an Annex A row names the child and gives their plan or episode). */
+    record Several(String laCode3, java.util.List<CinRecord> records, int sourceRow) implements CinRecord {
         @Override
         public String toString() {
             return CinRecord.describe(this);

@@ -1,0 +1,89 @@
+package org.neglectscorecard.ingest.agency;
+
+import java.util.List;
+
+/**
+ * The code lists of the multi-agency sources (INPUTS.md section B): "code|label|other wordings".
+ * Breakdowns show the labels (the code_label table is filled from here at start-up).
+ */
+public final class AgencyCodes {
+
+    public static final CodeList AGENCY_SECTOR = CodeList.of("agency_sector",
+            "HEALTH|Health|NHS|health visiting|school nursing|GP|hospital|midwifery",
+            "POLICE|Police",
+            "EDUCATION|Education|school|schools|early years|college",
+            "CSC|Children's social care|childrens social care|social care|children's services|CSC",
+            "EARLY_HELP|Early help|family help|family hubs",
+            "ASC|Adult social care|adult services|adults social care",
+            "PROBATION|Probation",
+            "HOUSING|Housing",
+            "VCS|Voluntary/community|voluntary|community|voluntary and community|VCSE|third sector|charity",
+            "OTHER|Other");
+
+    public static final CodeList COURSE = CodeList.of("course",
+            "NEGLECT_AWARENESS|Neglect awareness|neglect awareness training|understanding neglect|neglect basic",
+            "MA_NEGLECT|Multi-agency neglect|multi agency neglect training|multiagency neglect|neglect multi-agency",
+            "GCP2|Graded Care Profile 2|GCP2|GCP 2|graded care profile|GCP2 training|GCP2 licence",
+            "SCREENING_TOOL|Neglect screening tool|screening tool|neglect toolkit|neglect tool",
+            "OTHER|Other");
+
+    public static final CodeList DELIVERY = CodeList.of("delivery",
+            "SINGLE|Single-agency|single|single agency",
+            "MULTI|Multi-agency|multi|multi agency|multiagency|partnership");
+
+    public static final CodeList TIER = CodeList.of("tier",
+            "UNIVERSAL|Universal|universal services|no service",
+            "EARLY_HELP|Early help|EH|family help",
+            "CIN|Child in need|CIN|children in need",
+            "CP|Child protection|CP|child protection plan|CPP",
+            "CLA|Child looked after|CLA|looked after|children looked after|child in care|CIC");
+
+    public static final CodeList AUDIT_KIND = CodeList.of("audit_kind",
+            "MACA|Multi-agency case audit|multi agency audit|multi-agency audit|MACA|joint audit",
+            "SINGLE|Single-agency audit|single agency audit|single-agency",
+            "RAPID_REVIEW|Rapid review|RR",
+            "CSPR|Child safeguarding practice review|LCSPR|local child safeguarding practice review|serious case review|SCR");
+
+    public static final CodeList AUDIT_THEME = CodeList.of("audit_theme",
+            "NEGLECT|Neglect|neglect theme",
+            "OTHER|Other");
+
+    public static final CodeList GRADE = CodeList.of("grade",
+            "OUTSTANDING|Outstanding|1",
+            "GOOD|Good|2",
+            "RI|Requires improvement|requires improvement to be good|RI|3",
+            "INADEQUATE|Inadequate|4");
+
+    public static final CodeList HEALTH_SERVICE = CodeList.of("health_service",
+            "ANTENATAL|Antenatal|antenatal care|maternity|midwifery",
+            "POSTNATAL|Postnatal / health visiting|postnatal|health visiting|health visitor|HV|new birth visit",
+            "DENTAL|Dental|dentist|community dental",
+            "PAEDIATRIC|Paediatric|paediatrics|community paediatrics|outpatients paediatric",
+            "GP|GP|general practice|primary care",
+            "OTHER|Other");
+
+    public static final CodeList APPOINTMENT_OUTCOME = CodeList.of("appointment_outcome",
+            "ATTENDED|Attended|seen|brought",
+            "WNB|Was not brought|WNB|not brought|did not attend|DNA",
+            "CANCELLED|Cancelled|cancelled by service|rearranged|cancelled by family");
+
+    public static final CodeList RESPONDENT = CodeList.of("respondent",
+            "PARENT_CARER|Parent/carer|parent|carer|parent or carer|family",
+            "CHILD_YP|Child/young person|child|young person|child or young person|CYP",
+            "PRACTITIONER|Practitioner|professional|worker|staff");
+
+    public static final CodeList FEEDBACK_STAGE = CodeList.of("feedback_stage",
+            "EARLY_HELP|Early help",
+            "CIN|Child in need|CIN",
+            "ICPC|Initial child protection conference|ICPC",
+            "REVIEW_CONFERENCE|Review conference|RCPC|review child protection conference",
+            "CLOSURE|Closure|case closure|end of involvement",
+            "TRAINING|Training|course");
+
+    /** Every list, for the code_label table and the templates' lists sheet. */
+    public static final List<CodeList> ALL = List.of(AGENCY_SECTOR, COURSE, DELIVERY, TIER, AUDIT_KIND, AUDIT_THEME, GRADE,
+            HEALTH_SERVICE, APPOINTMENT_OUTCOME, RESPONDENT, FEEDBACK_STAGE);
+
+    private AgencyCodes() {
+    }
+}

@@ -1,0 +1,151 @@
+package org.neglectscorecard.ingest.agency;
+
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+import org.neglectscorecard.ingest.ParsedRow;
+import org.neglectscorecard.ingest.Rejection;
+import org.neglectscorecard.ingest.RowCheck;
+import org.neglectscorecard.ingest.RowCheck.Shown;
+import org.neglectscorecard.ingest.SourceRow;
+import org.neglectscorecard.ingest.Values;
+import org.neglectscorecard.privacy.Pseudonymiser;
+import org.neglectscorecard.reference.LaDirectory;
+import org.springframework.batch.infrastructure.item.ItemProcessor;
+
+/**
+ * Turns a row of a multi-agency table into the values its table stores, following the source's
+ * column descriptions, or rejects it with every reason found. References to people and cases are
+ * replaced by a keyed hash here and never stored.
+ */
+public class AgencyRowProcessor implements ItemProcessor<SourceRow, ParsedRow<AgencyRecord>> {
+
+    private final Pseudonymiser pseudonymiser;
+    private final LaDirectory las;
+
+    public AgencyRowProcessor(Pseudonymiser pseudonymiser, LaDirectory las) {
+        this.pseudonymiser = pseudonymiser;
+        this.las = las;
+    }
+
+    @Override
+    public ParsedRow<AgencyRecord> process(SourceRow row) {
+        AgencySource source = AgencySource.bySheet(row.table());
+        RowCheck check = new RowCheck(row);
+        String la = laOf(source, row, check);
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (AgencyColumn c : source.columns()) {
+            if (c.type() == AgencyColumn.Type.LA) {
+                continue;
+            }
+            String heading = headingIn(source, row, c);
+            Object value = read(source, check, heading, c, la);
+            if (c.dbColumn() != null) {
+                values.put(c.dbColumn(), value);
+            }
+        }
+        crossChecks(source, check, values);
+        return check.result(new AgencyRecord(source, la, values, row.rowNumber()));
+    }
+
+    /** The heading the file used for a column (any accepted one), else the template's. */
+    private static String headingIn(AgencySource source, SourceRow row, AgencyColumn c) {
+        return source.indexOf(row.header(), c).map(i -> row.header().names().get(i)).orElse(c.heading());
+    }
+
+    private String laOf(AgencySource source, SourceRow row, RowCheck check) {
+        AgencyColumn laColumn = source.columns().stream().filter(c -> c.type() == AgencyColumn.Type.LA).findFirst().orElseThrow();
+        String given = Values.text(row.value(headingIn(source, row, laColumn))).orElse(null);
+        String code = given != null ? given : row.laCode();
+        if (code == null) {
+            return AgencyRecord.PARTNERSHIP_WIDE;
+        }
+        return las.code3(code.replaceFirst("\\.0+$", "")).orElseGet(() -> {
+            check.fail(headingIn(source, row, laColumn), Rejection.shown(code), "'" + Rejection.shown(code) + "' is not an English local "
+                    + "authority code (3-digit DfE code such as 822, or 9-character code such as E06000055); leave it blank "
+                    + "for the whole partnership");
+            return null;
+        });
+    }
+
+    private Object read(AgencySource source, RowCheck check, String heading, AgencyColumn c, String la) {
+        String raw = check.row().value(heading);
+        if (Values.isBlank(raw)) {
+            if (c.required()) {
+                check.fail(heading, null, heading + " is empty: every " + source.sheet() + " row needs one");
+            }
+            return null;
+        }
+        return switch (c.type()) {
+            case REFERENCE -> {
+                String id = check.identifier(heading);
+                yield id == null ? null : pseudonymiser.childKey((la == null ? "?" : la) + "/" + c.dbColumn(), id);
+            }
+            case TEXT -> {
+                String v = raw.strip();
+                if (v.length() > c.max()) {
+                    check.leaveOut(heading, Rejection.shown(v), "longer than " + c.max() + " characters, so it was cut short");
+                    v = v.substring(0, c.max());
+                }
+                yield v;
+            }
+            case CODE -> c.required()
+                    ? check.parse(heading, true, Shown.VALUE, v -> c.codes().read(v).orElse(null))
+                    : check.code(heading, v -> c.codes().read(v));
+            case DATE -> check.date(heading, c.required(), Shown.VALUE);
+            case MONTH -> check.parse(heading, true, Shown.VALUE, v -> Values.month(v).orElse(null));
+            case NUMBER -> check.parse(heading, c.required(), Shown.VALUE, v -> {
+                Integer n = Values.wholeNumber(v).orElse(null);
+                if (n != null && (n < c.min() || n > c.max())) {
+                    throw new Values.BadValue("is outside " + c.min() + " to " + c.max());
+                }
+                return n;
+            });
+            case YES_NO -> check.parse(heading, c.required(), Shown.VALUE, v -> Values.flag(v).orElse(null));
+            case YES_NO_NA -> check.parse(heading, false, Shown.VALUE, AgencyRowProcessor::yesNoNa);
+            case LA -> null;
+        };
+    }
+
+    private static String yesNoNa(String v) {
+        String s = Values.squash(v);
+        if (s.equals("na") || s.equals("notapplicable")) {
+            return "NA";
+        }
+        try {
+            return Values.flag(v).map(b -> b ? "Y" : "N").orElse(null);
+        } catch (Values.BadValue e) {
+            throw new Values.BadValue("is not Y, N or Not applicable");
+        }
+    }
+
+    /** Checks across columns: an end before its start, a part larger than its whole. */
+    private static void crossChecks(AgencySource source, RowCheck check, Map<String, Object> v) {
+        switch (source) {
+            case EARLY_HELP -> {
+                if (v.get("start_date") instanceof LocalDate start && v.get("end_date") instanceof LocalDate end && end.isBefore(start)) {
+                    check.fail(heading(source, "end_date", check), end.toString(), "The plan ends (" + end + ") before it starts ("
+                            + start + "): correct one of the two dates");
+                }
+            }
+            case HEALTH_MONTHLY -> partNotMoreThanWhole(source, check, v, "was_not_brought", "appointments");
+            case POLICE -> partNotMoreThanWhole(source, check, v, "with_prior_concerns", "neglect_offences");
+            default -> {
+            }
+        }
+    }
+
+    private static void partNotMoreThanWhole(AgencySource source, RowCheck check, Map<String, Object> v, String part, String whole) {
+        if (v.get(part) instanceof Integer p && v.get(whole) instanceof Integer w && p > w) {
+            check.fail(heading(source, part, check), p.toString(), heading(source, part, check) + " (" + p + ") is more than "
+                    + heading(source, whole, check) + " (" + w + "): it counts some of them, so it cannot be larger");
+        }
+    }
+
+    private static String heading(AgencySource source, String dbColumn, RowCheck check) {
+        return source.columns().stream().filter(c -> dbColumn.equals(c.dbColumn())).findFirst()
+                .map(c -> headingIn(source, check.row(), c)).orElse(dbColumn.toLowerCase(Locale.ROOT));
+    }
+}

@@ -1,0 +1,113 @@
+package org.neglectscorecard.ingest.annexa;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.neglectscorecard.ingest.TableHeader;
+
+/**
+ * The lists of an Ofsted Annex A workbook this program reads (INPUTS.md A3): List 6 (children in
+ * need), List 7 (child protection) and List 8 (children looked after). Each LA words the
+ * headings its own way; the variants seen in real workbooks are listed beside the wording of
+ * Ofsted's template, and a list is recognised by its headings, not by its sheet name.
+ */
+public enum AnnexAList {
+
+    LIST_6("List 6", "CIN Start Date", columns(
+            "CIN Start Date", List.of("Child in Need Start Date", "CIN Start", "Start Date of CIN Episode", "CIN Episode Start Date",
+                    "Referral Date", "CIN Referral Date"),
+            "Primary Need Code", List.of("Primary Need", "Primary Need Category", "Category of Need", "Primary Need Reason"),
+            "CIN Closure Date", List.of("CIN Close Date", "Closure Date", "Case Closure Date", "CIN End Date"))),
+
+    LIST_7("List 7", "Child Protection Plan Start Date", columns(
+            "Child Protection Plan Start Date", List.of("CP Plan Start Date", "CPP Start Date", "Plan Start Date",
+                    "Child Protection Plan Start", "CP Start Date"),
+            "Initial Category of Abuse", List.of("Initial Category", "Category of Abuse at Start", "Initial CP Category",
+                    "Category of Abuse (Initial)"),
+            "Latest Category of Abuse", List.of("Latest Category", "Current Category of Abuse", "Latest CP Category",
+                    "Category of Abuse (Latest)", "Category of Abuse"),
+            "Date of the Last Statutory Visit", List.of("Date of Last Statutory Visit", "Last Statutory Visit",
+                    "Last Statutory Visit Date", "Date of Last Visit", "Last Visit Date"),
+            "Was the Child Seen Alone?", List.of("Was the Child Seen Alone", "Child Seen Alone", "Seen Alone",
+                    "Seen Alone at Last Visit", "Was the child seen alone at last visit"),
+            "Child Protection Plan End Date", List.of("CP Plan End Date", "CPP End Date", "Plan End Date", "CP End Date"),
+            "Number of Previous Child Protection Plans", List.of("Number of Previous CP Plans", "Previous CP Plans",
+                    "Number of Previous Plans", "Previous Child Protection Plans", "No. of Previous CP Plans"))),
+
+    LIST_8("List 8", "Date Started to be Looked After", columns(
+            "Date Started to be Looked After", List.of("Date Started to be Looked After (Current Period)", "CLA Start Date",
+                    "Date Became Looked After", "Looked After Start Date", "Date Started Looked After", "Date Child Became CLA"),
+            "Child's Category of Need", List.of("Category of Need", "Childs Category of Need", "CLA Category of Need",
+                    "Category of Need Code"),
+            "Child's Legal Status", List.of("Legal Status", "Childs Legal Status", "Current Legal Status"),
+            "Date Ceased to be Looked After", List.of("Date Ceased", "CLA End Date", "Date Ceased Looked After",
+                    "Date Ceased to be CLA")));
+
+    /** Headings every list carries. */
+    public static final Map<String, List<String>> COMMON = columns(
+            "Child Unique ID", List.of("Child ID", "Unique ID", "Child Unique Identifier", "ChildUniqueID", "LAchildID",
+                    "Child Identifier", "ID"),
+            "Gender", List.of("Sex", "Gender Current"),
+            "Ethnicity", List.of("Ethnic Group", "Ethnic Origin", "Ethnicity Code"),
+            "Date of Birth", List.of("DOB", "Birth Date", "Date of Birth (DOB)"),
+            "Does the Child have a Disability", List.of("Disability", "Disabled", "Has a Disability", "Child has a Disability"));
+
+    private final String sheetName;
+    private final String keyColumn;
+    private final Map<String, List<String>> columns;
+
+    AnnexAList(String sheetName, String keyColumn, Map<String, List<String>> columns) {
+        this.sheetName = sheetName;
+        this.keyColumn = keyColumn;
+        this.columns = columns;
+    }
+
+    /** The name rows carry, and rejections show: Ofsted's sheet name. */
+    public String sheetName() {
+        return sheetName;
+    }
+
+    /** The column that makes a row a row of this list: without it the list cannot be read. */
+    public String keyColumn() {
+        return keyColumn;
+    }
+
+    /** Every heading this list answers to, canonical name first. */
+    public Map<String, List<String>> aliases() {
+        Map<String, List<String>> all = new LinkedHashMap<>(COMMON);
+        all.putAll(columns);
+        return all;
+    }
+
+    /** Which list a sheet holds, by its headings, or null. */
+    public static AnnexAList recognise(TableHeader header) {
+        for (AnnexAList list : values()) {
+            TableHeader h = header.withAliases(list.aliases());
+            if (h.has(list.keyColumn) && h.has("Child Unique ID")) {
+                return list;
+            }
+        }
+        return null;
+    }
+
+    /** What the list lacks that it cannot do without, or null. */
+    public String missing(TableHeader header) {
+        for (String c : List.of("Child Unique ID", keyColumn)) {
+            if (!header.has(c)) {
+                return "has no '" + c + "' column (or one of its usual wordings): add it and run again.";
+            }
+        }
+        return null;
+    }
+
+    private static Map<String, List<String>> columns(Object... pairs) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            @SuppressWarnings("unchecked")
+            List<String> aliases = (List<String>) pairs[i + 1];
+            out.put((String) pairs[i], aliases);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,135 @@
+package org.neglectscorecard.ingest.annexa;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.neglectscorecard.ingest.Codes;
+import org.neglectscorecard.ingest.ParsedRow;
+import org.neglectscorecard.ingest.Rejection;
+import org.neglectscorecard.ingest.RowCheck;
+import org.neglectscorecard.ingest.RowCheck.Shown;
+import org.neglectscorecard.ingest.SourceRow;
+import org.neglectscorecard.ingest.Values;
+import org.neglectscorecard.ingest.cin.CinRecord;
+import org.neglectscorecard.privacy.Pseudonymiser;
+import org.neglectscorecard.reference.LaDirectory;
+import org.springframework.batch.infrastructure.item.ItemProcessor;
+
+/**
+ * Turns an Annex A row (List 6, 7 or 8) into the same records a CIN census or SSDA903 gives: the
+ * child (gender, birth date, ethnicity, disability) and their CIN episode, child protection plan
+ * or period of care, so the same indicators come out whichever return an LA sends. Values are
+ * read in the wordings Annex A uses ("a) Male", "b) No", "N1 - Abuse or Neglect", Excel serial
+ * dates, IDs exported as "1234.0"). Only what an indicator or breakdown needs is kept: no
+ * worker, team, postcode or placement.
+ */
+public class AnnexARowProcessor implements ItemProcessor<SourceRow, ParsedRow<CinRecord>> {
+
+    private final Pseudonymiser pseudonymiser;
+    private final LaDirectory las;
+
+    public AnnexARowProcessor(Pseudonymiser pseudonymiser, LaDirectory las) {
+        this.pseudonymiser = pseudonymiser;
+        this.las = las;
+    }
+
+    @Override
+    public ParsedRow<CinRecord> process(SourceRow row) {
+        RowCheck check = new RowCheck(row);
+        String la = laCode(check);
+        String id = check.identifier("Child Unique ID");
+        String key = id == null || la == null ? null : pseudonymiser.childKey(la, id);
+        int line = row.rowNumber();
+        List<CinRecord> records = new ArrayList<>();
+        LocalDate birth = check.date("Date of Birth", false, Shown.WITHHELD);
+        String gender = check.code("Gender", Codes::gender);
+        records.add(new CinRecord.Child(la, key, birth, null, gender, line));
+        String ethnicity = check.code("Ethnicity", Codes::ethnicity);
+        Boolean disabled = check.parse("Does the Child have a Disability", false, Shown.VALUE,
+                v -> Values.flag(Codes.stripLetterPrefix(v)).orElse(null));
+        records.add(new CinRecord.Characteristics(la, key, ethnicity, disabled, line));
+        switch (row.table()) {
+            case "List 6" -> records.add(episode(check, la, key));
+            case "List 7" -> records.add(plan(check, la, key));
+            case "List 8" -> records.add(periodOfCare(check, la, key));
+            default -> throw new IllegalArgumentException("not an Annex A list this program reads: " + row.table());
+        }
+        return check.result(new CinRecord.Several(la, List.copyOf(records), line));
+    }
+
+    private String laCode(RowCheck check) {
+        String code = check.row().laCode();
+        if (Values.isBlank(code)) {
+            check.fail(null, null, "No LA code for this Annex A: put the workbook in a folder named by the LA's 3-digit code "
+                    + "(e.g. 822/annex-a.xlsx)");
+            return null;
+        }
+        return las.code3(code).orElse(null);
+    }
+
+    private CinRecord episode(RowCheck check, String la, String key) {
+        LocalDate start = check.requiredDate("CIN Start Date");
+        LocalDate closure = check.date("CIN Closure Date", true, Shown.VALUE);
+        if (start != null && closure != null && closure.isBefore(start)) {
+            check.fail("CIN Closure Date", closure.toString(), "The episode closes (" + closure + ") before it starts ("
+                    + start + "): correct one of the two dates");
+        }
+        String need = check.code("Primary Need Code", Codes::primaryNeed);
+        return new CinRecord.Episode(la, key, "AnnexA:" + start, start, closure, need, null, null, check.row().rowNumber());
+    }
+
+    private CinRecord plan(RowCheck check, String la, String key) {
+        LocalDate start = check.requiredDate("Child Protection Plan Start Date");
+        LocalDate end = check.date("Child Protection Plan End Date", true, Shown.VALUE);
+        if (start != null && end != null && end.isBefore(start)) {
+            check.fail("Child Protection Plan End Date", end.toString(), "The child protection plan ends (" + end
+                    + ") before it starts (" + start + "): correct one of the two dates");
+        }
+        String initial = check.code("Initial Category of Abuse", Codes::categoryOfAbuse);
+        String latest = check.code("Latest Category of Abuse", Codes::categoryOfAbuse);
+        LocalDate visit = check.date("Date of the Last Statutory Visit", false, Shown.VALUE);
+        Boolean alone = check.parse("Was the Child Seen Alone?", false, Shown.VALUE, AnnexARowProcessor::seenAlone);
+        Integer previous = check.parse("Number of Previous Child Protection Plans", false, Shown.VALUE,
+                v -> Values.wholeNumber(v).orElse(null));
+        if (previous != null && previous < 0) {
+            check.leaveOut("Number of Previous Child Protection Plans", previous.toString(), "a number of previous plans cannot be negative");
+            previous = null;
+        }
+        return new CinRecord.CpPlan(la, key, "AnnexA:" + start, start, end, initial, latest, previous, visit, alone,
+                check.row().rowNumber());
+    }
+
+    /** "a) Yes", "Yes", "Y"; "b) No"; "c) Child not seen", "Not seen" read as not seen alone. */
+    private static Boolean seenAlone(String v) {
+        String s = Values.squash(Codes.stripLetterPrefix(v));
+        if (s.startsWith("yes") || s.equals("y") || s.equals("true") || s.equals("1")) {
+            return true;
+        }
+        if (s.startsWith("no") || s.equals("n") || s.equals("false") || s.equals("0") || s.contains("notseen")
+                || s.contains("notalone")) {
+            return false;
+        }
+        throw new Values.BadValue("is not a yes/no answer to 'was the child seen alone?'");
+    }
+
+    private CinRecord periodOfCare(RowCheck check, String la, String key) {
+        LocalDate start = check.requiredDate("Date Started to be Looked After");
+        LocalDate end = check.date("Date Ceased to be Looked After", true, Shown.VALUE);
+        if (start != null && end != null && end.isBefore(start)) {
+            check.fail("Date Ceased to be Looked After", end.toString(), "The period of care ends (" + end
+                    + ") before it starts (" + start + "): correct one of the two dates");
+        }
+        String need = check.code("Child's Category of Need", Codes::primaryNeed);
+        String legal = Values.text(check.row().value("Child's Legal Status"))
+                .map(v -> Values.leadingCode(Codes.stripLetterPrefix(v))).orElse(null);
+        if (legal != null && !legal.matches("[A-Z][0-9]")) {
+            check.leaveOut("Child's Legal Status", Rejection.shown(legal), "not a legal status code (C1, C2, D1, E1, J1-J3, L1-L3, V2-V4)");
+            legal = null;
+        }
+        // Annex A gives each period of care by the date it started: a new period, as SSDA903's RNE S.
+        return new CinRecord.ClaEpisode(la, key, start, "S", legal == null ? null : legal.toUpperCase(Locale.ROOT), need, end,
+                check.row().rowNumber());
+    }
+}

@@ -1,0 +1,105 @@
+package org.neglectscorecard.ingest.table;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.LongConsumer;
+
+import org.neglectscorecard.ingest.SourceRow;
+import org.neglectscorecard.ingest.TableHeader;
+import org.neglectscorecard.ingest.UnreadableFileException;
+import org.springframework.batch.infrastructure.item.support.AbstractItemCountingItemStreamItemReader;
+
+/**
+ * Reads the tables of one return in turn (CSV files sitting together, or sheets of one
+ * workbook), each under its canonical name with its headings' known variants resolved, as
+ * {@link SourceRow}s for a processor. A table lacking a column it cannot do without stops the
+ * file with a message naming the column.
+ */
+public class TableSetReader extends AbstractItemCountingItemStreamItemReader<SourceRow> {
+
+    /**
+     * One table of the set.
+     *
+     * @param name    the canonical table name rows carry (e.g. "List 7", "Episodes")
+     * @param aliases canonical column name to other headings meaning the same
+     * @param missing what the table lacks that it cannot do without, in words, or null
+     */
+    public record Part(String name, TableSource source, Map<String, List<String>> aliases,
+                       Function<TableHeader, String> missing) {
+    }
+
+    private final List<Part> parts;
+    private final String folderLaCode;
+    private LongConsumer bytesRead = n -> { };
+    private XlsxWorkbook workbook;
+    private TableReader reader;
+    private TableHeader header;
+    private int current = -1;
+
+    public TableSetReader(List<Part> parts, String folderLaCode) {
+        this.parts = List.copyOf(parts);
+        this.folderLaCode = folderLaCode;
+        setName("tableSet");
+    }
+
+    public void setBytesRead(LongConsumer bytesRead) {
+        this.bytesRead = bytesRead;
+    }
+
+    @Override
+    protected void doOpen() {
+        if (!parts.isEmpty() && parts.get(0).source().isSheet()) {
+            workbook = XlsxWorkbook.open(parts.get(0).source().path());
+        }
+    }
+
+    @Override
+    protected SourceRow doRead() {
+        while (true) {
+            if (reader == null && !openNext()) {
+                return null;
+            }
+            String[] values = reader.next();
+            if (values == null) {
+                closeTable();
+                continue;
+            }
+            SourceRow row = new SourceRow(header, reader.rowNumber(), values, folderLaCode);
+            if (!row.isBlank()) {
+                return row;
+            }
+        }
+    }
+
+    private boolean openNext() {
+        if (++current >= parts.size()) {
+            return false;
+        }
+        Part part = parts.get(current);
+        reader = part.source().open(part.name(), workbook, bytesRead);
+        header = reader.header().withAliases(part.aliases());
+        String missing = part.missing() == null ? null : part.missing().apply(header);
+        if (missing != null) {
+            closeTable();
+            throw new UnreadableFileException(part.source().describe() + " (" + part.name() + ") " + missing);
+        }
+        return true;
+    }
+
+    private void closeTable() {
+        if (reader != null) {
+            reader.close();
+            reader = null;
+        }
+    }
+
+    @Override
+    protected void doClose() {
+        closeTable();
+        if (workbook != null) {
+            workbook.close();
+            workbook = null;
+        }
+    }
+}
