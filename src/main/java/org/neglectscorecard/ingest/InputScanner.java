@@ -221,8 +221,9 @@ public class InputScanner {
             for (String sheet : wb.sheetNames()) {
                 try (XlsxSheetReader r = wb.sheet(sheet, sheet)) {
                     TableHeader header = r.header();
-                    CinTable t = CinTable.recognise(header);
-                    AnnexAList list = t == null ? AnnexAList.recognise(header) : null;
+                    // Annex A first: its List 6 has headings a CINdetails table has too (CIN Closure Date).
+                    AnnexAList list = AnnexAList.recognise(header);
+                    CinTable t = list == null ? CinTable.recognise(header) : null;
                     Ssda903Table s903 = t == null && list == null ? Ssda903Table.recognise(header) : null;
                     AgencySource a = t == null && list == null && s903 == null ? AgencySource.recognise(header) : null;
                     if (t != null) {

@@ -287,7 +287,7 @@ public final class CensusReturnWriter {
     }
 
     /** Zip entries carry the time they were written; fixing it makes regenerated files byte-identical. */
-    private static void fixEntryTimes(Path file, LocalDate reference) throws IOException {
+    static void fixEntryTimes(Path file, LocalDate reference) throws IOException {
         long time = reference.plusDays(40).atStartOfDay(java.time.ZoneOffset.UTC).toInstant().toEpochMilli();
         Path fixed = file.resolveSibling(file.getFileName() + ".tmp");
         try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(Files.newInputStream(file));

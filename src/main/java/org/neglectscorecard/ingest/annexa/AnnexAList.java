@@ -46,8 +46,8 @@ public enum AnnexAList {
 
     /** Headings every list carries. */
     public static final Map<String, List<String>> COMMON = columns(
-            "Child Unique ID", List.of("Child ID", "Unique ID", "Child Unique Identifier", "ChildUniqueID", "LAchildID",
-                    "Child Identifier", "ID"),
+            "Child Unique ID", List.of("Child ID", "Unique ID", "Child Unique Identifier", "ChildUniqueID", "Child Identifier",
+                    "ID"),
             "Gender", List.of("Sex", "Gender Current"),
             "Ethnicity", List.of("Ethnic Group", "Ethnic Origin", "Ethnicity Code"),
             "Date of Birth", List.of("DOB", "Birth Date", "Date of Birth (DOB)"),
