@@ -237,12 +237,13 @@ public class InputScanner {
                     }
                 }
             }
-            if (cin.containsKey(CinTable.CIN_DETAILS.name()) || cin.containsKey(CinTable.CHILD_PROTECTION_PLANS.name())) {
-                format = Format.CIN_CENSUS_TABLES;
-                tables = cin;
-            } else if (!annexA.isEmpty()) {
+            // An Annex A's other lists (referrals, section 47s) have headings like census tables': its lists decide.
+            if (!annexA.isEmpty()) {
                 format = Format.ANNEX_A;
                 tables = annexA;
+            } else if (cin.containsKey(CinTable.CIN_DETAILS.name()) || cin.containsKey(CinTable.CHILD_PROTECTION_PLANS.name())) {
+                format = Format.CIN_CENSUS_TABLES;
+                tables = cin;
             } else if (ssda903.containsKey(Ssda903Table.EPISODES.name())) {
                 format = Format.SSDA903;
                 tables = ssda903;
