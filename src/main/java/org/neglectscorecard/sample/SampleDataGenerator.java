@@ -83,6 +83,18 @@ public final class SampleDataGenerator {
                     case XLSX -> CensusReturnWriter.writeXlsx(census1, folder.resolve("cin-census-tables-" + la.code3() + "-" + year + ".xlsx"));
                 });
             }
+            written.addAll(PartnershipSampleData.write(out, la, children));
+        }
+        written.addAll(PartnershipSampleData.partnershipLogs(out));
+        for (org.neglectscorecard.ingest.agency.AgencySource source : org.neglectscorecard.ingest.agency.AgencySource.values()) {
+            written.add(org.neglectscorecard.ingest.agency.AgencyTemplate.writeTemplate(source,
+                    out.resolve("templates").resolve(source.templateName())));
+        }
+        for (Path p : written) {
+            if (p.toString().endsWith(".xlsx") && !p.getFileName().toString().startsWith("cin-census")
+                    && !p.getFileName().toString().startsWith("annex-a")) {
+                CensusReturnWriter.fixEntryTimes(p, LocalDate.of(2026, 4, 1));
+            }
         }
         Files.writeString(out.resolve(MARKER), "Everything in this folder is synthetic: made by the program's "
                 + "generate-sample command. No row describes a real child. The built-in pseudonymisation key is "

@@ -63,8 +63,9 @@ class ScorecardCliTest {
                 "--data-dir", dir.resolve("data").toString()};
         assertThat(run(command)).as(err.toString()).isZero();
         String console = out.toString();
-        assertThat(console).contains("Loaded 822/2025-26/cin-census-822-2026.xml").contains("Using 18 returns for 3 LAs")
-                .contains("21 of 21 indicators have a value for the partnership");
+        assertThat(console).contains("Loaded 822/2025-26/cin-census-822-2026.xml").contains("Using 58 returns for 3 LAs")
+                .contains("Loaded partnership/training-records.xlsx").contains("Loaded 823/annex-a/annex-a-823-2026-03-31.xlsx")
+                .contains("52 of 52 indicators have a value for the partnership");
 
         Path folder = dir.resolve("out/pan-bedfordshire-sample/2026-03-31");
         IndicatorsFile indicators = IndicatorsFile.read(folder.resolve("indicators.csv"));
