@@ -99,7 +99,7 @@ class ScorecardCliTest {
         assertThat(Files.readString(folder.resolve("rejects.csv")))
                 .startsWith("file,sheet,row,column,value,reason,outcome")
                 .contains("'WBR' is not a DfE ethnicity code").contains("ends (").contains("is not a real date");
-        assertThat(Files.readString(folder.resolve("run-summary.txt"))).contains("Inputs (18)");
+        assertThat(Files.readString(folder.resolve("run-summary.txt"))).contains("Inputs (52)");
 
         List<IndicatorDefinition> shown = Catalogue.load("sql").indicators().stream().filter(IndicatorDefinition::publish).toList();
         try (var charts = Files.list(folder.resolve("charts"))) {
@@ -133,7 +133,7 @@ class ScorecardCliTest {
         String first = Files.readString(folder.resolve("indicators.csv"));
         command[0] = "rerun";
         assertThat(run(command)).as(err.toString()).isZero();
-        assertThat(out.toString()).contains("0 to load, 18 loaded before");
+        assertThat(out.toString()).contains("0 to load, 52 loaded before");
         assertThat(Files.readString(folder.resolve("indicators.csv"))).isEqualTo(first);
 
         assertThat(run("history", "--data-dir", dir.resolve("data").toString())).isZero();
