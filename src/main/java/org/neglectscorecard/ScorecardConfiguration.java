@@ -60,6 +60,11 @@ public class ScorecardConfiguration {
         return new IndicatorEngine(dsl, catalogue);
     }
 
+    @Bean
+    org.neglectscorecard.benchmark.Benchmarks benchmarks(DSLContext dsl, Catalogue catalogue, DatabaseSetup setup) {
+        return new org.neglectscorecard.benchmark.Benchmarks(dsl, catalogue);
+    }
+
     /** Without a configured key, the built-in sample key: refused later for anything but sample data. */
     @Bean
     Pseudonymiser pseudonymiser(ScorecardProperties properties) {

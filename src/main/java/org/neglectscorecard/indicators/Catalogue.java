@@ -38,7 +38,7 @@ public final class Catalogue {
     private static final Pattern ID = Pattern.compile("[A-Z][A-Z0-9_]{1,59}");
     private static final Set<String> KEYS = Set.of("id", "title", "priority", "source", "sources", "polarity", "unit",
             "decimals", "counts", "definition", "dfe", "measure", "spc", "breakdowns", "distinct", "publish", "sql",
-            "numerator", "denominator");
+            "numerator", "denominator", "benchmark");
 
     private final List<IndicatorDefinition> indicators;
     private final Map<String, IndicatorDefinition> byId = new LinkedHashMap<>();
@@ -230,7 +230,37 @@ public final class Catalogue {
                 enumValue(Counts.class, e, "counts", where), text(e, "definition", where, true),
                 text(e, "dfe", where, false), measure, spc, list(e, "breakdowns"),
                 Boolean.TRUE.equals(e.get("distinct")), !Boolean.FALSE.equals(e.get("publish")),
-                text(e, "sql", where, false), text(e, "numerator", where, false), text(e, "denominator", where, false), file);
+                text(e, "sql", where, false), text(e, "numerator", where, false), text(e, "denominator", where, false),
+                benchmark(e, where), file);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static BenchmarkSpec benchmark(Map<String, Object> e, String where) {
+        Object v = e.get("benchmark");
+        if (v == null) {
+            return null;
+        }
+        if (!(v instanceof Map<?, ?> m)) {
+            throw new CatalogueException(where + ": 'benchmark' is a map: file, and value or numerator and denominator");
+        }
+        Map<String, Object> b = (Map<String, Object>) m;
+        for (String key : b.keySet()) {
+            if (!Set.of("file", "value", "numerator", "denominator").contains(key)) {
+                throw new CatalogueException(where + ": unknown benchmark key '" + key + "' (file, value, numerator, denominator)");
+            }
+        }
+        String file = text(b, "file", where + ", benchmark", true);
+        try {
+            BenchmarkSpec spec = new BenchmarkSpec(file, BenchmarkSpec.Column.parse(text(b, "value", where, false)),
+                    BenchmarkSpec.Column.parse(text(b, "numerator", where, false)),
+                    BenchmarkSpec.Column.parse(text(b, "denominator", where, false)));
+            if (spec.value() == null && (spec.numerator() == null || spec.denominator() == null)) {
+                throw new CatalogueException(where + ": a benchmark names the published 'value' column, or a 'numerator' and a 'denominator'");
+            }
+            return spec;
+        } catch (IllegalArgumentException ex) {
+            throw new CatalogueException(where + ", benchmark: " + ex.getMessage());
+        }
     }
 
     private static String text(Map<String, Object> e, String key, String where, boolean required) {

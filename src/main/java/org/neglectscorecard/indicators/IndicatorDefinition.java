@@ -27,6 +27,7 @@ public record IndicatorDefinition(
         String sql,
         String numerator,
         String denominator,
+        BenchmarkSpec benchmark,
         String file) {
 
     public enum Polarity { up, down, context }

@@ -37,6 +37,7 @@ import javax.xml.stream.XMLStreamReader;
 import org.neglectscorecard.ingest.agency.AgencySource;
 import org.neglectscorecard.ingest.annexa.AnnexAList;
 import org.neglectscorecard.ingest.cin.CinCensusXmlReader;
+import org.neglectscorecard.ingest.published.ReferenceTable;
 import org.neglectscorecard.ingest.cin.CinTable;
 import org.neglectscorecard.ingest.ssda903.Ssda903Table;
 import org.neglectscorecard.ingest.table.CsvTableReader;
@@ -55,7 +56,7 @@ import org.neglectscorecard.reference.LaDirectory;
 public class InputScanner {
 
     public enum Format {
-        CIN_CENSUS_XML, CIN_CENSUS_TABLES, ANNEX_A, SSDA903, AGENCY, UNREADABLE, NOT_RECOGNISED;
+        CIN_CENSUS_XML, CIN_CENSUS_TABLES, ANNEX_A, SSDA903, AGENCY, REFERENCE, UNREADABLE, NOT_RECOGNISED;
 
         public boolean isLoadable() {
             return this != UNREADABLE && this != NOT_RECOGNISED;
@@ -168,6 +169,7 @@ public class InputScanner {
             CinTable table;
             Ssda903Table episodes = null;
             AgencySource agency = null;
+            ReferenceTable reference = null;
             try (TableReader reader = new CsvTableReader(file, "", charset)) {
                 table = CinTable.recognise(reader.header());
                 if (table == null) {
@@ -176,8 +178,16 @@ public class InputScanner {
                 if (table == null && episodes == null) {
                     agency = AgencySource.recognise(reader.header());
                 }
+                if (table == null && episodes == null && agency == null) {
+                    reference = ReferenceTable.recognise(reader.header());
+                }
             } catch (UnreadableFileException e) {
                 out.add(problem(root, file, Format.UNREADABLE, e.getMessage()));
+                return;
+            }
+            if (reference != null) {
+                out.add(new InputFile(display(root, file), Format.REFERENCE, folderLa(root, file), checksum(file), Files.size(file),
+                        modified(file), file.toString(), Map.of(reference.name(), TableSource.csv(file, charset)), null, Files.size(file)));
                 return;
             }
             if (agency != null) {
@@ -214,6 +224,7 @@ public class InputScanner {
         Map<String, TableSource> annexA = new LinkedHashMap<>();
         Map<String, TableSource> ssda903 = new LinkedHashMap<>();
         Map<String, TableSource> agency = new LinkedHashMap<>();
+        Map<String, TableSource> reference = new LinkedHashMap<>();
         Format format;
         Map<String, TableSource> tables;
         long work;
@@ -226,6 +237,7 @@ public class InputScanner {
                     CinTable t = list == null ? CinTable.recognise(header) : null;
                     Ssda903Table s903 = t == null && list == null ? Ssda903Table.recognise(header) : null;
                     AgencySource a = t == null && list == null && s903 == null ? AgencySource.recognise(header) : null;
+                    ReferenceTable ref = t == null && list == null && s903 == null && a == null ? ReferenceTable.recognise(header) : null;
                     if (t != null) {
                         cin.putIfAbsent(t.name(), TableSource.sheet(file, sheet));
                     } else if (list != null) {
@@ -234,6 +246,8 @@ public class InputScanner {
                         ssda903.putIfAbsent(s903.name(), TableSource.sheet(file, sheet));
                     } else if (a != null) {
                         agency.putIfAbsent(a.name(), TableSource.sheet(file, sheet));
+                    } else if (ref != null) {
+                        reference.putIfAbsent(ref.name(), TableSource.sheet(file, sheet));
                     }
                 }
             }
@@ -250,6 +264,9 @@ public class InputScanner {
             } else if (!agency.isEmpty()) {
                 format = Format.AGENCY;
                 tables = agency;
+            } else if (!reference.isEmpty()) {
+                format = Format.REFERENCE;
+                tables = reference;
             } else {
                 return problem(root, file, Format.NOT_RECOGNISED, "is an Excel workbook but not a return this program reads (sheets: "
                         + String.join(", ", wb.sheetNames()) + "). Multi-agency data should follow a template in "

@@ -16,6 +16,8 @@ import org.neglectscorecard.ingest.annexa.AnnexARowProcessor;
 import org.neglectscorecard.ingest.cin.CinCensusRowProcessor;
 import org.neglectscorecard.ingest.cin.CinCensusTableReader;
 import org.neglectscorecard.ingest.cin.CinCensusXmlReader;
+import org.neglectscorecard.ingest.published.ReferenceRowProcessor;
+import org.neglectscorecard.ingest.published.ReferenceTable;
 import org.neglectscorecard.ingest.ssda903.Ssda903RowProcessor;
 import org.neglectscorecard.ingest.ssda903.Ssda903Table;
 import org.neglectscorecard.ingest.table.TableSetReader;
@@ -76,6 +78,16 @@ public final class ReturnFormats {
                 reader.setBytesRead(bytesRead);
                 yield reader;
             }
+            case REFERENCE -> {
+                List<TableSetReader.Part> parts = new ArrayList<>();
+                f.tables().forEach((k, v) -> {
+                    ReferenceTable t = ReferenceTable.valueOf(k);
+                    parts.add(new TableSetReader.Part(t.title(), v, t.aliases(), t::missing));
+                });
+                TableSetReader reader = new TableSetReader(parts, f.folderLaCode());
+                reader.setBytesRead(bytesRead);
+                yield reader;
+            }
             default -> throw new IllegalStateException(f.displayName() + " is not a loadable file");
         };
     }
@@ -88,12 +100,13 @@ public final class ReturnFormats {
             case ANNEX_A -> new AnnexARowProcessor(pseudonymiser, las);
             case SSDA903 -> new Ssda903RowProcessor(pseudonymiser, las);
             case AGENCY -> new AgencyRowProcessor(pseudonymiser, las);
+            case REFERENCE -> new ReferenceRowProcessor(Path.of(f.path()).getFileName().toString(), las);
             default -> throw new IllegalStateException(f.displayName() + " is not a loadable file");
         };
         return p;
     }
 
-    /** The kind of return a children's social care file is (the catalogue's sources), or null for multi-agency data. */
+    /** The kind of return a children's social care file is (the catalogue's sources), or null for other data. */
     public static String sourceKind(InputScanner.Format format) {
         return switch (format) {
             case CIN_CENSUS_XML, CIN_CENSUS_TABLES -> "CIN_CENSUS";

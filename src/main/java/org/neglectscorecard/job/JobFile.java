@@ -29,10 +29,11 @@ import org.yaml.snakeyaml.error.YAMLException;
  * @param visitingStandardDays  the local statutory visiting standard, in working days
  * @param retentionYears        child-level data older than this is purged
  * @param files                 per-file overrides, by path relative to the input folder
+ * @param statisticalNeighbours the DfE groupings file to use (its path in the input folder), or null for the latest
  */
 public record JobFile(String name, String partnershipId, String partnershipName, List<String> members, String input,
                       String output, String schedule, LocalDate strategyStart, int visitingStandardDays,
-                      int retentionYears, List<FileOverride> files, Path source) {
+                      int retentionYears, List<FileOverride> files, String statisticalNeighbours, Path source) {
 
     /** A file the job file says something about: the date it is as at, or that it is a full-history extract. */
     public record FileOverride(String path, LocalDate asAt, boolean fullHistory) {
@@ -40,7 +41,8 @@ public record JobFile(String name, String partnershipId, String partnershipName,
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,99}");
     private static final Set<String> KEYS = Set.of("name", "partnership", "input", "output", "schedule", "strategy-start",
-            "visiting-standard-working-days", "retention-years", "files");
+            "visiting-standard-working-days", "retention-years", "files",
+            "statistical-neighbours");
 
     public Optional<FileOverride> overrideFor(String displayName) {
         String wanted = displayName.replace('\\', '/');
@@ -103,7 +105,7 @@ public record JobFile(String name, String partnershipId, String partnershipName,
                 text(map.get("output"), "output"), text(map.get("schedule"), null),
                 date(map.get("strategy-start"), where + "strategy-start"),
                 number(map.get("visiting-standard-working-days"), 10, where), number(map.get("retention-years"), 7, where),
-                List.copyOf(overrides), file);
+                List.copyOf(overrides), text(map.get("statistical-neighbours"), null), file);
     }
 
     private static String text(Object v, String fallback) {

@@ -3,6 +3,7 @@ package org.neglectscorecard.job;
 import java.util.List;
 
 import org.jooq.DSLContext;
+import org.neglectscorecard.benchmark.Benchmarks;
 import org.neglectscorecard.indicators.Catalogue;
 import org.neglectscorecard.indicators.IndicatorEngine;
 import org.neglectscorecard.ingest.InputScanner;
@@ -17,6 +18,7 @@ import org.neglectscorecard.scorecard.OutputWriter;
 import org.neglectscorecard.store.AgencyWriter;
 import org.neglectscorecard.store.CinCensusWriter;
 import org.neglectscorecard.store.CinLoadCompletion;
+import org.neglectscorecard.store.ReferenceWriter;
 import org.neglectscorecard.store.RejectionLog;
 import org.neglectscorecard.store.ReturnRegistry;
 import org.neglectscorecard.store.RunMessages;
@@ -51,13 +53,14 @@ public class ScorecardJobConfig {
 
     @Bean
     Job scorecardJob(JobRepository jobs, Step checkInputs, Step loadReturns, Step finishLoads, Step scopeReturns,
-                     Step computeIndicators, Step writeOutputs) {
+                     Step computeIndicators, Step computeBenchmarks, Step writeOutputs) {
         return new JobBuilder(JOB_NAME, jobs)
                 .start(checkInputs)
                 .next(loadReturns)
                 .next(finishLoads)
                 .next(scopeReturns)
                 .next(computeIndicators)
+                .next(computeBenchmarks)
                 .next(writeOutputs)
                 .build();
     }
@@ -127,8 +130,8 @@ public class ScorecardJobConfig {
                                              ReturnRegistry returns, SourceFiles files, RejectionLog rejections,
                                              @Value("#{stepExecutionContext['sourceFileId']}") Long sourceFileId) {
         String kind = ReturnFormats.sourceKind(file.format());
-        ItemWriter writer = kind == null
-                ? new AgencyWriter(dsl, returns, rejections, sourceFileId)
+        ItemWriter writer = file.format() == InputScanner.Format.REFERENCE ? new ReferenceWriter(dsl, rejections, sourceFileId)
+                : kind == null ? new AgencyWriter(dsl, returns, rejections, sourceFileId)
                 : new CinCensusWriter(dsl, returns, files, rejections, sourceFileId, kind);
         return writer;
     }
@@ -161,6 +164,13 @@ public class ScorecardJobConfig {
                            Catalogue catalogue, LaDirectory las, Progress progress) {
         return new StepBuilder("computeIndicators", jobs)
                 .tasklet(new ComputeIndicatorsTasklet(engine, catalogue, las, progress), tx)
+                .build();
+    }
+
+    @Bean
+    Step computeBenchmarks(JobRepository jobs, PlatformTransactionManager tx, Benchmarks benchmarks, Progress progress) {
+        return new StepBuilder(ComputeBenchmarksTasklet.STEP, jobs)
+                .tasklet(new ComputeBenchmarksTasklet(benchmarks, progress), tx)
                 .build();
     }
 

@@ -132,7 +132,7 @@ final class CaseloadSimulation {
         Assessment a = new Assessment();
         a.start = day.plusDays(random.nextInt(8));
         a.authorised = a.start.plusDays(10 + random.nextInt(36));
-        boolean neglect = random.nextDouble() < ("N1".equals(e.need) ? 0.55 + share * 0.4 : 0.12);
+        boolean neglect = random.nextDouble() < ("N1".equals(e.need) ? 0.28 + share * 0.25 : 0.05);
         if (neglect) {
             a.factors.add("16A");
         }
@@ -174,7 +174,7 @@ final class CaseloadSimulation {
     private LocalDate protection(Child child, Episode e, LocalDate start, boolean neglectFound) {
         ProtectionPlan p = new ProtectionPlan();
         p.start = start;
-        double share = Math.min(0.9, Math.max(0.05, neglectShare(start) + (neglectFound ? 0.18 : -0.22)));
+        double share = Math.min(0.9, Math.max(0.05, neglectShare(start) + (neglectFound ? 0.25 : -0.05)));
         p.initial = random.nextDouble() < share ? "NEG" : category();
         int days = random.nextDouble() < 0.04 ? 730 + random.nextInt(400) : lognormal(250, 0.55, 30);
         p.end = start.plusDays(days);

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
 
+import org.neglectscorecard.benchmark.Benchmarks;
 import org.neglectscorecard.indicators.Catalogue;
 import org.neglectscorecard.indicators.IndicatorDefinition;
 import org.neglectscorecard.store.RunMessages;
@@ -26,12 +27,14 @@ public class OutputWriter {
     private final RunInputs inputs;
     private final RunMessages messages;
     private final Catalogue catalogue;
+    private final Benchmarks benchmarks;
 
-    public OutputWriter(IndicatorValues values, RunInputs inputs, RunMessages messages, Catalogue catalogue) {
+    public OutputWriter(IndicatorValues values, RunInputs inputs, RunMessages messages, Catalogue catalogue, Benchmarks benchmarks) {
         this.values = values;
         this.inputs = inputs;
         this.messages = messages;
         this.catalogue = catalogue;
+        this.benchmarks = benchmarks;
     }
 
     /** What to write, and where. */
@@ -52,6 +55,7 @@ public class OutputWriter {
             Path staging = out.staging();
             new IndicatorsCsv(catalogue).write(all, staging.resolve("indicators.csv"), staging.resolve("indicators-published.csv"));
             new RejectsCsv().write(problems, staging.resolve("rejects.csv"));
+            new BenchmarksCsv(catalogue).write(benchmarks.of(r.jobName(), r.period()), staging.resolve("benchmarks.csv"));
             String workbook = "scorecard-" + r.partnershipCode() + "-" + r.period() + ".xlsx";
             new ScorecardWorkbook().write(new ScorecardWorkbook.Content(r.partnershipName(), r.partnershipCode(), r.period(),
                     LocalDateTime.now().withNano(0), r.syntheticData(), files, notes, published, all,

@@ -44,7 +44,8 @@ public class RunInputs {
                 .where(RUN_INPUT.RUN_ID.eq(runId))
                 .orderBy(RUN_INPUT.DISPLAY_NAME)
                 .fetch(r -> new InputSummary(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(),
-                        r.value7(), r.value8(), r.value9(), (String) r.get("as_at")));
+                        r.value7(), r.value8(), r.value9(), r.get("as_at") == null && "REFERENCE".equals(r.value3())
+                                ? "reference data" : (String) r.get("as_at")));
     }
 
     public List<Problem> problems(long runId) {

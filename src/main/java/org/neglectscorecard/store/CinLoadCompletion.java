@@ -60,7 +60,9 @@ public class CinLoadCompletion {
             duplicates = rejectAnnexADuplicates(sourceFileId);
         } else if (kinds.contains("SSDA903")) {
             duplicates = rejectSsda903Duplicates(sourceFileId);
-        } else if (kinds.contains(CinCensusWriter.SOURCE_KIND) || kinds.isEmpty()) {
+        } else if (kinds.isEmpty()) {
+            duplicates = 0;   // reference data, or a file every row of which was rejected
+        } else if (kinds.contains(CinCensusWriter.SOURCE_KIND)) {
             duplicates = rejectDuplicates(sourceFileId);
             noteOrphans(sourceFileId);
         } else {
@@ -85,6 +87,9 @@ public class CinLoadCompletion {
                     sourceFileId);
         }
         dsl.deleteFrom(STATUTORY_RETURN).where(STATUTORY_RETURN.SOURCE_FILE_ID.eq(sourceFileId)).execute();
+        for (String table : List.of("dfe_value", "stat_neighbour", "population_input", "target", "commentary")) {
+            dsl.execute("DELETE FROM " + table + " WHERE source_file_id = ?", sourceFileId);
+        }
     }
 
     /** A row repeating one already read (same child; same child and start date) would count twice. */

@@ -1,0 +1,284 @@
+package org.neglectscorecard.benchmark;
+
+import static org.neglectscorecard.store.schema.Tables.BENCHMARK_VALUE;
+import static org.neglectscorecard.store.schema.Tables.DFE_VALUE;
+import static org.neglectscorecard.store.schema.Tables.INDICATOR_VALUE;
+import static org.neglectscorecard.store.schema.Tables.LA;
+import static org.neglectscorecard.store.schema.Tables.POPULATION;
+import static org.neglectscorecard.store.schema.Tables.RUN_AREA;
+import static org.neglectscorecard.store.schema.Tables.RUN_INPUT;
+import static org.neglectscorecard.store.schema.Tables.STAT_NEIGHBOUR;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.neglectscorecard.indicators.BenchmarkSpec;
+import org.neglectscorecard.indicators.Catalogue;
+import org.neglectscorecard.indicators.IndicatorDefinition;
+import org.neglectscorecard.indicators.IndicatorDefinition.Polarity;
+import org.neglectscorecard.indicators.IndicatorDefinition.Unit;
+
+/**
+ * Sets each LA's figures beside DfE's published ones (OUTPUTS.md 1b): England, its region, the
+ * mean of its statistical neighbours that have a value, and its rank and quartile among all LAs,
+ * at each 31 March DfE has published, for every indicator whose catalogue entry names a DfE
+ * counterpart. Published figures are formed from DfE's own columns exactly as ours are (summed
+ * numerator over summed denominator, half up, to the indicator's decimals); a value DfE
+ * suppressed or did not give is missing, never zero. A partnership of several LAs is set beside
+ * England only. Counts are kept too, for the reconciliation of our figures with DfE's.
+ */
+public class Benchmarks {
+
+    private static final Pattern YEAR_IN_NAME = Pattern.compile("(19|20)\\d{2}");
+
+    private final DSLContext dsl;
+    private final Catalogue catalogue;
+
+    public Benchmarks(DSLContext dsl, Catalogue catalogue) {
+        this.dsl = dsl;
+        this.catalogue = catalogue;
+    }
+
+    /** A published figure for one area and year. */
+    private record Published(String level, String area, String oldLa, BigDecimal value) {
+    }
+
+    /**
+     * @param neighboursFile the groupings file the job file names (its path in the input folder), or null for the latest
+     * @return how many benchmark rows were written
+     */
+    public int compute(long runId, String jobName, LocalDate period, String partnershipId, String neighboursFile) {
+        dsl.deleteFrom(BENCHMARK_VALUE).where(BENCHMARK_VALUE.JOB_NAME.eq(jobName).and(BENCHMARK_VALUE.RUN_PERIOD.eq(period))).execute();
+        Map<String, List<String>> neighbours = neighbours(runId, neighboursFile);
+        Map<String, String[]> las = new HashMap<>();   // area code -> [3-digit code, region code]
+        for (Record r : dsl.select(RUN_AREA.AREA_CODE, RUN_AREA.LA_CODE3, RUN_AREA.IS_PARTNERSHIP).from(RUN_AREA)
+                .where(RUN_AREA.RUN_ID.eq(runId)).fetch()) {
+            if (!r.get(RUN_AREA.IS_PARTNERSHIP)) {
+                String region = dsl.select(LA.REGION_CODE).from(LA).where(LA.LA_CODE9.eq(r.get(RUN_AREA.AREA_CODE)))
+                        .limit(1).fetchOne(LA.REGION_CODE);
+                las.put(r.get(RUN_AREA.AREA_CODE), new String[] {r.get(RUN_AREA.LA_CODE3), region});
+            }
+        }
+        int written = 0;
+        for (IndicatorDefinition d : catalogue.indicators()) {
+            if (d.benchmark() == null || !d.publish()) {
+                continue;
+            }
+            Map<Integer, List<Published>> byYear = published(runId, d);
+            for (Record ours : dsl.select(INDICATOR_VALUE.AREA_CODE, INDICATOR_VALUE.PERIOD_END, INDICATOR_VALUE.FIGURE)
+                    .from(INDICATOR_VALUE)
+                    .where(INDICATOR_VALUE.JOB_NAME.eq(jobName).and(INDICATOR_VALUE.RUN_PERIOD.eq(period))
+                            .and(INDICATOR_VALUE.INDICATOR_ID.eq(d.id())).and(INDICATOR_VALUE.BREAKDOWN.eq("all")))
+                    .fetch()) {
+                LocalDate end = ours.get(INDICATOR_VALUE.PERIOD_END);
+                if (end.getMonthValue() != 3 || end.getDayOfMonth() != 31) {
+                    continue;
+                }
+                List<Published> year = byYear.get(end.getYear());
+                if (year == null || year.isEmpty()) {
+                    continue;
+                }
+                String area = ours.get(INDICATOR_VALUE.AREA_CODE);
+                BigDecimal figure = ours.get(INDICATOR_VALUE.FIGURE);
+                BigDecimal england = year.stream().filter(p -> p.level().equals("National")).map(Published::value)
+                        .filter(java.util.Objects::nonNull).findFirst().orElse(null);
+                String[] la = las.get(area);
+                if (la == null) {
+                    if (area.equals(partnershipId)) {
+                        insert(jobName, period, d, area, end, figure, england, null, null, null, null, null, null, null);
+                        written++;
+                    }
+                    continue;
+                }
+                BigDecimal region = year.stream().filter(p -> p.level().equals("Regional") && p.area().equals(la[1]))
+                        .map(Published::value).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+                Map<String, BigDecimal> laValues = new HashMap<>();
+                year.stream().filter(p -> p.level().equals("Local authority") && p.oldLa() != null && p.value() != null)
+                        .forEach(p -> laValues.put(p.oldLa(), p.value()));
+                BigDecimal own = laValues.get(la[0]);
+                List<BigDecimal> sns = neighbours.getOrDefault(la[0], List.of()).stream().map(laValues::get)
+                        .filter(java.util.Objects::nonNull).toList();
+                BigDecimal snMean = sns.isEmpty() ? null : sns.stream().reduce(BigDecimal.ZERO, BigDecimal::add)
+                        .divide(BigDecimal.valueOf(sns.size()), d.decimals(), RoundingMode.HALF_UP);
+                Integer rank = null;
+                Integer rankOf = null;
+                String quartile = null;
+                if (d.unit() != Unit.count && d.polarity() != Polarity.context && figure != null) {
+                    List<BigDecimal> field = new ArrayList<>();
+                    laValues.forEach((code, v) -> {
+                        if (!code.equals(la[0])) {
+                            field.add(v);
+                        }
+                    });
+                    field.add(figure);
+                    rankOf = field.size();
+                    long better = field.stream().filter(v -> d.polarity() == Polarity.down ? v.compareTo(figure) < 0
+                            : v.compareTo(figure) > 0).count();
+                    rank = (int) better + 1;
+                    quartile = String.valueOf((char) ('A' + Math.min(3, (rank - 1) * 4 / rankOf)));
+                }
+                insert(jobName, period, d, area, end, figure, england, region, snMean, sns.isEmpty() ? null : sns.size(),
+                        rank, rankOf, quartile, own);
+                written++;
+            }
+        }
+        return written;
+    }
+
+    private void insert(String job, LocalDate period, IndicatorDefinition d, String area, LocalDate end, BigDecimal figure,
+                        BigDecimal england, BigDecimal region, BigDecimal snMean, Integer snCount, Integer rank, Integer rankOf,
+                        String quartile, BigDecimal published) {
+        dsl.insertInto(BENCHMARK_VALUE).set(BENCHMARK_VALUE.JOB_NAME, job).set(BENCHMARK_VALUE.RUN_PERIOD, period)
+                .set(BENCHMARK_VALUE.INDICATOR_ID, d.id()).set(BENCHMARK_VALUE.AREA_CODE, area).set(BENCHMARK_VALUE.PERIOD_END, end)
+                .set(BENCHMARK_VALUE.FIGURE, figure).set(BENCHMARK_VALUE.ENGLAND, england).set(BENCHMARK_VALUE.REGION, region)
+                .set(BENCHMARK_VALUE.SN_MEAN, snMean).set(BENCHMARK_VALUE.SN_COUNT, snCount).set(BENCHMARK_VALUE.RANK_NO, rank)
+                .set(BENCHMARK_VALUE.RANK_OF, rankOf).set(BENCHMARK_VALUE.QUARTILE, quartile).set(BENCHMARK_VALUE.PUBLISHED, published)
+                .execute();
+    }
+
+    /**
+     * DfE's figure for every area and year, from the run's copy of the file (of two releases of one
+     * file, the later gives the years both have).
+     */
+    private Map<Integer, List<Published>> published(long runId, IndicatorDefinition d) {
+        BenchmarkSpec spec = d.benchmark();
+        List<BenchmarkSpec.Column> columns = new ArrayList<>();
+        for (BenchmarkSpec.Column c : new BenchmarkSpec.Column[] {spec.value(), spec.numerator(), spec.denominator()}) {
+            if (c != null && !c.isPopulation()) {
+                columns.add(c);
+            }
+        }
+        var runFiles = dsl.select(RUN_INPUT.SOURCE_FILE_ID).from(RUN_INPUT).where(RUN_INPUT.RUN_ID.eq(runId));
+        Map<Long, Integer> release = new HashMap<>();
+        dsl.select(DFE_VALUE.SOURCE_FILE_ID, org.jooq.impl.DSL.max(DFE_VALUE.TIME_PERIOD)).from(DFE_VALUE)
+                .where(DFE_VALUE.FILE_KEY.eq(spec.file().toLowerCase(java.util.Locale.ROOT)).and(DFE_VALUE.SOURCE_FILE_ID.in(runFiles)))
+                .groupBy(DFE_VALUE.SOURCE_FILE_ID)
+                .forEach(r -> release.put(r.value1(), r.value2()));
+        Map<String, BigDecimal[]> cells = new HashMap<>();   // year|level|area|oldLa -> [value, numerator, denominator]
+        Map<String, Long> fileOf = new HashMap<>();
+        for (Record r : dsl.select(DFE_VALUE.SOURCE_FILE_ID, DFE_VALUE.TIME_PERIOD, DFE_VALUE.GEOGRAPHIC_LEVEL, DFE_VALUE.AREA_CODE,
+                        DFE_VALUE.OLD_LA_CODE, DFE_VALUE.FILTERS, DFE_VALUE.COLUMN_NAME, DFE_VALUE.AMOUNT)
+                .from(DFE_VALUE)
+                .where(DFE_VALUE.FILE_KEY.eq(spec.file().toLowerCase(java.util.Locale.ROOT))
+                        .and(DFE_VALUE.COLUMN_NAME.in(columns.stream().map(BenchmarkSpec.Column::name).toList()))
+                        .and(DFE_VALUE.SOURCE_FILE_ID.in(runFiles)))
+                .fetch()) {
+            long file = r.get(DFE_VALUE.SOURCE_FILE_ID);
+            int year = r.get(DFE_VALUE.TIME_PERIOD);
+            String key = year + "|" + r.get(DFE_VALUE.GEOGRAPHIC_LEVEL) + "|" + r.get(DFE_VALUE.AREA_CODE) + "|" + r.get(DFE_VALUE.OLD_LA_CODE);
+            Long best = fileOf.get(key);
+            if (best == null || release.get(file) > release.get(best) || release.get(file).equals(release.get(best)) && file > best) {
+                fileOf.put(key, file);
+            }
+            BigDecimal[] slot = cells.computeIfAbsent(key + "|" + file, k -> new BigDecimal[3]);
+            String column = r.get(DFE_VALUE.COLUMN_NAME);
+            String filters = r.get(DFE_VALUE.FILTERS);
+            BigDecimal amount = r.get(DFE_VALUE.AMOUNT);
+            if (spec.value() != null && spec.value().name().equals(column) && spec.value().matches(filters)) {
+                slot[0] = amount;
+            }
+            if (spec.numerator() != null && spec.numerator().name().equals(column) && spec.numerator().matches(filters)) {
+                slot[1] = amount;
+            }
+            if (spec.denominator() != null && !spec.denominator().isPopulation() && spec.denominator().name().equals(column)
+                    && spec.denominator().matches(filters)) {
+                slot[2] = amount;
+            }
+        }
+        Map<Integer, List<Published>> out = new HashMap<>();
+        cells.forEach((key, v) -> {
+            String[] k = key.split("\\|", -1);
+            long file = Long.parseLong(k[4]);
+            String cellKey = k[0] + "|" + k[1] + "|" + k[2] + "|" + k[3];
+            if (!Long.valueOf(file).equals(fileOf.get(cellKey))) {
+                return;
+            }
+            int year = Integer.parseInt(k[0]);
+            BigDecimal value = spec.value() != null ? v[0] : ratio(d, v[1], spec.denominator().isPopulation()
+                    ? population(k[2], year) : v[2]);
+            out.computeIfAbsent(year, y -> new ArrayList<>()).add(new Published(k[1], k[2], "null".equals(k[3]) ? null : k[3], value));
+        });
+        out.values().forEach(l -> l.sort(Comparator.comparing(Published::level).thenComparing(p -> String.valueOf(p.area()))));
+        return out;
+    }
+
+    private BigDecimal ratio(IndicatorDefinition d, BigDecimal numerator, BigDecimal denominator) {
+        if (numerator == null || denominator == null || denominator.signum() == 0) {
+            return null;
+        }
+        BigDecimal scale = switch (d.unit()) {
+            case percent -> BigDecimal.valueOf(100);
+            case rate_per_10k -> BigDecimal.valueOf(10_000);
+            default -> BigDecimal.ONE;
+        };
+        return numerator.multiply(scale).divide(denominator, d.decimals(), RoundingMode.HALF_UP);
+    }
+
+    /** Children aged 0 to 17 at the mid-year before the year's 31 March, as our rates use. */
+    private BigDecimal population(String area, int year) {
+        if (area == null) {
+            return null;
+        }
+        Integer n = dsl.select(POPULATION.CHILDREN_0_17).from(POPULATION)
+                .where(POPULATION.LA_CODE9.eq(area).and(POPULATION.MID_YEAR.eq(year - 1))).fetchOne(POPULATION.CHILDREN_0_17);
+        return n == null ? null : BigDecimal.valueOf(n);
+    }
+
+    /** Each LA's neighbours from the groupings file the job names, else the latest (by the year in its name). */
+    private Map<String, List<String>> neighbours(long runId, String named) {
+        List<Record> files = dsl.selectDistinct(STAT_NEIGHBOUR.SOURCE_FILE_ID, RUN_INPUT.DISPLAY_NAME).from(STAT_NEIGHBOUR)
+                .join(RUN_INPUT).on(RUN_INPUT.SOURCE_FILE_ID.eq(STAT_NEIGHBOUR.SOURCE_FILE_ID).and(RUN_INPUT.RUN_ID.eq(runId)))
+                .fetch().stream().map(r -> (Record) r).toList();
+        Optional<Record> chosen = named != null
+                ? files.stream().filter(r -> r.get(RUN_INPUT.DISPLAY_NAME).replace('\\', '/').equals(named.replace('\\', '/'))).findFirst()
+                : files.stream().max(Comparator.comparingInt((Record r) -> yearIn(r.get(RUN_INPUT.DISPLAY_NAME)))
+                        .thenComparing(r -> r.get(RUN_INPUT.DISPLAY_NAME)));
+        Map<String, List<String>> out = new HashMap<>();
+        chosen.ifPresent(f -> dsl.select(STAT_NEIGHBOUR.LA_CODE3, STAT_NEIGHBOUR.NEIGHBOUR3).from(STAT_NEIGHBOUR)
+                .where(STAT_NEIGHBOUR.SOURCE_FILE_ID.eq(f.get(STAT_NEIGHBOUR.SOURCE_FILE_ID)))
+                .orderBy(STAT_NEIGHBOUR.LA_CODE3, STAT_NEIGHBOUR.RANK_NO)
+                .forEach(r -> out.computeIfAbsent(r.value1(), k -> new ArrayList<>()).add(r.value2())));
+        return out;
+    }
+
+    /** The run's benchmarks, in indicators.csv order. */
+    public java.util.List<BenchmarkValue> of(String jobName, LocalDate period) {
+        return dsl.selectFrom(BENCHMARK_VALUE)
+                .where(BENCHMARK_VALUE.JOB_NAME.eq(jobName).and(BENCHMARK_VALUE.RUN_PERIOD.eq(period)))
+                .orderBy(BENCHMARK_VALUE.INDICATOR_ID, BENCHMARK_VALUE.AREA_CODE, BENCHMARK_VALUE.PERIOD_END)
+                .fetch(r -> new BenchmarkValue(r.getIndicatorId(), r.getAreaCode(), r.getPeriodEnd(), r.getFigure(), r.getEngland(),
+                        r.getRegion(), r.getSnMean(), r.getSnCount(), r.getRankNo(), r.getRankOf(), r.getQuartile(), r.getPublished()));
+    }
+
+    /** Which groupings file was used, for the notes: its name, or null. */
+    public String neighboursFileUsed(long runId, String named) {
+        var files = dsl.selectDistinct(RUN_INPUT.DISPLAY_NAME).from(STAT_NEIGHBOUR)
+                .join(RUN_INPUT).on(RUN_INPUT.SOURCE_FILE_ID.eq(STAT_NEIGHBOUR.SOURCE_FILE_ID).and(RUN_INPUT.RUN_ID.eq(runId)))
+                .fetch(RUN_INPUT.DISPLAY_NAME);
+        if (named != null) {
+            return files.stream().filter(f -> f.replace('\\', '/').equals(named.replace('\\', '/'))).findFirst().orElse(null);
+        }
+        return files.stream().max(Comparator.comparingInt(Benchmarks::yearIn).thenComparing(f -> f)).orElse(null);
+    }
+
+    private static int yearIn(String name) {
+        Matcher m = YEAR_IN_NAME.matcher(name);
+        int year = 0;
+        while (m.find()) {
+            year = Math.max(year, Integer.parseInt(m.group()));
+        }
+        return year;
+    }
+
+}

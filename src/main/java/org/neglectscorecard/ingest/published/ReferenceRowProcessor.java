@@ -1,0 +1,204 @@
+package org.neglectscorecard.ingest.published;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.neglectscorecard.ingest.ParsedRow;
+import org.neglectscorecard.ingest.Rejection;
+import org.neglectscorecard.ingest.RowCheck;
+import org.neglectscorecard.ingest.RowCheck.Shown;
+import org.neglectscorecard.ingest.SourceRow;
+import org.neglectscorecard.ingest.Values;
+import org.neglectscorecard.reference.LaDirectory;
+import org.springframework.batch.infrastructure.item.ItemProcessor;
+
+/**
+ * Reads reference data rows. DfE files are read as downloaded: a column holding a number or one of
+ * DfE's symbols is a value (a symbol is kept as what it means, never as zero); any other column
+ * that is not the row's geography describes the row (category, characteristic, ...), so files of
+ * any layout, wide or long, are read alike.
+ */
+public class ReferenceRowProcessor implements ItemProcessor<SourceRow, ParsedRow<ReferenceRecord>> {
+
+    /** DfE's symbols for values it does not give: suppressed, not available, not applicable, low reliability, less than half. */
+    public static final Set<String> SYMBOLS = Set.of("c", "x", "z", "u", "k", ":", "..", "low");
+    private static final Set<String> GEOGRAPHY = Set.of("time_period", "time_identifier", "geographic_level", "country_code",
+            "country_name", "region_code", "region_name", "old_la_code", "new_la_code", "la_name", "lad_code", "lad_name",
+            "pcon_code", "pcon_name");
+    private static final Pattern NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?");
+    private static final Pattern YEARS_IN_NAME = Pattern.compile("(_\\d{4})?(_to_\\d{4})?$");
+
+    private final String fileKey;
+    private final LaDirectory las;
+
+    /** @param fileName the file's name as downloaded: DfE's name without its years identifies the file */
+    public ReferenceRowProcessor(String fileName, LaDirectory las) {
+        this.fileKey = fileKey(fileName);
+        this.las = las;
+    }
+
+    public static String fileKey(String fileName) {
+        String base = fileName.replaceFirst("\\.[A-Za-z]+$", "");
+        return YEARS_IN_NAME.matcher(base).replaceFirst("").toLowerCase(Locale.ROOT);
+    }
+
+    @Override
+    public ParsedRow<ReferenceRecord> process(SourceRow row) {
+        ReferenceTable table = ReferenceTable.byTitle(row.table());
+        RowCheck check = new RowCheck(row);
+        return switch (table) {
+            case DFE_PUBLISHED -> dfe(row, check);
+            case POPULATION -> population(row, check);
+            case STAT_NEIGHBOURS -> neighbours(row, check);
+            case TARGETS -> target(row, check);
+            case COMMENTARY -> commentary(row, check);
+        };
+    }
+
+    /** Null (the row is passed over) for geographies other than England, regions and LAs. */
+    private ParsedRow<ReferenceRecord> dfe(SourceRow row, RowCheck check) {
+        String level = Values.text(row.value("geographic_level")).orElse("");
+        String area = switch (level) {
+            case "National" -> row.value("country_code");
+            case "Regional" -> row.value("region_code");
+            case "Local authority" -> row.value("new_la_code");
+            default -> null;
+        };
+        if (area == null) {
+            return null;
+        }
+        Integer year = year(check);
+        List<ReferenceRecord.Cell> cells = new ArrayList<>();
+        StringBuilder filters = new StringBuilder();
+        List<String> names = row.header().names();
+        for (int i = 0; i < names.size() && i < row.values().length; i++) {
+            String name = names.get(i).strip().replace("\uFEFF", "");
+            if (GEOGRAPHY.contains(name.toLowerCase(Locale.ROOT))) {
+                continue;
+            }
+            String v = row.values()[i] == null ? "" : row.values()[i].strip();
+            if (NUMBER.matcher(v).matches()) {
+                cells.add(new ReferenceRecord.Cell(name, new BigDecimal(v), null));
+            } else if (SYMBOLS.contains(v.toLowerCase(Locale.ROOT))) {
+                cells.add(new ReferenceRecord.Cell(name, null, v));
+            } else if (!v.isEmpty()) {
+                filters.append(filters.length() == 0 ? "" : "|").append(name).append('=').append(v);
+            }
+        }
+        String old = Values.text(row.value("old_la_code")).orElse(null);
+        return check.result(new ReferenceRecord.DfeRow(fileKey, year == null ? 0 : year, level, Values.text(area).orElse(null),
+                old == null || old.length() > 3 ? null : old, filters.length() > 400 ? filters.substring(0, 400) : filters.toString(),
+                cells, row.rowNumber()));
+    }
+
+    /** 2022 is the year to 31 March 2022; so is 202122. */
+    private static Integer year(RowCheck check) {
+        String v = Values.text(check.row().value("time_period")).orElse("");
+        if (v.matches("\\d{4}")) {
+            return Integer.parseInt(v);
+        }
+        if (v.matches("\\d{6}")) {
+            return 2000 + Integer.parseInt(v.substring(4));
+        }
+        check.fail("time_period", Rejection.shown(v), "is not a year (2022) or a reporting year (202122)");
+        return null;
+    }
+
+    private ParsedRow<ReferenceRecord> population(SourceRow row, RowCheck check) {
+        if (!"Local authority".equals(Values.text(row.value("geographic_level")).orElse(""))) {
+            return null;
+        }
+        String group = Values.text(row.value("age_group")).orElse("");
+        if (!group.isEmpty() && !group.contains("0 to 17")) {
+            return null;
+        }
+        Integer year = year(check);
+        String code = Values.text(row.value("new_la_code")).orElse(null);
+        Integer children = check.parse("population_estimate", true, Shown.VALUE, v -> Values.wholeNumber(v).orElse(null));
+        if (code == null) {
+            check.fail("new_la_code", null, "new_la_code is empty: every LA row needs one");
+        }
+        return check.result(new ReferenceRecord.Population(code, year == null ? 0 : year, children == null ? 0 : children, row.rowNumber()));
+    }
+
+    /** Read by position: the 2021 file repeats its "SNP" heading after every neighbour. */
+    private ParsedRow<ReferenceRecord> neighbours(SourceRow row, RowCheck check) {
+        String la = Values.text(row.value("LA num")).or(() -> Values.text(row.value("old_la_code"))).orElse(null);
+        if (la == null || !la.matches("\\d{3}")) {
+            return null;   // notes and blank lines at the foot of the file
+        }
+        List<String> neighbours = new ArrayList<>();
+        for (int k = 1; k <= 10; k++) {
+            String n = Values.text(row.value("SN" + k)).orElse(null);
+            if (n != null && n.matches("\\d{3}")) {
+                neighbours.add(n);
+            }
+        }
+        return check.result(new ReferenceRecord.Neighbours(la, neighbours, row.rowNumber()));
+    }
+
+    private ParsedRow<ReferenceRecord> target(SourceRow row, RowCheck check) {
+        String id = check.required("indicator_id", Shown.VALUE);
+        String area = area(check);
+        LocalDate period = monthEnd(check);
+        BigDecimal target = check.parse("target", true, Shown.VALUE, ReferenceRowProcessor::decimal);
+        if (target == null && Values.isBlank(row.value("target"))) {
+            check.fail("target", null, "target is empty: every row needs one");
+        }
+        BigDecimal tolerance = check.parse("amber_tolerance", true, Shown.VALUE, ReferenceRowProcessor::decimal);
+        if (tolerance != null && tolerance.signum() < 0) {
+            check.fail("amber_tolerance", tolerance.toPlainString(), "a tolerance is how far off target still counts as amber: it cannot be negative");
+        }
+        return check.result(new ReferenceRecord.Target(id == null ? null : id.toUpperCase(Locale.ROOT), area, period, target,
+                tolerance == null ? BigDecimal.ZERO : tolerance, row.rowNumber()));
+    }
+
+    private ParsedRow<ReferenceRecord> commentary(SourceRow row, RowCheck check) {
+        String id = check.required("indicator_id", Shown.VALUE);
+        LocalDate period = monthEnd(check);
+        return check.result(new ReferenceRecord.Commentary(id == null ? null : id.toUpperCase(Locale.ROOT), period,
+                cut(row.value("commentary"), 2000), cut(row.value("action"), 2000), cut(row.value("owner"), 200), row.rowNumber()));
+    }
+
+    /** An LA by either code (stored as the 9-character code), or the partnership's id as written. */
+    private String area(RowCheck check) {
+        String v = check.required("area_code", Shown.VALUE);
+        if (v == null) {
+            return null;
+        }
+        String code = v.replaceFirst("\\.0+$", "");
+        if (code.matches("\\d{3}")) {
+            return las.code3(code).flatMap(c -> las.inYear(c, LocalDate.now().getYear() + 1)).map(LaDirectory.La::code9).orElse(code);
+        }
+        return code;
+    }
+
+    /** Targets and commentary are for a month end: a date inside the month means its end. */
+    private static LocalDate monthEnd(RowCheck check) {
+        LocalDate d = check.date("period_end", true, Shown.VALUE);
+        if (d == null && Values.isBlank(check.row().value("period_end"))) {
+            check.fail("period_end", null, "period_end is empty: every row needs the month end it is for");
+        }
+        return d == null ? null : d.withDayOfMonth(d.lengthOfMonth());
+    }
+
+    private static BigDecimal decimal(String v) {
+        if (Values.isBlank(v)) {
+            return null;
+        }
+        try {
+            return new BigDecimal(v.strip().replace("%", ""));
+        } catch (NumberFormatException e) {
+            throw new Values.BadValue("is not a number");
+        }
+    }
+
+    private static String cut(String v, int max) {
+        return Values.text(v).map(s -> s.length() > max ? s.substring(0, max) : s).orElse(null);
+    }
+}
