@@ -99,7 +99,11 @@ class ScorecardCliTest {
         assertThat(Files.readString(folder.resolve("rejects.csv")))
                 .startsWith("file,sheet,row,column,value,reason,outcome")
                 .contains("'WBR' is not a DfE ethnicity code").contains("ends (").contains("is not a real date");
-        assertThat(Files.readString(folder.resolve("run-summary.txt"))).contains("Inputs (52)");
+        assertThat(Files.readString(folder.resolve("run-summary.txt"))).contains("Inputs (62)");
+        // DfE's files in sample-data/reference give England's figures beside each LA's, for the years DfE has published.
+        assertThat(Files.readAllLines(folder.resolve("benchmarks.csv")).get(0))
+                .isEqualTo("indicator_id,area_code,period_end,value,england,region,sn_mean,sn_count,rank,rank_of,quartile");
+        assertThat(Files.readString(folder.resolve("benchmarks.csv"))).contains("CPP_OPEN_NEG_INIT_PCT,E06000055,2022-03-31,");
 
         List<IndicatorDefinition> shown = Catalogue.load("sql").indicators().stream().filter(IndicatorDefinition::publish).toList();
         try (var charts = Files.list(folder.resolve("charts"))) {
@@ -133,7 +137,7 @@ class ScorecardCliTest {
         String first = Files.readString(folder.resolve("indicators.csv"));
         command[0] = "rerun";
         assertThat(run(command)).as(err.toString()).isZero();
-        assertThat(out.toString()).contains("0 to load, 52 loaded before");
+        assertThat(out.toString()).contains("0 to load, 62 loaded before");
         assertThat(Files.readString(folder.resolve("indicators.csv"))).isEqualTo(first);
 
         assertThat(run("history", "--data-dir", dir.resolve("data").toString())).isZero();
