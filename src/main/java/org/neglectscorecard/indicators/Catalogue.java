@@ -38,7 +38,7 @@ public final class Catalogue {
     private static final Pattern ID = Pattern.compile("[A-Z][A-Z0-9_]{1,59}");
     private static final Set<String> KEYS = Set.of("id", "title", "priority", "source", "sources", "polarity", "unit",
             "decimals", "counts", "definition", "dfe", "measure", "spc", "breakdowns", "distinct", "publish", "sql",
-            "numerator", "denominator", "benchmark");
+            "numerator", "denominator", "benchmark", "headline");
 
     private final List<IndicatorDefinition> indicators;
     private final Map<String, IndicatorDefinition> byId = new LinkedHashMap<>();
@@ -229,7 +229,7 @@ public final class Catalogue {
                 enumValue(Unit.class, e, "unit", where), number(e, "decimals", where),
                 enumValue(Counts.class, e, "counts", where), text(e, "definition", where, true),
                 text(e, "dfe", where, false), measure, spc, list(e, "breakdowns"),
-                Boolean.TRUE.equals(e.get("distinct")), !Boolean.FALSE.equals(e.get("publish")),
+                Boolean.TRUE.equals(e.get("distinct")), !Boolean.FALSE.equals(e.get("publish")), Boolean.TRUE.equals(e.get("headline")),
                 text(e, "sql", where, false), text(e, "numerator", where, false), text(e, "denominator", where, false),
                 benchmark(e, where), file);
     }

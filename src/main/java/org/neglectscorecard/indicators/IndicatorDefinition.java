@@ -24,6 +24,7 @@ public record IndicatorDefinition(
         List<String> breakdowns,
         boolean distinct,
         boolean publish,
+        boolean headline,
         String sql,
         String numerator,
         String denominator,

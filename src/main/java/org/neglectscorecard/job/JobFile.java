@@ -30,10 +30,13 @@ import org.yaml.snakeyaml.error.YAMLException;
  * @param retentionYears        child-level data older than this is purged
  * @param files                 per-file overrides, by path relative to the input folder
  * @param statisticalNeighbours the DfE groupings file to use (its path in the input folder), or null for the latest
+ * @param contact               who to ask about the scorecard, for its cover sheet
+ * @param spcBaselineFrom       the first month end of the SPC baseline (null: limits from all the data)
  */
 public record JobFile(String name, String partnershipId, String partnershipName, List<String> members, String input,
                       String output, String schedule, LocalDate strategyStart, int visitingStandardDays,
-                      int retentionYears, List<FileOverride> files, String statisticalNeighbours, Path source) {
+                      int retentionYears, List<FileOverride> files, String statisticalNeighbours, String contact,
+                      LocalDate spcBaselineFrom, LocalDate spcBaselineTo, Path source) {
 
     /** A file the job file says something about: the date it is as at, or that it is a full-history extract. */
     public record FileOverride(String path, LocalDate asAt, boolean fullHistory) {
@@ -42,7 +45,7 @@ public record JobFile(String name, String partnershipId, String partnershipName,
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,99}");
     private static final Set<String> KEYS = Set.of("name", "partnership", "input", "output", "schedule", "strategy-start",
             "visiting-standard-working-days", "retention-years", "files",
-            "statistical-neighbours");
+            "statistical-neighbours", "contact", "spc-baseline");
 
     public Optional<FileOverride> overrideFor(String displayName) {
         String wanted = displayName.replace('\\', '/');
@@ -105,7 +108,20 @@ public record JobFile(String name, String partnershipId, String partnershipName,
                 text(map.get("output"), "output"), text(map.get("schedule"), null),
                 date(map.get("strategy-start"), where + "strategy-start"),
                 number(map.get("visiting-standard-working-days"), 10, where), number(map.get("retention-years"), 7, where),
-                List.copyOf(overrides), text(map.get("statistical-neighbours"), null), file);
+                List.copyOf(overrides), text(map.get("statistical-neighbours"), null), text(map.get("contact"), null),
+                baseline(map.get("spc-baseline"), "from", where), baseline(map.get("spc-baseline"), "to", where), file);
+    }
+
+    /** spc-baseline: {from: 2021-04-30, to: 2023-03-31}: the months SPC takes its mean and limits from. */
+    private static LocalDate baseline(Object v, String key, String where) {
+        if (v == null) {
+            return null;
+        }
+        if (!(v instanceof Map<?, ?> m)) {
+            throw new JobFileException(where + "spc-baseline is 'from' and 'to' month ends, e.g. {from: 2021-04-30, to: 2023-03-31}");
+        }
+        LocalDate d = date(m.get(key), where + "spc-baseline " + key);
+        return d == null ? null : d.withDayOfMonth(d.lengthOfMonth());
     }
 
     private static String text(Object v, String fallback) {

@@ -25,7 +25,9 @@ public class WriteOutputsTasklet implements Tasklet {
         try {
             writer.write(new OutputWriter.Request(run.runId(), run.jobName(), run.period(),
                     run.jobFile().partnershipId(), run.jobFile().partnershipName(),
-                    Files.exists(run.input().resolve(CheckInputsTasklet.SAMPLE_MARKER)), run.outputFolder()));
+                    Files.exists(run.input().resolve(CheckInputsTasklet.SAMPLE_MARKER)), run.outputFolder(),
+                    run.jobFile().contact(), run.jobFile().statisticalNeighbours(), run.jobFile().spcBaselineFrom(),
+                    run.jobFile().spcBaselineTo()));
         } catch (IOException e) {
             throw new RunRefusedException("The outputs could not be written to " + run.outputFolder() + " (" + explain(e)
                     + "). The previous outputs, if any, are unchanged. Fix this and run the same command again: "

@@ -226,6 +226,7 @@ final class PartnershipSampleData {
         written.add(AgencyTemplate.writeCsv(AgencySource.GCP2, gcp2(random), folder.resolve("gcp2-assessments.csv")));
         written.add(AgencyTemplate.writeCsv(AgencySource.POLICE, police(random), folder.resolve("police-neglect-offences.csv")));
         written.add(AgencyTemplate.writeWorkbook(AgencySource.FEEDBACK, feedback(random), false, folder.resolve("feedback.xlsx")));
+        written.add(targetsAndCommentary(folder));
         return written;
     }
 
@@ -418,6 +419,35 @@ final class PartnershipSampleData {
         }
         rows.sort(java.util.Comparator.comparing(r -> (LocalDate) r[0]));
         return rows;
+    }
+
+    /** The partnership's targets for the year (C4) and its lead officers' commentary (C5). */
+    private static Path targetsAndCommentary(Path folder) throws IOException {
+        String p = "pan-bedfordshire-sample";
+        StringBuilder t = new StringBuilder("indicator_id,area_code,period_end,target,amber_tolerance\n");
+        String[][] targets = {{"CPP_OPEN_NEG_INIT_PCT", "50", "5"}, {"CPP_START_NEG_INIT", "260", "20"}, {"CPP_OPEN_NEG_2YR", "5", "3"},
+                {"CPP_NEG_SEEN_ALONE_PCT", "90", "5"}, {"CPP_NEG_VISIT_IN_TIME_PCT", "95", "5"}, {"CLA_START_N1_PCT", "65", "5"},
+                {"EH_TO_CP_NEG_RATIO", "1.5", "0.2"}, {"TRAIN_NEG_CUM", "1000", "150"}, {"TRAIN_CONFIDENT_PCT", "70", "5"},
+                {"AUDIT_NEG_GOOD_PCT", "60", "10"}, {"GCP2_IMPROVED_PCT", "60", "10"}, {"WNB_ALL_PCT", "8", "1"},
+                {"FEEDBACK_POSITIVE_PCT", "80", "5"}};
+        for (String year : new String[] {"2025-03-31", "2026-03-31"}) {
+            for (String[] x : targets) {
+                t.append(x[0]).append(',').append(p).append(',').append(year).append(',').append(x[1]).append(',').append(x[2]).append('\n');
+            }
+            for (String la : new String[] {"822", "823", "821"}) {
+                t.append("CPP_OPEN_NEG_INIT_PCT,").append(la).append(',').append(year).append(",50,5\n");
+            }
+        }
+        Files.writeString(folder.resolve("targets.csv"), t.toString());
+        Files.writeString(folder.resolve("commentary.csv"), """
+                indicator_id,period_end,commentary,action,owner
+                CPP_OPEN_NEG_INIT_PCT,2026-03-31,"The share of plans for neglect has fallen from its 2023 peak but is still above England's. Most of the fall is in Luton, where the neglect pathway started first.","Roll out the neglect pathway in Bedford and Central Bedfordshire by September.",Head of Safeguarding
+                CPP_NEG_VISIT_IN_TIME_PCT,2026-03-31,"More visits are within ten working days than in September; the teams with gaps were short-staffed over Christmas.","Weekly visit tracker reviewed by team managers.",Service Manager Child Protection
+                TRAIN_NEG_CUM,2026-03-31,"Neglect training has reached most frontline practitioners since the strategy began; schools and GPs are the gaps.","Twilight sessions for schools; GP practice leads via the ICB.",Learning and Development Lead
+                WNB_ALL_PCT,2026-03-31,"Missed dental appointments fell after the was-not-brought policy in June 2024 and have held.","Extend the policy to paediatric clinics.",Designated Nurse
+                AUDIT_NEG_GOOD_PCT,2026-03-31,"Fewer neglect audits were graded good this year: plans were clear but impact for the child was seldom evidenced.","Audit tool revised to ask for impact; practice week in June.",Quality Assurance Manager
+                """);
+        return folder.resolve("targets.csv");
     }
 
     private static String yn(boolean b) {

@@ -7,7 +7,9 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
 
+import org.neglectscorecard.benchmark.BenchmarkValue;
 import org.neglectscorecard.benchmark.Benchmarks;
+import org.neglectscorecard.benchmark.Targets;
 import org.neglectscorecard.indicators.Catalogue;
 import org.neglectscorecard.indicators.IndicatorDefinition;
 import org.neglectscorecard.store.RunMessages;
@@ -28,26 +30,39 @@ public class OutputWriter {
     private final RunMessages messages;
     private final Catalogue catalogue;
     private final Benchmarks benchmarks;
+    private final Targets targets;
 
-    public OutputWriter(IndicatorValues values, RunInputs inputs, RunMessages messages, Catalogue catalogue, Benchmarks benchmarks) {
+    public OutputWriter(IndicatorValues values, RunInputs inputs, RunMessages messages, Catalogue catalogue, Benchmarks benchmarks,
+                        Targets targets) {
         this.values = values;
         this.inputs = inputs;
         this.messages = messages;
         this.catalogue = catalogue;
         this.benchmarks = benchmarks;
+        this.targets = targets;
     }
 
     /** What to write, and where. */
     public record Request(long runId, String jobName, LocalDate period, String partnershipCode, String partnershipName,
-                          boolean syntheticData, Path folder) {
+                          boolean syntheticData, Path folder, String contact, String neighboursFile, LocalDate baselineFrom,
+                          LocalDate baselineTo) {
+
+        public Request(long runId, String jobName, LocalDate period, String partnershipCode, String partnershipName,
+                       boolean syntheticData, Path folder) {
+            this(runId, jobName, period, partnershipCode, partnershipName, syntheticData, folder, null, null, null, null);
+        }
     }
 
     /** Writes everything and returns the run summary. */
     public String write(Request r) throws IOException {
         OutputFolder out = new OutputFolder(r.folder());
         try {
-            List<IndicatorValue> all = values.of(r.jobName(), r.period());
             List<IndicatorDefinition> published = catalogue.indicators().stream().filter(IndicatorDefinition::publish).toList();
+            java.util.Set<String> peopleCounts = new java.util.HashSet<>();
+            published.stream().filter(d -> d.unit() == IndicatorDefinition.Unit.count && d.counts().isPeople())
+                    .forEach(d -> peopleCounts.add(d.id()));
+            List<IndicatorValue> all = Suppression.withSecondary(values.of(r.jobName(), r.period()), r.partnershipCode(),
+                    inputs.members(r.runId()), peopleCounts);
             List<RunInputs.InputSummary> files = inputs.files(r.runId());
             List<RunInputs.Problem> problems = inputs.problems(r.runId());
             List<String> notes = messages.of(r.runId()).stream().map(m -> m.level().equals(RunMessages.WARNING)
@@ -57,9 +72,15 @@ public class OutputWriter {
             new RejectsCsv().write(problems, staging.resolve("rejects.csv"));
             new BenchmarksCsv(catalogue).write(benchmarks.of(r.jobName(), r.period()), staging.resolve("benchmarks.csv"));
             String workbook = "scorecard-" + r.partnershipCode() + "-" + r.period() + ".xlsx";
+            List<BenchmarkValue> benchmarkValues = benchmarks.of(r.jobName(), r.period());
+            List<Targets.Target> targetList = targets.targets(r.runId());
+            List<ScorecardFigures.Line> lines = ScorecardFigures.build(new ScorecardFigures.Inputs(r.period(), r.partnershipCode(),
+                    published, catalogue, all, benchmarkValues, targetList, r.baselineFrom(), r.baselineTo()));
             new ScorecardWorkbook().write(new ScorecardWorkbook.Content(r.partnershipName(), r.partnershipCode(), r.period(),
-                    LocalDateTime.now().withNano(0), r.syntheticData(), files, notes, published, all,
-                    staging.resolve("charts"), inputs.problemCounts(r.runId())), staging.resolve(workbook));
+                    LocalDateTime.now().withNano(0), r.syntheticData(), r.contact(), files, notes, published, all, lines,
+                    benchmarkValues, targets.commentary(r.runId()), values.revisions(r.jobName(), r.period()),
+                    inputs.completeness(r.runId()), staging.resolve("charts"), inputs.problemCounts(r.runId()),
+                    benchmarks.neighboursFileUsed(r.runId(), r.neighboursFile())), staging.resolve(workbook));
             String summary = RunSummary.text(r.jobName(), r.partnershipName(), r.period(),
                     inputs.coveredSpan(r.runId(), r.period()), files, notes, published,
                     RunSummary.idsWithValue(all, r.partnershipCode(), r.period()), r.folder().toString(), workbook, problems.size());

@@ -74,6 +74,50 @@ public class RunInputs {
                 .toList();
     }
 
+    /** The run's partnership members, by area code. */
+    public java.util.Set<String> members(long runId) {
+        return new java.util.HashSet<>(dsl.select(org.neglectscorecard.store.schema.Tables.RUN_AREA.AREA_CODE)
+                .from(org.neglectscorecard.store.schema.Tables.RUN_AREA)
+                .where(org.neglectscorecard.store.schema.Tables.RUN_AREA.RUN_ID.eq(runId)
+                        .and(org.neglectscorecard.store.schema.Tables.RUN_AREA.IN_PARTNERSHIP.isTrue()))
+                .fetch(org.neglectscorecard.store.schema.Tables.RUN_AREA.AREA_CODE));
+    }
+
+    /** Key fields and where they are: table, column, label, and the kinds of return the field exists in (null: all). */
+    private static final String[][] KEY_FIELDS = {
+            {"child", "birth_date", "Child: date of birth (or expected)", null},
+            {"child", "gender", "Child: gender", null},
+            {"child_characteristics", "ethnicity", "Child: ethnicity", null},
+            {"cin_episode", "primary_need", "CIN episode: primary need", null},
+            {"cp_plan", "initial_category", "CP plan: initial category of abuse", null},
+            {"cp_plan", "latest_category", "CP plan: latest category of abuse", null},
+            {"cp_plan", "last_visit_date", "CP plan: date of last statutory visit", "ANNEX_A"},
+            {"cp_plan", "seen_alone", "CP plan: seen alone at last visit", "ANNEX_A"},
+            {"cla_episode", "category_of_need", "Looked after: category of need", null},
+            {"cla_episode", "legal_status", "Looked after: legal status", null},
+            {"training_record", "confidence_after", "Training: confidence after the course", null},
+            {"case_audit", "grade", "Audit: overall grade", null},
+            {"early_help_plan", "lead_agency", "Early help: lead agency", null},
+            {"gcp2_assessment", "tier", "GCP2: tier", null},
+            {"feedback_response", "stage", "Feedback: stage", null}};
+
+    /** For each file of the run, how many of its rows fill each key field it has rows for. */
+    public List<org.neglectscorecard.scorecard.ScorecardWorkbook.Completeness> completeness(long runId) {
+        List<org.neglectscorecard.scorecard.ScorecardWorkbook.Completeness> out = new java.util.ArrayList<>();
+        for (String[] f : KEY_FIELDS) {
+            String filled = "birth_date".equals(f[1]) ? "COALESCE(t.birth_date, t.expected_birth_date)" : "t." + f[1];
+            String kind = f[3] == null ? "" : " AND r.source_kind = '" + f[3] + "'";
+            dsl.fetch("SELECT i.display_name, COUNT(*), COUNT(" + filled + ") FROM " + f[0] + " t "
+                            + "JOIN statutory_return r ON r.return_id = t.return_id" + kind + " "
+                            + "JOIN run_input i ON i.source_file_id = r.source_file_id AND i.run_id = ? "
+                            + "GROUP BY i.display_name", runId)
+                    .forEach(r -> out.add(new org.neglectscorecard.scorecard.ScorecardWorkbook.Completeness(r.get(0, String.class),
+                            f[2], r.get(1, Long.class), r.get(2, Long.class))));
+        }
+        out.sort(java.util.Comparator.comparing(org.neglectscorecard.scorecard.ScorecardWorkbook.Completeness::file));
+        return out;
+    }
+
     /** The month ends the run's data covers, first and last, or null. */
     public LocalDate[] coveredSpan(long runId, LocalDate period) {
         var r = dsl.select(DSL.min(RUN_SCOPE.COVER_FROM), DSL.max(RUN_SCOPE.COVER_TO)).from(RUN_SCOPE)

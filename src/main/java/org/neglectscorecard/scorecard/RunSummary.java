@@ -39,8 +39,9 @@ public final class RunSummary {
                 rejectedFiles++;
                 s.append(String.format("  %-" + width + "s  REJECTED: %s%n", i.displayName(), i.message()));
             } else {
-                s.append(String.format("  %-" + width + "s  %,9d read %,9d loaded %,7d rejected   as at %s%n", i.displayName(),
-                        i.rowsRead(), i.rowsLoaded(), i.rowsRejected(), i.asAt() == null ? "(not used)" : i.asAt()));
+                String used = i.asAt() == null ? "not used" : "REFERENCE".equals(i.format()) ? "reference data" : "as at " + i.asAt();
+                s.append(String.format("  %-" + width + "s  %,9d read %,9d loaded %,7d rejected   %s%n", i.displayName(),
+                        i.rowsRead(), i.rowsLoaded(), i.rowsRejected(), used));
             }
         }
         if (rejectedFiles > 0) {

@@ -1,0 +1,87 @@
+package org.neglectscorecard.scorecard;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+import org.neglectscorecard.benchmark.BenchmarkValue;
+import org.neglectscorecard.indicators.IndicatorDefinition;
+import org.neglectscorecard.indicators.IndicatorDefinition.Unit;
+
+/**
+ * One plain-English sentence per figure, made from the figures alone: what it was a year ago and
+ * now, whether the monthly series says that is a real change or normal variation (never more than
+ * the SPC shows), and how it compares with England where DfE publishes the same measure.
+ */
+public final class Sentences {
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
+
+    private Sentences() {
+    }
+
+    public static String of(IndicatorDefinition d, String where, IndicatorValue now, IndicatorValue yearAgo,
+                            Spc.Variation variation, BenchmarkValue benchmark, boolean inMonth) {
+        if (now == null) {
+            return "No figure for this month.";
+        }
+        if (now.suppressed()) {
+            return "Withheld: the figure concerns 1 to 5 children or families, who could be identified.";
+        }
+        StringBuilder s = new StringBuilder(d.title());
+        if (where != null && !where.equals("the partnership")) {
+            s.append(" in ").append(where);
+        }
+        String value = format(d, now.value());
+        if (yearAgo == null || yearAgo.suppressed() || yearAgo.value() == null) {
+            s.append(" stood at ").append(value).append("; there is no figure a year earlier to compare with");
+        } else {
+            int sign = now.value().compareTo(yearAgo.value());
+            if (sign == 0) {
+                s.append(" was unchanged from a year earlier, at ").append(value);
+            } else {
+                s.append(sign > 0 ? " rose from " : " fell from ").append(format(d, yearAgo.value())).append(" to ").append(value)
+                        .append(" over the year");
+            }
+        }
+        switch (variation) {
+            case COMMON_CAUSE -> s.append("; the monthly ").append(inMonth ? "numbers vary" : "figures vary")
+                    .append(" within their usual range, so this is not yet a sign of real change");
+            case IMPROVEMENT, CONCERN, HIGHER, LOWER -> {
+                boolean up = d.polarity() == IndicatorDefinition.Polarity.up;
+                boolean high = switch (variation) {
+                    case HIGHER -> true;
+                    case LOWER -> false;
+                    case IMPROVEMENT -> up;
+                    default -> !up;
+                };
+                s.append("; the latest month is unusually ").append(high ? "high" : "low")
+                        .append(" against the history (special cause), which is ")
+                        .append(variation == Spc.Variation.IMPROVEMENT ? "an improvement"
+                                : variation == Spc.Variation.CONCERN ? "a concern" : "a real change");
+            }
+            default -> { }
+        }
+        if (benchmark != null && benchmark.england() != null && d.unit() != Unit.count) {
+            BigDecimal difference = benchmark.value() == null ? null : benchmark.value().subtract(benchmark.england());
+            s.append("; England's figure was ").append(format(d, benchmark.england())).append(" at ")
+                    .append(benchmark.periodEnd().format(DAY));
+            if (difference != null && difference.signum() != 0) {
+                s.append(", when ").append(where == null || where.equals("the partnership") ? "ours" : where + "'s").append(" was ")
+                        .append(format(d, benchmark.value()));
+            }
+        }
+        return s.append('.').toString();
+    }
+
+    static String format(IndicatorDefinition d, BigDecimal v) {
+        BigDecimal x = v.setScale(d.decimals(), RoundingMode.HALF_UP);
+        String n = d.unit() == Unit.count ? String.format(Locale.UK, "%,d", x.longValue()) : x.toPlainString();
+        return switch (d.unit()) {
+            case percent -> n + "%";
+            case rate_per_10k -> n + " per 10,000 children";
+            default -> n;
+        };
+    }
+}
