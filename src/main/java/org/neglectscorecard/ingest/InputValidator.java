@@ -80,6 +80,9 @@ public class InputValidator {
                 read++;
                 try {
                     ParsedRow<?> parsed = processor.process(row);
+                    if (parsed == null) {
+                        continue;   // a row the format passes over (a DfE file's other geographies), as loading does
+                    }
                     parsed.valuesIgnored().forEach(r -> found.add(new Problem(f.displayName(), r, "value left out")));
                     String earlier = parsed.record() instanceof CinRecord r ? duplicates.seen(r, row.rowNumber()) : null;
                     if (earlier != null) {

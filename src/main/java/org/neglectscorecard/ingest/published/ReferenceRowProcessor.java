@@ -117,6 +117,10 @@ public class ReferenceRowProcessor implements ItemProcessor<SourceRow, ParsedRow
         if (!group.isEmpty() && !group.contains("0 to 17")) {
             return null;
         }
+        String estimate = Values.text(row.value("population_estimate")).orElse("");
+        if (SYMBOLS.contains(estimate.toLowerCase(Locale.ROOT))) {
+            return null;   // no estimate for that LA that year (e.g. 'x' for an LA before a merger): nothing to load, and never zero
+        }
         Integer year = year(check);
         String code = Values.text(row.value("new_la_code")).orElse(null);
         Integer children = check.parse("population_estimate", true, Shown.VALUE, v -> Values.wholeNumber(v).orElse(null));

@@ -12,7 +12,7 @@ import org.neglectscorecard.ingest.TableHeader;
  */
 public enum ReferenceTable {
 
-    /** C1: time_period, geographic_level, ..., age_group, population_estimate. */
+    /** C1: time_period, geographic_level, ..., age_group, population_estimate (without age_group it is another DfE file). */
     POPULATION("Population"),
     /** C2: any DfE open data file: time_period, time_identifier, geographic_level, ... */
     DFE_PUBLISHED("DfE published statistics"),
@@ -35,7 +35,7 @@ public enum ReferenceTable {
     }
 
     public static ReferenceTable recognise(TableHeader h) {
-        if (h.has("time_period") && h.has("geographic_level") && h.has("population_estimate")) {
+        if (h.has("time_period") && h.has("geographic_level") && h.has("population_estimate") && h.has("age_group")) {
             return POPULATION;
         }
         if (h.has("time_period") && h.has("geographic_level")) {

@@ -1,0 +1,72 @@
+package org.neglectscorecard.ingest.published;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.neglectscorecard.ingest.InputScanner;
+import org.neglectscorecard.ingest.InputScanner.Format;
+import org.neglectscorecard.ingest.InputValidator;
+import org.neglectscorecard.ingest.SourceRow;
+import org.neglectscorecard.ingest.table.CsvTableReader;
+import org.neglectscorecard.reference.LaDirectory;
+
+/**
+ * Two of DfE's files that look alike: ONS population (with {@code age_group}) and looked-after
+ * numbers and rates (a {@code population_estimate} column but no {@code age_group}). Each must be
+ * taken for what it is, and the population file's {@code x} for an LA that no longer existed must
+ * be passed over as "no estimate", neither rejected nor read as zero.
+ */
+class DfeFilesAsDownloadedTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void populationAndClaRatesAreToldApartAndLoadWithoutRejections() throws Exception {
+        String population = "excerpt-ons_mid-year_population_estimates_2012_to_2024.csv";
+        String claRates = "excerpt-cla_number_and_rate_per_10k_children.csv";
+        for (String f : List.of(population, claRates)) {
+            Files.copy(Path.of("src/test/resources/dfe").resolve(f), dir.resolve(f));
+        }
+        LaDirectory las = new LaDirectory();
+        List<InputScanner.InputFile> found = new InputScanner(las).scan(dir);
+        assertThat(found).allSatisfy(f -> assertThat(f.format()).isEqualTo(Format.REFERENCE));
+        assertThat(found.stream().filter(f -> f.displayName().equals(population)).findFirst().orElseThrow().tables())
+                .containsOnlyKeys(ReferenceTable.POPULATION.name());
+        assertThat(found.stream().filter(f -> f.displayName().equals(claRates)).findFirst().orElseThrow().tables())
+                .containsOnlyKeys(ReferenceTable.DFE_PUBLISHED.name());
+
+        InputValidator.Report report = new InputValidator(new InputScanner(las), las).validate(dir);
+        assertThat(report.problems()).isEmpty();
+        assertThat(report.files()).allSatisfy(f -> assertThat(f.rowsRejected()).isZero());
+    }
+
+    @Test
+    void aPopulationSymbolIsNoEstimateNotZero() throws Exception {
+        ReferenceRowProcessor processor = new ReferenceRowProcessor("ons.csv", new LaDirectory());
+        Path f = dir.resolve("ons.csv");
+        Files.copy(Path.of("src/test/resources/dfe/excerpt-ons_mid-year_population_estimates_2012_to_2024.csv"), f);
+        List<String> lines = Files.readAllLines(f);
+        assertThat(lines.get(3)).contains("Bournemouth").endsWith(",x");
+        // Bedford's row gives its children; Bournemouth's 'x' gives nothing at all.
+        try (CsvTableReader reader = new CsvTableReader(f, ReferenceTable.POPULATION.title(), StandardCharsets.UTF_8)) {
+            SourceRow bedford = next(reader);
+            next(reader);
+            SourceRow bournemouth = next(reader);
+            assertThat(processor.process(bedford).record()).isEqualTo(
+                    new ReferenceRecord.Population("E06000055", 2024, 44483, bedford.rowNumber()));
+            assertThat(processor.process(bournemouth)).isNull();
+        }
+    }
+
+    private static SourceRow next(CsvTableReader reader) {
+        String[] values = reader.next();
+        return new SourceRow(reader.header(), reader.rowNumber(), values, null);
+    }
+}
