@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 import org.neglectscorecard.ScorecardApplication;
+import org.neglectscorecard.store.DatabaseSetup;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -32,6 +33,15 @@ final class Context {
         properties.put("scorecard.data-dir", data.toString());
         // Passed as arguments: unlike default properties, they override application.properties.
         String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
-        return new SpringApplicationBuilder(ScorecardApplication.class).logStartupInfo(false).run(args);
+        try {
+            return new SpringApplicationBuilder(ScorecardApplication.class).logStartupInfo(false).run(args);
+        } catch (RuntimeException e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof DatabaseSetup.SchemaOutOfDateException) {
+                    throw new CliException(t.getMessage().replace("the database folder", "the database folder " + data));
+                }
+            }
+            throw e;
+        }
     }
 }

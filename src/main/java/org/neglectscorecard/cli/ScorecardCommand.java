@@ -3,6 +3,7 @@ package org.neglectscorecard.cli;
 import org.neglectscorecard.indicators.Catalogue;
 import org.neglectscorecard.job.JobFile;
 import org.neglectscorecard.job.RunRefusedException;
+import org.neglectscorecard.store.DatabaseSetup;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -29,12 +30,10 @@ public class ScorecardCommand implements Runnable {
         CommandLine cli = new CommandLine(new ScorecardCommand());
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             Throwable t = e;
-            while (t.getCause() != null && !(t instanceof CliException || t instanceof RunRefusedException
-                    || t instanceof JobFile.JobFileException || t instanceof Catalogue.CatalogueException)) {
+            while (t.getCause() != null && !plain(t)) {
                 t = t.getCause();
             }
-            if (t instanceof CliException || t instanceof RunRefusedException || t instanceof JobFile.JobFileException
-                    || t instanceof Catalogue.CatalogueException) {
+            if (plain(t)) {
                 commandLine.getErr().println(t.getMessage());
                 return 2;
             }
@@ -43,5 +42,11 @@ public class ScorecardCommand implements Runnable {
             return 1;
         });
         return cli;
+    }
+
+    /** Problems whose message already says what to do, shown as they are. */
+    private static boolean plain(Throwable t) {
+        return t instanceof CliException || t instanceof RunRefusedException || t instanceof JobFile.JobFileException
+                || t instanceof Catalogue.CatalogueException || t instanceof DatabaseSetup.SchemaOutOfDateException;
     }
 }

@@ -63,13 +63,54 @@ public class DatabaseSetup {
     public void run() {
         String schemaFile = dsl.dialect().family() == SQLDialect.POSTGRES ? "postgresql.sql" : "h2.sql";
         String ddl = read(sqlBase + "schema/" + schemaFile);
+        checkColumns();   // before any change, so an out-of-date database is left exactly as it was
         for (String statement : statements(ddl)) {
             dsl.execute(statement);
         }
+        checkColumns();
         String version = referenceVersion();
         String current = dsl.select(SETTING.SETTING_VALUE).from(SETTING).where(SETTING.NAME.eq("reference_version")).fetchOne(SETTING.SETTING_VALUE);
         if (!version.equals(current)) {
             transaction.executeWithoutResult(s -> loadReference(version));
+        }
+    }
+
+    /**
+     * The DDL only creates what is missing, so a table made by an earlier version of the
+     * program can lack a column this one reads. Adding it would leave it empty for the files
+     * already loaded and the indicators silently wrong, so the run stops and says what to do.
+     */
+    private void checkColumns() {
+        java.util.Set<String> present = new java.util.HashSet<>();
+        dsl.fetch("SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = current_schema()")
+                .forEach(r -> present.add((r.get(0, String.class) + "." + r.get(1, String.class)).toLowerCase(java.util.Locale.ROOT)));
+        List<String> missing = new java.util.ArrayList<>();
+        java.util.Set<String> tables = new java.util.HashSet<>();
+        present.forEach(c -> tables.add(c.substring(0, c.indexOf('.'))));
+        for (org.jooq.Table<?> table : org.neglectscorecard.store.schema.DefaultSchema.DEFAULT_SCHEMA.getTables()) {
+            if (!tables.contains(table.getName().toLowerCase(java.util.Locale.ROOT))) {
+                continue;   // a table not made yet: the DDL makes it whole
+            }
+            for (org.jooq.Field<?> field : table.fields()) {
+                String name = (table.getName() + "." + field.getName()).toLowerCase(java.util.Locale.ROOT);
+                if (!present.contains(name)) {
+                    missing.add(name);
+                }
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new SchemaOutOfDateException("The database was made by an earlier version of this program and lacks "
+                    + String.join(", ", missing.subList(0, Math.min(5, missing.size()))) + (missing.size() > 5 ? " and "
+                    + (missing.size() - 5) + " more" : "") + ". Nothing in it was changed. Move the database folder aside "
+                    + "(or, for PostgreSQL, give the program a new empty database) and run again: everything is rebuilt "
+                    + "from the input files. Keep the old folder while you need its run history and audit log.");
+        }
+    }
+
+    /** The database's tables do not match the program's: said plainly, with what to do. */
+    public static class SchemaOutOfDateException extends RuntimeException {
+        public SchemaOutOfDateException(String message) {
+            super(message);
         }
     }
 

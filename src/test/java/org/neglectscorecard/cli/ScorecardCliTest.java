@@ -159,4 +159,26 @@ class ScorecardCliTest {
         assertThat(out.toString()).contains("run").contains("rerun").contains("history").contains("generate-sample");
     }
 
+    @Test
+    void aDatabaseFromAnEarlierVersionIsExplainedAndLeftAlone() throws Exception {
+        Path data = dir.resolve("old-data");
+        // An earlier version's cp_plan, before the visit columns, with a plan in it.
+        try (var c = java.sql.DriverManager.getConnection("jdbc:h2:file:" + data.resolve("scorecard"), "", "");
+             var st = c.createStatement()) {
+            st.execute("CREATE TABLE cp_plan (row_id BIGINT PRIMARY KEY, la_code3 VARCHAR(3), return_id BIGINT, child_key VARCHAR(32))");
+            st.execute("INSERT INTO cp_plan VALUES (1, '822', 1, 'k')");
+        }
+        int exit = run("run", "--period", "2026-03-31", "--data-dir", data.toString(), "--output", dir.resolve("out").toString());
+        assertThat(exit).as(err.toString()).isEqualTo(2);
+        assertThat(err.toString()).contains("made by an earlier version of this program").contains("cp_plan.")
+                .contains("Move the database folder " + data.toAbsolutePath().normalize() + " aside")
+                .doesNotContain("Exception").doesNotContain("statement");
+        try (var c = java.sql.DriverManager.getConnection("jdbc:h2:file:" + data.resolve("scorecard"), "", "");
+             var rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM cp_plan")) {
+            rs.next();
+            assertThat(rs.getInt(1)).isEqualTo(1);
+        }
+        assertThat(dir.resolve("out")).doesNotExist();
+    }
+
 }
