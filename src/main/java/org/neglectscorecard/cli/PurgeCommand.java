@@ -15,9 +15,10 @@ import picocli.CommandLine.Option;
 
 /** purge: deletes child-level data older than the job's retention period. */
 @Command(name = "purge", sortOptions = false,
-        description = {"Delete child-level data (the loaded returns' rows) older than the retention period in the job",
-                "file ('retention-years', 7 if not set). The indicators already computed from it are kept. Use",
-                "--dry-run first to see what would go. Every purge is recorded in the audit log."})
+        description = {"Delete child-level data older than the retention period in the job file ('retention-years', 7 if",
+                "not set): returns dated before it, and rows of the multi-agency logs (training, audits, early help,",
+                "appointments, GCP2, feedback) dated before it. The indicators already computed from it are kept.",
+                "Use --dry-run first to see what would go. Every purge is recorded in the audit log."})
 public class PurgeCommand implements Callable<Integer> {
 
     @Option(names = "--job", paramLabel = "FILE", defaultValue = "jobs/monthly-scorecard.yml",
@@ -36,7 +37,8 @@ public class PurgeCommand implements Callable<Integer> {
         LocalDate cutoff = LocalDate.now().minusYears(jobFile.retentionYears());
         try (ConfigurableApplicationContext context = Context.start(DataDirs.choose(dataDir, Path.of(jobFile.input())), Map.of())) {
             Purge.Result r = context.getBean(Purge.class).olderThan(cutoff, dryRun);
-            String what = r.returns() + " returns dated before " + cutoff + " (" + r.rows() + " child-level rows)";
+            String what = r.rows() + " child-level rows dated before " + cutoff + " (" + r.returns()
+                    + " whole returns, and older rows of the multi-agency logs)";
             if (!dryRun) {
                 context.getBean(AuditLog.class).record("PURGE", jobFile.name(), cutoff, null,
                         "deleted " + what + " from: " + String.join(", ", r.files()));

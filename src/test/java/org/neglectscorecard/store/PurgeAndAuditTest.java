@@ -64,4 +64,44 @@ class PurgeAndAuditTest {
                     .contains("wrote scorecard-p-2026-03-31.xlsx sha256:");
         }
     }
+
+    @Test
+    void aLongRunningLogLosesItsOldRowsAndKeepsTheRest() throws Exception {
+        Path input = dir.resolve("input");
+        var r = new ReturnBuilder("213", LocalDate.of(2026, 3, 31));
+        r.child("A").episode("2025-05-01", null, "N1").end().done();
+        CensusReturnWriter.writeXml(r.build(), input.resolve("213/2026.xml"));
+        Files.createDirectories(input.resolve("partnership"));
+        Files.writeString(input.resolve("partnership/training.csv"), """
+                Practitioner reference,Agency,Agency sector,Course,Single- or multi-agency,Course date,Completed,Confidence before,Confidence after,GCP2 licensed
+                P1,Trust X,Health,Neglect awareness,Single-agency,2017-05-10,Y,2,4,N
+                P2,Trust X,Health,Neglect awareness,Single-agency,2025-05-10,Y,2,4,N
+                """);
+        Files.writeString(input.resolve("partnership/early-help.csv"), """
+                Family reference,Plan start,Plan end,Whole-family plan,Multi-agency,Lead agency,Neglect identified,LA code
+                F1,2016-05-01,2017-01-31,Y,Y,Education,Y,213
+                F2,2016-06-01,,Y,Y,Health,Y,213
+                F3,2025-06-01,2025-12-31,Y,Y,Health,N,213
+                """);
+        Path job = TestApp.jobFile(dir, "logs", "p", List.of("213"));
+        try (TestApp app = TestApp.start(dir.resolve("data"))) {
+            assertThat(app.run(job, LocalDate.of(2026, 3, 31), input, dir.resolve("out"), false).ok()).isTrue();
+            DSLContext dsl = app.bean(DSLContext.class);
+            LocalDate cutoff = LocalDate.of(2019, 4, 1);
+
+            Purge.Result dry = app.bean(Purge.class).olderThan(cutoff, true);
+            assertThat(dry.returns()).isZero();
+            assertThat(dry.rows()).isEqualTo(2);   // P1's course, and F1's plan that ended
+            assertThat(dry.files()).containsExactly("partnership/early-help.csv (rows dated before the cut-off)",
+                    "partnership/training.csv (rows dated before the cut-off)");
+            assertThat(dsl.fetchValue("SELECT COUNT(*) FROM training_record")).isEqualTo(2L);
+
+            assertThat(app.bean(Purge.class).olderThan(cutoff, false).rows()).isEqualTo(2);
+            assertThat(dsl.fetchValue("SELECT COUNT(*) FROM training_record")).isEqualTo(1L);
+            // F2's plan, open since 2016, is still needed; F3 is recent.
+            assertThat(dsl.fetchValue("SELECT COUNT(*) FROM early_help_plan")).isEqualTo(2L);
+            assertThat(dsl.fetchValue("SELECT COUNT(*) FROM source_file WHERE status = 'PURGED'")).isEqualTo(0L);
+            assertThat(app.bean(Purge.class).olderThan(cutoff, true).rows()).isZero();
+        }
+    }
 }
