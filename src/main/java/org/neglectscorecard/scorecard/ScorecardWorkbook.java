@@ -24,9 +24,11 @@ import org.apache.poi.ss.usermodel.ClientAnchor;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.VerticalAlignment;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.util.AreaReference;
+import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xssf.usermodel.XSSFClientAnchor;
 import org.apache.poi.xssf.usermodel.XSSFDrawing;
@@ -80,6 +82,7 @@ public final class ScorecardWorkbook {
 
     private final XSSFWorkbook wb = new XSSFWorkbook();
     private final CellStyle bold;
+    private final CellStyle heading;
     private final CellStyle title;
     private final CellStyle wrap;
     private final CellStyle link;
@@ -95,6 +98,9 @@ public final class ScorecardWorkbook {
         bold.setFont(boldFont);
         bold.setWrapText(true);
         bold.setVerticalAlignment(VerticalAlignment.TOP);
+        // A line of bold text above a chart: it runs across the cells beside it rather than wrapping in column A.
+        heading = wb.createCellStyle();
+        heading.setFont(boldFont);
         Font big = wb.createFont();
         big.setBold(true);
         big.setFontHeightInPoints((short) 16);
@@ -134,6 +140,7 @@ public final class ScorecardWorkbook {
         problems(c);
         cover(c, cover);
         contents(contentsSheet);
+        printable();
         wb.setActiveSheet(0);
         try (OutputStream out = Files.newOutputStream(file)) {
             wb.write(out);
@@ -205,6 +212,10 @@ public final class ScorecardWorkbook {
         s.setColumnWidth(0, 72 * 256);
         fitRows(s, 0, 72);
         s.getPrintSetup().setPaperSize(PrintSetup.A4_PAPERSIZE);
+        // Fonts differ between Excel and other programs: one page wide whatever the font measures.
+        s.setFitToPage(true);
+        s.getPrintSetup().setFitWidth((short) 1);
+        s.getPrintSetup().setFitHeight((short) 0);
     }
 
     /** The three things a board asks first: is neglect rising or falling, how do we compare, which targets are red. */
@@ -449,7 +460,7 @@ public final class ScorecardWorkbook {
             TrendChart.Picture picture = TrendChart.draw(line, england.get(d.id()));
             Files.write(c.chartsFolder().resolve(d.id() + ".png"), picture.png());
             int index = wb.addPicture(picture.png(), Workbook.PICTURE_TYPE_PNG);
-            cell(s, top, 0, d.id() + ": " + d.title() + " (" + line.areaName() + ")", bold);
+            cell(s, top, 0, d.id() + ": " + d.title() + " (" + line.areaName() + ")", heading);
             cell(s, top + 1, 0, "Latest month: " + line.variation().words() + ". " + capitalise(picture.note()) + ".", null);
             XSSFClientAnchor anchor = new XSSFClientAnchor(0, 0, 0, 0, 0, top + 2, 11, top + 28);
             anchor.setAnchorType(ClientAnchor.AnchorType.MOVE_AND_RESIZE);
@@ -745,6 +756,28 @@ public final class ScorecardWorkbook {
     }
 
     // ---------------------------------------------------------------- helpers
+
+    /**
+     * Every sheet not already laid out for print goes on A4 landscape, one page wide, its table's
+     * header row repeated on each page: a scrutineer who prints the Notes or the Scorecard gets
+     * readable pages, not a column per sheet of paper.
+     */
+    private void printable() {
+        for (Sheet sheet : wb) {
+            XSSFSheet s = (XSSFSheet) sheet;
+            if (s.getFitToPage()) {
+                continue;
+            }
+            s.getPrintSetup().setPaperSize(PrintSetup.A4_PAPERSIZE);
+            s.getPrintSetup().setLandscape(true);
+            s.setFitToPage(true);
+            s.getPrintSetup().setFitWidth((short) 1);
+            s.getPrintSetup().setFitHeight((short) 0);
+            if (!s.getTables().isEmpty()) {
+                s.setRepeatingRows(new CellRangeAddress(TABLE_ROW, TABLE_ROW, -1, -1));
+            }
+        }
+    }
 
     private XSSFSheet sheet(String name, String about) {
         XSSFSheet s = wb.createSheet(name);

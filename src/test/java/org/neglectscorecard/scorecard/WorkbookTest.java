@@ -17,6 +17,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFPicture;
 import org.apache.poi.xssf.usermodel.XSSFShape;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
@@ -196,6 +197,21 @@ class WorkbookTest {
         assertThat(text).contains("over the year");
         int rows = s.getLastRowNum() - ScorecardWorkbook.TABLE_ROW;
         assertThat(rows).isBetween(10, 20);
+    }
+
+    @Test
+    void everyOtherSheetPrintsOnePageWideWithItsHeaderRepeated() {
+        for (Sheet sheet : wb) {
+            XSSFSheet s = (XSSFSheet) sheet;
+            assertThat(s.getFitToPage()).as(s.getSheetName()).isTrue();
+            assertThat(s.getPrintSetup().getFitWidth()).as(s.getSheetName()).isEqualTo((short) 1);
+            assertThat(s.getPrintSetup().getPaperSize()).as(s.getSheetName())
+                    .isEqualTo(org.apache.poi.ss.usermodel.PrintSetup.A4_PAPERSIZE);
+            if (!s.getTables().isEmpty() && !s.getSheetName().equals("Board summary")) {
+                assertThat(s.getRepeatingRows()).as(s.getSheetName()).isNotNull();
+                assertThat(s.getRepeatingRows().getFirstRow()).isEqualTo(ScorecardWorkbook.TABLE_ROW);
+            }
+        }
     }
 
     private static String text(XSSFSheet s) {
