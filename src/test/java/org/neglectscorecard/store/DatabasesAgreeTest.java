@@ -17,7 +17,7 @@ import org.neglectscorecard.testing.Database;
 import org.neglectscorecard.testing.TestApp;
 
 /**
- * H2 and PostgreSQL give byte-identical outputs from the same inputs (the whole sample
+ * H2 and PostgreSQL give byte-identical outputs (indicators, the published copy, rejects, benchmarks) from the same inputs (the whole sample
  * partnership: three LAs, six years, every input form), and their schemas (sql/schema/h2.sql and
  * postgresql.sql) define the same tables and columns.
  */
@@ -38,9 +38,10 @@ class DatabasesAgreeTest {
             }
             Path folder = dir.resolve("out-" + db + "/pan-bedfordshire-sample/2026-03-31");
             csv.add(Files.readString(folder.resolve("indicators.csv")) + Files.readString(folder.resolve("indicators-published.csv"))
-                    + Files.readString(folder.resolve("rejects.csv")));
+                    + Files.readString(folder.resolve("rejects.csv")) + Files.readString(folder.resolve("benchmarks.csv")));
         }
         assertThat(csv.get(0).lines().count()).isGreaterThan(5000);
+        assertThat(csv.get(0)).contains("indicator_id,area_code,period_end,value,england,region,sn_mean");
         assertThat(csv.get(1)).isEqualTo(csv.get(0));
     }
 
