@@ -13,15 +13,16 @@ import picocli.CommandLine.Option;
 
 /** audit: the record of who ran what, when, on which files. */
 @Command(name = "audit", sortOptions = false,
-        description = "Show the audit log: every run and purge, who did it and when, the files read (by checksum) and "
-                + "what was written.")
+        header = "Show the audit log: every run and purge, who, when, which files, what was written.",
+        description = "Each entry gives the user and machine, the time, the files read (by their SHA-256 checksum) and "
+                + "the files written, so anyone can check later what a scorecard was made from.")
 public class AuditCommand implements Callable<Integer> {
 
     @Option(names = "--job", paramLabel = "FILE", defaultValue = "jobs/monthly-scorecard.yml",
             description = "The job file (default: ${DEFAULT-VALUE}).")
     Path job;
 
-    @Option(names = "--last", defaultValue = "20", description = "How many entries (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--last", paramLabel = "N", defaultValue = "20", description = "How many entries (default: ${DEFAULT-VALUE}).")
     int last;
 
     @Option(names = "--data-dir", paramLabel = "DIR", description = "Where the embedded database is kept.")

@@ -11,9 +11,11 @@ import picocli.CommandLine.Option;
 
 /** generate-sample: writes the synthetic sample partnership's returns. */
 @Command(name = "generate-sample", sortOptions = false,
-        description = {"Write synthetic CIN census returns for a sample partnership of three LAs over six census years",
-                "(XML, CSV tables and workbook tables), for trying the program out. No row describes a real child.",
-                "The same files come out every time."})
+        header = "Write the synthetic sample data (sample-data/) for trying the program out.",
+        description = {"Write synthetic inputs for a sample partnership of three LAs over six census years, in every "
+                + "form the program reads (CIN census XML, CSV and workbook tables, Annex A, SSDA903, the multi-agency "
+                + "templates filled in), for trying the program out. No row describes a real child. The same files "
+                + "come out every time."})
 public class GenerateSampleCommand implements Callable<Integer> {
 
     @Option(names = "--output", paramLabel = "DIR", defaultValue = "sample-data",

@@ -22,8 +22,9 @@ import picocli.CommandLine.Option;
 
 /** history: the job's past runs. */
 @Command(name = "history", sortOptions = false,
-        description = "List past runs of a job: period, how it ended, when, how long it took, rows read and rejected, "
-                + "and where the outputs are.")
+        header = "List past runs: period, outcome, duration, rows read and rejected, where the outputs are.",
+        description = "Newest first. A run that failed or was stopped part-way shows as such: typing the same 'run' "
+                + "command again carries on from where it stopped. Works while the scheduler or another run is going.")
 public class HistoryCommand implements Callable<Integer> {
 
     @Option(names = "--job", paramLabel = "FILE", defaultValue = "jobs/monthly-scorecard.yml",

@@ -15,10 +15,11 @@ import picocli.CommandLine.Option;
 
 /** purge: deletes child-level data older than the job's retention period. */
 @Command(name = "purge", sortOptions = false,
-        description = {"Delete child-level data older than the retention period in the job file ('retention-years', 7 if",
-                "not set): returns dated before it, and rows of the multi-agency logs (training, audits, early help,",
-                "appointments, GCP2, feedback) dated before it. The indicators already computed from it are kept.",
-                "Use --dry-run first to see what would go. Every purge is recorded in the audit log."})
+        header = "Delete child-level data older than the job file's retention period (try --dry-run first).",
+        description = {"Delete child-level data older than the retention period in the job file ('retention-years', 7 if "
+                + "not set): returns dated before it, and rows of the multi-agency logs (training, audits, early help, "
+                + "appointments, GCP2, feedback) dated before it. The indicators already computed from it are kept. "
+                + "Use --dry-run first to see what would go. Every purge is recorded in the audit log."})
 public class PurgeCommand implements Callable<Integer> {
 
     @Option(names = "--job", paramLabel = "FILE", defaultValue = "jobs/monthly-scorecard.yml",

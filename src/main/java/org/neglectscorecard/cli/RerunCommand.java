@@ -4,8 +4,8 @@ import picocli.CommandLine.Command;
 
 /** rerun: the same as run --rerun. */
 @Command(name = "rerun", sortOptions = false,
-        description = {"Run a period again even though it already completed: the same as 'run --rerun'.",
-                "Use it when a corrected return arrives after the month's run."})
+        header = "Run a period again even though it already completed: the same as 'run --rerun'.",
+        description = {"Use it when a corrected return arrives after the month's run."})
 public class RerunCommand extends RunCommand {
 
     @Override

@@ -17,9 +17,10 @@ import picocli.CommandLine.Option;
 
 /** run: this month's scorecard from the files in the input folder. */
 @Command(name = "run", sortOptions = false,
-        description = {"Load this month's files and produce the scorecard and dataset for the period.",
-                "Run it again for the same period and it is refused (it already completed) unless you add --rerun;",
-                "if a run failed or was stopped part-way, running the same command carries on from where it stopped."})
+        header = "Load this month's files and produce the scorecard and dataset for the period.",
+        description = {"Asked for "
+                + "again for the same period, it is refused (it already completed) unless you add --rerun; if a run "
+                + "failed or was stopped part-way, the same command carries on from where it stopped."})
 public class RunCommand implements Callable<Integer> {
 
     @Option(names = "--period", required = true, paramLabel = "yyyy-MM-dd",

@@ -20,10 +20,11 @@ import picocli.CommandLine.Option;
 
 /** schedule: runs the jobs in jobs/ when they are due, unattended. */
 @Command(name = "schedule", sortOptions = false,
-        description = {"Keep running and start each job in the jobs folder when its schedule says (each job file's",
-                "'schedule:'), for the month just ended. Jobs never run at the same time. A run missed while the",
-                "machine was off is caught up when this starts. Leave it running (for example as a service);",
-                "'history', 'run' and 'validate' still work from another terminal. Stop it with Ctrl+C."})
+        header = "Keep running, and run each job in the jobs folder when its schedule says.",
+        description = {"Keep running and start each job in the jobs folder when its schedule says (each job file's "
+                + "'schedule:'), for the month just ended. Jobs never run at the same time. A run missed while the "
+                + "machine was off is caught up when this starts. Leave it running (for example as a service); "
+                + "'history', 'run' and 'validate' still work from another terminal. Stop it with Ctrl+C."})
 public class ScheduleCommand implements Callable<Integer> {
 
     @Option(names = "--jobs", paramLabel = "DIR", defaultValue = "jobs",

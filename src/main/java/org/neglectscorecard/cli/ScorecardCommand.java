@@ -10,15 +10,18 @@ import picocli.CommandLine.Command;
 
 /** The top of the command line: the commands a performance officer uses, each explained by --help. */
 @Command(name = "neglect-scorecard", mixinStandardHelpOptions = true, version = "neglect-scorecard 0.1",
+        scope = CommandLine.ScopeType.INHERIT,   // --help works after every command: 'run --help'
+        usageHelpAutoWidth = true,
         subcommands = {RunCommand.class, RerunCommand.class, ValidateCommand.class, HistoryCommand.class, ScheduleCommand.class,
                 PurgeCommand.class, AuditCommand.class,
                 GenerateSampleCommand.class,
                 GenerateNationalCommand.class},
-        description = {"Turns the partnership's statutory returns and multi-agency data into the neglect dataset",
-                "(indicators.csv) and scorecard workbook its neglect strategy asks for.", "",
-                "Each month: put the month's files in the input folder and type",
+        description = {"Turns the partnership's statutory returns and multi-agency data into the neglect dataset "
+                + "(indicators.csv) and scorecard workbook its neglect strategy asks for.", "",
+                "Each month: put the month's files in the input folder (check them first with 'validate') and type",
                 "  java -jar target/neglect-scorecard.jar run --period 2026-03-31", "",
-                "Results go to output/<partnership>/<period>/. Type a command with --help for its options."})
+                "Results go to output/<partnership>/<period>/. Type a command followed by --help for what it does "
+                + "and its options, for example: run --help"})
 public class ScorecardCommand implements Runnable {
 
     @Override

@@ -18,10 +18,11 @@ import picocli.CommandLine.Option;
 
 /** validate: checks the month's files without loading anything. */
 @Command(name = "validate", sortOptions = false,
-        description = {"Check the files in the input folder without loading anything: every file and row is read and",
-                "checked as a run would, and the problems are written to rejects.csv (file, sheet, row, column, what",
-                "to fix) with a summary. Use it before the monthly run, or after fixing a file. The database is not",
-                "opened, so it works while a run or the scheduler is going."})
+        header = "Check the input folder's files without loading anything, and say what to fix.",
+        description = {"Check the files in the input folder without loading anything: every file and row is read and "
+                + "checked as a run would, and the problems are written to rejects.csv (file, sheet, row, column, what "
+                + "to fix) with a summary. Use it before the monthly run, or after fixing a file. The database is not "
+                + "opened, so it works while a run or the scheduler is going."})
 public class ValidateCommand implements Callable<Integer> {
 
     @Option(names = "--input", paramLabel = "DIR", description = "The folder to check (default: the job file's 'input').")

@@ -156,7 +156,16 @@ class ScorecardCliTest {
                 "--data-dir", dir.resolve("d").toString())).isEqualTo(1);
         assertThat(err.toString()).contains("does not exist");
         assertThat(run("--help")).isZero();
-        assertThat(out.toString()).contains("run").contains("rerun").contains("history").contains("generate-sample");
+        assertThat(out.toString()).contains("run").contains("rerun").contains("history").contains("generate-sample")
+                // each command's line in the list is a whole sentence, not a description cut mid-way
+                .contains("Check the input folder's files without loading anything").doesNotContain("row is read and\n");
+        for (String command : List.of("run", "rerun", "validate", "history", "schedule", "purge", "audit")) {
+            assertThat(run(command, "--help")).as(command + " --help: " + err).isZero();
+            assertThat(err.toString()).as(command).isEmpty();
+            assertThat(out.toString()).as(command).contains("Usage: neglect-scorecard " + command).contains("--help");
+        }
+        assertThat(run("run", "--help")).isZero();
+        assertThat(out.toString()).contains("--period=yyyy-MM-dd").contains("e.g. 2026-03-31");
     }
 
     @Test
