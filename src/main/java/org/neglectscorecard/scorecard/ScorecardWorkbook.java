@@ -192,10 +192,17 @@ public final class ScorecardWorkbook {
         r++;
         cell(s, r++, 0, "Sources", bold);
         Map<String, Integer> kinds = new LinkedHashMap<>();
+        Map<String, java.util.TreeSet<LocalDate>> asAt = new HashMap<>();
         for (RunInputs.InputSummary in : c.inputs()) {
             kinds.merge(formatName(in.format()), 1, Integer::sum);
+            asAt.computeIfAbsent(formatName(in.format()), k -> new java.util.TreeSet<>()).addAll(asAtDates(in.asAt()));
         }
-        kinds.forEach((k, n) -> cell(s, s.getLastRowNum() + 1, 0, k + ": " + n + (n == 1 ? " file" : " files"), null));
+        kinds.forEach((k, n) -> {
+            java.util.TreeSet<LocalDate> dates = asAt.get(k);
+            String when = dates.isEmpty() ? "" : dates.size() == 1 ? ", as at " + dates.first().format(DAY)
+                    : ", as at " + dates.first().format(DAY) + " to " + dates.last().format(DAY);
+            cell(s, s.getLastRowNum() + 1, 0, k + ": " + n + (n == 1 ? " file" : " files") + when, null);
+        });
         r = s.getLastRowNum() + 1;
         r = line(s, r, "Each file, the date it was used as at, and what was read from it: the Data quality sheet.", wrap);
         if (c.neighboursFile() != null) {
@@ -246,6 +253,18 @@ public final class ScorecardWorkbook {
         } else {
             out.add("Targets: " + (red.isEmpty() ? "none red" : red.size() + " red (" + String.join("; ", red) + ")") + ", "
                     + amber.size() + " amber, " + green + " green. The Board summary has each headline indicator on one page.");
+        }
+        return out;
+    }
+
+    /** The dates a file's returns were used as at: "2026-03-31 (2025-04-01),2025-03-31 (...)" as RunInputs gives them. */
+    private static List<LocalDate> asAtDates(String asAt) {
+        List<LocalDate> out = new ArrayList<>();
+        if (asAt != null) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{4}-\\d{2}-\\d{2})(?: \\(|$)").matcher(asAt);
+            while (m.find()) {
+                out.add(LocalDate.parse(m.group(1)));
+            }
         }
         return out;
     }

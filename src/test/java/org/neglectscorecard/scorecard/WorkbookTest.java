@@ -85,6 +85,8 @@ class WorkbookTest {
         String cover = text(wb.getSheet("Cover"));
         assertThat(cover).contains("SYNTHETIC SAMPLE DATA").contains("Month ending 31 March 2026").contains("[c]")
                 .contains("Making Data Count");
+        // Sources with their as-at dates (OUTPUTS.md 2): the sample's census returns run from 2020/21 to 2025/26.
+        assertThat(cover).contains("CIN census returns: 18 files, as at 31 March 2021 to 31 March 2026");
     }
 
     @Test
