@@ -101,7 +101,7 @@ public final class ScorecardFigures {
                         : org.neglectscorecard.scorecard.Spc.assurance(spc, target.value().doubleValue(), d.polarity());
                 BenchmarkValue benchmark = latestBenchmark.get(d.id() + "|" + area);
                 String sentence = Sentences.of(d, area.equals(in.partnershipCode()) ? "the partnership" : areaNames.get(area), now, before,
-                        variation, benchmark, inMonth);
+                        variation, spc == null ? null : spc.signal(), benchmark, inMonth);
                 lines.add(new Line(d, area, areaNames.get(area), area.equals(in.partnershipCode()), now, byMonth.get(previous),
                         before, change, direction, months, spcValues, inMonth, spc, variation, target, rag, assurance, benchmark,
                         sentence, history));

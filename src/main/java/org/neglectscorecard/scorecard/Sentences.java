@@ -23,6 +23,12 @@ public final class Sentences {
 
     public static String of(IndicatorDefinition d, String where, IndicatorValue now, IndicatorValue yearAgo,
                             Spc.Variation variation, BenchmarkValue benchmark, boolean inMonth) {
+        return of(d, where, now, yearAgo, variation, null, benchmark, inMonth);
+    }
+
+    /** @param signal why the latest month is special cause, as {@link Spc.Result#signal()} says it; null if not known */
+    public static String of(IndicatorDefinition d, String where, IndicatorValue now, IndicatorValue yearAgo,
+                            Spc.Variation variation, String signal, BenchmarkValue benchmark, boolean inMonth) {
         if (now == null) {
             return "No figure for this month.";
         }
@@ -56,8 +62,9 @@ public final class Sentences {
                     case IMPROVEMENT -> up;
                     default -> !up;
                 };
-                s.append("; the latest month is unusually ").append(high ? "high" : "low")
-                        .append(" against the history (special cause), which is ")
+                s.append("; ").append(signal != null ? signal
+                                : "the latest month is unusually " + (high ? "high" : "low"))
+                        .append(" (special cause, not the usual ups and downs), which is ")
                         .append(variation == Spc.Variation.IMPROVEMENT ? "an improvement"
                                 : variation == Spc.Variation.CONCERN ? "a concern" : "a real change");
             }

@@ -64,9 +64,11 @@ public final class Spc {
      *
      * @param special       per point, whether any rule marks it as special cause
      * @param high          per point, whether its special cause is above the mean (else below)
+     * @param signal        why the latest point is special cause, in words a board reads ("the last 9
+     *                      months have all been above the average"); null when it is not
      */
     public record Result(double mean, double upper, double lower, double sigma, boolean[] special, boolean[] high,
-                         Variation latest) {
+                         Variation latest, String signal) {
 
         public boolean latestSpecial() {
             return special.length > 0 && special[special.length - 1];
@@ -183,7 +185,40 @@ public final class Spc {
         } else {
             latest = high[last] == (polarity == Polarity.up) ? Variation.IMPROVEMENT : Variation.CONCERN;
         }
-        return new Result(mean, upper, lower, sigma, special, high, latest);
+        return new Result(mean, upper, lower, sigma, special, high, latest,
+                special[last] ? signal(values, present, mean, upper, lower, sigma) : null);
+    }
+
+    /**
+     * The rule that makes the latest point special, said as what it is: a month beyond the
+     * limits is not the same claim as a run above the average, and the sentence must not say more
+     * than the rule found. Rules are tried in the order a reader finds most telling.
+     */
+    private static String signal(List<Double> values, List<Integer> present, double mean, double upper, double lower,
+                                 double sigma) {
+        int n = present.size();
+        double last = values.get(present.get(n - 1));
+        if (last > upper || last < lower) {
+            return "the latest month is " + (last > upper ? "above the upper" : "below the lower") + " process limit";
+        }
+        int side = Double.compare(last, mean);
+        int run = 0;
+        for (int k = n - 1; k >= 0 && side != 0 && Double.compare(values.get(present.get(k)), mean) == side; k--) {
+            run++;
+        }
+        if (run >= 7) {
+            return "the last " + run + " months have all been " + (side > 0 ? "above" : "below") + " the average";
+        }
+        int step = Integer.signum(Double.compare(last, values.get(present.get(n - 2))));
+        int trend = 1;
+        for (int k = n - 1; k > 0 && step != 0
+                && Integer.signum(Double.compare(values.get(present.get(k)), values.get(present.get(k - 1)))) == step; k--) {
+            trend++;
+        }
+        if (trend >= 6) {
+            return "the figures have " + (step > 0 ? "risen" : "fallen") + " " + (trend - 1) + " months in a row";
+        }
+        return "two of the last three months were near the " + (last > mean ? "upper" : "lower") + " process limit";
     }
 
     public static Result analyse(List<Double> values, Polarity polarity) {

@@ -43,8 +43,16 @@ class SentencesTest {
         String s = Sentences.of(indicator(Unit.percent, Polarity.down), "the partnership", value("64.0", false), value("58.5", false),
                 Spc.Variation.CONCERN, england, false);
         assertThat(s).isEqualTo("Share of plans for neglect rose from 58.5% to 64.0% over the year; the latest month is unusually "
-                + "high against the history (special cause), which is a concern; England's figure was 48.0% at 31 March 2025, "
-                + "when ours was 64.0%.");
+                + "high (special cause, not the usual ups and downs), which is a concern; England's figure was 48.0% at "
+                + "31 March 2025, when ours was 64.0%.");
+    }
+
+    @Test
+    void aShiftIsCalledAShiftNotAnUnusualMonth() {
+        String s = Sentences.of(indicator(Unit.count, Polarity.down), "the partnership", value("238", false), value("238", false),
+                Spc.Variation.CONCERN, "the last 9 months have all been above the average", null, false);
+        assertThat(s).isEqualTo("Children on a plan for neglect was unchanged from a year earlier, at 238; the last 9 months "
+                + "have all been above the average (special cause, not the usual ups and downs), which is a concern.");
     }
 
     @Test

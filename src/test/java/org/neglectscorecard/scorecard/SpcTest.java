@@ -122,4 +122,17 @@ class SpcTest {
         assertThat(baseline.mean()).isEqualTo(11.5);
         assertThat(baseline.latest()).isEqualTo(Variation.CONCERN);
     }
+
+    @Test
+    void theLatestSignalIsSaidAsTheRuleThatFoundIt() {
+        assertThat(Spc.analyse(base(20), Polarity.down).signal()).isNull();
+        assertThat(Spc.analyse(with(base(16), 30.0), Polarity.down).signal())
+                .isEqualTo("the latest month is above the upper process limit");
+        assertThat(Spc.analyse(with(base(16), 11.0, 10.5, 11.0, 10.5, 11.0, 10.5, 11.0), Polarity.down).signal())
+                .isEqualTo("the last 7 months have all been below the average");
+        assertThat(Spc.analyse(with(base(16), 9.0, 10.0, 11.0, 12.0, 13.0, 14.0), Polarity.up).signal())
+                .isEqualTo("the figures have risen 5 months in a row");
+        assertThat(Spc.analyse(with(base(16), 16.5, 12.0, 16.5), Polarity.down).signal())
+                .isEqualTo("two of the last three months were near the upper process limit");
+    }
 }
