@@ -87,7 +87,8 @@ public final class Sentences {
         String n = d.unit() == Unit.count ? String.format(Locale.UK, "%,d", x.longValue()) : x.toPlainString();
         return switch (d.unit()) {
             case percent -> n + "%";
-            case rate_per_10k -> n + " per 10,000 children";
+            // "Children on a plan per 10,000 children rose from 22.9 to 24.1": the title already says per what.
+            case rate_per_10k -> d.title().contains("per 10,000") ? n : n + " per 10,000 children";
             default -> n;
         };
     }

@@ -18,7 +18,11 @@ import org.neglectscorecard.indicators.IndicatorDefinition.Unit;
 class SentencesTest {
 
     static IndicatorDefinition indicator(Unit unit, Polarity polarity) {
-        return new IndicatorDefinition("X", unit == Unit.percent ? "Share of plans for neglect" : "Children on a plan for neglect",
+        return indicator(unit == Unit.percent ? "Share of plans for neglect" : "Children on a plan for neglect", unit, polarity);
+    }
+
+    static IndicatorDefinition indicator(String title, Unit unit, Polarity polarity) {
+        return new IndicatorDefinition("X", title,
                 "Knowing our problem", "test", List.of("CIN_CENSUS"), polarity, unit, unit == Unit.count ? 0 : 1, Counts.children,
                 "test", null, Measure.open_at_month_end, IndicatorDefinition.Spc.point_in_time, List.of(), false, true, true,
                 "SELECT 1", null, null, null, "test.yml");
@@ -60,5 +64,15 @@ class SentencesTest {
         String s = Sentences.of(indicator(Unit.count, Polarity.down), "Bedford", value("3", true), value("9", false),
                 Spc.Variation.COMMON_CAUSE, null, false);
         assertThat(s).startsWith("Withheld").doesNotContain("3").doesNotContain("9");
+    }
+
+    @Test
+    void aRateIsNotToldPerWhatTwice() {
+        String s = Sentences.of(indicator("Children on a plan for neglect per 10,000 children", Unit.rate_per_10k, Polarity.down),
+                "the partnership", value("24.1", false), value("22.9", false), Spc.Variation.COMMON_CAUSE, null, false);
+        assertThat(s).startsWith("Children on a plan for neglect per 10,000 children rose from 22.9 to 24.1 over the year;");
+        String other = Sentences.of(indicator("Rate of children on a plan for neglect", Unit.rate_per_10k, Polarity.down),
+                "the partnership", value("24.1", false), value("22.9", false), Spc.Variation.COMMON_CAUSE, null, false);
+        assertThat(other).startsWith("Rate of children on a plan for neglect rose from 22.9 per 10,000 children to 24.1 per 10,000 children");
     }
 }
