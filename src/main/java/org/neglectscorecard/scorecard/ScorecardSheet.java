@@ -1,0 +1,77 @@
+package org.neglectscorecard.scorecard;
+
+import java.time.LocalDate;
+
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.neglectscorecard.benchmark.BenchmarkValue;
+import org.neglectscorecard.indicators.IndicatorDefinition;
+import org.neglectscorecard.indicators.IndicatorDefinition.Polarity;
+import org.neglectscorecard.indicators.IndicatorDefinition.Unit;
+import org.neglectscorecard.scorecard.ScorecardWorkbook.Content;
+
+/**
+ * The full scorecard: every indicator for the partnership and each LA, grouped by strategic priority.
+ */
+final class ScorecardSheet extends SheetWriter {
+
+    ScorecardSheet(WorkbookParts parts) {
+        super(parts);
+    }
+
+    @Override
+    void write(Content c) {
+        LocalDate previous = c.period().minusMonths(1).withDayOfMonth(c.period().minusMonths(1).lengthOfMonth());
+        LocalDate lastYear = c.period().minusYears(1).withDayOfMonth(c.period().minusYears(1).lengthOfMonth());
+        XSSFSheet s = sheet("Scorecard", "Every indicator for the partnership and each local authority, grouped by strategic "
+                + "priority. Variation and target assurance read the monthly figures as SPC charts (see Trends).");
+        header(s.createRow(TABLE_ROW), "Strategic priority", "Indicator ID", "Indicator", "Area", "Unit",
+                "This period (" + monthName(c.period()) + ")", "Previous month (" + monthName(previous) + ")",
+                "Same month last year (" + monthName(lastYear) + ")", "Change on last year", "Direction of travel",
+                "Variation (SPC)", "Target", "RAG", "Target assurance (SPC)", "England (latest 31 March)",
+                "Statistical neighbours mean", "Better is", "What it says");
+        int r = TABLE_ROW + 1;
+        for (String priority : priorities(c.indicators())) {
+            for (ScorecardFigures.Line line : c.lines()) {
+                IndicatorDefinition d = line.indicator();
+                if (!d.priority().equals(priority)) {
+                    continue;
+                }
+                Row row = s.createRow(r++);
+                text(row, 0, priority);
+                text(row, 1, d.id());
+                text(row, 2, d.title());
+                text(row, 3, line.areaName());
+                text(row, 4, unitName(d));
+                value(row, 5, line.now(), d.decimals());
+                value(row, 6, line.previousMonth(), d.decimals());
+                value(row, 7, line.lastYear(), d.decimals());
+                if (line.change() != null) {
+                    number(row, 8, line.change(), d.decimals(), null);
+                } else {
+                    text(row, 8, suppressedEither(line) ? SUPPRESSED : NOT_AVAILABLE);
+                }
+                text(row, 9, line.direction() == null ? NOT_AVAILABLE : line.direction());
+                text(row, 10, line.variation().words());
+                number(row, 11, line.target() == null ? null : line.target().value(), d.decimals(),
+                        d.polarity() == Polarity.context ? NOT_APPLICABLE : NOT_AVAILABLE);
+                text(row, 12, line.rag() == null ? (d.polarity() == Polarity.context ? NOT_APPLICABLE : NOT_AVAILABLE) : line.rag().words());
+                text(row, 13, line.assurance().words());
+                BenchmarkValue b = line.benchmark();
+                boolean counted = d.benchmark() == null || d.unit() == Unit.count;
+                String none = counted ? NOT_APPLICABLE : NOT_AVAILABLE;
+                number(row, 14, b == null || counted ? null : b.england(), d.decimals(), none);
+                number(row, 15, b == null || counted ? null : b.snMean(), d.decimals(), line.partnership() ? NOT_APPLICABLE : none);
+                text(row, 16, better(d));
+                text(row, 17, line.sentence(), wrap);
+            }
+        }
+        table(s, "Scorecard", 18, r);
+        widths(s, 24, 26, 44, 26, 14, 14, 14, 14, 12, 18, 30, 10, 20, 34, 14, 14, 14, 100);
+        s.createFreezePane(4, TABLE_ROW + 1);
+    }
+
+    private static boolean suppressedEither(ScorecardFigures.Line line) {
+        return line.now() != null && line.now().suppressed() || line.lastYear() != null && line.lastYear().suppressed();
+    }
+}

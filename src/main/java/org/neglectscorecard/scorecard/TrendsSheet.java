@@ -1,0 +1,70 @@
+package org.neglectscorecard.scorecard;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.poi.ss.usermodel.ClientAnchor;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.xssf.usermodel.XSSFClientAnchor;
+import org.apache.poi.xssf.usermodel.XSSFDrawing;
+import org.apache.poi.xssf.usermodel.XSSFPicture;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.neglectscorecard.benchmark.BenchmarkValue;
+import org.neglectscorecard.indicators.IndicatorDefinition;
+import org.neglectscorecard.scorecard.ScorecardWorkbook.Content;
+
+/**
+ * Trends: an SPC chart per indicator, embedded with alt text and saved as a PNG for board papers.
+ */
+final class TrendsSheet extends SheetWriter {
+
+    TrendsSheet(WorkbookParts parts) {
+        super(parts);
+    }
+
+    @Override
+    void write(Content c) throws IOException {
+        XSSFSheet s = wb.createSheet("Trends");
+        contents().add(new String[] {"Trends", "A statistical process control chart per indicator for the partnership"});
+        cell(s, 0, 0, "Trends", title);
+        cell(s, 1, 0, "Each chart reads the partnership's monthly figures as a statistical process control chart: the mean, the "
+                + "process limits, and special-cause months marked by shape and colour. Also saved as PNG files in the charts folder.", null);
+        XSSFDrawing drawing = s.createDrawingPatriarch();
+        Files.createDirectories(c.chartsFolder());
+        Map<String, List<BenchmarkValue>> england = new HashMap<>();
+        for (BenchmarkValue b : c.benchmarks()) {
+            if (b.areaCode().equals(c.partnershipCode())) {
+                england.computeIfAbsent(b.indicatorId(), k -> new ArrayList<>()).add(b);
+            }
+        }
+        int top = 3;
+        for (IndicatorDefinition d : c.indicators()) {
+            ScorecardFigures.Line line = ScorecardFigures.find(c.lines(), d.id(), c.partnershipCode())
+                    .filter(l -> !l.history().isEmpty())
+                    .or(() -> c.lines().stream().filter(l -> l.indicator().id().equals(d.id()) && !l.history().isEmpty()).findFirst())
+                    .orElse(null);
+            if (line == null) {
+                continue;
+            }
+            TrendChart.Picture picture = TrendChart.draw(line, england.get(d.id()));
+            Files.write(c.chartsFolder().resolve(d.id() + ".png"), picture.png());
+            int index = wb.addPicture(picture.png(), Workbook.PICTURE_TYPE_PNG);
+            cell(s, top, 0, d.id() + ": " + d.title() + " (" + line.areaName() + ")", heading);
+            cell(s, top + 1, 0, "Latest month: " + line.variation().words() + ". " + capitalise(picture.note()) + ".", null);
+            XSSFClientAnchor anchor = new XSSFClientAnchor(0, 0, 0, 0, 0, top + 2, 11, top + 28);
+            anchor.setAnchorType(ClientAnchor.AnchorType.MOVE_AND_RESIZE);
+            XSSFPicture pic = drawing.createPicture(anchor, index);
+            pic.getCTPicture().getNvPicPr().getCNvPr().setDescr(picture.altText());
+            pic.getCTPicture().getNvPicPr().getCNvPr().setName(d.id());
+            top += 30;
+        }
+    }
+
+    private static String capitalise(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+}
