@@ -74,7 +74,7 @@ public final class ReturnFormats {
             case AGENCY -> {
                 Map<AgencySource, org.neglectscorecard.ingest.table.TableSource> tables = new EnumMap<>(AgencySource.class);
                 f.tables().forEach((k, v) -> tables.put(AgencySource.valueOf(k), v));
-                AgencyTableReader reader = new AgencyTableReader(tables, f.folderLaCode());
+                TableSetReader reader = AgencyTableReader.of(tables, f.folderLaCode());
                 reader.setBytesRead(bytesRead);
                 yield reader;
             }

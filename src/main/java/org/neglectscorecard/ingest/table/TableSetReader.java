@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.LongConsumer;
+import java.util.function.Predicate;
 
 import org.neglectscorecard.ingest.SourceRow;
 import org.neglectscorecard.ingest.TableHeader;
@@ -32,6 +33,7 @@ public class TableSetReader extends AbstractItemCountingItemStreamItemReader<Sou
     private final List<Part> parts;
     private final String folderLaCode;
     private LongConsumer bytesRead = n -> { };
+    private Predicate<String[]> passOver = values -> false;
     private XlsxWorkbook workbook;
     private TableReader reader;
     private TableHeader header;
@@ -45,6 +47,11 @@ public class TableSetReader extends AbstractItemCountingItemStreamItemReader<Sou
 
     public void setBytesRead(LongConsumer bytesRead) {
         this.bytesRead = bytesRead;
+    }
+
+    /** Rows a format leaves out before anything else looks at them (a template's example row). */
+    public void setPassOver(Predicate<String[]> passOver) {
+        this.passOver = passOver;
     }
 
     @Override
@@ -63,6 +70,9 @@ public class TableSetReader extends AbstractItemCountingItemStreamItemReader<Sou
             String[] values = reader.next();
             if (values == null) {
                 closeTable();
+                continue;
+            }
+            if (passOver.test(values)) {
                 continue;
             }
             SourceRow row = new SourceRow(header, reader.rowNumber(), values, folderLaCode);
