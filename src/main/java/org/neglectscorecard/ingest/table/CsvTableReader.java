@@ -41,12 +41,16 @@ public final class CsvTableReader implements TableReader {
         try {
             InputStream in = BOMInputStream.builder().setInputStream(new CountingInputStream(Files.newInputStream(file), bytesRead)).get();
             Reader reader = new InputStreamReader(in, charset);
-            this.parser = CSVFormat.DEFAULT.builder().setIgnoreSurroundingSpaces(false).get().parse(reader);
+            // Blank lines are kept as (blank) records so row numbers stay those a spreadsheet shows.
+            this.parser = CSVFormat.DEFAULT.builder().setIgnoreSurroundingSpaces(false).setIgnoreEmptyLines(false).get().parse(reader);
             this.records = parser.iterator();
-            if (!records.hasNext()) {
+            CSVRecord first = null;
+            while (records.hasNext() && (first == null || allBlank(first.values()))) {
+                first = records.next();
+            }
+            if (first == null || allBlank(first.values())) {
                 throw new UnreadableFileException(fileName + " is empty: it has no header row.");
             }
-            CSVRecord first = records.next();
             if (first.size() > MAX_COLUMNS) {
                 throw new UnreadableFileException(fileName + " has " + first.size()
                         + " columns in its header row; no return has more than " + MAX_COLUMNS
