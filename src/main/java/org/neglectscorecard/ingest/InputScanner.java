@@ -335,30 +335,45 @@ public class InputScanner {
         }
     }
 
-    private InputFile tableSet(Path root, Path folder, Map<CinTable, Path> set, Map<Path, Charset> charsets, String duplicate)
-            throws IOException {
+    /** What a set of CSV tables in one folder has in common, whatever the return: one checksum over all its files. */
+    private record CsvSet(String display, long size, LocalDateTime modified, String checksum, Map<String, TableSource> tables,
+                          String la, String folder) {
+
+        InputFile as(Format format, String problem, long work) {
+            return new InputFile(display, format, la, checksum, size, modified, folder, tables, problem, work);
+        }
+    }
+
+    private CsvSet csvSet(Path root, Path folder, String kind, String checksumPrefix, Map<? extends Enum<?>, Path> set,
+                          Map<Path, Charset> charsets) throws IOException {
         String display = root.relativize(folder).toString().replaceAll("\\p{Cntrl}", "?");
-        display = (display.isEmpty() ? "." : display) + "/ (CIN census tables)";
+        display = (display.isEmpty() ? "." : display) + "/ (" + kind + ")";
         long size = 0;
         LocalDateTime modified = null;
         MessageDigest sha = sha256();
         Map<String, TableSource> tables = new LinkedHashMap<>();
-        for (Map.Entry<CinTable, Path> e : set.entrySet()) {
+        for (Map.Entry<? extends Enum<?>, Path> e : set.entrySet()) {
             size += Files.size(e.getValue());
             LocalDateTime m = modified(e.getValue());
             modified = modified == null || m.isAfter(modified) ? m : modified;
-            sha.update((e.getKey().name() + ":" + checksum(e.getValue()) + "\n").getBytes(StandardCharsets.UTF_8));
+            sha.update((checksumPrefix + e.getKey().name() + ":" + checksum(e.getValue()) + "\n").getBytes(StandardCharsets.UTF_8));
             tables.put(e.getKey().name(), TableSource.csv(e.getValue(), charsets.get(e.getValue())));
         }
-        String checksum = HexFormat.of().formatHex(sha.digest());
-        String la = folderLa(root, set.values().iterator().next());
+        return new CsvSet(display, size, modified, HexFormat.of().formatHex(sha.digest()), tables,
+                folderLa(root, set.values().iterator().next()), folder.toString());
+    }
+
+    private InputFile tableSet(Path root, Path folder, Map<CinTable, Path> set, Map<Path, Charset> charsets, String duplicate)
+            throws IOException {
+        CsvSet found = csvSet(root, folder, "CIN census tables", "", set, charsets);
         if (duplicate != null) {
-            return new InputFile(display, Format.UNREADABLE, la, checksum, size, modified, folder.toString(), tables,
-                    "holds two files for one table (" + duplicate + "): keep one of each and run again.", size);
+            return found.as(Format.UNREADABLE, "holds two files for one table (" + duplicate + "): keep one of each and run again.",
+                    found.size());
         }
         if (!set.containsKey(CinTable.CIN_DETAILS) && !set.containsKey(CinTable.CHILD_PROTECTION_PLANS)) {
-            return new InputFile(display, Format.UNREADABLE, la, checksum, size, modified, folder.toString(), tables,
-                    "has CIN census tables but neither CINdetails nor ChildProtectionPlans: put the whole table set in the folder.", size);
+            return found.as(Format.UNREADABLE,
+                    "has CIN census tables but neither CINdetails nor ChildProtectionPlans: put the whole table set in the folder.",
+                    found.size());
         }
         long work = set.entrySet().stream().filter(e -> e.getKey().isRead()).mapToLong(e -> {
             try {
@@ -367,35 +382,21 @@ public class InputScanner {
                 return 0;
             }
         }).sum();
-        return new InputFile(display, Format.CIN_CENSUS_TABLES, la, checksum, size, modified, folder.toString(), tables, null, work);
+        return found.as(Format.CIN_CENSUS_TABLES, null, work);
     }
 
     private InputFile ssda903Set(Path root, Path folder, Map<Ssda903Table, Path> set, Map<Path, Charset> charsets, String duplicate)
             throws IOException {
-        String display = root.relativize(folder).toString().replaceAll("\\p{Cntrl}", "?");
-        display = (display.isEmpty() ? "." : display) + "/ (SSDA903 tables)";
-        long size = 0;
-        LocalDateTime modified = null;
-        MessageDigest sha = sha256();
-        Map<String, TableSource> tables = new LinkedHashMap<>();
-        for (Map.Entry<Ssda903Table, Path> e : set.entrySet()) {
-            size += Files.size(e.getValue());
-            LocalDateTime m = modified(e.getValue());
-            modified = modified == null || m.isAfter(modified) ? m : modified;
-            sha.update(("903" + e.getKey().name() + ":" + checksum(e.getValue()) + "\n").getBytes(StandardCharsets.UTF_8));
-            tables.put(e.getKey().name(), TableSource.csv(e.getValue(), charsets.get(e.getValue())));
-        }
-        String checksum = HexFormat.of().formatHex(sha.digest());
-        String la = folderLa(root, set.values().iterator().next());
+        CsvSet found = csvSet(root, folder, "SSDA903 tables", "903", set, charsets);
         if (duplicate != null) {
-            return new InputFile(display, Format.UNREADABLE, la, checksum, size, modified, folder.toString(), tables,
-                    "holds two files for one table (" + duplicate + "): keep one of each and run again.", size);
+            return found.as(Format.UNREADABLE, "holds two files for one table (" + duplicate + "): keep one of each and run again.",
+                    found.size());
         }
         if (!set.containsKey(Ssda903Table.EPISODES)) {
-            return new InputFile(display, Format.UNREADABLE, la, checksum, size, modified, folder.toString(), tables,
-                    "has an SSDA903 Header table but no Episodes table: put both in the folder.", size);
+            return found.as(Format.UNREADABLE, "has an SSDA903 Header table but no Episodes table: put both in the folder.",
+                    found.size());
         }
-        return new InputFile(display, Format.SSDA903, la, checksum, size, modified, folder.toString(), tables, null, size);
+        return found.as(Format.SSDA903, null, found.size());
     }
 
     private InputFile problem(Path root, Path file, Format format, String message) {
