@@ -77,9 +77,18 @@ public class TableSetReader extends AbstractItemCountingItemStreamItemReader<Sou
             }
             SourceRow row = new SourceRow(header, reader.rowNumber(), values, folderLaCode);
             if (!row.isBlank()) {
-                return row;
+                String la = laOf(parts.get(current), row);
+                return la == null || la.equals(folderLaCode) ? row : new SourceRow(header, row.rowNumber(), values, la);
             }
         }
+    }
+
+    /**
+     * The LA a row belongs to: the folder's, unless a format says otherwise from the row itself
+     * (a CIN census table set may name the LA in a Header table or an LEA column).
+     */
+    protected String laOf(Part part, SourceRow row) {
+        return folderLaCode;
     }
 
     private boolean openNext() {
