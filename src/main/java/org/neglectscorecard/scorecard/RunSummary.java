@@ -60,9 +60,12 @@ public final class RunSummary {
         }
         s.append('\n').append("Outputs in ").append(outputFolder).append(":\n");
         s.append("  ").append(workbookName).append("  (the scorecard workbook)\n");
-        s.append("  indicators.csv, indicators-published.csv  (every value; the published copy withholds small numbers)\n");
+        s.append("  indicators.csv  (every value, exact, with a flag where small numbers are withheld)\n");
+        s.append("  indicators-published.csv  (the copy to share: small numbers withheld)\n");
+        s.append("  benchmarks.csv  (rates and percentages beside England, the region and statistical neighbours)\n");
         s.append("  rejects.csv  (").append(problems).append(problems == 1 ? " problem" : " problems").append(" found in the inputs)\n");
         s.append("  charts/  (a trend chart per indicator, PNG)\n");
+        s.append("  run-summary.txt  (this summary)\n");
         return s.toString();
     }
 

@@ -66,8 +66,15 @@ class ScorecardCliTest {
         assertThat(console).contains("Loaded 822/2025-26/cin-census-822-2026.xml").contains("Using 58 returns for 3 LAs")
                 .contains("Loaded partnership/training-records.xlsx").contains("Loaded 823/annex-a/annex-a-823-2026-03-31.xlsx")
                 .contains("52 of 52 indicators have a value for the partnership");
-
+        // The summary names every file the run wrote.
         Path folder = dir.resolve("out/pan-bedfordshire-sample/2026-03-31");
+        try (var written = Files.list(folder)) {
+            for (Path f : written.toList()) {
+                assertThat(console).as(f.getFileName().toString()).contains("  " + f.getFileName()
+                        + (Files.isDirectory(f) ? "/" : ""));
+            }
+        }
+
         IndicatorsFile indicators = IndicatorsFile.read(folder.resolve("indicators.csv"));
         assertThat(indicators.header()).containsExactly("indicator_id", "area_code", "area_name", "period_end", "breakdown",
                 "value", "numerator", "denominator", "unit", "suppressed");
