@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.poi.ss.usermodel.ClientAnchor;
+import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFClientAnchor;
 import org.apache.poi.xssf.usermodel.XSSFDrawing;
@@ -31,8 +32,9 @@ final class TrendsSheet extends SheetWriter {
         XSSFSheet s = wb.createSheet("Trends");
         contents().add(new String[] {"Trends", "A statistical process control chart per indicator for the partnership"});
         cell(s, 0, 0, "Trends", title);
-        cell(s, 1, 0, "Each chart reads the partnership's monthly figures as a statistical process control chart: the mean, the "
-                + "process limits, and special-cause months marked by shape and colour. Also saved as PNG files in the charts folder.", null);
+        // Two short lines rather than one long one, so the note prints inside the charts' width.
+        cell(s, 1, 0, "Each chart reads the partnership's monthly figures as a statistical process control chart: the mean,", null);
+        cell(s, 2, 0, "the process limits, and special-cause months marked by shape and colour. Also in the charts folder as PNG.", null);
         XSSFDrawing drawing = s.createDrawingPatriarch();
         Files.createDirectories(c.chartsFolder());
         Map<String, List<BenchmarkValue>> england = new HashMap<>();
@@ -61,7 +63,14 @@ final class TrendsSheet extends SheetWriter {
             pic.getCTPicture().getNvPicPr().getCNvPr().setDescr(picture.altText());
             pic.getCTPicture().getNvPicPr().getCNvPr().setName(d.id());
             top += 30;
+            s.setRowBreak(top - 1);   // printed, each chart on its own page, never cut in two
         }
+        s.getPrintSetup().setPaperSize(PrintSetup.A4_PAPERSIZE);
+        s.getPrintSetup().setLandscape(false);
+        s.setFitToPage(true);
+        s.getPrintSetup().setFitWidth((short) 1);
+        s.getPrintSetup().setFitHeight((short) 0);
+        wb.setPrintArea(wb.getSheetIndex(s), 0, 10, 0, Math.max(top - 1, 2));
     }
 
     private static String capitalise(String s) {

@@ -180,6 +180,9 @@ class WorkbookTest {
             assertThat(pngs.count()).isEqualTo(shapes.size());
         }
         assertThat(text(trends)).contains("Special cause").doesNotContain("null");
+        // Printed, a page break after every chart: none is cut across two pages.
+        assertThat(trends.getRowBreaks()).hasSize(shapes.size());
+        assertThat(wb.getPrintArea(wb.getSheetIndex(trends))).isNotNull();
     }
 
     @Test
