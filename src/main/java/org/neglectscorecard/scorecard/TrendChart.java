@@ -39,8 +39,8 @@ import org.neglectscorecard.indicators.IndicatorDefinition.Unit;
  */
 public final class TrendChart {
 
-    public static final int WIDTH = 900;
-    public static final int HEIGHT = 520;
+    public static final int WIDTH = 800;
+    public static final int HEIGHT = 540;
     private static final Color SERIES = new Color(0x12436D);
     private static final Color LIMITS = new Color(0x6F6F6F);
     private static final Color IMPROVEMENT = new Color(0x1F77B4);
@@ -127,17 +127,18 @@ public final class TrendChart {
         plot.setBackgroundPaint(Color.WHITE);
         plot.setRangeGridlinePaint(new Color(0xD0D0D0));
         plot.setDomainGridlinesVisible(false);
-        JFreeChart chart = new JFreeChart(d.title(), new Font("SansSerif", Font.BOLD, 22), plot, true);
+        JFreeChart chart = new JFreeChart(d.title(), new Font("SansSerif", Font.BOLD, 28), plot, true);
         chart.setBackgroundPaint(Color.WHITE);
         String note = note(line, points, gaps, comparable);
-        chart.addSubtitle(new TextTitle(line.areaName() + " \u2022 " + better(d) + " \u2022 " + note, new Font("SansSerif", Font.PLAIN, 15)));
-        Font tick = new Font("SansSerif", Font.PLAIN, 16);
-        Font label = new Font("SansSerif", Font.PLAIN, 17);
+        chart.addSubtitle(new TextTitle(line.areaName() + " \u2022 " + better(d) + " \u2022 " + note, new Font("SansSerif", Font.PLAIN, 19)));
+        // Large for the picture's size: a board paper pastes it at half a page wide, where 20 pixels is about 6 points.
+        Font tick = new Font("SansSerif", Font.PLAIN, 20);
+        Font label = new Font("SansSerif", Font.PLAIN, 21);
         time.setTickLabelFont(tick);
         time.setLabelFont(label);
         axis.setTickLabelFont(tick);
         axis.setLabelFont(label);
-        chart.getLegend().setItemFont(new Font("SansSerif", Font.PLAIN, 16));
+        chart.getLegend().setItemFont(new Font("SansSerif", Font.PLAIN, 19));
         return new Picture(png(chart), altText(line, points), note);
     }
 

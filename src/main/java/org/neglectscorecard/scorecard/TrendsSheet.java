@@ -57,7 +57,8 @@ final class TrendsSheet extends SheetWriter {
             int index = wb.addPicture(picture.png(), Workbook.PICTURE_TYPE_PNG);
             cell(s, top, 0, d.id() + ": " + d.title() + " (" + line.areaName() + ")", heading);
             cell(s, top + 1, 0, "Latest month: " + line.variation().words() + ". " + capitalise(picture.note()) + ".", null);
-            XSSFClientAnchor anchor = new XSSFClientAnchor(0, 0, 0, 0, 0, top + 2, 11, top + 28);
+            // 11 default columns by 24 default rows: about 704 by 480 pixels, the PNG's own proportions.
+            XSSFClientAnchor anchor = new XSSFClientAnchor(0, 0, 0, 0, 0, top + 2, 11, top + 26);
             anchor.setAnchorType(ClientAnchor.AnchorType.MOVE_AND_RESIZE);
             XSSFPicture pic = drawing.createPicture(anchor, index);
             pic.getCTPicture().getNvPicPr().getCNvPr().setDescr(picture.altText());
