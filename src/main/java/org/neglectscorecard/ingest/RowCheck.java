@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
+import org.neglectscorecard.reference.LaDirectory;
+
 /**
  * Reads the values of one row, collecting every problem rather than stopping at the first, so a
  * person fixes a row in one pass. A problem is either fatal (the row cannot be used and is
@@ -89,6 +91,26 @@ public final class RowCheck {
     /** An optional coded value: a bad code is left out and reported, the row still loads. */
     public String code(String column, Function<String, Optional<String>> codes) {
         return parse(column, false, Shown.VALUE, v -> codes.apply(v).orElse(null));
+    }
+
+    /**
+     * The 3-digit code of the LA the row is for, from the code it was given (its own column, the
+     * return's header or its folder), or null with the row rejected: an unknown code is said to
+     * be one, never passed on to fail later.
+     *
+     * @param whenMissing what to do when there is no code, in the format's own terms
+     */
+    public String laCode(LaDirectory las, String column, String code, String whenMissing) {
+        if (Values.isBlank(code)) {
+            fail(column, null, whenMissing);
+            return null;
+        }
+        return las.code3(code.strip()).orElseGet(() -> {
+            String shown = Rejection.shown(code);
+            fail(column, shown, (Rejection.WITHHELD.equals(shown) ? "The LA code" : "'" + shown + "'")
+                    + " is not an English local authority code (3-digit DfE code such as 821, or 9-character code such as E06000032)");
+            return null;
+        });
     }
 
     public void fail(String column, String shownValue, String reason) {

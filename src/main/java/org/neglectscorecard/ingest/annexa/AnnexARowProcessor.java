@@ -60,13 +60,8 @@ public class AnnexARowProcessor implements ItemProcessor<SourceRow, ParsedRow<Ci
     }
 
     private String laCode(RowCheck check) {
-        String code = check.row().laCode();
-        if (Values.isBlank(code)) {
-            check.fail(null, null, "No LA code for this Annex A: put the workbook in a folder named by the LA's 3-digit code "
-                    + "(e.g. 822/annex-a.xlsx)");
-            return null;
-        }
-        return las.code3(code).orElse(null);
+        return check.laCode(las, null, check.row().laCode(), "No LA code for this Annex A: put the workbook in a folder "
+                + "named by the LA's 3-digit code (e.g. 822/annex-a.xlsx)");
     }
 
     private CinRecord episode(RowCheck check, String la, String key) {

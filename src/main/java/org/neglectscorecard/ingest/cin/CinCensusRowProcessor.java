@@ -61,18 +61,8 @@ public class CinCensusRowProcessor implements ItemProcessor<SourceRow, ParsedRow
     }
 
     private String laCode(RowCheck check) {
-        String code = check.row().laCode();
-        if (Values.isBlank(code)) {
-            check.fail("LEA", null, "No LA code for this row: add an LEA column or a Header table, or put the return"
-                    + " in a folder named by the LA's 3-digit code");
-            return null;
-        }
-        return las.code3(code).orElseGet(() -> {
-            String shown = Rejection.shown(code);
-            check.fail("LEA", shown, (Rejection.WITHHELD.equals(shown) ? "The LA code" : "'" + shown + "'")
-                    + " is not an English local authority code (3-digit DfE code such as 821, or 9-character code such as E06000032)");
-            return null;
-        });
+        return check.laCode(las, "LEA", check.row().laCode(), "No LA code for this row: add an LEA column or a Header table, "
+                + "or put the return in a folder named by the LA's 3-digit code");
     }
 
     private ParsedRow<CinRecord> header(RowCheck check, String la) {

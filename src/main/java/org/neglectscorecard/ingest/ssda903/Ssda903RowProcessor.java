@@ -37,14 +37,8 @@ public class Ssda903RowProcessor implements ItemProcessor<SourceRow, ParsedRow<C
     @Override
     public ParsedRow<CinRecord> process(SourceRow row) {
         RowCheck check = new RowCheck(row);
-        String code = Values.text(row.value("LA")).orElse(row.laCode());
-        String la = null;
-        if (code == null) {
-            check.fail("CHILD", null, "No LA code for this SSDA903 return: put its files in a folder named by the LA's 3-digit"
-                    + " code (e.g. 822/ssda903-2025/)");
-        } else {
-            la = las.code3(code).orElse(null);
-        }
+        String la = check.laCode(las, "LA", Values.text(row.value("LA")).orElse(row.laCode()), "No LA code for this SSDA903 "
+                + "return: put its files in a folder named by the LA's 3-digit code (e.g. 822/ssda903-2025/)");
         String id = check.identifier("CHILD");
         String key = id == null || la == null ? null : pseudonymiser.childKey(la, id);
         if ("Header".equals(row.table())) {
