@@ -9,6 +9,7 @@ import org.neglectscorecard.store.AuditLog;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** audit: the record of who ran what, when, on which files. */
@@ -25,13 +26,13 @@ public class AuditCommand implements Callable<Integer> {
     @Option(names = "--last", paramLabel = "N", defaultValue = "20", description = "How many entries (default: ${DEFAULT-VALUE}).")
     int last;
 
-    @Option(names = "--data-dir", paramLabel = "DIR", description = "Where the embedded database is kept.")
-    Path dataDir;
+    @Mixin
+    DataDirs dataDir = new DataDirs();
 
     @Override
     public Integer call() {
         JobFile jobFile = JobFile.load(job);
-        try (ConfigurableApplicationContext context = Context.start(DataDirs.choose(dataDir, Path.of(jobFile.input())), Map.of())) {
+        try (ConfigurableApplicationContext context = Context.start(dataDir.choose(Path.of(jobFile.input())), Map.of())) {
             for (AuditLog.Entry e : context.getBean(AuditLog.class).latest(last)) {
                 System.out.printf("%s  %-14s %-20s %-10s by %s on %s%n", e.at(), e.event(), e.jobName() == null ? "" : e.jobName(),
                         e.period() == null ? "" : e.period(), e.user(), e.host());

@@ -18,6 +18,7 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** history: the job's past runs. */
@@ -31,14 +32,13 @@ public class HistoryCommand implements Callable<Integer> {
             description = "The job file (default: ${DEFAULT-VALUE}).")
     Path job;
 
-    @Option(names = "--data-dir", paramLabel = "DIR", description = "Where the embedded database is kept "
-            + "(default: data, or data/sample when the job's input is the synthetic sample data).")
-    Path dataDir;
+    @Mixin
+    DataDirs dataDir = new DataDirs();
 
     @Override
     public Integer call() {
         JobFile jobFile = JobFile.load(job);
-        Path data = DataDirs.choose(dataDir, Path.of(jobFile.input()));
+        Path data = dataDir.choose(Path.of(jobFile.input()));
         try (ConfigurableApplicationContext context = Context.start(data, Map.of())) {
             List<RunService.Attempt> attempts = context.getBean(RunService.class).attempts(jobFile.name(), null);
             DSLContext dsl = context.getBean(DSLContext.class);

@@ -11,6 +11,7 @@ import org.neglectscorecard.store.Purge;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** purge: deletes child-level data older than the job's retention period. */
@@ -29,14 +30,14 @@ public class PurgeCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Say what would be deleted, and delete nothing.")
     boolean dryRun;
 
-    @Option(names = "--data-dir", paramLabel = "DIR", description = "Where the embedded database is kept.")
-    Path dataDir;
+    @Mixin
+    DataDirs dataDir = new DataDirs();
 
     @Override
     public Integer call() {
         JobFile jobFile = JobFile.load(job);
         LocalDate cutoff = LocalDate.now().minusYears(jobFile.retentionYears());
-        try (ConfigurableApplicationContext context = Context.start(DataDirs.choose(dataDir, Path.of(jobFile.input())), Map.of())) {
+        try (ConfigurableApplicationContext context = Context.start(dataDir.choose(Path.of(jobFile.input())), Map.of())) {
             Purge.Result r = context.getBean(Purge.class).olderThan(cutoff, dryRun);
             String what = r.rows() + " child-level rows dated before " + cutoff + " (" + r.returns()
                     + " whole returns, and older rows of the multi-agency logs)";

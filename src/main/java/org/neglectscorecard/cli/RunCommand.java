@@ -13,6 +13,7 @@ import org.neglectscorecard.scorecard.OutputWriter;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** run: this month's scorecard from the files in the input folder. */
@@ -43,9 +44,8 @@ public class RunCommand implements Callable<Integer> {
             + "(for example after a corrected return arrives).")
     boolean rerun;
 
-    @Option(names = "--data-dir", paramLabel = "DIR", description = "Where the embedded database is kept (default: data, "
-            + "or data/sample for the synthetic sample data). Ignored when SPRING_DATASOURCE_URL names a shared database.")
-    Path dataDir;
+    @Mixin
+    DataDirs dataDir = new DataDirs();
 
     boolean forceRerun() {
         return rerun;
@@ -62,7 +62,7 @@ public class RunCommand implements Callable<Integer> {
         JobFile jobFile = JobFile.load(job);
         Path in = input != null ? input : Path.of(jobFile.input());
         Path out = output != null ? output : Path.of(jobFile.output());
-        Path data = DataDirs.choose(dataDir, in);
+        Path data = dataDir.choose(in);
         try (ConfigurableApplicationContext context = Context.start(data, Map.of())) {
             RunService runs = context.getBean(RunService.class);
             RunService.RunResult result = runs.run(new RunService.RunRequest(jobFile, when, in, out, forceRerun()));

@@ -16,6 +16,7 @@ import org.neglectscorecard.job.RunService;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** schedule: runs the jobs in jobs/ when they are due, unattended. */
@@ -31,9 +32,8 @@ public class ScheduleCommand implements Callable<Integer> {
             description = "The folder of job files (default: ${DEFAULT-VALUE}).")
     Path jobs;
 
-    @Option(names = "--data-dir", paramLabel = "DIR", description = "Where the embedded database is kept (default: data, "
-            + "or data/sample when the jobs' input is the synthetic sample data).")
-    Path dataDir;
+    @Mixin
+    DataDirs dataDir = new DataDirs();
 
     @Option(names = "--stop-after", hidden = true, defaultValue = "0", description = "Stop after this many runs (tests).")
     int stopAfter;
@@ -51,7 +51,7 @@ public class ScheduleCommand implements Callable<Integer> {
         if (files.isEmpty()) {
             throw new CliException("There are no job files (*.yml) in " + jobs + ".");
         }
-        Path data = DataDirs.choose(dataDir, Path.of(files.get(0).input()));
+        Path data = dataDir.choose(Path.of(files.get(0).input()));
         try (ConfigurableApplicationContext context = Context.start(data, Map.of())) {
             Progress progress = context.getBean(Progress.class);
             MonthlyScheduler scheduler = new MonthlyScheduler(context.getBean(RunService.class), progress, Clock.systemDefaultZone());
