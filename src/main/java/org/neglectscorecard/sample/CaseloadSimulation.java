@@ -275,16 +275,6 @@ final class CaseloadSimulation {
     }
 
     private int poisson(double mean) {
-        double l = Math.exp(-mean);
-        if (mean > 30) {
-            return Math.max(0, (int) Math.round(mean + Math.sqrt(mean) * random.nextGaussian()));
-        }
-        int k = 0;
-        double p = 1;
-        do {
-            k++;
-            p *= random.nextDouble();
-        } while (p > l);
-        return k - 1;
+        return PartnershipSampleData.poisson(random, mean);
     }
 }

@@ -458,7 +458,8 @@ final class PartnershipSampleData {
         return Math.max(1, Math.min(5, v));
     }
 
-    private static int poisson(Random random, double mean) {
+    /** A Poisson count (a normal approximation above 30), the sample generators' one source of monthly numbers. */
+    static int poisson(Random random, double mean) {
         if (mean > 30) {
             return Math.max(0, (int) Math.round(mean + Math.sqrt(mean) * random.nextGaussian()));
         }
