@@ -67,7 +67,6 @@ public class DatabaseSetup {
         for (String statement : statements(ddl)) {
             dsl.execute(statement);
         }
-        checkColumns();
         String version = referenceVersion();
         String current = dsl.select(SETTING.SETTING_VALUE).from(SETTING).where(SETTING.NAME.eq("reference_version")).fetchOne(SETTING.SETTING_VALUE);
         if (!version.equals(current)) {
