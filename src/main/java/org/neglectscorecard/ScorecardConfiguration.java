@@ -50,9 +50,9 @@ public class ScorecardConfiguration {
     }
 
     @Bean(initMethod = "run")
-    DatabaseSetup databaseSetup(DSLContext dsl, PlatformTransactionManager transactionManager, Catalogue catalogue,
-                                LaDirectory las) {
-        return new DatabaseSetup(dsl, transactionManager, catalogue.location(), las);
+    DatabaseSetup databaseSetup(javax.sql.DataSource dataSource, DSLContext dsl, PlatformTransactionManager transactionManager,
+                                Catalogue catalogue, LaDirectory las) {
+        return new DatabaseSetup(dataSource, dsl, transactionManager, catalogue.location(), las);
     }
 
     @Bean

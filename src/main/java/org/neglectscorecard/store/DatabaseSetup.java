@@ -22,9 +22,12 @@ import java.time.YearMonth;
 import java.util.HexFormat;
 import java.util.List;
 
+import javax.sql.DataSource;
+
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.commons.io.input.BOMInputStream;
+import org.flywaydb.core.Flyway;
 import org.jooq.BatchBindStep;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
@@ -37,7 +40,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Brings the database to the schema in sql/schema/ (every statement is idempotent) and loads the
+ * Brings the database to the schema in sql/schema/ (Flyway migrations) and loads the
  * reference data: LA codes, ONS populations, the calendar and the breakdown mappings. Reference
  * tables are reloaded only when the shipped files change.
  */
@@ -52,8 +55,11 @@ public class DatabaseSetup {
     private final TransactionTemplate transaction;
     private final String sqlBase;
     private final LaDirectory las;
+    private final DataSource dataSource;
 
-    public DatabaseSetup(DSLContext dsl, PlatformTransactionManager transactionManager, String sqlBase, LaDirectory las) {
+    public DatabaseSetup(DataSource dataSource, DSLContext dsl, PlatformTransactionManager transactionManager, String sqlBase,
+                         LaDirectory las) {
+        this.dataSource = dataSource;
         this.dsl = dsl;
         this.transaction = new TransactionTemplate(transactionManager);
         this.sqlBase = sqlBase;
@@ -61,12 +67,7 @@ public class DatabaseSetup {
     }
 
     public void run() {
-        String schemaFile = dsl.dialect().family() == SQLDialect.POSTGRES ? "postgresql.sql" : "h2.sql";
-        String ddl = read(sqlBase + "schema/" + schemaFile);
-        checkColumns();   // before any change, so an out-of-date database is left exactly as it was
-        for (String statement : statements(ddl)) {
-            dsl.execute(statement);
-        }
+        migrate();
         String version = referenceVersion();
         String current = dsl.select(SETTING.SETTING_VALUE).from(SETTING).where(SETTING.NAME.eq("reference_version")).fetchOne(SETTING.SETTING_VALUE);
         if (!version.equals(current)) {
@@ -75,28 +76,41 @@ public class DatabaseSetup {
     }
 
     /**
-     * The DDL only creates what is missing, so a table made by an earlier version of the
-     * program can lack a column this one reads. Adding it would leave it empty for the files
-     * already loaded and the indicators silently wrong, so the run stops and says what to do.
+     * Brings the schema up to date with Flyway (sql/schema/common, and the vendor's folder where
+     * H2 and PostgreSQL need different SQL). A database made by release 0.1, before migrations,
+     * already has version 1's tables and its run history: it is marked as being at version 1 and
+     * migrated from there, keeping everything in it.
      */
-    private void checkColumns() {
-        java.util.Set<String> present = new java.util.HashSet<>();
-        dsl.fetch("SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = current_schema()")
-                .forEach(r -> present.add((r.get(0, String.class) + "." + r.get(1, String.class)).toLowerCase(java.util.Locale.ROOT)));
-        List<String> missing = new java.util.ArrayList<>();
+    private void migrate() {
+        String vendor = dsl.dialect().family() == SQLDialect.POSTGRES ? "postgresql" : "h2";
+        Flyway flyway = Flyway.configure(getClass().getClassLoader())
+                .dataSource(dataSource)
+                .locations(MIGRATIONS + "common", MIGRATIONS + vendor)
+                .baselineVersion("1")
+                .baselineDescription("schema made by release 0.1, before migrations")
+                .load();
+        if (flyway.info().applied().length == 0 && !present(dsl, V1_TABLES.get()).isEmpty()) {
+            checkVersion1(flyway);
+            flyway.baseline();
+        }
+        flyway.migrate();
+    }
+
+    private static final String MIGRATIONS = "classpath:sql/schema/";
+
+    /**
+     * Release 0.1 made its tables with CREATE TABLE IF NOT EXISTS, so a database made by an even
+     * earlier build can have version 1's tables without all their columns. Migrating it would leave
+     * those columns empty for the files already loaded and the indicators silently wrong, so it is
+     * left exactly as it was and the run stops saying what to do.
+     */
+    private void checkVersion1(Flyway flyway) {
+        java.util.Set<String> present = present(dsl, null);
         java.util.Set<String> tables = new java.util.HashSet<>();
         present.forEach(c -> tables.add(c.substring(0, c.indexOf('.'))));
-        for (org.jooq.Table<?> table : org.neglectscorecard.store.schema.DefaultSchema.DEFAULT_SCHEMA.getTables()) {
-            if (!tables.contains(table.getName().toLowerCase(java.util.Locale.ROOT))) {
-                continue;   // a table not made yet: the DDL makes it whole
-            }
-            for (org.jooq.Field<?> field : table.fields()) {
-                String name = (table.getName() + "." + field.getName()).toLowerCase(java.util.Locale.ROOT);
-                if (!present.contains(name)) {
-                    missing.add(name);
-                }
-            }
-        }
+        List<String> missing = V1_TABLES.get().stream()
+                .filter(c -> tables.contains(c.substring(0, c.indexOf('.'))) && !present.contains(c))
+                .sorted().toList();
         if (!missing.isEmpty()) {
             throw new SchemaOutOfDateException("The database was made by an earlier version of this program and lacks "
                     + String.join(", ", missing.subList(0, Math.min(5, missing.size()))) + (missing.size() > 5 ? " and "
@@ -106,40 +120,49 @@ public class DatabaseSetup {
         }
     }
 
+    /** Version 1's tables and columns, as its migration makes them in an empty in-memory database. */
+    private static final java.util.function.Supplier<java.util.Set<String>> V1_TABLES = memoise(() -> {
+        org.h2.jdbcx.JdbcDataSource memory = new org.h2.jdbcx.JdbcDataSource();
+        memory.setURL("jdbc:h2:mem:version1-" + java.util.UUID.randomUUID() + ";DB_CLOSE_DELAY=0");
+        try (java.sql.Connection keepOpen = memory.getConnection()) {
+            Flyway.configure(DatabaseSetup.class.getClassLoader()).dataSource(memory)
+                    .locations(MIGRATIONS + "common", MIGRATIONS + "h2").target("1").load().migrate();
+            return present(org.jooq.impl.DSL.using(keepOpen, SQLDialect.H2), null);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    });
+
+    /** table.column of every column in the current schema (lower case); with a filter, only those in it. */
+    private static java.util.Set<String> present(DSLContext dsl, java.util.Set<String> only) {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        dsl.fetch("SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = current_schema()")
+                .forEach(r -> out.add((r.get(0, String.class) + "." + r.get(1, String.class)).toLowerCase(java.util.Locale.ROOT)));
+        if (only != null) {
+            out.retainAll(only);
+        }
+        return out;
+    }
+
+    private static <T> java.util.function.Supplier<T> memoise(java.util.function.Supplier<T> supplier) {
+        return new java.util.function.Supplier<>() {
+            private T value;
+
+            @Override
+            public synchronized T get() {
+                if (value == null) {
+                    value = supplier.get();
+                }
+                return value;
+            }
+        };
+    }
+
     /** The database's tables do not match the program's: said plainly, with what to do. */
     public static class SchemaOutOfDateException extends RuntimeException {
         public SchemaOutOfDateException(String message) {
             super(message);
         }
-    }
-
-    /** Statements end with ';' at a line end, except inside a $$-quoted block (PostgreSQL DO blocks). */
-    static List<String> statements(String ddl) {
-        java.util.List<String> out = new java.util.ArrayList<>();
-        StringBuilder current = new StringBuilder();
-        boolean quoted = false;
-        for (String line : ddl.split("\n")) {
-            String l = line.strip();
-            if (!quoted && (l.startsWith("--") || l.isEmpty())) {
-                continue;
-            }
-            int comment = quoted ? -1 : line.indexOf("--");
-            String code = comment >= 0 ? line.substring(0, comment) : line;
-            int dollars = code.split("\\$\\$", -1).length - 1;
-            if (dollars % 2 == 1) {
-                quoted = !quoted;
-            }
-            current.append(code).append('\n');
-            if (!quoted && code.strip().endsWith(";")) {
-                String statement = current.toString().strip();
-                out.add(statement.substring(0, statement.length() - 1).strip());
-                current.setLength(0);
-            }
-        }
-        if (!current.toString().isBlank()) {
-            out.add(current.toString().strip());
-        }
-        return out;
     }
 
     private void loadReference(String version) {

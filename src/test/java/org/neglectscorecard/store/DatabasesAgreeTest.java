@@ -18,8 +18,8 @@ import org.neglectscorecard.testing.TestApp;
 
 /**
  * H2 and PostgreSQL give byte-identical outputs (indicators, the published copy, rejects, benchmarks) from the same inputs (the whole sample
- * partnership: three LAs, six years, every input form), and their schemas (sql/schema/h2.sql and
- * postgresql.sql) define the same tables and columns.
+ * partnership: three LAs, six years, every input form), and the migrations (sql/schema/: common/, and
+ * h2/ or postgresql/ where the SQL differs) make the same tables and columns on both.
  */
 class DatabasesAgreeTest {
 

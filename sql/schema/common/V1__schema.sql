@@ -1,6 +1,8 @@
--- Neglect scorecard schema (H2). sql/schema/postgresql.sql is the same schema for PostgreSQL;
--- DatabasesAgreeTest keeps the two in step. Every statement is idempotent: it runs at each start;
--- a column added after a release comes with ALTER TABLE ... ADD COLUMN IF NOT EXISTS.
+-- Neglect scorecard schema, version 1: the tables as release 0.1 made them (then written by hand,
+-- run at every start, every statement idempotent). From here on the schema changes only by a new
+-- migration beside this one (V2__..., V3__...): never edit a migration that has been released.
+-- The same SQL serves H2 and PostgreSQL; where they differ, the version has a file in h2/ and in
+-- postgresql/ instead. jOOQ's classes are generated from common/ at build time.
 --
 -- Data flows one way and every stage leaves a table behind:
 --   source_file, statutory_return, child-level tables  <- ingest/store

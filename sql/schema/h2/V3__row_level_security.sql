@@ -1,0 +1,2 @@
+-- Row-level security by LA exists on PostgreSQL only (see postgresql/V3__row_level_security.sql):
+-- H2 is the embedded database of a single partnership, which has no per-LA roles. Nothing to do.
