@@ -176,7 +176,10 @@ public class Benchmarks {
                 .fetch()) {
             long file = r.get(DFE_VALUE.SOURCE_FILE_ID);
             int year = r.get(DFE_VALUE.TIME_PERIOD);
-            String key = year + "|" + r.get(DFE_VALUE.GEOGRAPHIC_LEVEL) + "|" + r.get(DFE_VALUE.AREA_CODE) + "|" + r.get(DFE_VALUE.OLD_LA_CODE);
+            // An LA is its 3-digit code: releases label the same LA and year with different 9-character codes.
+            boolean la = r.get(DFE_VALUE.OLD_LA_CODE) != null;
+            String key = year + "|" + r.get(DFE_VALUE.GEOGRAPHIC_LEVEL) + "|" + (la ? "" : r.get(DFE_VALUE.AREA_CODE)) + "|"
+                    + r.get(DFE_VALUE.OLD_LA_CODE);
             Long best = fileOf.get(key);
             if (best == null || release.get(file) > release.get(best) || release.get(file).equals(release.get(best)) && file > best) {
                 fileOf.put(key, file);
@@ -205,11 +208,13 @@ public class Benchmarks {
                 return;
             }
             int year = Integer.parseInt(k[0]);
+            String oldLa = "null".equals(k[3]) ? null : k[3];
             BigDecimal value = spec.value() != null ? v[0] : ratio(d, v[1], spec.denominator().isPopulation()
-                    ? population(k[2], year) : v[2]);
-            out.computeIfAbsent(year, y -> new ArrayList<>()).add(new Published(k[1], k[2], "null".equals(k[3]) ? null : k[3], value));
+                    ? population(k[2], oldLa, year) : v[2]);
+            out.computeIfAbsent(year, y -> new ArrayList<>()).add(new Published(k[1], k[2], oldLa, value));
         });
-        out.values().forEach(l -> l.sort(Comparator.comparing(Published::level).thenComparing(p -> String.valueOf(p.area()))));
+        out.values().forEach(l -> l.sort(Comparator.comparing(Published::level).thenComparing(p -> String.valueOf(p.area()))
+                .thenComparing(p -> String.valueOf(p.oldLa()))));
         return out;
     }
 
@@ -225,13 +230,22 @@ public class Benchmarks {
         return numerator.multiply(scale).divide(denominator, d.decimals(), RoundingMode.HALF_UP);
     }
 
-    /** Children aged 0 to 17 at the mid-year before the year's 31 March, as our rates use. */
-    private BigDecimal population(String area, int year) {
-        if (area == null) {
-            return null;
+    /**
+     * Children aged 0 to 17 at the mid-year before the year's 31 March, as our rates use: for an LA
+     * by its 3-digit code (whatever 9-character code the population file gave it that year), for
+     * England or a region by its code.
+     */
+    private BigDecimal population(String area, String code3, int year) {
+        Integer n;
+        if (code3 != null) {
+            n = dsl.select(org.jooq.impl.DSL.max(POPULATION.CHILDREN_0_17)).from(POPULATION).join(LA).on(LA.LA_CODE9.eq(POPULATION.LA_CODE9))
+                    .where(LA.LA_CODE3.eq(code3).and(POPULATION.MID_YEAR.eq(year - 1))).fetchOne(0, Integer.class);
+        } else if (area != null && !area.isEmpty()) {
+            n = dsl.select(POPULATION.CHILDREN_0_17).from(POPULATION)
+                    .where(POPULATION.LA_CODE9.eq(area).and(POPULATION.MID_YEAR.eq(year - 1))).fetchOne(POPULATION.CHILDREN_0_17);
+        } else {
+            n = null;
         }
-        Integer n = dsl.select(POPULATION.CHILDREN_0_17).from(POPULATION)
-                .where(POPULATION.LA_CODE9.eq(area).and(POPULATION.MID_YEAR.eq(year - 1))).fetchOne(POPULATION.CHILDREN_0_17);
         return n == null ? null : BigDecimal.valueOf(n);
     }
 

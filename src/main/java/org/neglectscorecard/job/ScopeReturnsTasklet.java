@@ -19,7 +19,6 @@ import java.util.Set;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.neglectscorecard.reference.LaDirectory;
-import org.neglectscorecard.store.CinLoadCompletion;
 import org.neglectscorecard.store.ReturnRegistry;
 import org.neglectscorecard.store.RunMessages;
 import org.neglectscorecard.store.SourceFiles;
@@ -127,9 +126,9 @@ public class ScopeReturnsTasklet implements Tasklet {
 
     private void insertScope(RunContext run, Candidate c, long streamId) {
         long runId = run.runId();
-        int year = CinLoadCompletion.reportingYear(c.reference());
+        // One series per LA, under its current code, whatever its code was in the year the return is for.
         String code9 = ReturnRegistry.PARTNERSHIP_WIDE.equals(c.la3()) ? run.jobFile().partnershipId()
-                : las.inYear(c.la3(), year).map(LaDirectory.La::code9).orElse(c.la3());
+                : las.current(c.la3()).map(LaDirectory.La::code9).orElse(c.la3());
         LocalDate coverFrom = c.earliest() != null ? c.earliest() : c.reference().minusYears(1).plusDays(1);
         dsl.insertInto(RUN_SCOPE, RUN_SCOPE.RUN_ID, RUN_SCOPE.RETURN_ID, RUN_SCOPE.STREAM_ID, RUN_SCOPE.SOURCE_KIND,
                         RUN_SCOPE.LA_CODE9, RUN_SCOPE.REFERENCE_DATE, RUN_SCOPE.REFERENCE_DATE_FROM, RUN_SCOPE.COVER_FROM,
@@ -160,8 +159,8 @@ public class ScopeReturnsTasklet implements Tasklet {
                 .where(RUN_SCOPE.RUN_ID.eq(runId).and(RUN_SCOPE.LA_CODE9.ne(run.jobFile().partnershipId())))
                 .fetch(RUN_SCOPE.LA_CODE9);
         for (String code9 : codes) {
-            LaDirectory.La la = las.all().stream().filter(x -> x.code9().equals(code9)).findFirst().orElse(null);
-            String la3 = la == null ? code9 : la.code3();
+            String la3 = las.code3(code9).orElse(code9);
+            LaDirectory.La la = las.current(la3).orElse(null);
             boolean member = members.contains(la3);
             if (!member) {
                 messages.add(runId, STEP, RunMessages.WARNING, describe(la3) + " is in the input but not a member of "
@@ -177,6 +176,6 @@ public class ScopeReturnsTasklet implements Tasklet {
     }
 
     private String describe(String la3) {
-        return las.inYear(la3, LocalDate.now().getYear()).map(la -> la.name() + " (" + la3 + ")").orElse("LA " + la3);
+        return las.current(la3).map(la -> la.name() + " (" + la3 + ")").orElse("LA " + la3);
     }
 }

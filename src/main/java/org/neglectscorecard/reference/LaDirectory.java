@@ -15,10 +15,12 @@ import org.apache.commons.csv.CSVRecord;
 import org.springframework.stereotype.Component;
 
 /**
- * English local authorities: the DfE 3-digit code, the 9-character ONS code and the name, for
- * each reporting year. Built from the old_la_code/new_la_code columns of DfE's published files
- * (src/main/resources/reference/la-codes.csv). Where DfE has re-labelled an LA, the code its newest
- * publication uses for that year is taken, so our figures line up with the published ones.
+ * English local authorities: the DfE 3-digit code, the 9-character ONS codes DfE's published files
+ * have used for it and the name. Built from the old_la_code/new_la_code columns of those files
+ * (src/main/resources/reference/la-codes.csv). The 3-digit code is the LA's identity: an LA's
+ * figures form one series whatever its 9-character code was at the time (Buckinghamshire's changed
+ * in 2020, North Yorkshire's and Somerset's in 2023), labelled with its current code. An LA that
+ * split or merged has a new 3-digit code, so its series ends and the new LAs' begin.
  */
 @Component
 public class LaDirectory {
@@ -62,6 +64,15 @@ public class LaDirectory {
             return all.stream().filter(la -> la.code9().equals(wanted)).map(La::code3).findFirst();
         }
         return all.stream().anyMatch(la -> la.code3().equals(wanted)) ? Optional.of(wanted) : Optional.empty();
+    }
+
+    /**
+     * The LA as its series is labelled: the 9-character code in use most recently (for an LA that
+     * no longer exists, the last it had), whatever year the data is for.
+     */
+    public Optional<La> current(String code3) {
+        return all.stream().filter(la -> la.code3().equals(code3))
+                .max(Comparator.comparingInt(La::lastYear).thenComparingInt(La::firstYear));
     }
 
     /**

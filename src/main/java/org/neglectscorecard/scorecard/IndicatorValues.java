@@ -67,9 +67,12 @@ public class IndicatorValues {
 
     public List<IndicatorValue> of(String jobName, LocalDate runPeriod) {
         var v = INDICATOR_VALUE;
-        return dsl.selectFrom(v).where(v.JOB_NAME.eq(jobName).and(v.RUN_PERIOD.eq(runPeriod)))
+        List<IndicatorValue> out = new java.util.ArrayList<>(dsl.selectFrom(v).where(v.JOB_NAME.eq(jobName).and(v.RUN_PERIOD.eq(runPeriod)))
                 .fetch(r -> new IndicatorValue(r.getIndicatorId(), r.getAreaCode(), r.getAreaName(), r.getPeriodEnd(),
                         r.getBreakdown(), r.getFigure(), r.getNumerator(), r.getDenominator(), r.getInMonthFigure(),
-                        r.getUnit(), Boolean.TRUE.equals(r.getSuppressed())));
+                        r.getUnit(), Boolean.TRUE.equals(r.getSuppressed()))));
+        // Without this, the files' order would be whatever the database's plan gives (an index on H2, a heap scan on PostgreSQL).
+        out.sort(ORDER);
+        return out;
     }
 }

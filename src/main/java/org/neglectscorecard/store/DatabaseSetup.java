@@ -89,7 +89,12 @@ public class DatabaseSetup {
                 .baselineVersion("1")
                 .baselineDescription("schema made by release 0.1, before migrations")
                 .load();
-        if (flyway.info().applied().length == 0 && !present(dsl, V1_TABLES.get()).isEmpty()) {
+        // Only a database without Flyway's table is one of release 0.1: a first migration cut short
+        // (a kill, a power cut) leaves the table, and version 1 is then simply run again.
+        java.util.Set<String> present = present(dsl, null);
+        boolean migrated = present.stream().anyMatch(c -> c.startsWith(flyway.getConfiguration().getTable().toLowerCase(java.util.Locale.ROOT) + "."));
+        present.retainAll(V1_TABLES.get());
+        if (!migrated && !present.isEmpty()) {
             checkVersion1(flyway);
             flyway.baseline();
         }

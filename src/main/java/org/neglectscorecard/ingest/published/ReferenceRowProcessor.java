@@ -177,7 +177,7 @@ public class ReferenceRowProcessor implements ItemProcessor<SourceRow, ParsedRow
         }
         String code = v.replaceFirst("\\.0+$", "");
         if (code.matches("\\d{3}")) {
-            return las.code3(code).flatMap(c -> las.inYear(c, LocalDate.now().getYear() + 1)).map(LaDirectory.La::code9).orElse(code);
+            return las.code3(code).flatMap(las::current).map(LaDirectory.La::code9).orElse(code);
         }
         return code;
     }
