@@ -1,5 +1,8 @@
 package org.neglectscorecard.indicators;
 
+import static org.neglectscorecard.store.schema.Tables.INDICATOR_VALUE;
+import static org.neglectscorecard.store.schema.Tables.SUPERSEDED_VALUE;
+
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -68,6 +71,7 @@ public class IndicatorEngine {
     /** Computes and publishes into indicator_value, replacing the job and period's earlier values. */
     public void compute(Request r, Consumer<IndicatorDefinition> progress) {
         clearWork(r.runId());
+        keepSuperseded(r);
         dsl.execute("DELETE FROM indicator_value WHERE job_name = ? AND run_period = ?", r.jobName(), r.period());
         Map<String, Object> run = new HashMap<>();
         run.put("run_id", r.runId());
@@ -92,6 +96,27 @@ public class IndicatorEngine {
             progress.accept(d);
         }
         clearWork(r.runId());
+    }
+
+    /**
+     * The period run again: the headline figures an earlier run of it computed are kept, so this
+     * run can list every month that moved. A restart of this same run (its values are its own, or
+     * were rolled back) keeps what was kept before.
+     */
+    private void keepSuperseded(Request r) {
+        var v = INDICATOR_VALUE;
+        var earlier = v.JOB_NAME.eq(r.jobName()).and(v.RUN_PERIOD.eq(r.period())).and(v.BREAKDOWN.eq("all"))
+                .and(v.RUN_ID.isNull().or(v.RUN_ID.ne(r.runId())));
+        if (!dsl.fetchExists(v, earlier)) {
+            return;
+        }
+        var s = SUPERSEDED_VALUE;
+        dsl.deleteFrom(s).where(s.JOB_NAME.eq(r.jobName()).and(s.RUN_PERIOD.eq(r.period()))).execute();
+        dsl.insertInto(s, s.JOB_NAME, s.RUN_PERIOD, s.RUN_ID, s.INDICATOR_ID, s.AREA_CODE, s.AREA_NAME, s.PERIOD_END, s.FIGURE,
+                        s.SUPPRESSED)
+                .select(dsl.select(v.JOB_NAME, v.RUN_PERIOD, v.RUN_ID, v.INDICATOR_ID, v.AREA_CODE, v.AREA_NAME, v.PERIOD_END,
+                        v.FIGURE, v.SUPPRESSED).from(v).where(earlier))
+                .execute();
     }
 
     private void computeOne(IndicatorDefinition d, Request r, Map<String, Object> run) {
@@ -154,6 +179,7 @@ public class IndicatorEngine {
             text.put("numerator", "CAST(NULL AS DECIMAL(20, 4))");
             text.put("denominator", "CAST(NULL AS DECIMAL(20, 4))");
             text.put("in_month", "v.in_month_numerator");
+            text.put("in_month_denominator", "CAST(NULL AS DECIMAL(20, 4))");
             text.put("has_denominator", "");
             text.put("suppressed", d.counts().isPeople() ? "CASE WHEN v.numerator BETWEEN 1 AND 5 THEN TRUE ELSE FALSE END" : "FALSE");
         } else {
@@ -167,6 +193,7 @@ public class IndicatorEngine {
             text.put("denominator", "v.denominator");
             text.put("in_month", "CASE WHEN v.in_month_denominator > 0 THEN "
                     + ratio("v.in_month_numerator", "v.in_month_denominator", scale, d.decimals()) + " END");
+            text.put("in_month_denominator", "v.in_month_denominator");
             text.put("has_denominator", "AND v.denominator > 0");
             boolean numeratorPeople = catalogue.get(d.numerator()).map(n -> n.counts().isPeople()).orElse(false);
             boolean denominatorPeople = !d.isRate() && catalogue.get(d.denominator()).map(n -> n.counts().isPeople()).orElse(false);

@@ -14,7 +14,9 @@ import org.neglectscorecard.ingest.SourceRow;
 import org.neglectscorecard.ingest.ReturnFormats;
 import org.neglectscorecard.privacy.Pseudonymiser;
 import org.neglectscorecard.reference.LaDirectory;
+import org.neglectscorecard.scorecard.IndicatorValues;
 import org.neglectscorecard.scorecard.OutputWriter;
+import org.neglectscorecard.scorecard.RunInputs;
 import org.neglectscorecard.store.AgencyWriter;
 import org.neglectscorecard.store.CinCensusWriter;
 import org.neglectscorecard.store.CinLoadCompletion;
@@ -41,7 +43,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The monthly scorecard job: find the inputs, load each return file, decide which returns the
- * run uses, compute the indicators, write the outputs. Every step leaves tables behind, so a
+ * run uses, compute the indicators and benchmarks, decide what may be published, write the outputs. Every step leaves tables behind, so a
  * failed or killed run restarts at the step (and, for loading, the file and chunk) it stopped in.
  */
 @Configuration(proxyBeanMethods = false)
@@ -53,7 +55,7 @@ public class ScorecardJobConfig {
 
     @Bean
     Job scorecardJob(JobRepository jobs, Step checkInputs, Step loadReturns, Step finishLoads, Step scopeReturns,
-                     Step computeIndicators, Step computeBenchmarks, Step writeOutputs) {
+                     Step computeIndicators, Step computeBenchmarks, Step protectSmallNumbers, Step writeOutputs) {
         return new JobBuilder(JOB_NAME, jobs)
                 .start(checkInputs)
                 .next(loadReturns)
@@ -61,6 +63,7 @@ public class ScorecardJobConfig {
                 .next(scopeReturns)
                 .next(computeIndicators)
                 .next(computeBenchmarks)
+                .next(protectSmallNumbers)
                 .next(writeOutputs)
                 .build();
     }
@@ -171,6 +174,14 @@ public class ScorecardJobConfig {
     Step computeBenchmarks(JobRepository jobs, PlatformTransactionManager tx, Benchmarks benchmarks, Progress progress) {
         return new StepBuilder(ComputeBenchmarksTasklet.STEP, jobs)
                 .tasklet(new ComputeBenchmarksTasklet(benchmarks, progress), tx)
+                .build();
+    }
+
+    @Bean
+    Step protectSmallNumbers(JobRepository jobs, PlatformTransactionManager tx, IndicatorValues values, RunInputs inputs,
+                             Catalogue catalogue, Progress progress) {
+        return new StepBuilder(ProtectSmallNumbersTasklet.STEP, jobs)
+                .tasklet(new ProtectSmallNumbersTasklet(values, inputs, catalogue, progress), tx)
                 .build();
     }
 

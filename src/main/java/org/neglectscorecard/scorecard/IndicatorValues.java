@@ -65,11 +65,52 @@ public class IndicatorValues {
         return out;
     }
 
+    /**
+     * Decides what may be published of a run's figures (DisclosureControl) and records the verdict
+     * beside each, so every output reads the same one.
+     *
+     * @return how many figures are withheld
+     */
+    public int protect(String jobName, LocalDate runPeriod, String partnershipCode, java.util.Set<String> members,
+                       org.neglectscorecard.indicators.Catalogue catalogue) {
+        var v = INDICATOR_VALUE;
+        var rows = dsl.selectFrom(v).where(v.JOB_NAME.eq(jobName).and(v.RUN_PERIOD.eq(runPeriod))).fetch();
+        List<DisclosureControl.Figure> figures = rows.map(r -> new DisclosureControl.Figure(r.getIndicatorId(), r.getAreaCode(),
+                r.getPeriodEnd(), r.getBreakdown(), r.getFigure(), r.getNumerator(), r.getDenominator(), r.getInMonthNumerator(),
+                r.getInMonthDenominator()));
+        List<DisclosureControl.Verdict> verdicts = DisclosureControl.decide(figures, catalogue::get, partnershipCode, members);
+        var update = dsl.batch(dsl.update(v).set(v.SUPPRESSED, (Boolean) null).set(v.IN_MONTH_SUPPRESSED, (Boolean) null)
+                .where(v.JOB_NAME.eq((String) null).and(v.RUN_PERIOD.eq((LocalDate) null)).and(v.INDICATOR_ID.eq((String) null))
+                        .and(v.AREA_CODE.eq((String) null)).and(v.PERIOD_END.eq((LocalDate) null)).and(v.BREAKDOWN.eq((String) null))));
+        int withheld = 0;
+        int changed = 0;
+        for (int i = 0; i < rows.size(); i++) {
+            var r = rows.get(i);
+            DisclosureControl.Verdict verdict = verdicts.get(i);
+            withheld += verdict.suppressed() ? 1 : 0;
+            if (!Boolean.valueOf(verdict.suppressed()).equals(r.getSuppressed())
+                    || !Boolean.valueOf(verdict.inMonthSuppressed()).equals(r.getInMonthSuppressed())) {
+                update.bind(verdict.suppressed(), verdict.inMonthSuppressed(), jobName, runPeriod, r.getIndicatorId(),
+                        r.getAreaCode(), r.getPeriodEnd(), r.getBreakdown());
+                changed++;
+            }
+        }
+        if (changed > 0) {
+            update.execute();
+        }
+        return withheld;
+    }
+
+    /**
+     * A run's values as they may be published: the suppressed flag is the disclosure verdict, and
+     * an in-month value withheld on its own is left out (null), so no chart can plot it.
+     */
     public List<IndicatorValue> of(String jobName, LocalDate runPeriod) {
         var v = INDICATOR_VALUE;
         List<IndicatorValue> out = new java.util.ArrayList<>(dsl.selectFrom(v).where(v.JOB_NAME.eq(jobName).and(v.RUN_PERIOD.eq(runPeriod)))
                 .fetch(r -> new IndicatorValue(r.getIndicatorId(), r.getAreaCode(), r.getAreaName(), r.getPeriodEnd(),
-                        r.getBreakdown(), r.getFigure(), r.getNumerator(), r.getDenominator(), r.getInMonthFigure(),
+                        r.getBreakdown(), r.getFigure(), r.getNumerator(), r.getDenominator(),
+                        Boolean.TRUE.equals(r.getInMonthSuppressed()) ? null : r.getInMonthFigure(),
                         r.getUnit(), Boolean.TRUE.equals(r.getSuppressed()))));
         // Without this, the files' order would be whatever the database's plan gives (an index on H2, a heap scan on PostgreSQL).
         out.sort(ORDER);

@@ -58,11 +58,8 @@ public class OutputWriter {
         OutputFolder out = new OutputFolder(r.folder());
         try {
             List<IndicatorDefinition> published = catalogue.indicators().stream().filter(IndicatorDefinition::publish).toList();
-            java.util.Set<String> peopleCounts = new java.util.HashSet<>();
-            published.stream().filter(d -> d.unit() == IndicatorDefinition.Unit.count && d.counts().isPeople())
-                    .forEach(d -> peopleCounts.add(d.id()));
-            List<IndicatorValue> all = Suppression.withSecondary(values.of(r.jobName(), r.period()), r.partnershipCode(),
-                    inputs.members(r.runId()), peopleCounts);
+            // Suppression was decided when the figures were computed (protectSmallNumbers): every output reads that verdict.
+            List<IndicatorValue> all = values.of(r.jobName(), r.period());
             List<RunInputs.InputSummary> files = inputs.files(r.runId());
             List<RunInputs.Problem> problems = inputs.problems(r.runId());
             List<String> notes = messages.of(r.runId()).stream().map(m -> m.level().equals(RunMessages.WARNING)

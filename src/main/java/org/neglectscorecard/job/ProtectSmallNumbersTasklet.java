@@ -1,0 +1,41 @@
+package org.neglectscorecard.job;
+
+import org.neglectscorecard.indicators.Catalogue;
+import org.neglectscorecard.scorecard.IndicatorValues;
+import org.neglectscorecard.scorecard.RunInputs;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+
+/**
+ * Decides, once for every output, which figures may be published: small numbers of children and
+ * families, and every figure from which one could be worked out, are withheld.
+ */
+public class ProtectSmallNumbersTasklet implements Tasklet {
+
+    public static final String STEP = "protectSmallNumbers";
+
+    private final IndicatorValues values;
+    private final RunInputs inputs;
+    private final Catalogue catalogue;
+    private final Progress progress;
+
+    public ProtectSmallNumbersTasklet(IndicatorValues values, RunInputs inputs, Catalogue catalogue, Progress progress) {
+        this.values = values;
+        this.inputs = inputs;
+        this.catalogue = catalogue;
+        this.progress = progress;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+        RunContext run = RunContext.of(chunkContext.getStepContext().getStepExecution());
+        long started = System.nanoTime();
+        int withheld = values.protect(run.jobName(), run.period(), run.jobFile().partnershipId(), inputs.members(run.runId()), catalogue);
+        contribution.incrementWriteCount(withheld);
+        progress.say(String.format("Withheld %d figures in the copies to share (small numbers, and figures they could be worked out from) in %.1f s",
+                withheld, (System.nanoTime() - started) / 1e9));
+        return RepeatStatus.FINISHED;
+    }
+}

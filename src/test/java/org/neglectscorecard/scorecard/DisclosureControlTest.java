@@ -1,0 +1,156 @@
+package org.neglectscorecard.scorecard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.neglectscorecard.indicators.Catalogue;
+import org.neglectscorecard.scorecard.DisclosureControl.Figure;
+import org.neglectscorecard.scorecard.DisclosureControl.Verdict;
+
+/**
+ * Disclosure control on hand-made figures of real catalogue entries: small numbers withheld, and
+ * then whatever they could be worked out from (OUTPUTS.md section 2).
+ */
+class DisclosureControlTest {
+
+    static final Catalogue CATALOGUE = Catalogue.load("sql");
+    static final LocalDate END = LocalDate.of(2026, 3, 31);
+    static final Set<String> LAS = Set.of("A", "B", "C");
+
+    static Figure count(String id, String area, String breakdown, long value) {
+        return count(id, area, END, breakdown, value, null);
+    }
+
+    static Figure count(String id, String area, LocalDate end, String breakdown, long value, Long inMonth) {
+        return new Figure(id, area, end, breakdown, BigDecimal.valueOf(value), null, null,
+                inMonth == null ? null : BigDecimal.valueOf(inMonth), null);
+    }
+
+    static Figure percent(String id, String area, long numerator, long denominator, Long inMonthNumerator, Long inMonthDenominator) {
+        return new Figure(id, area, END, "all", BigDecimal.valueOf(numerator * 100.0 / denominator), BigDecimal.valueOf(numerator),
+                BigDecimal.valueOf(denominator), inMonthNumerator == null ? null : BigDecimal.valueOf(inMonthNumerator),
+                inMonthDenominator == null ? null : BigDecimal.valueOf(inMonthDenominator));
+    }
+
+    static List<Verdict> decide(List<Figure> figures) {
+        return DisclosureControl.decide(figures, CATALOGUE::get, "P", LAS);
+    }
+
+    static boolean withheld(List<Figure> in, List<Verdict> out, String id, String area, String breakdown) {
+        for (int i = 0; i < in.size(); i++) {
+            Figure f = in.get(i);
+            if (f.indicatorId().equals(id) && f.area().equals(area) && f.breakdown().equals(breakdown) && f.period().equals(END)) {
+                return out.get(i).suppressed();
+            }
+        }
+        throw new AssertionError("no figure " + id + " " + area + " " + breakdown);
+    }
+
+    @Test
+    void oneLaWithheldBesideThePartnershipTotalTakesTheNextSmallestWithIt() {
+        List<Figure> in = List.of(count("CPP_OPEN", "P", "all", 60), count("CPP_OPEN", "A", "all", 3),
+                count("CPP_OPEN", "B", "all", 22), count("CPP_OPEN", "C", "all", 35));
+        List<Verdict> out = decide(in);
+        assertThat(withheld(in, out, "CPP_OPEN", "A", "all")).isTrue();
+        assertThat(withheld(in, out, "CPP_OPEN", "B", "all")).isTrue();     // 60 - 22 - 35 would give A's 3
+        assertThat(withheld(in, out, "CPP_OPEN", "C", "all")).isFalse();
+        assertThat(withheld(in, out, "CPP_OPEN", "P", "all")).isFalse();
+    }
+
+    @Test
+    void twoWithheldProtectEachOtherUnlessTogetherTheyAreASmallNumber() {
+        List<Figure> in = List.of(count("CPP_OPEN", "P", "all", 40), count("CPP_OPEN", "A", "all", 3),
+                count("CPP_OPEN", "B", "all", 4), count("CPP_OPEN", "C", "all", 33));
+        assertThat(withheld(in, decide(in), "CPP_OPEN", "C", "all")).isFalse();
+        // 1 and 2: the partnership less C would say these two LAs have 3 children between them.
+        List<Figure> small = List.of(count("CPP_OPEN", "P", "all", 36), count("CPP_OPEN", "A", "all", 1),
+                count("CPP_OPEN", "B", "all", 2), count("CPP_OPEN", "C", "all", 33));
+        assertThat(withheld(small, decide(small), "CPP_OPEN", "C", "all")).isTrue();
+    }
+
+    @Test
+    void aWithheldGroupOfABreakdownTakesTheNextSmallestGroup() {
+        List<Figure> in = List.of(count("CPP_OPEN_NEG_INIT", "A", "all", 40), count("CPP_OPEN_NEG_INIT", "A", "gender=Male", 2),
+                count("CPP_OPEN_NEG_INIT", "A", "gender=Female", 38), count("CPP_OPEN_NEG_INIT", "A", "gender=Not known", 0),
+                count("CPP_OPEN_NEG_INIT", "A", "age_band=under 1", 9), count("CPP_OPEN_NEG_INIT", "A", "age_band=1 to 4", 31));
+        List<Verdict> out = decide(in);
+        assertThat(withheld(in, out, "CPP_OPEN_NEG_INIT", "A", "gender=Female")).isTrue();
+        assertThat(withheld(in, out, "CPP_OPEN_NEG_INIT", "A", "gender=Not known")).isFalse();   // a zero only when nothing else will do
+        assertThat(withheld(in, out, "CPP_OPEN_NEG_INIT", "A", "age_band=under 1")).isFalse();   // another dimension: nothing withheld there
+        assertThat(withheld(in, out, "CPP_OPEN_NEG_INIT", "A", "all")).isFalse();
+    }
+
+    @Test
+    void countsThatAreNotOfPeopleAreLeftAlone() {
+        List<Figure> in = List.of(count("AUDIT_NEG", "P", "all", 60), count("AUDIT_NEG", "A", "all", 3),
+                count("AUDIT_NEG", "B", "all", 57));
+        assertThat(decide(in)).extracting(Verdict::suppressed).containsOnly(false);
+    }
+
+    @Test
+    void aReviewOfASingleChildIsACountOfPeople() {
+        List<Figure> in = List.of(count("CASE_REVIEW_NEG", "P", "all", 2));
+        assertThat(decide(in)).extracting(Verdict::suppressed).containsExactly(true);
+    }
+
+    /** The case: a CLA_START withheld beside the partnership total was printed as CLA_START_N1_PCT's denominator. */
+    @Test
+    void everyFigureBuiltOnAWithheldCountIsWithheldWithIt() {
+        List<Figure> in = List.of(count("CLA_START", "P", "all", 60), count("CLA_START", "A", "all", 4),
+                count("CLA_START", "B", "all", 21), count("CLA_START", "C", "all", 35),
+                percent("CLA_START_N1_PCT", "P", 30, 60, null, null), percent("CLA_START_N1_PCT", "A", 0, 4, null, null),
+                percent("CLA_START_N1_PCT", "B", 10, 21, null, null), percent("CLA_START_N1_PCT", "C", 20, 35, null, null));
+        List<Verdict> out = decide(in);
+        assertThat(withheld(in, out, "CLA_START", "B", "all")).isTrue();
+        assertThat(withheld(in, out, "CLA_START_N1_PCT", "A", "all")).as("its denominator is a small number").isTrue();
+        assertThat(withheld(in, out, "CLA_START_N1_PCT", "B", "all")).as("its denominator is withheld").isTrue();
+        assertThat(withheld(in, out, "CLA_START_N1_PCT", "C", "all")).isFalse();
+        assertThat(withheld(in, out, "CLA_START_N1_PCT", "P", "all")).isFalse();
+    }
+
+    @Test
+    void aPercentageInTheMonthOfAFewChildrenIsNotPlotted() {
+        List<Figure> in = List.of(percent("CPP_START_NEG_INIT_PCT", "A", 40, 100, 3L, 7L));
+        Verdict v = decide(in).get(0);
+        assertThat(v.suppressed()).isFalse();
+        assertThat(v.inMonthSuppressed()).isTrue();
+    }
+
+    /** A 12-month count of 3, after 10 last month, when the month a year ago had 7 and this month 0. */
+    @Test
+    void aTwelveMonthCountIsNotLeftToBeWorkedOutFromLastMonthsAndTheMonthsBetween() {
+        List<Figure> in = new ArrayList<>();
+        YearMonth m = YearMonth.from(END);
+        in.add(count("CPP_START", "A", m.atEndOfMonth(), "all", 3, 0L));
+        in.add(count("CPP_START", "A", m.minusMonths(1).atEndOfMonth(), "all", 10, 0L));
+        in.add(count("CPP_START", "A", m.minusMonths(12).atEndOfMonth(), "all", 20, 7L));
+        List<Verdict> out = decide(in);
+        assertThat(out.get(0).suppressed()).isTrue();
+        // One of the other three must go, or 10 - 7 + 0 gives the 3: the year-old month's chart point, the cheapest.
+        assertThat(out.get(2).inMonthSuppressed()).isTrue();
+        assertThat(out.get(1).suppressed()).isFalse();
+    }
+
+    @Test
+    void nothingIsWithheldWhereThereAreNoSmallNumbers() {
+        List<Figure> in = List.of(count("CPP_OPEN", "P", "all", 60), count("CPP_OPEN", "A", "all", 13),
+                count("CPP_OPEN", "B", "all", 12), count("CPP_OPEN", "C", "all", 35), count("CPP_OPEN", "C", "all", 0));
+        assertThat(decide(in)).extracting(Verdict::suppressed).containsOnly(false);
+    }
+
+    @Test
+    void determinedCellsAreFoundByEliminationNotOneSumAtATime() {
+        // x + y = known and x - y = known pin both, though each sum has two unknowns.
+        long[][] m = {{1, 1}, {1, 2_147_483_646L}};   // -1 modulo the prime
+        assertThat(DisclosureControl.Elimination.determinedColumns(m, 2, 2_147_483_647L)).containsExactly(0, 1);
+        long[][] one = {{1, 1}};
+        assertThat(DisclosureControl.Elimination.determinedColumns(one, 2, 2_147_483_647L)).isEmpty();
+    }
+}

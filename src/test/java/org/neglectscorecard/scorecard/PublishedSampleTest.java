@@ -1,0 +1,82 @@
+package org.neglectscorecard.scorecard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.Test;
+import org.neglectscorecard.indicators.Catalogue;
+import org.neglectscorecard.indicators.IndicatorDefinition;
+import org.neglectscorecard.indicators.IndicatorDefinition.Unit;
+import org.neglectscorecard.testing.IndicatorsFile;
+import org.neglectscorecard.testing.Outsider;
+import org.neglectscorecard.testing.SampleRun;
+
+/**
+ * The sample partnership's indicators-published.csv, read by an outsider: it works out no withheld
+ * figure, and shows no count of 1 to 5 children or families anywhere (value, numerator or denominator).
+ */
+class PublishedSampleTest {
+
+    static final Catalogue CATALOGUE = Catalogue.load("sql");
+
+    @Test
+    void anOutsiderWorksOutNothingWithheldFromTheSamplesPublishedCopy() throws Exception {
+        IndicatorsFile full = IndicatorsFile.read(SampleRun.outputs().resolve("indicators.csv"));
+        IndicatorsFile published = IndicatorsFile.read(SampleRun.outputs().resolve("indicators-published.csv"));
+        assertThat(published.rows()).hasSameSizeAs(full.rows());
+        Set<String> members = new HashSet<>();
+        Map<Outsider.Cell, Long> truth = new HashMap<>();
+        List<Outsider.Seen> seen = new ArrayList<>();
+        int withheld = 0;
+        for (CSVRecord r : published.rows()) {
+            String area = r.get("area_code");
+            if (!area.equals(SampleRun.PARTNERSHIP)) {
+                members.add(area);
+            }
+            boolean hidden = "c".equals(r.get("value"));
+            withheld += hidden ? 1 : 0;
+            assertThat(Boolean.parseBoolean(r.get("suppressed"))).isEqualTo(hidden);
+            if (hidden) {
+                assertThat(r.get("numerator") + r.get("denominator")).as("nothing printed beside [c]: " + r).isEmpty();
+            }
+            seen.add(new Outsider.Seen(r.get("indicator_id"), area, LocalDate.parse(r.get("period_end")), r.get("breakdown"),
+                    hidden ? null : number(r.get("value")), number(r.get("numerator")), number(r.get("denominator")), null, null));
+            CSVRecord t = full.row(r.get("indicator_id"), area, r.get("period_end"), r.get("breakdown"));
+            IndicatorDefinition d = CATALOGUE.get(r.get("indicator_id")).orElseThrow();
+            LocalDate end = LocalDate.parse(r.get("period_end"));
+            if (d.unit() == Unit.count) {
+                truth.put(new Outsider.Cell(d.id(), false, area, end, r.get("breakdown")), number(t.get("value")).longValue());
+                assertThat(!hidden && small(d.id(), t.get("value"))).as("a small number shown: " + r).isFalse();
+            } else if (d.numerator() != null) {
+                truth.put(new Outsider.Cell(d.numerator(), false, area, end, r.get("breakdown")), number(t.get("numerator")).longValue());
+                assertThat(!hidden && small(d.numerator(), t.get("numerator"))).as("a small numerator shown: " + r).isFalse();
+                if (!d.isRate()) {
+                    truth.put(new Outsider.Cell(d.denominator(), false, area, end, r.get("breakdown")), number(t.get("denominator")).longValue());
+                    assertThat(!hidden && small(d.denominator(), t.get("denominator"))).as("a small denominator shown: " + r).isFalse();
+                }
+            }
+        }
+        assertThat(withheld).as("the sample has small numbers to withhold").isGreaterThan(100);
+        Outsider outsider = new Outsider(CATALOGUE::get, SampleRun.PARTNERSHIP, members).read(seen);
+        assertThat(outsider.recovered(truth)).isEmpty();
+    }
+
+    private static boolean small(String series, String value) {
+        boolean people = CATALOGUE.get(series).map(x -> x.counts().isPeople()).orElse(false);
+        BigDecimal v = number(value);
+        return people && v != null && v.signum() > 0 && v.compareTo(BigDecimal.valueOf(DisclosureControl.SMALL)) <= 0;
+    }
+
+    private static BigDecimal number(String s) {
+        return s == null || s.isEmpty() || "c".equals(s) ? null : new BigDecimal(s);
+    }
+}
