@@ -39,15 +39,21 @@ final class BenchmarksSheet extends SheetWriter {
             text(row, 1, d.title());
             text(row, 2, names.getOrDefault(b.areaCode(), b.areaCode()));
             text(row, 3, b.periodEnd().toString());
-            number(row, 4, b.value(), d.decimals(), NOT_AVAILABLE);
+            boolean withheld = withheld(c, b.indicatorId(), b.areaCode(), b.periodEnd());
+            if (withheld) {
+                text(row, 4, SUPPRESSED);
+            } else {
+                number(row, 4, b.value(), d.decimals(), NOT_AVAILABLE);
+            }
             number(row, 5, b.england(), d.decimals(), NOT_AVAILABLE);
             number(row, 6, b.region(), d.decimals(), partnership ? NOT_APPLICABLE : NOT_AVAILABLE);
             number(row, 7, b.snMean(), d.decimals(), partnership ? NOT_APPLICABLE : NOT_AVAILABLE);
             integer(row, 8, b.snCount(), partnership ? NOT_APPLICABLE : NOT_AVAILABLE);
             String noRank = partnership || d.polarity() == Polarity.context ? NOT_APPLICABLE : NOT_AVAILABLE;
-            integer(row, 9, b.rank(), noRank);
+            // A withheld figure's rank among every LA's published figure would narrow it down: withheld too.
+            integer(row, 9, withheld ? null : b.rank(), withheld && b.rank() != null ? SUPPRESSED : noRank);
             integer(row, 10, b.rankOf(), noRank);
-            text(row, 11, b.quartile() == null ? noRank : b.quartile());
+            text(row, 11, b.quartile() == null ? noRank : withheld ? SUPPRESSED : b.quartile());
         }
         table(s, "Benchmarks", 12, r);
         widths(s, 26, 44, 26, 12, 10, 10, 10, 12, 12, 8, 8, 10);

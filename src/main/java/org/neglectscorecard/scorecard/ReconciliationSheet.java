@@ -37,13 +37,19 @@ final class ReconciliationSheet extends SheetWriter {
             text(row, 1, d.title());
             text(row, 2, names.getOrDefault(b.areaCode(), b.areaCode()));
             text(row, 3, b.periodEnd().toString());
-            number(row, 4, b.value(), d.decimals(), NOT_AVAILABLE);
             number(row, 5, b.published(), d.decimals(), NOT_AVAILABLE);
-            if (b.value() != null) {
+            if (b.value() != null && withheld(c, b.indicatorId(), b.areaCode(), b.periodEnd())) {
+                // Shown beside DfE's figure, the difference would give ours away.
+                text(row, 4, SUPPRESSED);
+                text(row, 6, SUPPRESSED);
+                text(row, 7, "Small number: compare in indicators.csv");
+            } else if (b.value() != null) {
+                number(row, 4, b.value(), d.decimals(), NOT_AVAILABLE);
                 BigDecimal diff = b.value().subtract(b.published());
                 number(row, 6, diff, d.decimals(), null);
                 text(row, 7, diff.signum() == 0 ? "\u2714 Matches" : "\u2718 Differs");
             } else {
+                text(row, 4, NOT_AVAILABLE);
                 text(row, 6, NOT_AVAILABLE);
                 text(row, 7, "No figure of ours");
             }

@@ -109,6 +109,15 @@ abstract class SheetWriter {
         return names;
     }
 
+    /**
+     * Whether our headline figure for an indicator, area and month end is withheld: sheets that
+     * show it from elsewhere (benchmarks, reconciliation) must withhold it too.
+     */
+    static boolean withheld(Content c, String indicatorId, String area, java.time.LocalDate periodEnd) {
+        return c.values().stream().anyMatch(v -> v.suppressed() && v.isHeadline() && v.indicatorId().equals(indicatorId)
+                && v.areaCode().equals(area) && v.periodEnd().equals(periodEnd));
+    }
+
     static String better(IndicatorDefinition d) {
         return d.polarity() == Polarity.up ? "Higher" : d.polarity() == Polarity.down ? "Lower" : "No better direction";
     }

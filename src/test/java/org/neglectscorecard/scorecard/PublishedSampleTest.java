@@ -3,6 +3,7 @@ package org.neglectscorecard.scorecard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -68,6 +69,39 @@ class PublishedSampleTest {
         assertThat(withheld).as("the sample has small numbers to withhold").isGreaterThan(100);
         Outsider outsider = new Outsider(CATALOGUE::get, SampleRun.PARTNERSHIP, members).read(seen);
         assertThat(outsider.recovered(truth)).isEmpty();
+    }
+
+    /** Sheets that show our figure beside DfE's (Benchmarks, Reconciliation) withhold it where indicators.csv does. */
+    @Test
+    void theWorkbookShowsNoWithheldFigureBesideDfesFigures() throws Exception {
+        IndicatorsFile full = IndicatorsFile.read(SampleRun.outputs().resolve("indicators.csv"));
+        Map<String, Boolean> withheld = new HashMap<>();
+        for (CSVRecord r : full.rows()) {
+            if ("all".equals(r.get("breakdown"))) {
+                withheld.put(r.get("indicator_id") + "|" + r.get("area_name") + "|" + r.get("period_end"),
+                        Boolean.parseBoolean(r.get("suppressed")));
+            }
+        }
+        Path book = SampleRun.outputs().resolve("scorecard-" + SampleRun.PARTNERSHIP + "-" + SampleRun.PERIOD + ".xlsx");
+        int checked = 0;
+        try (var in = java.nio.file.Files.newInputStream(book); var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(in)) {
+            for (String sheet : List.of("Benchmarks", "Reconciliation")) {
+                var table = wb.getSheet(sheet).getTables().get(0);
+                int first = table.getStartCellReference().getRow();
+                for (int i = first + 1; i <= table.getEndCellReference().getRow(); i++) {
+                    var row = wb.getSheet(sheet).getRow(i);
+                    String key = row.getCell(0).getStringCellValue() + "|" + row.getCell(2).getStringCellValue() + "|"
+                            + row.getCell(3).getStringCellValue();
+                    var ours = row.getCell(4);
+                    if (Boolean.TRUE.equals(withheld.get(key))) {
+                        assertThat(ours.getCellType()).as(sheet + " " + key).isEqualTo(org.apache.poi.ss.usermodel.CellType.STRING);
+                        assertThat(ours.getStringCellValue()).as(sheet + " " + key).isEqualTo("[c]");
+                        checked++;
+                    }
+                }
+            }
+        }
+        assertThat(checked).as("withheld figures among the benchmarks").isPositive();
     }
 
     private static boolean small(String series, String value) {
