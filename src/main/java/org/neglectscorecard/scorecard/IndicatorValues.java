@@ -25,47 +25,6 @@ public class IndicatorValues {
             .thenComparing(IndicatorValue::breakdown);
 
     /**
-     * Headline figures for earlier months that differ from the previous run of the job (the
-     * latest run period before this one): what a scrutineer needs to know moved.
-     */
-    public List<ScorecardWorkbook.Revision> revisions(String jobName, LocalDate runPeriod) {
-        var v = INDICATOR_VALUE;
-        LocalDate previous = dsl.select(org.jooq.impl.DSL.max(v.RUN_PERIOD)).from(v)
-                .where(v.JOB_NAME.eq(jobName).and(v.RUN_PERIOD.lt(runPeriod))).fetchOne(0, LocalDate.class);
-        if (previous == null) {
-            return List.of();
-        }
-        java.util.Map<String, IndicatorValue> before = new java.util.HashMap<>();
-        for (IndicatorValue x : of(jobName, previous)) {
-            if (x.isHeadline()) {
-                before.put(x.indicatorId() + "|" + x.areaCode() + "|" + x.periodEnd(), x);
-            }
-        }
-        List<ScorecardWorkbook.Revision> out = new java.util.ArrayList<>();
-        java.util.Set<String> seen = new java.util.HashSet<>();
-        for (IndicatorValue now : of(jobName, runPeriod)) {
-            if (!now.isHeadline() || now.periodEnd().isAfter(previous)) {
-                continue;
-            }
-            String key = now.indicatorId() + "|" + now.areaCode() + "|" + now.periodEnd();
-            seen.add(key);
-            IndicatorValue was = before.get(key);
-            if (was == null || was.value() == null || now.value() == null || was.value().compareTo(now.value()) != 0) {
-                out.add(new ScorecardWorkbook.Revision(now.indicatorId(), now.areaName(), now.periodEnd(),
-                        was == null ? null : was.value(), now.value(), previous));
-            }
-        }
-        before.forEach((key, was) -> {
-            if (!seen.contains(key)) {
-                out.add(new ScorecardWorkbook.Revision(was.indicatorId(), was.areaName(), was.periodEnd(), was.value(), null, previous));
-            }
-        });
-        out.sort(java.util.Comparator.comparing(ScorecardWorkbook.Revision::indicatorId).thenComparing(ScorecardWorkbook.Revision::areaName)
-                .thenComparing(ScorecardWorkbook.Revision::periodEnd));
-        return out;
-    }
-
-    /**
      * Decides what may be published of a run's figures (DisclosureControl) and records the verdict
      * beside each, so every output reads the same one.
      *

@@ -31,9 +31,11 @@ public class OutputWriter {
     private final Catalogue catalogue;
     private final Benchmarks benchmarks;
     private final Targets targets;
+    private final Revisions revisions;
 
     public OutputWriter(IndicatorValues values, RunInputs inputs, RunMessages messages, Catalogue catalogue, Benchmarks benchmarks,
-                        Targets targets) {
+                        Targets targets, Revisions revisions) {
+        this.revisions = revisions;
         this.values = values;
         this.inputs = inputs;
         this.messages = messages;
@@ -75,7 +77,7 @@ public class OutputWriter {
                     published, catalogue, all, benchmarkValues, targetList, r.baselineFrom(), r.baselineTo()));
             new ScorecardWorkbook().write(new ScorecardWorkbook.Content(r.partnershipName(), r.partnershipCode(), r.period(),
                     LocalDateTime.now().withNano(0), r.syntheticData(), r.contact(), files, notes, published, all, lines,
-                    benchmarkValues, targets.commentary(r.runId()), values.revisions(r.jobName(), r.period()),
+                    benchmarkValues, targets.commentary(r.runId()), revisions.of(r.runId(), r.jobName(), r.period(), r.partnershipCode()),
                     inputs.completeness(r.runId()), staging.resolve("charts"), inputs.problemCounts(r.runId()),
                     benchmarks.neighboursFileUsed(r.runId(), r.neighboursFile())), staging.resolve(workbook));
             String summary = RunSummary.text(r.jobName(), r.partnershipName(), r.period(),

@@ -50,9 +50,12 @@ public final class ScorecardWorkbook {
                           String neighboursFile) {
     }
 
-    /** A figure for an earlier month that changed since the previous run of the job. */
-    public record Revision(String indicatorId, String areaName, LocalDate periodEnd, BigDecimal before, BigDecimal after,
-                           LocalDate previousRun) {
+    /**
+     * A figure for an earlier month that differs from another run's: this period's previous run, or
+     * the run for the previous period. Each side may be withheld; movedBy names the files that moved it.
+     */
+    public record Revision(String indicatorId, String areaName, LocalDate periodEnd, String comparedWith, BigDecimal before,
+                           boolean beforeWithheld, BigDecimal after, boolean afterWithheld, String movedBy) {
     }
 
     /** How completely a file filled a key field. */

@@ -1,0 +1,96 @@
+package org.neglectscorecard.scorecard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFTable;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.neglectscorecard.sample.CensusReturn;
+import org.neglectscorecard.sample.CensusReturnWriter;
+import org.neglectscorecard.testing.ReturnBuilder;
+import org.neglectscorecard.testing.TestApp;
+
+/**
+ * A period run again after a corrected return arrives lists every month the correction moved,
+ * with the figure before and after and the file that moved it (issue 11.6); and a later period's
+ * run lists what moved since the run before it.
+ */
+class RevisionsTest {
+
+    @TempDir
+    Path dir;
+
+    /** Ten children on a plan since June 2021, initially for neglect; the latest category neglect for {@code neglectLatest} of them. */
+    static CensusReturn return2022(int neglectLatest) {
+        var r = new ReturnBuilder("213", LocalDate.of(2022, 3, 31));
+        for (int i = 0; i < 10; i++) {
+            String latest = i < neglectLatest ? "NEG" : "EMO";
+            r.child("K" + i).episode("2021-05-01", null, "N1").cpp("2021-06-01", null, "NEG", latest, 0).end().done();
+        }
+        return r.build();
+    }
+
+    @Test
+    void aCorrectedReturnsRerunListsEveryMonthItMovedAndTheFileThatMovedIt() throws Exception {
+        Path input = dir.resolve("input");
+        CensusReturnWriter.writeCsv(return2022(0), input.resolve("213/2022"));
+        Path job = TestApp.jobFile(dir, "revisions", "p", List.of("213"));
+        try (TestApp app = TestApp.start(dir.resolve("data"))) {
+            assertThat(app.run(job, LocalDate.of(2022, 3, 31), input, dir.resolve("out"), false).ok()).isTrue();
+            assertThat(rows("CPP_OPEN_NEG_LATEST")).as("a first run has nothing to compare with").isEmpty();
+
+            // The LA corrects its return: seven of the ten children's latest category is neglect.
+            CensusReturnWriter.writeCsv(return2022(7), input.resolve("213/2022-corrected"));
+            var rerun = app.run(job, LocalDate.of(2022, 3, 31), input, dir.resolve("out"), true);
+            assertThat(rerun.ok()).as(rerun.message()).isTrue();
+        }
+        List<List<String>> all = rows("CPP_OPEN_NEG_LATEST");
+        List<List<String>> moved = all.stream().filter(r -> r.get(1).equals("Westminster")).toList();
+        assertThat(all).as("and the partnership's, the sum of its one LA").hasSize(2 * moved.size());
+        List<String> months = moved.stream().map(r -> r.get(2)).toList();
+        assertThat(months).containsExactly("2021-06-30", "2021-07-31", "2021-08-31", "2021-09-30", "2021-10-31", "2021-11-30",
+                "2021-12-31", "2022-01-31", "2022-02-28", "2022-03-31");
+        for (List<String> r : all) {
+            assertThat(r.get(3)).isEqualTo("This period's previous run");
+            assertThat(r.subList(4, 7)).containsExactly("0", "7", "7");
+            assertThat(r.get(7)).isEqualTo("213/2022-corrected/ (CIN census tables) (in place of 213/2022/ (CIN census tables))");
+        }
+        assertThat(rows("CPP_OPEN_NEG_LATEST_PCT")).extracting(r -> r.get(5)).containsOnly("70.0");
+        assertThat(rows("CPP_OPEN_NEG_INIT")).as("the initial category did not change").isEmpty();
+    }
+
+    /** The Revisions sheet's rows for one indicator, as text. */
+    private List<List<String>> rows(String indicator) throws Exception {
+        Path book = dir.resolve("out/p/2022-03-31/scorecard-p-2022-03-31.xlsx");
+        List<List<String>> out = new ArrayList<>();
+        DataFormatter format = new DataFormatter();
+        try (InputStream in = Files.newInputStream(book); XSSFWorkbook wb = new XSSFWorkbook(in)) {
+            XSSFSheet s = wb.getSheet("Revisions");
+            XSSFTable t = s.getTables().get(0);
+            for (int i = t.getStartCellReference().getRow() + 1; i <= t.getEndCellReference().getRow(); i++) {
+                var row = s.getRow(i);
+                if (row == null || !indicator.equals(row.getCell(0).getStringCellValue())) {
+                    continue;
+                }
+                List<String> cells = new ArrayList<>();
+                for (int c = 0; c < 8; c++) {
+                    var cell = row.getCell(c);
+                    cells.add(cell.getCellType() == CellType.NUMERIC ? format.formatCellValue(cell).replace(",", "") : cell.getStringCellValue());
+                }
+                out.add(cells);
+            }
+        }
+        return out;
+    }
+}
