@@ -97,6 +97,7 @@ CREATE TABLE IF NOT EXISTS source_file (
   rows_rejected   INTEGER       DEFAULT 0 NOT NULL,
   header_la_code  VARCHAR(3),
   header_reference_date DATE,
+  header_rows     INTEGER       DEFAULT 0 NOT NULL,  -- rows of a census Header stored above: they count as loaded
   message         VARCHAR(2000),
   loaded_at       TIMESTAMP,
   CONSTRAINT source_file_checksum UNIQUE (checksum)
@@ -349,6 +350,19 @@ CREATE TABLE IF NOT EXISTS feedback_response (
   source_row    INTEGER      NOT NULL
 );
 CREATE INDEX IF NOT EXISTS feedback_response_return ON feedback_response (return_id, response_date);
+
+-- A column (or a whole table) an indicator needs that a loaded return does not give: the indicators
+-- that need it are withheld for the months the return serves, never computed as zero. Named by the
+-- store column it would have filled, and by what the file calls it.
+CREATE TABLE IF NOT EXISTS absent_column (
+  source_file_id BIGINT       NOT NULL,
+  return_id      BIGINT,                 -- the statutory_return it concerns, where known
+  store_table    VARCHAR(40)  NOT NULL,  -- e.g. cp_plan
+  store_column   VARCHAR(40)  NOT NULL,  -- e.g. initial_category
+  file_table     VARCHAR(100),           -- as the file names it: ChildProtectionPlans, List 7, Episodes
+  file_column    VARCHAR(100) NOT NULL   -- the canonical heading or element: InitialCategoryOfAbuse
+);
+CREATE INDEX IF NOT EXISTS absent_column_return ON absent_column (return_id);
 
 -- Every row that could not be used, located so a person can find and fix it. value_shown never
 -- holds an identifier or a date of birth: those are written as (withheld).

@@ -1,5 +1,6 @@
 package org.neglectscorecard.job;
 
+import org.neglectscorecard.ingest.FileNotes;
 import org.neglectscorecard.ingest.SourceRow;
 import org.neglectscorecard.ingest.UnreadableFileException;
 import org.neglectscorecard.store.SourceFiles;
@@ -20,6 +21,7 @@ public class GuardedReader implements ItemStreamReader<SourceRow> {
     private final Progress.Task progress;
     private boolean stopped;
     private boolean opened;
+    private boolean finished;
 
     public GuardedReader(ItemStreamReader<SourceRow> delegate, SourceFiles files, long sourceFileId, Progress.Task progress) {
         this.delegate = delegate;
@@ -54,7 +56,9 @@ public class GuardedReader implements ItemStreamReader<SourceRow> {
             return null;
         }
         try {
-            return delegate.read();
+            SourceRow row = delegate.read();
+            finished = row == null;
+            return row;
         } catch (UnreadableFileException e) {
             reject(e);
             return null;
@@ -68,9 +72,13 @@ public class GuardedReader implements ItemStreamReader<SourceRow> {
         }
     }
 
+    /** Once the whole file has been read, what its reader has to say of it (a block passed over, a list with no rows). */
     @Override
     public void close() throws ItemStreamException {
         progress.close();
+        if (opened && finished && !stopped && delegate instanceof FileNotes notes && !notes.notes().isEmpty()) {
+            files.note(sourceFileId, notes.notes());
+        }
         if (opened) {
             delegate.close();
             opened = false;

@@ -19,7 +19,7 @@ import java.util.Set;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.neglectscorecard.reference.LaDirectory;
-import org.neglectscorecard.store.CinLoadCompletion;
+import org.neglectscorecard.store.LoadCompletion;
 import org.neglectscorecard.store.ReturnRegistry;
 import org.neglectscorecard.store.RunMessages;
 import org.neglectscorecard.store.SourceFiles;
@@ -127,7 +127,7 @@ public class ScopeReturnsTasklet implements Tasklet {
 
     private void insertScope(RunContext run, Candidate c, long streamId) {
         long runId = run.runId();
-        int year = CinLoadCompletion.reportingYear(c.reference());
+        int year = LoadCompletion.reportingYear(c.reference());
         String code9 = ReturnRegistry.PARTNERSHIP_WIDE.equals(c.la3()) ? run.jobFile().partnershipId()
                 : las.inYear(c.la3(), year).map(LaDirectory.La::code9).orElse(c.la3());
         LocalDate coverFrom = c.earliest() != null ? c.earliest() : c.reference().minusYears(1).plusDays(1);

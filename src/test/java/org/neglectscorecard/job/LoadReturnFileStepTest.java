@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neglectscorecard.ingest.InputScanner;
 import org.neglectscorecard.ingest.InputScanner.InputFile;
-import org.neglectscorecard.store.CinLoadCompletion;
+import org.neglectscorecard.store.LoadCompletion;
 import org.neglectscorecard.store.SourceFiles;
 import org.neglectscorecard.testing.TestApp;
 import org.junit.jupiter.params.Parameter;
@@ -68,7 +68,7 @@ class LoadReturnFileStepTest {
             assertThat(step.getProcessSkipCount()).isEqualTo(5);
             assertThat(step.getWriteCount()).isEqualTo(12);
 
-            CinLoadCompletion.Outcome outcome = app.bean(CinLoadCompletion.class).complete(id);
+            LoadCompletion.Outcome outcome = app.bean(LoadCompletion.class).complete(id, file);
             assertThat(outcome.status()).isEqualTo(SourceFiles.LOADED);
             assertThat(outcome.rowsRead()).isEqualTo(17);
             assertThat(outcome.rowsRejected()).isEqualTo(6);      // and the duplicate plan
@@ -78,18 +78,26 @@ class LoadReturnFileStepTest {
             List<String> problems = dsl.fetch("SELECT sheet, row_number, column_name, value_shown, outcome, reason FROM rejection "
                             + "WHERE source_file_id = ? ORDER BY sheet, row_number, column_name", id)
                     .map(r -> r.get(0) + "|" + r.get(1) + "|" + r.get(2) + "|" + r.get(3) + "|" + r.get(4));
+            // Each problem names the CSV file it is in (its path in the input folder), not only the folder.
             assertThat(problems).containsExactlyInAnyOrder(
-                    "ChildIdentifiers|4|LA Child ID|null|row rejected",
-                    "ChildIdentifiers|5|person_birth_date|(withheld)|value left out",
-                    "ChildCharacteristics|4|Ethnicity|XXXX|value left out",
-                    "CINdetails|4|CINreferralDate|(withheld)|row rejected",  // words in a date column could be a name
-                    "CINdetails|5|CINclosureDate|2021-07-01|row rejected",
-                    "ChildProtectionPlans|3|CPPendDate|2021-06-01|row rejected",
-                    "ChildProtectionPlans|4|CPPstartDate|null|row rejected",
-                    "ChildProtectionPlans|5|CPPstartDate|null|row rejected");
-            assertThat(dsl.fetchValue("SELECT reason FROM rejection WHERE source_file_id = ? AND sheet = 'CINdetails' AND row_number = 5", id))
+                    "ChildIdentifiers.csv|4|LA Child ID|null|row rejected",
+                    "ChildIdentifiers.csv|5|person_birth_date|(withheld)|value left out",
+                    "ChildCharacteristics.csv|4|Ethnicity|XXXX|value left out",
+                    "CINdetails.csv|4|CINreferralDate|(withheld)|row rejected",  // words in a date column could be a name
+                    "CINdetails.csv|5|CINclosureDate|2021-07-01|row rejected",
+                    "ChildProtectionPlans.csv|3|CPPendDate|2021-06-01|row rejected",
+                    "ChildProtectionPlans.csv|4|CPPstartDate|null|row rejected",
+                    "ChildProtectionPlans.csv|5|CPPstartDate|null|row rejected",
+                    // The set has no Assessments or CINplanDates file: what needs them is withheld, never zero.
+                    "Assessments|null|null|null|note",
+                    "CINplanDates|null|null|null|note");
+            assertThat(dsl.fetch("SELECT store_table, store_column, file_table, file_column FROM absent_column "
+                    + "WHERE source_file_id = ? ORDER BY store_table", id).map(r -> r.intoList().toString()))
+                    .containsExactly("[assessment, authorised_date, Assessments, AssessmentAuthorisationDate]",
+                            "[cin_plan, start_date, CINplanDates, CINPlanStartDate]");
+            assertThat(dsl.fetchValue("SELECT reason FROM rejection WHERE source_file_id = ? AND sheet = 'CINdetails.csv' AND row_number = 5", id))
                     .asString().contains("closes (2021-07-01) before its referral date (2021-07-23)");
-            assertThat(dsl.fetchValue("SELECT reason FROM rejection WHERE source_file_id = ? AND sheet = 'ChildProtectionPlans' AND row_number = 4", id))
+            assertThat(dsl.fetchValue("SELECT reason FROM rejection WHERE source_file_id = ? AND sheet = 'ChildProtectionPlans.csv' AND row_number = 4", id))
                     .asString().contains("already has a child protection plan starting the same day at row 2");
 
             // "1002.0" and "1002" are one child: characteristics join the identifiers.

@@ -32,7 +32,7 @@ public final class AgencyTableReader {
                 .toList();
         TableSetReader reader = new TableSetReader(parts, folderLaCode);
         reader.setName("agencyTables");
-        reader.setPassOver(AgencyTableReader::isExample);
+        reader.setPassOver(row -> isExample(row.values()));
         return reader;
     }
 
