@@ -101,15 +101,25 @@ public class InputScanner {
             return format.kind().rules();
         }
 
-        /** Why it cannot be used, without its name in front: for a line that already names it. */
+        /**
+         * Why it cannot be used, as a sentence that does not name it again: for a line, or a
+         * report's row, that already names it ("This file is a corrupt Excel workbook ...").
+         */
         public String problemAlone() {
-            return problem != null && problem.startsWith(displayName + " ") ? problem.substring(displayName.length() + 1) : problem;
+            if (problem == null || !problem.startsWith(displayName + " ")) {
+                return problem;
+            }
+            return (displayName.endsWith(")") ? "This folder " : "This file ") + problem.substring(displayName.length() + 1);
         }
 
         /** How reports name each of its tables: a sheet's own name, a CSV file's path in the input folder. */
         public Map<String, String> tablesShownAs() {
             Map<String, String> out = new LinkedHashMap<>();
-            tables.forEach((k, v) -> out.put(k, v.shownAs()));
+            tables.forEach((k, v) -> {
+                if (v.shownAs() != null) {
+                    out.put(k, v.shownAs());
+                }
+            });
             return out;
         }
     }
@@ -224,7 +234,7 @@ public class InputScanner {
                 sets.add(kind, table, file, charset);
                 return;
             }
-            Map<String, TableSource> tables = Map.of(table, TableSource.csv(file, charset, display(root, file)));
+            Map<String, TableSource> tables = Map.of(table, TableSource.csv(file, charset));
             KindOfReturn.Layout layout = rules.layout(tables.keySet(), false);
             if (layout.format() == null) {
                 out.add(problem(root, file, layout.unreadable() ? Format.UNREADABLE : Format.NOT_RECOGNISED, layout.problem()));
@@ -363,6 +373,15 @@ public class InputScanner {
         }
         return new InputFile(display(root, file), format, folderLa(root, file), checksum, size, modifiedOrNull(file),
                 file.toString(), Map.of(), display(root, file) + " " + withoutName(file, message), size);
+    }
+
+    /**
+     * A reader's message about a file (which starts with the file's name) for a line or a report's
+     * row that already names the file: "This file is ..." instead of naming it twice.
+     */
+    public static String aboutThisFile(Path file, String message) {
+        String rest = withoutName(file, message);
+        return rest == null || rest.equals(message) ? message : "This file " + rest;
     }
 
     /**

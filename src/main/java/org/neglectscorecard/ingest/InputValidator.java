@@ -57,10 +57,10 @@ public class InputValidator {
         List<Problem> problems = new ArrayList<>();
         for (InputFile f : scanner.scan(input)) {
             switch (f.format()) {
-                case NOT_RECOGNISED -> files.add(new FileReport(f.displayName(), f.format(), 0, 0, 0, f.problem()));
+                case NOT_RECOGNISED -> files.add(new FileReport(f.displayName(), f.format(), 0, 0, 0, f.problemAlone()));
                 case UNREADABLE -> {
-                    files.add(new FileReport(f.displayName(), f.format(), 0, 0, 0, f.problem()));
-                    problems.add(new Problem(f.displayName(), Rejection.ofFile(f.problem()), "file rejected"));
+                    files.add(new FileReport(f.displayName(), f.format(), 0, 0, 0, f.problemAlone()));
+                    problems.add(new Problem(f.displayName(), Rejection.ofFile(f.problemAlone()), "file rejected"));
                 }
                 default -> files.add(check(f, f.kind().processor(f, throwaway, las), problems));
             }
@@ -95,10 +95,11 @@ public class InputValidator {
                 }
             }
         } catch (UnreadableFileException e) {
-            problems.add(new Problem(f.displayName(), Rejection.ofFile(e.getMessage()), "file rejected"));
-            return new FileReport(f.displayName(), f.format(), read, 0, read, e.getMessage());
+            String message = InputScanner.aboutThisFile(Path.of(f.path()), e.getMessage());
+            problems.add(new Problem(f.displayName(), Rejection.ofFile(message), "file rejected"));
+            return new FileReport(f.displayName(), f.format(), read, 0, read, message);
         } catch (Exception e) {
-            String message = "could not be read: " + e.getMessage();
+            String message = "This file could not be read: " + e.getMessage();
             problems.add(new Problem(f.displayName(), Rejection.ofFile(message), "file rejected"));
             return new FileReport(f.displayName(), f.format(), read, 0, read, message);
         } finally {

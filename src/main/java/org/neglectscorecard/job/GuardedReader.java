@@ -1,6 +1,7 @@
 package org.neglectscorecard.job;
 
 import org.neglectscorecard.ingest.FileNotes;
+import org.neglectscorecard.ingest.InputScanner;
 import org.neglectscorecard.ingest.SourceRow;
 import org.neglectscorecard.ingest.UnreadableFileException;
 import org.neglectscorecard.store.SourceFiles;
@@ -16,6 +17,7 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
 public class GuardedReader implements ItemStreamReader<SourceRow> {
 
     private final ItemStreamReader<SourceRow> delegate;
+    private final java.nio.file.Path file;
     private final SourceFiles files;
     private final long sourceFileId;
     private final Progress.Task progress;
@@ -24,6 +26,13 @@ public class GuardedReader implements ItemStreamReader<SourceRow> {
     private boolean finished;
 
     public GuardedReader(ItemStreamReader<SourceRow> delegate, SourceFiles files, long sourceFileId, Progress.Task progress) {
+        this(delegate, files, sourceFileId, progress, null);
+    }
+
+    /** @param file the file being read, so its rejection does not name it twice (reports name it already) */
+    public GuardedReader(ItemStreamReader<SourceRow> delegate, SourceFiles files, long sourceFileId, Progress.Task progress,
+                         java.nio.file.Path file) {
+        this.file = file;
         this.delegate = delegate;
         this.files = files;
         this.sourceFileId = sourceFileId;
@@ -87,6 +96,6 @@ public class GuardedReader implements ItemStreamReader<SourceRow> {
 
     private void reject(UnreadableFileException e) {
         stopped = true;
-        files.markUnreadable(sourceFileId, e.getMessage());
+        files.markUnreadable(sourceFileId, file == null ? e.getMessage() : InputScanner.aboutThisFile(file, e.getMessage()));
     }
 }

@@ -109,7 +109,7 @@ public class ScorecardJobConfig {
                                    SourceFiles files, Progress progress) {
         Progress.Task bar = progress.task("Loading " + file.displayName(), file.workBytes(), "bytes");
         ItemStreamReader<SourceRow> reader = file.kind().reader(file, bar::step);
-        return new GuardedReader(reader, files, sourceFileId, bar);
+        return new GuardedReader(reader, files, sourceFileId, bar, java.nio.file.Path.of(file.path()));
     }
 
     @Bean

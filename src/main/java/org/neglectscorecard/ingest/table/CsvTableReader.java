@@ -37,7 +37,7 @@ public final class CsvTableReader implements TableReader {
 
     /** @param bytesRead told as the file is read, for a progress bar */
     public CsvTableReader(Path file, String tableName, Charset charset, java.util.function.LongConsumer bytesRead) {
-        this(file, tableName, charset, bytesRead, file.getFileName().toString());
+        this(file, tableName, charset, bytesRead, null);
     }
 
     /** @param shownAs how reports name the file (its path within the input folder) */

@@ -17,11 +17,12 @@ import java.nio.file.Path;
  */
 public record TableSource(String file, String sheet, String charset, int headerRow, String shownAs) implements Serializable {
 
+    /** A CSV file that is a return by itself: reports name the file, and the table by its kind's name for it. */
     public static TableSource csv(Path file, Charset charset) {
-        return new TableSource(file.toString(), null, charset.name(), 0, file.getFileName().toString());
+        return new TableSource(file.toString(), null, charset.name(), 0, null);
     }
 
-    /** A CSV file of a return found in the input folder, named by its path there. */
+    /** A CSV file of a set of tables sitting together in a folder: reports name it by its path in the input folder. */
     public static TableSource csv(Path file, Charset charset, String shownAs) {
         return new TableSource(file.toString(), null, charset.name(), 0, shownAs);
     }
@@ -44,7 +45,7 @@ public record TableSource(String file, String sheet, String charset, int headerR
 
     /** How a person finds it: the file, and the sheet for a workbook. */
     public String describe() {
-        return isSheet() ? path().getFileName() + " sheet '" + sheet + "'" : shownAs;
+        return isSheet() ? path().getFileName() + " sheet '" + sheet + "'" : shownAs != null ? shownAs : path().getFileName().toString();
     }
 
     /** Opens the table; workbooks are opened by the caller, who keeps one open across its sheets. */
