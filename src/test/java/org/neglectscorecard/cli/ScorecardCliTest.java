@@ -57,6 +57,22 @@ class ScorecardCliTest {
         return Main.run(args);
     }
 
+    /** A key too short is the operator's mistake, said in one line: not "something the program did not expect". */
+    @Test
+    void aPseudonymisationKeyTooShortIsAOneLineUsageError() {
+        System.setProperty("scorecard.pseudonym-key", "abc-secret");
+        try {
+            int status = run("history", "--data-dir", dir.resolve("data-key").toString());
+            String said = err.toString(StandardCharsets.UTF_8);
+            assertThat(status).isEqualTo(2);
+            assertThat(said).contains("is too short: it must be at least 16 characters").doesNotContain("did not expect")
+                    .doesNotContain("abc-secret").doesNotContain("Exception");
+            assertThat(said.strip().lines().count()).isEqualTo(1);
+        } finally {
+            System.clearProperty("scorecard.pseudonym-key");
+        }
+    }
+
     @Test
     void theMonthlyRunOnTheSampleDataProducesTheDatasetAndWorkbook() throws Exception {
         String[] command = {"run", "--period", "2026-03-31", "--output", dir.resolve("out").toString(),

@@ -89,16 +89,38 @@ public final class MultiAgencyData implements KindOfReturn {
         return w;
     }
 
+    /**
+     * Columns a partner may leave out of its file (the template marks them optional) that an
+     * indicator needs: a file that gives none of them leaves that indicator without a value for
+     * the months it serves, never at zero.
+     */
+    private static final Map<String, String> NEEDED = Map.of(
+            "confidence_before", "the indicators of practitioners' confidence before and after training",
+            "confidence_after", "the indicators of practitioners' confidence after training",
+            "gcp2_licensed", "the indicator of practitioners licensed to use GCP2",
+            "grade", "the indicators of audits graded good or better",
+            "plan_clear", "the audit judgement indicators",
+            "impact_evidenced", "the audit judgement indicators",
+            "tools_used_well", "the audit judgement indicators",
+            "voice_captured", "the audit judgement indicators");
+
     private static final WholeFileRules RULES = rules();
 
     /** A row given twice (the same audit, assessment, plan or month) would count twice; each source's dates say what it covers. */
     private static WholeFileRules rules() {
         List<Duplicate> duplicates = new ArrayList<>();
         List<StoreColumn> dates = new ArrayList<>();
+        List<StoreColumn> needed = new ArrayList<>();
         List<Anchor> anchors = new ArrayList<>();
         for (AgencySource source : AgencySource.values()) {
             Table<?> table = DefaultSchema.DEFAULT_SCHEMA.getTable(source.table());
             anchors.add(Anchor.of(table, source.sheet()));
+            for (AgencyColumn c : source.columns()) {
+                if (!c.required() && c.dbColumn() != null && NEEDED.containsKey(c.dbColumn())) {
+                    needed.add(new StoreColumn((TableField<?, ?>) table.field(c.dbColumn()), source.sheet(), c.heading(),
+                            NEEDED.get(c.dbColumn())));
+                }
+            }
             for (String c : source.dateColumns()) {
                 dates.add(new StoreColumn((TableField<?, ?>) table.field(c), source.sheet(), heading(source, c)));
             }
@@ -112,7 +134,7 @@ public final class MultiAgencyData implements KindOfReturn {
             duplicates.add(Duplicate.rejected(table, key, source.sheet(), headings.get(0), "This " + String.join(" and ", headings)
                     + (headings.size() > 1 ? " are" : " is") + " already given at row %s: only that row is used"));
         }
-        return new WholeFileRules(duplicates, List.of(), dates, List.of(), anchors, WholeFileRules.Dating.LOG);
+        return new WholeFileRules(duplicates, List.of(), dates, needed, anchors, WholeFileRules.Dating.LOG);
     }
 
     private static String heading(AgencySource source, String dbColumn) {

@@ -116,6 +116,10 @@ public class ReferenceRowProcessor implements ItemProcessor<SourceRow, ParsedRow
                 filters.append(filters.length() == 0 ? "" : "|").append(name).append('=').append(v);
             }
         }
+        if (cells.isEmpty()) {
+            check.fail(null, null, "This row gives no figure (every value column is blank), so there is nothing to keep: "
+                    + "download the file again from explore-education-statistics");
+        }
         String old = Values.text(row.value("old_la_code")).orElse(null);
         return check.result(new ReferenceRecord.DfeRow(fileKey, year == null ? 0 : year, level, Values.text(area).orElse(null),
                 old == null || old.length() > 3 ? null : old, filters.length() > 400 ? filters.substring(0, 400) : filters.toString(),
