@@ -114,6 +114,18 @@ public interface KindOfReturn {
     /** Stores checked records, in the chunk's transaction. */
     ItemWriter<ParsedRow<?>> writer(StoreAccess store, long sourceFileId);
 
+    /** A kind's own processor, as the load step takes it. */
+    static ItemProcessor<SourceRow, ParsedRow<?>> processing(ItemProcessor<SourceRow, ? extends ParsedRow<?>> processor) {
+        return processor::process;
+    }
+
+    /** A kind's own writer, as the load step takes it: every record it is given is of its kind. */
+    @SuppressWarnings("unchecked")
+    static <T> ItemWriter<ParsedRow<?>> storing(ItemWriter<ParsedRow<T>> writer) {
+        return chunk -> writer.write((org.springframework.batch.infrastructure.item.Chunk<ParsedRow<T>>)
+                (org.springframework.batch.infrastructure.item.Chunk<?>) chunk);
+    }
+
     /** The checks and facts that need the whole file: duplicates, orphans, dates, columns the indicators need. */
     WholeFileRules wholeFile();
 

@@ -76,17 +76,13 @@ public final class MultiAgencyData implements KindOfReturn {
     }
 
     @Override
-    @SuppressWarnings({"unchecked", "rawtypes"})
     public ItemProcessor<SourceRow, ParsedRow<?>> processor(InputFile file, Pseudonymiser pseudonymiser, LaDirectory las) {
-        ItemProcessor p = new AgencyRowProcessor(pseudonymiser, las);
-        return p;
+        return KindOfReturn.processing(new AgencyRowProcessor(pseudonymiser, las));
     }
 
     @Override
-    @SuppressWarnings({"unchecked", "rawtypes"})
     public ItemWriter<ParsedRow<?>> writer(StoreAccess store, long sourceFileId) {
-        ItemWriter w = new AgencyWriter(store.dsl(), store.returns(), store.rejections(), sourceFileId);
-        return w;
+        return KindOfReturn.storing(new AgencyWriter(store.dsl(), store.returns(), store.rejections(), sourceFileId));
     }
 
     /**

@@ -109,24 +109,17 @@ public final class AnnexA implements KindOfReturn {
                 parts.add(new TableSetReader.Part(list.sheetName(), file.tables().get(list.name()), list.aliases(), list::missing));
             }
         }
-        TableSetReader reader = new TableSetReader(parts, file.folderLaCode());
-        reader.setName("annexA");
-        reader.setBytesRead(bytesRead);
-        return reader;
+        return TableSetReader.of("annexA", parts, file.folderLaCode(), bytesRead);
     }
 
     @Override
-    @SuppressWarnings({"unchecked", "rawtypes"})
     public ItemProcessor<SourceRow, ParsedRow<?>> processor(InputFile file, Pseudonymiser pseudonymiser, LaDirectory las) {
-        ItemProcessor p = new AnnexARowProcessor(pseudonymiser, las);
-        return p;
+        return KindOfReturn.processing(new AnnexARowProcessor(pseudonymiser, las));
     }
 
     @Override
-    @SuppressWarnings({"unchecked", "rawtypes"})
     public ItemWriter<ParsedRow<?>> writer(StoreAccess store, long sourceFileId) {
-        ItemWriter w = new ChildLevelWriter(store, sourceFileId, SOURCE_KIND);
-        return w;
+        return KindOfReturn.storing(new ChildLevelWriter(store, sourceFileId, SOURCE_KIND));
     }
 
     /** A child is on several lists, and on a list once per plan or episode: only plans and episodes given twice are mistakes. */

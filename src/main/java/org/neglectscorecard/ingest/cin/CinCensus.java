@@ -236,17 +236,13 @@ public final class CinCensus implements KindOfReturn {
     }
 
     @Override
-    @SuppressWarnings({"unchecked", "rawtypes"})
     public ItemProcessor<SourceRow, ParsedRow<?>> processor(InputFile file, Pseudonymiser pseudonymiser, LaDirectory las) {
-        ItemProcessor p = new CinCensusRowProcessor(pseudonymiser, las, year(file));
-        return p;
+        return KindOfReturn.processing(new CinCensusRowProcessor(pseudonymiser, las, year(file)));
     }
 
     @Override
-    @SuppressWarnings({"unchecked", "rawtypes"})
     public ItemWriter<ParsedRow<?>> writer(StoreAccess store, long sourceFileId) {
-        ItemWriter w = new ChildLevelWriter(store, sourceFileId, SOURCE_KIND);
-        return w;
+        return KindOfReturn.storing(new ChildLevelWriter(store, sourceFileId, SOURCE_KIND));
     }
 
     private static final WholeFileRules RULES = new WholeFileRules(

@@ -72,25 +72,19 @@ public final class PublishedData implements KindOfReturn {
             ReferenceTable t = ReferenceTable.valueOf(k);
             parts.add(new TableSetReader.Part(t.title(), v, t.aliases(), t::missing));
         });
-        TableSetReader reader = new TableSetReader(parts, file.folderLaCode());
-        reader.setName("published");
+        TableSetReader reader = TableSetReader.of("published", parts, file.folderLaCode(), bytesRead);
         reader.setPassOver(ReferenceRowProcessor::passedOver);
-        reader.setBytesRead(bytesRead);
         return reader;
     }
 
     @Override
-    @SuppressWarnings({"unchecked", "rawtypes"})
     public ItemProcessor<SourceRow, ParsedRow<?>> processor(InputFile file, Pseudonymiser pseudonymiser, LaDirectory las) {
-        ItemProcessor p = new ReferenceRowProcessor(Path.of(file.path()).getFileName().toString(), las);
-        return p;
+        return KindOfReturn.processing(new ReferenceRowProcessor(Path.of(file.path()).getFileName().toString(), las));
     }
 
     @Override
-    @SuppressWarnings({"unchecked", "rawtypes"})
     public ItemWriter<ParsedRow<?>> writer(StoreAccess store, long sourceFileId) {
-        ItemWriter w = new ReferenceWriter(store.dsl(), store.rejections(), sourceFileId);
-        return w;
+        return KindOfReturn.storing(new ReferenceWriter(store.dsl(), store.rejections(), sourceFileId));
     }
 
     /** A DfE row is stored as one value per column; a neighbours row as one row per neighbour. */

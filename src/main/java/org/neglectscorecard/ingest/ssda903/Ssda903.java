@@ -104,24 +104,17 @@ public final class Ssda903 implements KindOfReturn {
                 parts.add(new TableSetReader.Part(t.tableName(), file.tables().get(t.name()), t.aliases(), t::missing));
             }
         }
-        TableSetReader reader = new TableSetReader(parts, file.folderLaCode());
-        reader.setName("ssda903");
-        reader.setBytesRead(bytesRead);
-        return reader;
+        return TableSetReader.of("ssda903", parts, file.folderLaCode(), bytesRead);
     }
 
     @Override
-    @SuppressWarnings({"unchecked", "rawtypes"})
     public ItemProcessor<SourceRow, ParsedRow<?>> processor(InputFile file, Pseudonymiser pseudonymiser, LaDirectory las) {
-        ItemProcessor p = new Ssda903RowProcessor(pseudonymiser, las);
-        return p;
+        return KindOfReturn.processing(new Ssda903RowProcessor(pseudonymiser, las));
     }
 
     @Override
-    @SuppressWarnings({"unchecked", "rawtypes"})
     public ItemWriter<ParsedRow<?>> writer(StoreAccess store, long sourceFileId) {
-        ItemWriter w = new ChildLevelWriter(store, sourceFileId, SOURCE_KIND);
-        return w;
+        return KindOfReturn.storing(new ChildLevelWriter(store, sourceFileId, SOURCE_KIND));
     }
 
     private static final WholeFileRules RULES = new WholeFileRules(

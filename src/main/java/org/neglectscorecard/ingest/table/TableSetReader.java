@@ -50,6 +50,14 @@ public class TableSetReader extends AbstractItemCountingItemStreamItemReader<Sou
         setName("tableSet");
     }
 
+    /** A set of tables of one return, read for a kind (its name shows in the job's step context). */
+    public static TableSetReader of(String name, List<Part> parts, String folderLaCode, LongConsumer bytesRead) {
+        TableSetReader reader = new TableSetReader(parts, folderLaCode);
+        reader.setName(name);
+        reader.setBytesRead(bytesRead);
+        return reader;
+    }
+
     public void setBytesRead(LongConsumer bytesRead) {
         this.bytesRead = bytesRead;
     }
