@@ -103,8 +103,14 @@ public class LoadCompletion {
             removeRows(sourceFileId);
             dsl.deleteFrom(REJECTION).where(REJECTION.SOURCE_FILE_ID.eq(sourceFileId)
                     .and(REJECTION.OUTCOME.ne(RejectionLog.FILE_REJECTED))).execute();
-            record.setRowsLoaded(0);
-            record.setRowsRejected(record.getRowsRead());
+            // Counted, not assumed: what is left of the file in the store (nothing, once removed).
+            Map<Table<?>, Anchor> everywhere = new LinkedHashMap<>();
+            for (ReturnKind k : ReturnKind.values()) {
+                k.rules().wholeFile().anchors().forEach(a -> everywhere.putIfAbsent(a.table(), a));
+            }
+            int left = rowsLoaded(sourceFileId, WholeFileRules.rowsOnly(List.copyOf(everywhere.values())));
+            record.setRowsLoaded(left);
+            record.setRowsRejected(record.getRowsRead() - left);
             record.setLoadedAt(LocalDateTime.now(clock));
             record.update();
             return outcome(record);
