@@ -3,6 +3,7 @@ package org.neglectscorecard.cli;
 import org.neglectscorecard.indicators.Catalogue;
 import org.neglectscorecard.job.JobFile;
 import org.neglectscorecard.job.RunRefusedException;
+import org.neglectscorecard.privacy.Pseudonymiser;
 import org.neglectscorecard.store.DatabaseSetup;
 
 import picocli.CommandLine;
@@ -50,6 +51,7 @@ public class ScorecardCommand implements Runnable {
     /** Problems whose message already says what to do, shown as they are. */
     private static boolean plain(Throwable t) {
         return t instanceof CliException || t instanceof RunRefusedException || t instanceof JobFile.JobFileException
-                || t instanceof Catalogue.CatalogueException || t instanceof DatabaseSetup.SchemaOutOfDateException;
+                || t instanceof Catalogue.CatalogueException || t instanceof DatabaseSetup.SchemaOutOfDateException
+                || t instanceof Pseudonymiser.KeyException;
     }
 }

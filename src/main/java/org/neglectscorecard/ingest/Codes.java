@@ -1,6 +1,7 @@
 package org.neglectscorecard.ingest;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -50,8 +51,22 @@ public final class Codes {
     private Codes() {
     }
 
-    /** NEG, PHY, SAB, EMO or MUL. */
+    private static final List<String> CATEGORY_WORDS = List.of("neglect", "physical", "sexual", "emotional");
+
+    /**
+     * NEG, PHY, SAB, EMO or MUL. A wording that names more than one category ("Neglect, Physical
+     * and Emotional", "Neglect & emotional abuse") is Multiple, never its first category; so is
+     * Ofsted's "e) Multiple/not recommended".
+     */
     public static Optional<String> categoryOfAbuse(String value) {
+        if (Values.isBlank(value)) {
+            return Optional.empty();
+        }
+        String words = Values.squash(stripLetterPrefix(value));
+        long named = CATEGORY_WORDS.stream().filter(words::contains).count();
+        if (named >= 2 || words.startsWith("multiple") || words.startsWith("mixed")) {
+            return Optional.of("MUL");
+        }
         return lookup(value, CATEGORY_OF_ABUSE, "is not a category of abuse: use NEG, PHY, SAB, EMO or MUL "
                 + "(or Neglect, Physical abuse, Sexual abuse, Emotional abuse, Multiple)");
     }

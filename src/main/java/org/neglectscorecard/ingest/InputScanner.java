@@ -30,59 +30,96 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 
-import javax.xml.stream.XMLStreamConstants;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamReader;
-
-import org.neglectscorecard.ingest.agency.AgencySource;
-import org.neglectscorecard.ingest.annexa.AnnexAList;
-import org.neglectscorecard.ingest.cin.CinCensusXmlReader;
-import org.neglectscorecard.ingest.published.ReferenceTable;
-import org.neglectscorecard.ingest.cin.CinTable;
-import org.neglectscorecard.ingest.ssda903.Ssda903Table;
+import org.apache.poi.poifs.filesystem.FileMagic;
 import org.neglectscorecard.ingest.table.CsvTableReader;
+import org.neglectscorecard.ingest.table.HeaderChoice;
+import org.neglectscorecard.ingest.table.SheetRow;
+import org.neglectscorecard.ingest.table.Spreadsheet;
 import org.neglectscorecard.ingest.table.TableReader;
 import org.neglectscorecard.ingest.table.TableSource;
-import org.neglectscorecard.ingest.table.XlsxSheetReader;
-import org.neglectscorecard.ingest.table.XlsxWorkbook;
 import org.neglectscorecard.reference.LaDirectory;
 
 /**
  * Finds the returns in an input folder and says what each is, by its content (XML root, sheet
- * names, header row), never by its file name. CSV tables that sit together in one folder are one
- * return. Which LA a file is for comes from the file, else from the nearest enclosing folder named
- * by an LA code. Nothing is loaded here.
+ * headings, header row), never by its file name. This class only walks folders, tells file types
+ * apart by their first bytes (POI's {@link FileMagic}) and checksums; which kind of return a file
+ * is, each kind says for itself ({@link ReturnKind}), asked in turn. CSV tables that sit together
+ * in one folder are one return. Which LA a file is for comes from the file, else from the nearest
+ * enclosing folder named by an LA code. Nothing is loaded here.
  */
 public class InputScanner {
 
+    /** How a return is laid out, and what kind of return that is. */
     public enum Format {
-        CIN_CENSUS_XML, CIN_CENSUS_TABLES, ANNEX_A, SSDA903, AGENCY, REFERENCE, UNREADABLE, NOT_RECOGNISED;
+        CIN_CENSUS_XML(ReturnKind.CIN_CENSUS), CIN_CENSUS_TABLES(ReturnKind.CIN_CENSUS), ANNEX_A(ReturnKind.ANNEX_A),
+        SSDA903(ReturnKind.SSDA903), AGENCY(ReturnKind.MULTI_AGENCY), REFERENCE(ReturnKind.PUBLISHED),
+        UNREADABLE(null), NOT_RECOGNISED(null);
+
+        private final ReturnKind kind;
+
+        Format(ReturnKind kind) {
+            this.kind = kind;
+        }
+
+        /** The kind of return, or null for a file that is not one. */
+        public ReturnKind kind() {
+            return kind;
+        }
 
         public boolean isLoadable() {
-            return this != UNREADABLE && this != NOT_RECOGNISED;
+            return kind != null;
         }
     }
 
     /**
      * A return found in the input folder.
      *
-     * @param displayName where it is, relative to the input folder (a folder, for a CSV table set)
-     * @param tables      where each table of the return is (a CSV file or a sheet), by the name of
-     *                    its CinTable, AnnexAList, Ssda903Table or AgencySource
-     * @param problem     why it cannot be used, for UNREADABLE and NOT_RECOGNISED
-     * @param workBytes   how many bytes reading it means (a workbook's sheets uncompressed), for progress
+     * @param displayName    where it is, relative to the input folder (a folder, for a CSV table set)
+     * @param tables         where each table of the return is (a CSV file or a sheet), by its kind's name for it
+     * @param problem        why it cannot be used, for UNREADABLE and NOT_RECOGNISED: a sentence naming the file once
+     * @param workBytes      how many bytes reading it means (a workbook's sheets uncompressed), for progress
+     * @param collectionYear the collection year its header gives ("2021-22"), where the kind has years and the header says
      */
     public record InputFile(String displayName, Format format, String folderLaCode, String checksum, long size,
                             LocalDateTime modified, String path, Map<String, TableSource> tables, String problem,
-                            long workBytes) implements Serializable {
+                            long workBytes, String collectionYear) implements Serializable {
+
+        public InputFile(String displayName, Format format, String folderLaCode, String checksum, long size,
+                         LocalDateTime modified, String path, Map<String, TableSource> tables, String problem, long workBytes) {
+            this(displayName, format, folderLaCode, checksum, size, modified, path, tables, problem, workBytes, null);
+        }
 
         public boolean isLoadable() {
             return format.isLoadable();
         }
 
-        public Map<CinTable, TableSource> cinTables() {
-            Map<CinTable, TableSource> out = new EnumMap<>(CinTable.class);
-            tables.forEach((k, v) -> out.put(CinTable.valueOf(k), v));
+        /** Everything its kind knows about reading, checking and storing it. */
+        public KindOfReturn kind() {
+            if (!format.isLoadable()) {
+                throw new IllegalStateException(displayName + " is not a loadable file");
+            }
+            return format.kind().rules();
+        }
+
+        /**
+         * Why it cannot be used, as a sentence that does not name it again: for a line, or a
+         * report's row, that already names it ("This file is a corrupt Excel workbook ...").
+         */
+        public String problemAlone() {
+            if (problem == null || !problem.startsWith(displayName + " ")) {
+                return problem;
+            }
+            return (displayName.endsWith(")") ? "This folder " : "This file ") + problem.substring(displayName.length() + 1);
+        }
+
+        /** How reports name each of its tables: a sheet's own name, a CSV file's path in the input folder. */
+        public Map<String, String> tablesShownAs() {
+            Map<String, String> out = new LinkedHashMap<>();
+            tables.forEach((k, v) -> {
+                if (v.shownAs() != null) {
+                    out.put(k, v.shownAs());
+                }
+            });
             return out;
         }
     }
@@ -124,279 +161,204 @@ public class InputScanner {
             }
         });
         files.sort(null);
-        Map<Path, Map<CinTable, Path>> tableSets = new TreeMap<>();
-        Map<Path, Map<Ssda903Table, Path>> ssda903Sets = new TreeMap<>();
-        Map<Path, Charset> charsets = new LinkedHashMap<>();
-        Map<Path, String> duplicates = new LinkedHashMap<>();
+        TableSets sets = new TableSets();
         for (Path file : files) {
             try {
-                recognise(root, file, out, tableSets, ssda903Sets, charsets, duplicates);
+                recognise(root, file, out, sets);
             } catch (IOException e) {
                 out.add(problem(root, file, Format.UNREADABLE, "could not be read: " + e.getMessage()));
             }
         }
-        for (Map.Entry<Path, Map<CinTable, Path>> set : tableSets.entrySet()) {
-            out.add(tableSet(root, set.getKey(), set.getValue(), charsets, duplicates.get(set.getKey())));
-        }
-        for (Map.Entry<Path, Map<Ssda903Table, Path>> set : ssda903Sets.entrySet()) {
-            out.add(ssda903Set(root, set.getKey(), set.getValue(), charsets, duplicates.get(set.getKey())));
+        for (var byKind : sets.tables.entrySet()) {
+            for (var set : byKind.getValue().entrySet()) {
+                out.add(tableSet(root, byKind.getKey(), set.getKey(), set.getValue(), sets));
+            }
         }
         out.sort(java.util.Comparator.comparing(InputFile::displayName));
         return out;
     }
 
-    private void recognise(Path root, Path file, List<InputFile> out, Map<Path, Map<CinTable, Path>> tableSets,
-                           Map<Path, Map<Ssda903Table, Path>> ssda903Sets, Map<Path, Charset> charsets,
-                           Map<Path, String> duplicates) throws IOException {
-        if (Files.size(file) == 0) {
-            out.add(problem(root, file, Format.NOT_RECOGNISED, "is empty"));
-            return;
-        }
-        byte[] head = head(file);
-        if (head.length >= 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4) {
-            out.add(workbook(root, file));
-        } else if (head.length >= 4 && (head[0] & 0xFF) == 0xD0 && (head[1] & 0xFF) == 0xCF && (head[2] & 0xFF) == 0x11) {
-            try {
-                XlsxWorkbook.open(file).close();
-                out.add(problem(root, file, Format.NOT_RECOGNISED, "is not a recognised return"));
-            } catch (UnreadableFileException e) {
-                out.add(problem(root, file, Format.UNREADABLE, e.getMessage()));
-            }
-        } else if (startsLikeXml(head)) {
-            out.add(xml(root, file));
-        } else {
-            Charset charset = charsetOf(file);
-            CinTable table;
-            Ssda903Table episodes = null;
-            AgencySource agency = null;
-            ReferenceTable reference = null;
-            try (TableReader reader = new CsvTableReader(file, "", charset)) {
-                table = CinTable.recognise(reader.header());
-                if (table == null) {
-                    episodes = Ssda903Table.recognise(reader.header());
-                }
-                if (table == null && episodes == null) {
-                    agency = AgencySource.recognise(reader.header());
-                }
-                if (table == null && episodes == null && agency == null) {
-                    reference = ReferenceTable.recognise(reader.header());
-                }
-            } catch (UnreadableFileException e) {
-                out.add(problem(root, file, Format.UNREADABLE, e.getMessage()));
-                return;
-            }
-            if (reference != null) {
-                out.add(new InputFile(display(root, file), Format.REFERENCE, folderLa(root, file), checksum(file), Files.size(file),
-                        modified(file), file.toString(), Map.of(reference.name(), TableSource.csv(file, charset)), null, Files.size(file)));
-                return;
-            }
-            if (agency != null) {
-                out.add(new InputFile(display(root, file), Format.AGENCY, folderLa(root, file), checksum(file), Files.size(file),
-                        modified(file), file.toString(), Map.of(agency.name(), TableSource.csv(file, charset)), null, Files.size(file)));
-                return;
-            }
-            if (episodes != null) {
-                Map<Ssda903Table, Path> set = ssda903Sets.computeIfAbsent(file.getParent(), k -> new EnumMap<>(Ssda903Table.class));
-                Path earlier = set.putIfAbsent(episodes, file);
-                if (earlier != null) {
-                    duplicates.merge(file.getParent(), "both " + earlier.getFileName() + " and " + file.getFileName()
-                            + " look like the SSDA903 " + episodes.tableName() + " table", (a, b) -> a + "; " + b);
-                }
-                charsets.put(file, charset);
-                return;
-            }
-            if (table == null) {
-                out.add(problem(root, file, Format.NOT_RECOGNISED, "is not a table this program reads (its header row matches no known return)"));
-                return;
-            }
-            Map<CinTable, Path> set = tableSets.computeIfAbsent(file.getParent(), k -> new EnumMap<>(CinTable.class));
+    /** CSV tables found so far, by kind and folder, for kinds whose tables sit together as one return. */
+    private static final class TableSets {
+        final Map<ReturnKind, Map<Path, Map<String, Path>>> tables = new EnumMap<>(ReturnKind.class);
+        final Map<Path, Charset> charsets = new LinkedHashMap<>();
+        final Map<ReturnKind, Map<Path, String>> duplicates = new EnumMap<>(ReturnKind.class);
+
+        void add(ReturnKind kind, String table, Path file, Charset charset) {
+            Map<String, Path> set = tables.computeIfAbsent(kind, k -> new TreeMap<>()).computeIfAbsent(file.getParent(),
+                    k -> new TreeMap<>());
             Path earlier = set.putIfAbsent(table, file);
             if (earlier != null) {
-                duplicates.merge(file.getParent(), "both " + earlier.getFileName() + " and " + file.getFileName()
-                        + " look like the " + table.tableName() + " table", (a, b) -> a + "; " + b);
+                duplicates.computeIfAbsent(kind, k -> new LinkedHashMap<>()).merge(file.getParent(), "both "
+                        + earlier.getFileName() + " and " + file.getFileName() + " look like the "
+                        + kind.rules().tableTitle(table) + " table", (a, b) -> a + "; " + b);
             }
             charsets.put(file, charset);
         }
     }
 
+    private void recognise(Path root, Path file, List<InputFile> out, TableSets sets) throws IOException {
+        if (Files.size(file) == 0) {
+            out.add(problem(root, file, Format.NOT_RECOGNISED, "is empty"));
+            return;
+        }
+        FileMagic magic;
+        try (InputStream in = FileMagic.prepareToCheckMagic(Files.newInputStream(file))) {
+            magic = FileMagic.valueOf(in);
+        }
+        if (magic == FileMagic.OOXML || magic == FileMagic.OLE2) {
+            out.add(workbook(root, file));
+        } else if (magic == FileMagic.XML || startsLikeXml(file)) {
+            out.add(xml(root, file));
+        } else {
+            csv(root, file, out, sets);
+        }
+    }
+
+    private void csv(Path root, Path file, List<InputFile> out, TableSets sets) throws IOException {
+        Charset charset = charsetOf(file);
+        TableHeader header;
+        try (TableReader reader = new CsvTableReader(file, "", charset)) {
+            header = reader.header();
+        } catch (UnreadableFileException e) {
+            out.add(problem(root, file, Format.UNREADABLE, e.getMessage()));
+            return;
+        }
+        for (ReturnKind kind : ReturnKind.values()) {
+            KindOfReturn rules = kind.rules();
+            String table = rules.tableOf(header);
+            if (table == null) {
+                continue;
+            }
+            if (rules.tablesSitTogether()) {
+                sets.add(kind, table, file, charset);
+                return;
+            }
+            Map<String, TableSource> tables = Map.of(table, TableSource.csv(file, charset));
+            KindOfReturn.Layout layout = rules.layout(tables.keySet(), false);
+            if (layout.format() == null) {
+                out.add(problem(root, file, layout.unreadable() ? Format.UNREADABLE : Format.NOT_RECOGNISED, layout.problem()));
+                return;
+            }
+            out.add(new InputFile(display(root, file), layout.format(), folderLa(root, file), checksum(file), Files.size(file),
+                    modified(file), file.toString(), tables, null, Files.size(file), rules.collectionYear(tables)));
+            return;
+        }
+        out.add(problem(root, file, Format.NOT_RECOGNISED, "is not a table this program reads (its heading row matches no known return)"));
+    }
+
+    /** A sheet's place in a workbook and the headings found on it. */
+    private record Sheet(String name, int headerRow, TableHeader header) {
+    }
+
     private InputFile workbook(Path root, Path file) throws IOException {
-        Map<String, TableSource> cin = new LinkedHashMap<>();
-        Map<String, TableSource> annexA = new LinkedHashMap<>();
-        Map<String, TableSource> ssda903 = new LinkedHashMap<>();
-        Map<String, TableSource> agency = new LinkedHashMap<>();
-        Map<String, TableSource> reference = new LinkedHashMap<>();
-        Format format;
-        Map<String, TableSource> tables;
-        long work;
-        try (XlsxWorkbook wb = XlsxWorkbook.open(file)) {
-            for (String sheet : wb.sheetNames()) {
-                try (XlsxSheetReader r = wb.sheet(sheet, sheet)) {
-                    TableHeader header = r.header();
-                    // Annex A first: its List 6 has headings a CINdetails table has too (CIN Closure Date).
-                    AnnexAList list = AnnexAList.recognise(header);
-                    CinTable t = list == null ? CinTable.recognise(header) : null;
-                    Ssda903Table s903 = t == null && list == null ? Ssda903Table.recognise(header) : null;
-                    AgencySource a = t == null && list == null && s903 == null ? AgencySource.recognise(header) : null;
-                    ReferenceTable ref = t == null && list == null && s903 == null && a == null ? ReferenceTable.recognise(header) : null;
-                    if (t != null) {
-                        cin.putIfAbsent(t.name(), TableSource.sheet(file, sheet));
-                    } else if (list != null) {
-                        annexA.putIfAbsent(list.name(), TableSource.sheet(file, sheet));
-                    } else if (s903 != null) {
-                        ssda903.putIfAbsent(s903.name(), TableSource.sheet(file, sheet));
-                    } else if (a != null) {
-                        agency.putIfAbsent(a.name(), TableSource.sheet(file, sheet));
-                    } else if (ref != null) {
-                        reference.putIfAbsent(ref.name(), TableSource.sheet(file, sheet));
-                    }
+        List<Sheet> sheets = new ArrayList<>();
+        List<String> names;
+        try (Spreadsheet wb = Spreadsheet.open(file)) {
+            names = wb.sheetNames();
+            for (String name : names) {
+                try (Spreadsheet.SheetTableReader r = wb.sheet(name, name, InputScanner::headingRow, n -> { })) {
+                    sheets.add(new Sheet(name, r.headerRow(), r.header()));
                 }
             }
-            // An Annex A's other lists (referrals, section 47s) have headings like census tables': its lists decide.
-            if (!annexA.isEmpty()) {
-                format = Format.ANNEX_A;
-                tables = annexA;
-            } else if (cin.containsKey(CinTable.CIN_DETAILS.name()) || cin.containsKey(CinTable.CHILD_PROTECTION_PLANS.name())) {
-                format = Format.CIN_CENSUS_TABLES;
-                tables = cin;
-            } else if (ssda903.containsKey(Ssda903Table.EPISODES.name())) {
-                format = Format.SSDA903;
-                tables = ssda903;
-            } else if (!agency.isEmpty()) {
-                format = Format.AGENCY;
-                tables = agency;
-            } else if (!reference.isEmpty()) {
-                format = Format.REFERENCE;
-                tables = reference;
-            } else {
-                return problem(root, file, Format.NOT_RECOGNISED, "is an Excel workbook but not a return this program reads (sheets: "
-                        + String.join(", ", wb.sheetNames()) + "). Multi-agency data should follow a template in "
-                        + "sample-data/templates/ (the heading row decides what a sheet is)");
+            // The first kind, in order, that knows any sheet's headings says what the workbook is.
+            for (ReturnKind kind : ReturnKind.values()) {
+                KindOfReturn rules = kind.rules();
+                if (sheets.stream().noneMatch(s -> rules.knowsHeadings(s.header()))) {
+                    continue;
+                }
+                Map<String, TableSource> tables = new LinkedHashMap<>();
+                for (Sheet s : sheets) {
+                    String table = rules.tableOf(s.header());
+                    if (table != null) {
+                        tables.putIfAbsent(table, TableSource.sheet(file, s.name(), s.headerRow()));
+                    }
+                }
+                KindOfReturn.Layout layout = rules.layout(tables.keySet(), true);
+                if (layout.format() == null) {
+                    return problem(root, file, layout.unreadable() ? Format.UNREADABLE : Format.NOT_RECOGNISED, layout.problem());
+                }
+                long work = wb.sheetBytes(tables.values().stream().map(TableSource::sheet).toList());
+                return new InputFile(display(root, file), layout.format(), folderLa(root, file), checksum(file),
+                        Files.size(file), modified(file), file.toString(), tables, null, work, rules.collectionYear(tables));
             }
-            work = wb.sheetBytes(tables.values().stream().map(TableSource::sheet).toList());
         } catch (UnreadableFileException e) {
             return problem(root, file, Format.UNREADABLE, e.getMessage());
         }
-        return new InputFile(display(root, file), format, folderLa(root, file), checksum(file),
-                Files.size(file), modified(file), file.toString(), tables, null, work);
+        return problem(root, file, Format.NOT_RECOGNISED, "is an Excel workbook but not a return this program reads (sheets: "
+                + String.join(", ", names) + "). Multi-agency data should follow a template in "
+                + "sample-data/templates/ (the heading row decides what a sheet is)");
+    }
+
+    /**
+     * A sheet's heading row: the first of its top rows whose headings some kind of return knows
+     * (Ofsted's Annex A template has a title row, and notes, above them), else the first row that
+     * looks like headings.
+     */
+    private static SheetRow headingRow(List<SheetRow> rows) {
+        for (SheetRow row : rows) {
+            TableHeader header = new TableHeader("", java.util.Arrays.stream(row.values()).map(v -> v == null ? "" : v).toList(), true);
+            for (ReturnKind kind : ReturnKind.values()) {
+                if (kind.rules().knowsHeadings(header)) {
+                    return row;
+                }
+            }
+        }
+        return HeaderChoice.likelyHeadings(rows);
     }
 
     private InputFile xml(Path root, Path file) throws IOException {
-        String verdict = sniffXml(file);
-        if (verdict != null) {
-            return problem(root, file, verdict.startsWith("!") ? Format.UNREADABLE : Format.NOT_RECOGNISED,
-                    verdict.startsWith("!") ? verdict.substring(1) : verdict);
-        }
-        return new InputFile(display(root, file), Format.CIN_CENSUS_XML, folderLa(root, file), checksum(file),
-                Files.size(file), modified(file), file.toString(), Map.of(), null, Files.size(file));
-    }
-
-    /** null for a CIN census return; otherwise why not ("!..." when the file is unreadable). */
-    private static String sniffXml(Path file) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
-            XMLStreamReader xml = CinCensusXmlReader.safeFactory().createXMLStreamReader(in);
-            int depth = 0;
-            String root = null;
-            String element = null;
-            int seen = 0;
-            while (xml.hasNext() && seen < 200) {
-                int event = xml.next();
-                if (event == XMLStreamConstants.DTD) {
-                    return "!declares a DTD or entities; CIN census returns never do, so it was not read (this is how XML attacks work). Export the return again.";
-                }
-                if (event == XMLStreamConstants.START_ELEMENT) {
-                    seen++;
-                    depth++;
-                    element = xml.getLocalName();
-                    if (root == null) {
-                        root = element;
-                        if (!"Message".equals(root)) {
-                            return "is XML but not a CIN census return (its root element is <" + root + ">)";
-                        }
-                    }
-                    if ("Children".equals(element) || "Child".equals(element)) {
-                        return null;
-                    }
-                } else if (event == XMLStreamConstants.CHARACTERS && "Collection".equals(element)) {
-                    String text = xml.getText().strip();
-                    if (!text.isEmpty()) {
-                        return "CIN".equalsIgnoreCase(text) ? null : "is a DfE return, but of collection '" + text + "', not the CIN census";
-                    }
-                } else if (event == XMLStreamConstants.END_ELEMENT) {
-                    depth--;
-                    element = null;
-                }
+        for (ReturnKind kind : ReturnKind.values()) {
+            KindOfReturn.XmlVerdict verdict = kind.rules().xml(file);
+            if (verdict == KindOfReturn.XmlVerdict.NOT_MINE) {
+                continue;
             }
-            return root == null ? "is not XML this program reads" : null;
-        } catch (XMLStreamException e) {
-            String m = String.valueOf(e.getMessage());
-            return m.contains("was referenced") || m.contains("DOCTYPE")
-                    ? "!uses XML entities or a DTD; CIN census returns never do, so it was not read. Export the return again."
-                    : "!is not well-formed XML: the file is damaged or was cut short. Export the return again.";
+            if (verdict.format() == null) {
+                return problem(root, file, verdict.unreadable() ? Format.UNREADABLE : Format.NOT_RECOGNISED, verdict.problem());
+            }
+            return new InputFile(display(root, file), verdict.format(), folderLa(root, file), checksum(file),
+                    Files.size(file), modified(file), file.toString(), Map.of(), null, Files.size(file), verdict.collectionYear());
         }
+        return problem(root, file, Format.NOT_RECOGNISED, "is XML but not a return this program reads");
     }
 
     /** What a set of CSV tables in one folder has in common, whatever the return: one checksum over all its files. */
-    private record CsvSet(String display, long size, LocalDateTime modified, String checksum, Map<String, TableSource> tables,
-                          String la, String folder) {
-
-        InputFile as(Format format, String problem, long work) {
-            return new InputFile(display, format, la, checksum, size, modified, folder, tables, problem, work);
-        }
-    }
-
-    private CsvSet csvSet(Path root, Path folder, String kind, String checksumPrefix, Map<? extends Enum<?>, Path> set,
-                          Map<Path, Charset> charsets) throws IOException {
+    private InputFile tableSet(Path root, ReturnKind kind, Path folder, Map<String, Path> set, TableSets sets) throws IOException {
+        KindOfReturn rules = kind.rules();
         String display = root.relativize(folder).toString().replaceAll("\\p{Cntrl}", "?");
-        display = (display.isEmpty() ? "." : display) + "/ (" + kind + ")";
+        display = (display.isEmpty() ? "." : display) + "/ (" + rules.tableSetName() + ")";
         long size = 0;
         LocalDateTime modified = null;
         MessageDigest sha = sha256();
         Map<String, TableSource> tables = new LinkedHashMap<>();
-        for (Map.Entry<? extends Enum<?>, Path> e : set.entrySet()) {
+        List<Map.Entry<String, Path>> ordered = new ArrayList<>(set.entrySet());
+        ordered.sort(java.util.Comparator.comparingInt(e -> rules.tables().indexOf(e.getKey())));
+        for (Map.Entry<String, Path> e : ordered) {
             size += Files.size(e.getValue());
             LocalDateTime m = modified(e.getValue());
             modified = modified == null || m.isAfter(modified) ? m : modified;
-            sha.update((checksumPrefix + e.getKey().name() + ":" + checksum(e.getValue()) + "\n").getBytes(StandardCharsets.UTF_8));
-            tables.put(e.getKey().name(), TableSource.csv(e.getValue(), charsets.get(e.getValue())));
+            // Unchanged from earlier versions, so files loaded before are still recognised.
+            sha.update((rules.checksumPrefix() + e.getKey() + ":" + checksum(e.getValue()) + "\n").getBytes(StandardCharsets.UTF_8));
+            tables.put(e.getKey(), TableSource.csv(e.getValue(), sets.charsets.get(e.getValue()), display(root, e.getValue())));
         }
-        return new CsvSet(display, size, modified, HexFormat.of().formatHex(sha.digest()), tables,
-                folderLa(root, set.values().iterator().next()), folder.toString());
-    }
-
-    private InputFile tableSet(Path root, Path folder, Map<CinTable, Path> set, Map<Path, Charset> charsets, String duplicate)
-            throws IOException {
-        CsvSet found = csvSet(root, folder, "CIN census tables", "", set, charsets);
+        String checksum = HexFormat.of().formatHex(sha.digest());
+        String la = folderLa(root, set.values().iterator().next());
+        String duplicate = sets.duplicates.getOrDefault(kind, Map.of()).get(folder);
         if (duplicate != null) {
-            return found.as(Format.UNREADABLE, "holds two files for one table (" + duplicate + "): keep one of each and run again.",
-                    found.size());
+            return new InputFile(display, Format.UNREADABLE, la, checksum, size, modified, folder.toString(), tables,
+                    display + " holds two files for one table (" + duplicate + "): keep one of each and run again.", size);
         }
-        if (!set.containsKey(CinTable.CIN_DETAILS) && !set.containsKey(CinTable.CHILD_PROTECTION_PLANS)) {
-            return found.as(Format.UNREADABLE,
-                    "has CIN census tables but neither CINdetails nor ChildProtectionPlans: put the whole table set in the folder.",
-                    found.size());
+        KindOfReturn.Layout layout = rules.layout(tables.keySet(), false);
+        if (layout.format() == null) {
+            return new InputFile(display, layout.unreadable() ? Format.UNREADABLE : Format.NOT_RECOGNISED, la, checksum, size,
+                    modified, folder.toString(), tables, display + " " + layout.problem(), size);
         }
-        long work = set.entrySet().stream().filter(e -> e.getKey().isRead()).mapToLong(e -> {
-            try {
-                return Files.size(e.getValue());
-            } catch (IOException ex) {
-                return 0;
-            }
-        }).sum();
-        return found.as(Format.CIN_CENSUS_TABLES, null, work);
-    }
-
-    private InputFile ssda903Set(Path root, Path folder, Map<Ssda903Table, Path> set, Map<Path, Charset> charsets, String duplicate)
-            throws IOException {
-        CsvSet found = csvSet(root, folder, "SSDA903 tables", "903", set, charsets);
-        if (duplicate != null) {
-            return found.as(Format.UNREADABLE, "holds two files for one table (" + duplicate + "): keep one of each and run again.",
-                    found.size());
+        long work = 0;
+        for (Map.Entry<String, Path> e : set.entrySet()) {
+            work += rules.reads(e.getKey()) ? Files.size(e.getValue()) : 0;
         }
-        if (!set.containsKey(Ssda903Table.EPISODES)) {
-            return found.as(Format.UNREADABLE, "has an SSDA903 Header table but no Episodes table: put both in the folder.",
-                    found.size());
-        }
-        return found.as(Format.SSDA903, null, found.size());
+        return new InputFile(display, layout.format(), la, checksum, size, modified, folder.toString(), tables, null, work,
+                rules.collectionYear(tables));
     }
 
     private InputFile problem(Path root, Path file, Format format, String message) {
@@ -410,7 +372,31 @@ public class InputScanner {
             size = 0;
         }
         return new InputFile(display(root, file), format, folderLa(root, file), checksum, size, modifiedOrNull(file),
-                file.toString(), Map.of(), display(root, file) + " " + message, size);
+                file.toString(), Map.of(), display(root, file) + " " + withoutName(file, message), size);
+    }
+
+    /**
+     * A reader's message about a file (which starts with the file's name) for a line or a report's
+     * row that already names the file: "This file is ..." instead of naming it twice.
+     */
+    public static String aboutThisFile(Path file, String message) {
+        String rest = withoutName(file, message);
+        return rest == null || rest.equals(message) ? message : "This file " + rest;
+    }
+
+    /**
+     * A message about a file without the file's own name at its front (readers' messages start
+     * with it), so a line that names the file by its place in the input folder names it once.
+     */
+    public static String withoutName(Path file, String message) {
+        String name = file.getFileName().toString();
+        if (message != null && message.startsWith(name + " ")) {
+            return message.substring(name.length() + 1);
+        }
+        if (message != null && message.startsWith(name + ": ")) {
+            return message.substring(name.length() + 2);
+        }
+        return message;
     }
 
     /** The nearest enclosing folder named by a known LA code (3-digit or 9-character). */
@@ -432,13 +418,12 @@ public class InputScanner {
         return root.relativize(file).toString().replaceAll("\\p{Cntrl}", "?");
     }
 
-    private static byte[] head(Path file) throws IOException {
+    /** XML without a declaration (FileMagic knows only "<?xml"): its first non-blank character is '<'. */
+    private static boolean startsLikeXml(Path file) throws IOException {
+        byte[] head;
         try (InputStream in = Files.newInputStream(file)) {
-            return in.readNBytes(8);
+            head = in.readNBytes(64);
         }
-    }
-
-    private static boolean startsLikeXml(byte[] head) {
         int i = 0;
         if (head.length >= 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB && (head[2] & 0xFF) == 0xBF) {
             i = 3;

@@ -57,33 +57,33 @@ public class InputValidator {
         List<Problem> problems = new ArrayList<>();
         for (InputFile f : scanner.scan(input)) {
             switch (f.format()) {
-                case NOT_RECOGNISED -> files.add(new FileReport(f.displayName(), f.format(), 0, 0, 0, f.problem()));
+                case NOT_RECOGNISED -> files.add(new FileReport(f.displayName(), f.format(), 0, 0, 0, f.problemAlone()));
                 case UNREADABLE -> {
-                    files.add(new FileReport(f.displayName(), f.format(), 0, 0, 0, f.problem()));
-                    problems.add(new Problem(f.displayName(), Rejection.ofFile(f.problem()), "file rejected"));
+                    files.add(new FileReport(f.displayName(), f.format(), 0, 0, 0, f.problemAlone()));
+                    problems.add(new Problem(f.displayName(), Rejection.ofFile(f.problemAlone()), "file rejected"));
                 }
-                default -> files.add(check(f, ReturnFormats.processor(f, throwaway, las), problems));
+                default -> files.add(check(f, f.kind().processor(f, throwaway, las), problems));
             }
         }
         return new Report(files, problems);
     }
 
     private FileReport check(InputFile f, ItemProcessor<SourceRow, ParsedRow<?>> processor, List<Problem> problems) {
-        ItemStreamReader<SourceRow> reader = ReturnFormats.reader(f, n -> { });
+        ItemStreamReader<SourceRow> reader = f.kind().reader(f, n -> { });
         List<Problem> found = new ArrayList<>();
         Duplicates duplicates = new Duplicates();
+        Columns columns = new Columns(f.kind().wholeFile().neededColumns());
         long read = 0;
         long rejected = 0;
         try {
             reader.open(new ExecutionContext());
             for (SourceRow row = reader.read(); row != null; row = reader.read()) {
                 read++;
+                columns.saw(row);
                 try {
                     ParsedRow<?> parsed = processor.process(row);
-                    if (parsed == null) {
-                        continue;   // a row the format passes over (a DfE file's other geographies), as loading does
-                    }
                     parsed.valuesIgnored().forEach(r -> found.add(new Problem(f.displayName(), r, "value left out")));
+                    parsed.notes().forEach(r -> found.add(new Problem(f.displayName(), r, "note")));
                     String earlier = parsed.record() instanceof CinRecord r ? duplicates.seen(r, row.rowNumber()) : null;
                     if (earlier != null) {
                         rejected++;
@@ -95,10 +95,11 @@ public class InputValidator {
                 }
             }
         } catch (UnreadableFileException e) {
-            problems.add(new Problem(f.displayName(), Rejection.ofFile(e.getMessage()), "file rejected"));
-            return new FileReport(f.displayName(), f.format(), read, 0, read, e.getMessage());
+            String message = InputScanner.aboutThisFile(Path.of(f.path()), e.getMessage());
+            problems.add(new Problem(f.displayName(), Rejection.ofFile(message), "file rejected"));
+            return new FileReport(f.displayName(), f.format(), read, 0, read, message);
         } catch (Exception e) {
-            String message = f.displayName() + " could not be read: " + e.getMessage();
+            String message = "This file could not be read: " + e.getMessage();
             problems.add(new Problem(f.displayName(), Rejection.ofFile(message), "file rejected"));
             return new FileReport(f.displayName(), f.format(), read, 0, read, message);
         } finally {
@@ -108,8 +109,66 @@ public class InputValidator {
                 // the file was only being read
             }
         }
+        if (reader instanceof FileNotes notes) {
+            notes.notes().forEach(r -> found.add(new Problem(f.displayName(), r, "note")));
+        }
+        columns.absent(f).forEach(r -> found.add(new Problem(f.displayName(), r, "note")));
         problems.addAll(found);
         return new FileReport(f.displayName(), f.format(), read, read - rejected, rejected, null);
+    }
+
+    /**
+     * What loading would record as absent (the store's absent_column): a table the indicators need
+     * that the return does not have, or a column they need that no row of its table gives.
+     */
+    private static final class Columns {
+        private final List<WholeFileRules.StoreColumn> needed;
+        private final Map<String, Long> rows = new HashMap<>();
+        private final Map<String, String> where = new HashMap<>();
+        private final Map<String, Boolean> headed = new HashMap<>();
+        private final Map<String, Long> given = new HashMap<>();
+
+        Columns(List<WholeFileRules.StoreColumn> needed) {
+            this.needed = needed;
+        }
+
+        void saw(SourceRow row) {
+            rows.merge(row.table(), 1L, Long::sum);
+            where.putIfAbsent(row.table(), row.header().where());
+            for (WholeFileRules.StoreColumn c : needed) {
+                if (c.fileTable().equals(row.table())) {
+                    headed.putIfAbsent(key(c), row.header().has(c.fileColumn()));
+                    if (!Values.isBlank(row.value(c.fileColumn()))) {
+                        given.merge(key(c), 1L, Long::sum);
+                    }
+                }
+            }
+        }
+
+        List<Rejection> absent(InputFile f) {
+            List<Rejection> out = new ArrayList<>();
+            for (WholeFileRules.StoreColumn t : f.kind().absentTables(f)) {
+                if (!rows.containsKey(t.fileTable())) {
+                    out.add(new Rejection(t.fileTable(), null, null, null, null, f.displayName() + " has no " + t.fileTable()
+                            + ": " + t.neededFor() + " will have no value for the months this return serves."));
+                }
+            }
+            for (WholeFileRules.StoreColumn c : needed) {
+                long n = rows.getOrDefault(c.fileTable(), 0L);
+                if (n > 0 && given.getOrDefault(key(c), 0L) == 0) {
+                    String place = where.get(c.fileTable());
+                    out.add(new Rejection(place, null, c.fileColumn(), null, null, (Boolean.TRUE.equals(headed.get(key(c)))
+                            ? place + " leaves " + c.fileColumn() + " empty in every row"
+                            : place + " has no " + c.fileColumn() + " column") + ": " + c.neededFor()
+                            + " will have no value for the months this return serves."));
+                }
+            }
+            return out;
+        }
+
+        private static String key(WholeFileRules.StoreColumn c) {
+            return c.fileTable() + "|" + c.fileColumn();
+        }
     }
 
     /**

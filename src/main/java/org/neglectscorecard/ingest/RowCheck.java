@@ -21,6 +21,7 @@ public final class RowCheck {
     private final SourceRow row;
     private final List<Rejection> fatal = new ArrayList<>();
     private final List<Rejection> ignored = new ArrayList<>();
+    private final List<Rejection> notes = new ArrayList<>();
 
     public RowCheck(SourceRow row) {
         this.row = row;
@@ -121,12 +122,17 @@ public final class RowCheck {
         ignored.add(row.problem(column, shownValue, "value left out, row loaded: " + reason));
     }
 
+    /** Something the person should know about a value that is nonetheless used as it is. */
+    public void note(String column, String shownValue, String reason) {
+        notes.add(row.problem(column, shownValue, reason));
+    }
+
     /** The record, if the row had no fatal problem; otherwise rejects the row. */
     public <T> ParsedRow<T> result(T record) {
         if (!fatal.isEmpty()) {
             throw new RowRejectedException(fatal);
         }
-        return new ParsedRow<>(record, List.copyOf(ignored));
+        return new ParsedRow<>(record, List.copyOf(ignored), List.copyOf(notes));
     }
 
     public boolean ok() {

@@ -36,7 +36,7 @@ public record SourceRow(TableHeader header, int rowNumber, String[] values, Stri
 
     /** A rejection of this row located at the given column. */
     public Rejection problem(String column, String valueShown, String reason) {
-        return new Rejection(header.table(), rowNumber, column == null ? null : header.nameOf(column),
+        return new Rejection(header.where(), rowNumber, column == null ? null : header.nameOf(column),
                 column == null ? null : header.letterOf(column), valueShown, reason);
     }
 }

@@ -12,12 +12,22 @@ import java.util.Optional;
 public final class TableHeader {
 
     private final String table;
+    private final String where;
     private final List<String> names;
     private final Map<String, Integer> bySquashedName = new HashMap<>();
     private final boolean spreadsheet;
 
     public TableHeader(String table, List<String> names, boolean spreadsheet) {
+        this(table, names, spreadsheet, table);
+    }
+
+    /**
+     * @param where how a person finds the table: the sheet's own name ("List_7", not "List 7"), or
+     *              the CSV file's path within the input folder; rejections name it
+     */
+    public TableHeader(String table, List<String> names, boolean spreadsheet, String where) {
         this.table = table;
+        this.where = where == null ? table : where;
         this.names = List.copyOf(names);
         this.spreadsheet = spreadsheet;
         for (int i = 0; i < names.size(); i++) {
@@ -31,7 +41,7 @@ public final class TableHeader {
      * Date"). Names shown to people stay the file's own.
      */
     public TableHeader withAliases(Map<String, List<String>> aliases) {
-        TableHeader out = new TableHeader(table, names, spreadsheet);
+        TableHeader out = new TableHeader(table, names, spreadsheet, where);
         aliases.forEach((canonical, others) -> {
             if (!out.has(canonical)) {
                 for (String other : others) {
@@ -48,6 +58,18 @@ public final class TableHeader {
 
     public String table() {
         return table;
+    }
+
+    /** Where the table is, as a person looks for it: the sheet's name or the CSV file's path. */
+    public String where() {
+        return where;
+    }
+
+    /** The same headings, found somewhere else (a CSV file's path within the input folder). */
+    public TableHeader at(String place) {
+        TableHeader out = new TableHeader(table, names, spreadsheet, place);
+        out.bySquashedName.putAll(bySquashedName);
+        return out;
     }
 
     public int size() {

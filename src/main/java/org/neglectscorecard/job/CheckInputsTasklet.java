@@ -80,7 +80,7 @@ public class CheckInputsTasklet implements Tasklet {
                     .values(run.runId(), record.getSourceFileId(), f.displayName()).execute();
             if (f.format() == Format.UNREADABLE) {
                 if (SourceFiles.LOADING.equals(record.getStatus())) {
-                    files.reject(record.getSourceFileId(), f.problem());
+                    files.reject(record.getSourceFileId(), f.problemAlone());
                 }
                 rejected++;
                 progress.say("  Rejected " + f.problem());

@@ -3,8 +3,13 @@ package org.neglectscorecard.job;
 import static org.neglectscorecard.store.schema.Tables.RUN_INPUT;
 import static org.neglectscorecard.store.schema.Tables.SOURCE_FILE;
 
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
 import org.jooq.DSLContext;
-import org.neglectscorecard.store.CinLoadCompletion;
+import org.neglectscorecard.ingest.InputScanner.InputFile;
+import org.neglectscorecard.store.LoadCompletion;
 import org.neglectscorecard.store.SourceFiles;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
@@ -21,10 +26,10 @@ public class FinishLoadsTasklet implements Tasklet {
     public static final String STEP = "finishLoads";
 
     private final DSLContext dsl;
-    private final CinLoadCompletion completion;
+    private final LoadCompletion completion;
     private final Progress progress;
 
-    public FinishLoadsTasklet(DSLContext dsl, CinLoadCompletion completion, Progress progress) {
+    public FinishLoadsTasklet(DSLContext dsl, LoadCompletion completion, Progress progress) {
         this.dsl = dsl;
         this.completion = completion;
         this.progress = progress;
@@ -33,13 +38,20 @@ public class FinishLoadsTasklet implements Tasklet {
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         RunContext run = RunContext.of(chunkContext.getStepContext().getStepExecution());
-        var files = dsl.select(SOURCE_FILE.SOURCE_FILE_ID, RUN_INPUT.DISPLAY_NAME).from(RUN_INPUT)
+        // The files as scanned: which tables each has, and how reports name them.
+        Map<String, InputFile> scanned = new HashMap<>();
+        Object toLoad = chunkContext.getStepContext().getStepExecution().getJobExecution().getExecutionContext()
+                .get(CheckInputsTasklet.TO_LOAD);
+        if (toLoad instanceof List<?> list) {
+            list.forEach(f -> scanned.put(((InputFile) f).checksum(), (InputFile) f));
+        }
+        var files = dsl.select(SOURCE_FILE.SOURCE_FILE_ID, RUN_INPUT.DISPLAY_NAME, SOURCE_FILE.CHECKSUM).from(RUN_INPUT)
                 .join(SOURCE_FILE).on(SOURCE_FILE.SOURCE_FILE_ID.eq(RUN_INPUT.SOURCE_FILE_ID))
                 .where(RUN_INPUT.RUN_ID.eq(run.runId()).and(SOURCE_FILE.STATUS.eq(SourceFiles.LOADING)
                         .or(SOURCE_FILE.STATUS.eq(SourceFiles.REJECTED).and(SOURCE_FILE.LOADED_AT.isNull()))))
                 .orderBy(RUN_INPUT.DISPLAY_NAME).fetch();
         for (var f : files) {
-            CinLoadCompletion.Outcome outcome = completion.complete(f.value1());
+            LoadCompletion.Outcome outcome = completion.complete(f.value1(), scanned.get(f.value3()));
             if (SourceFiles.REJECTED.equals(outcome.status())) {
                 progress.say("  Rejected " + f.value2() + ": the whole file was set aside (the reason is in rejects.csv)");
             } else {

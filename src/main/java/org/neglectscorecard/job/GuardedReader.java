@@ -1,5 +1,7 @@
 package org.neglectscorecard.job;
 
+import org.neglectscorecard.ingest.FileNotes;
+import org.neglectscorecard.ingest.InputScanner;
 import org.neglectscorecard.ingest.SourceRow;
 import org.neglectscorecard.ingest.UnreadableFileException;
 import org.neglectscorecard.store.SourceFiles;
@@ -15,13 +17,22 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
 public class GuardedReader implements ItemStreamReader<SourceRow> {
 
     private final ItemStreamReader<SourceRow> delegate;
+    private final java.nio.file.Path file;
     private final SourceFiles files;
     private final long sourceFileId;
     private final Progress.Task progress;
     private boolean stopped;
     private boolean opened;
+    private boolean finished;
 
     public GuardedReader(ItemStreamReader<SourceRow> delegate, SourceFiles files, long sourceFileId, Progress.Task progress) {
+        this(delegate, files, sourceFileId, progress, null);
+    }
+
+    /** @param file the file being read, so its rejection does not name it twice (reports name it already) */
+    public GuardedReader(ItemStreamReader<SourceRow> delegate, SourceFiles files, long sourceFileId, Progress.Task progress,
+                         java.nio.file.Path file) {
+        this.file = file;
         this.delegate = delegate;
         this.files = files;
         this.sourceFileId = sourceFileId;
@@ -54,7 +65,9 @@ public class GuardedReader implements ItemStreamReader<SourceRow> {
             return null;
         }
         try {
-            return delegate.read();
+            SourceRow row = delegate.read();
+            finished = row == null;
+            return row;
         } catch (UnreadableFileException e) {
             reject(e);
             return null;
@@ -68,9 +81,13 @@ public class GuardedReader implements ItemStreamReader<SourceRow> {
         }
     }
 
+    /** Once the whole file has been read, what its reader has to say of it (a block passed over, a list with no rows). */
     @Override
     public void close() throws ItemStreamException {
         progress.close();
+        if (opened && finished && !stopped && delegate instanceof FileNotes notes && !notes.notes().isEmpty()) {
+            files.note(sourceFileId, notes.notes());
+        }
         if (opened) {
             delegate.close();
             opened = false;
@@ -79,6 +96,6 @@ public class GuardedReader implements ItemStreamReader<SourceRow> {
 
     private void reject(UnreadableFileException e) {
         stopped = true;
-        files.markUnreadable(sourceFileId, e.getMessage());
+        files.markUnreadable(sourceFileId, file == null ? e.getMessage() : InputScanner.aboutThisFile(file, e.getMessage()));
     }
 }

@@ -11,20 +11,17 @@ import org.neglectscorecard.ingest.InputScanner.InputFile;
 import org.neglectscorecard.ingest.ParsedRow;
 import org.neglectscorecard.ingest.RowRejectedException;
 import org.neglectscorecard.ingest.SourceRow;
-import org.neglectscorecard.ingest.ReturnFormats;
 import org.neglectscorecard.privacy.Pseudonymiser;
 import org.neglectscorecard.reference.LaDirectory;
 import org.neglectscorecard.scorecard.IndicatorValues;
 import org.neglectscorecard.scorecard.OutputWriter;
 import org.neglectscorecard.scorecard.RunInputs;
-import org.neglectscorecard.store.AgencyWriter;
-import org.neglectscorecard.store.CinCensusWriter;
-import org.neglectscorecard.store.CinLoadCompletion;
-import org.neglectscorecard.store.ReferenceWriter;
+import org.neglectscorecard.store.LoadCompletion;
 import org.neglectscorecard.store.RejectionLog;
 import org.neglectscorecard.store.ReturnRegistry;
 import org.neglectscorecard.store.RunMessages;
 import org.neglectscorecard.store.SourceFiles;
+import org.neglectscorecard.store.StoreAccess;
 import org.springframework.batch.core.configuration.annotation.JobScope;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
@@ -114,29 +111,24 @@ public class ScorecardJobConfig {
                                    @Value("#{stepExecutionContext['sourceFileId']}") Long sourceFileId,
                                    SourceFiles files, Progress progress) {
         Progress.Task bar = progress.task("Loading " + file.displayName(), file.workBytes(), "bytes");
-        ItemStreamReader<SourceRow> reader = ReturnFormats.reader(file, bar::step);
-        return new GuardedReader(reader, files, sourceFileId, bar);
+        ItemStreamReader<SourceRow> reader = file.kind().reader(file, bar::step);
+        return new GuardedReader(reader, files, sourceFileId, bar, java.nio.file.Path.of(file.path()));
     }
 
     @Bean
     @StepScope
     ItemProcessor<SourceRow, ParsedRow<?>> returnRowProcessor(@Value("#{stepExecutionContext['file']}") InputFile file,
                                                               Pseudonymiser pseudonymiser, LaDirectory las) {
-        return ReturnFormats.processor(file, pseudonymiser, las);
+        return file.kind().processor(file, pseudonymiser, las);
     }
 
-    /** Children's social care returns go to the child-level tables; multi-agency data to its source's table. */
+    /** Each kind of return stores its own records. */
     @Bean
     @StepScope
-    @SuppressWarnings({"unchecked", "rawtypes"})
     ItemWriter<ParsedRow<?>> returnRowWriter(@Value("#{stepExecutionContext['file']}") InputFile file, DSLContext dsl,
                                              ReturnRegistry returns, SourceFiles files, RejectionLog rejections,
                                              @Value("#{stepExecutionContext['sourceFileId']}") Long sourceFileId) {
-        String kind = ReturnFormats.sourceKind(file.format());
-        ItemWriter writer = file.format() == InputScanner.Format.REFERENCE ? new ReferenceWriter(dsl, rejections, sourceFileId)
-                : kind == null ? new AgencyWriter(dsl, returns, rejections, sourceFileId)
-                : new CinCensusWriter(dsl, returns, files, rejections, sourceFileId, kind);
-        return writer;
+        return file.kind().writer(new StoreAccess(dsl, returns, files, rejections), sourceFileId);
     }
 
     @Bean
@@ -147,7 +139,7 @@ public class ScorecardJobConfig {
     }
 
     @Bean
-    Step finishLoads(JobRepository jobs, PlatformTransactionManager tx, DSLContext dsl, CinLoadCompletion completion,
+    Step finishLoads(JobRepository jobs, PlatformTransactionManager tx, DSLContext dsl, LoadCompletion completion,
                      Progress progress) {
         return new StepBuilder(FinishLoadsTasklet.STEP, jobs)
                 .tasklet(new FinishLoadsTasklet(dsl, completion, progress), tx)

@@ -23,9 +23,18 @@ public final class Pseudonymiser {
     private final boolean sampleKey;
     private final ThreadLocal<Mac> mac;
 
+    /** A key that cannot be used: a mistake in the operator's settings, said in one line, never the key itself. */
+    public static final class KeyException extends IllegalArgumentException {
+        public KeyException(String message) {
+            super(message);
+        }
+    }
+
     public Pseudonymiser(String key) {
         if (key == null || key.length() < MIN_KEY_LENGTH) {
-            throw new IllegalArgumentException("The pseudonymisation key must be at least " + MIN_KEY_LENGTH + " characters.");
+            throw new KeyException("The pseudonymisation key (SCORECARD_PSEUDONYM_KEY) is too short: it must be at least "
+                    + MIN_KEY_LENGTH + " characters. Set it to a long phrase only your team knows, the same every month, "
+                    + "and run the command again.");
         }
         this.key = new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
         this.sampleKey = SAMPLE_KEY.equals(key);

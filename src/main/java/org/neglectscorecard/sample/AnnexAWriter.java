@@ -12,7 +12,9 @@ import java.util.Map;
 
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.hssf.usermodel.HSSFWorkbook;
 import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.neglectscorecard.sample.CensusReturn.CChild;
 import org.neglectscorecard.sample.CensusReturn.CEpisode;
@@ -25,14 +27,31 @@ import org.neglectscorecard.sample.CensusReturn.CPlan;
  */
 public final class AnnexAWriter {
 
-    /** How the LA words its workbook. */
+    /** How the LA words and lays out its workbook. */
     public enum Style {
-        /** Ofsted's template: lettered drop-downs ("a) Male", "a) Neglect"), Excel dates, text IDs. */
+        /** Ofsted's wording: lettered drop-downs ("a) Male", "a) Neglect"), Excel dates, text IDs; headings on row 1. */
         OFSTED,
         /** Headings of its own ("CP Plan Start Date", "Seen Alone"), codes ("NEG", "N1 - Abuse or neglect"),
          *  dates typed as dd/mm/yyyy text, IDs as numbers. */
-        VARIANT
+        VARIANT,
+        /**
+         * Ofsted's own template as issued (the 2019 update and later): front page, FAQ and guidance
+         * sheets first and a code-list sheet last; sheets named "List_1" to "List_11", each with a
+         * title and a note above its headings; headings as typed in the template, with a curly
+         * apostrophe, a trailing space, a missing question mark and "(Y/N))"; List 9 as revised for
+         * 2023/24; lettered drop-downs ("e) Multiple/not recommended").
+         */
+        OFSTED_TEMPLATE,
+        /**
+         * An LA's own export of the lists: sheets "List 1 Contacts" ... "List 11 Adopters", Ofsted's
+         * headings on row 1, plain labels ("Male", "Abuse or neglect", "Yes"), a plan of several
+         * categories worded as them ("Neglect, Physical and Emotional"), Excel dates.
+         */
+        LA_EXPORT
     }
+
+    private static final String[] LIST_TITLES = {"Contacts", "Early Help", "Referrals", "Assessments", "Section 47 Enquiries",
+            "Children in Need", "Child Protection", "Children Looked After", "Care Leavers", "Adoption", "Adopters"};
 
     /** A period of care for List 8. */
     public record CareRow(String childId, String start, String need, String legalStatus, String end) {
@@ -61,36 +80,44 @@ public final class AnnexAWriter {
                              Path file) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
         LocalDate yearStart = asAt.minusYears(1).plusDays(1);
-        try (XSSFWorkbook wb = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(file)) {
-            wb.getProperties().getCoreProperties().setCreated(java.util.Optional.of(
-                    java.util.Date.from(asAt.plusDays(5).atStartOfDay(java.time.ZoneOffset.UTC).toInstant())));
+        boolean xls = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".xls");
+        try (Workbook wb = xls ? new HSSFWorkbook() : new XSSFWorkbook(); OutputStream out = Files.newOutputStream(file)) {
+            if (wb instanceof XSSFWorkbook x) {
+                x.getProperties().getCoreProperties().setCreated(java.util.Optional.of(
+                        java.util.Date.from(asAt.plusDays(5).atStartOfDay(java.time.ZoneOffset.UTC).toInstant())));
+            }
             CellStyle dateStyle = wb.createCellStyle();
             dateStyle.setDataFormat(wb.createDataFormat().getFormat("dd/mm/yyyy"));
             Writer w = new Writer(style, dateStyle, asAt);
-            for (int list = 1; list <= 5; list++) {
-                w.header(wb.createSheet("List " + list), "Child Unique ID", "Gender", "Ethnicity", "Date of Birth", "Age");
+            if (style == Style.OFSTED_TEMPLATE) {
+                templateFront(wb, census.laCode3(), asAt);
             }
-            boolean ofsted = style == Style.OFSTED;
-            Sheet six = wb.createSheet("List 6");
+            for (int list = 1; list <= 5; list++) {
+                w.header(w.list(wb, list), "Child Unique ID", "Gender", "Ethnicity", "Date of Birth", "Age");
+            }
+            boolean ofsted = style != Style.VARIANT;
+            Sheet six = w.list(wb, 6);
             w.header(six, ofsted ? "Child Unique ID" : "Child ID", "Gender", "Ethnicity", ofsted ? "Date of Birth" : "DOB", "Age",
                     ofsted ? "Does the Child have a Disability" : "Disability", "CIN Start Date", ofsted ? "Primary Need Code" : "Primary Need",
                     "Date Child Was Last Seen", "CIN Closure Date", "Reason for Closure", "Case Status", "Allocated Team", "Allocated Worker");
-            Sheet seven = wb.createSheet("List 7");
+            Sheet seven = w.list(wb, 7);
+            boolean template = style == Style.OFSTED_TEMPLATE;
             w.header(seven, ofsted ? "Child Unique ID" : "Child ID", "Gender", "Ethnicity", ofsted ? "Date of Birth" : "DOB", "Age",
                     ofsted ? "Does the Child have a Disability" : "Disability",
                     ofsted ? "Child Protection Plan Start Date" : "CP Plan Start Date",
-                    ofsted ? "Initial Category of Abuse" : "Initial Category", ofsted ? "Latest Category of Abuse" : "Latest Category",
+                    template ? "Initial Category of Abuse " : ofsted ? "Initial Category of Abuse" : "Initial Category",
+                    ofsted ? "Latest Category of Abuse" : "Latest Category",
                     ofsted ? "Date of the Last Statutory Visit" : "Last Statutory Visit Date",
-                    ofsted ? "Was the Child Seen Alone?" : "Seen Alone", "Date of latest review conference",
+                    template ? "Was the Child Seen Alone" : ofsted ? "Was the Child Seen Alone?" : "Seen Alone", "Date of latest review conference",
                     ofsted ? "Child Protection Plan End Date" : "CP Plan End Date",
                     "Subject to Emergency Protection Order or Protected Under Police Powers in Last Six Months (Y/N)",
                     ofsted ? "Number of Previous Child Protection Plans" : "Number of Previous CP Plans", "Allocated Team", "Allocated Worker");
-            Sheet eight = wb.createSheet("List 8");
+            Sheet eight = w.list(wb, 8);
             w.header(eight, ofsted ? "Child Unique ID" : "Child ID", "Gender", "Ethnicity", ofsted ? "Date of Birth" : "DOB", "Age",
                     "Unaccompanied Asylum Seeking Child (UASC) within the Last 12 Months (Y/N))",
                     ofsted ? "Does the Child have a Disability" : "Disability",
                     ofsted ? "Date Started to be Looked After" : "CLA Start Date",
-                    ofsted ? "Child's Category of Need" : "Category of Need",
+                    template ? "Child\u2019s Category of Need" : ofsted ? "Child's Category of Need" : "Category of Need",
                     "Is this a second or subsequent period of being a Looked After Child within the last 12 months (Y/N)",
                     "Start date of current legal status", ofsted ? "Child's Legal Status" : "Legal Status",
                     "Date of Latest Statutory Review", "Date of Last Social Work Visit", "Placement Type",
@@ -104,7 +131,7 @@ public final class AnnexAWriter {
                     }
                     Row r = w.child(six, c);
                     w.date(r, 6, e.referral());
-                    w.text(r, 7, e.need() == null ? null : ofsted ? e.need() + " - " + NEED.get(e.need()) : e.need());
+                    w.text(r, 7, w.need(e.need()));
                     w.date(r, 9, e.closure());
                     w.text(r, 11, e.closure() == null ? "c) Child in need plan" : "d) Closed");
                     w.text(r, 12, "Locality 1");
@@ -120,10 +147,10 @@ public final class AnnexAWriter {
                         Visit v = open ? visits.get(c.id()) : null;
                         if (v != null) {
                             w.date(pr, 9, v.date());
-                            w.text(pr, 10, ofsted ? (v.seenAlone() ? "a) Yes" : "b) No") : v.seenAlone() ? "Y" : "N");
+                            w.text(pr, 10, w.yesNo(v.seenAlone()));
                         }
                         w.date(pr, 12, p.end());
-                        w.text(pr, 13, ofsted ? "b) No" : "N");
+                        w.text(pr, 13, w.yesNo(false));
                         if (p.previous() != null) {
                             w.number(pr, 14, Integer.parseInt(p.previous()));
                         }
@@ -133,27 +160,105 @@ public final class AnnexAWriter {
             for (CareRow care1 : care) {
                 CChild c = byId.get(care1.childId());
                 Row r = c != null ? w.child(eight, c) : w.bareChild(eight, care1.childId());
-                w.text(r, 5, ofsted ? "b) No" : "N");
+                w.text(r, 5, w.yesNo(false));
                 w.date(r, 7, care1.start());
-                w.text(r, 8, care1.need() == null ? null : ofsted ? care1.need() + " - " + NEED.get(care1.need()) : care1.need());
-                w.text(r, 9, ofsted ? "b) No" : "N");
+                w.text(r, 8, w.need(care1.need()));
+                w.text(r, 9, w.yesNo(false));
                 w.text(r, 11, care1.legalStatus() == null ? null : ofsted ? care1.legalStatus() + ": legal status" : care1.legalStatus());
                 w.date(r, 15, care1.end());
             }
-            for (String list : List.of("List 9", "List 10", "List 11")) {
-                w.header(wb.createSheet(list), "Child Unique ID", "Gender", "Ethnicity", "Date of Birth", "Age");
+            if (template) {
+                // List 9 as revised for 2023/24.
+                w.header(w.list(wb, 9), "Child Unique ID", "Gender", "Ethnicity", "Date of Birth", "Age of Child (Years)",
+                        "Does the Child have a Disability", "Date care leaver turned 18", "Is the LA in touch with the care leaver?",
+                        "Type of Accommodation", "Is the accommodation suitable?", "Activity Status",
+                        "Does the care leaver have a personal adviser?", "Does the care leaver have a pathway plan?",
+                        "Allocated Team", "Allocated Worker");
+            } else {
+                w.header(w.list(wb, 9), "Child Unique ID", "Gender", "Ethnicity", "Date of Birth", "Age");
+            }
+            for (int list = 10; list <= 11; list++) {
+                w.header(w.list(wb, list), "Child Unique ID", "Gender", "Ethnicity", "Date of Birth", "Age");
+            }
+            if (template) {
+                templateCodeLists(wb);
             }
             wb.write(out);
         }
-        CensusReturnWriter.fixEntryTimes(file, asAt);
+        if (!xls) {
+            CensusReturnWriter.fixEntryTimes(file, asAt);
+        }
         return file;
+    }
+
+    /** The sheets Ofsted's template has before its lists: a front page, questions and answers, guidance. */
+    private static void templateFront(Workbook wb, String la, LocalDate asAt) {
+        Sheet front = wb.createSheet("Front page");
+        String[] lines = {"Annex A: children's social care data", "Inspection of local authority children's services (ILACS)",
+                "Local authority: " + la, "Date of data: " + asAt, "Please complete every list. Do not rename the lists."};
+        for (int i = 0; i < lines.length; i++) {
+            front.createRow(i * 2).createCell(0).setCellValue(lines[i]);
+        }
+        Sheet faq = wb.createSheet("FAQs");
+        faq.createRow(0).createCell(0).setCellValue("Frequently asked questions");
+        Row q = faq.createRow(2);
+        q.createCell(0).setCellValue("Question");
+        q.createCell(1).setCellValue("Answer");
+        Row a = faq.createRow(3);
+        a.createCell(0).setCellValue("Which children go on List 7?");
+        a.createCell(1).setCellValue("Every child who was the subject of a child protection plan in the period.");
+        Sheet guidance = wb.createSheet("Guidance");
+        guidance.createRow(0).createCell(0).setCellValue("Guidance on completing Annex A");
+        Row h = guidance.createRow(2);
+        h.createCell(0).setCellValue("List");
+        h.createCell(1).setCellValue("What it holds");
+        h.createCell(2).setCellValue("Period");
+        for (int i = 1; i <= 11; i++) {
+            Row r = guidance.createRow(2 + i);
+            r.createCell(0).setCellValue("List " + i);
+            r.createCell(1).setCellValue(LIST_TITLES[i - 1]);
+            r.createCell(2).setCellValue("Six or twelve months before the inspection");
+        }
+    }
+
+    /**
+     * The code lists the template's drop-downs take their values from. Its headings share names
+     * with census items ("Primary Need Code", "Reason for Closure"): it is none of the census's tables.
+     */
+    private static void templateCodeLists(Workbook wb) {
+        Sheet codes = wb.createSheet("Code lists");
+        String[][] columns = {
+                {"Gender", "a) Male", "b) Female", "c) Not stated/recorded", "d) Neither"},
+                {"Ethnicity", "a) WBRI", "b) WIRI", "c) WIRT", "d) WOTH"},
+                {"Primary Need Code", "N1 - Abuse or neglect", "N2 - Child's disability", "N4 - Family in acute stress"},
+                {"Reason for Closure", "RC1 - Adopted", "RC7 - Services ceased", "RC8 - Case closed after assessment"},
+                {"Category of Abuse", "a) Neglect", "b) Physical abuse", "c) Sexual abuse", "d) Emotional abuse",
+                        "e) Multiple/not recommended"},
+                {"Yes/No", "a) Yes", "b) No", "c) Unknown"}};
+        for (int c = 0; c < columns.length; c++) {
+            for (int r = 0; r < columns[c].length; r++) {
+                Row row = codes.getRow(r) != null ? codes.getRow(r) : codes.createRow(r);
+                row.createCell(c).setCellValue(columns[c][r]);
+            }
+        }
     }
 
     private static String category(String code, Style style) {
         if (code == null) {
             return null;
         }
-        return style == Style.OFSTED ? "a) " + ABUSE.get(code) : code;
+        return switch (style) {
+            case OFSTED -> "a) " + ABUSE.get(code);
+            case OFSTED_TEMPLATE -> switch (code) {
+                case "NEG" -> "a) Neglect";
+                case "PHY" -> "b) Physical abuse";
+                case "SAB" -> "c) Sexual abuse";
+                case "EMO" -> "d) Emotional abuse";
+                default -> "e) Multiple/not recommended";
+            };
+            case LA_EXPORT -> "MUL".equals(code) ? "Neglect, Physical and Emotional" : ABUSE.get(code);
+            case VARIANT -> code;
+        };
     }
 
     /** Cell writing in the LA's style. */
@@ -168,8 +273,22 @@ public final class AnnexAWriter {
             this.asAt = asAt;
         }
 
+        /** A list's sheet, named and titled as the style has it. */
+        Sheet list(Workbook wb, int n) {
+            return switch (style) {
+                case OFSTED_TEMPLATE -> {
+                    Sheet s = wb.createSheet("List_" + n);
+                    s.createRow(0).createCell(0).setCellValue("List " + n + ": " + LIST_TITLES[n - 1]);
+                    s.createRow(1).createCell(0).setCellValue("Please provide one row per child; use the drop-down lists.");
+                    yield s;
+                }
+                case LA_EXPORT -> wb.createSheet("List " + n + " " + LIST_TITLES[n - 1]);
+                default -> wb.createSheet("List " + n);
+            };
+        }
+
         void header(Sheet sheet, String... names) {
-            Row h = sheet.createRow(0);
+            Row h = sheet.createRow(sheet.getPhysicalNumberOfRows() == 0 ? 0 : sheet.getLastRowNum() + 1);
             for (int i = 0; i < names.length; i++) {
                 h.createCell(i).setCellValue(names[i]);
             }
@@ -178,14 +297,33 @@ public final class AnnexAWriter {
         Row child(Sheet sheet, CChild c) {
             Row r = bareChild(sheet, c.id());
             text(r, 1, gender(c.gender()));
-            text(r, 2, c.ethnicity() == null ? null : style == Style.OFSTED ? "a) " + c.ethnicity() : c.ethnicity());
+            text(r, 2, c.ethnicity() == null ? null : lettered() ? "a) " + c.ethnicity() : c.ethnicity());
             if (c.birth() != null) {
                 date(r, 3, c.birth());
                 r.createCell(4).setCellValue(ChronoUnit.DAYS.between(LocalDate.parse(c.birth()), asAt) / 365.25);
             }
             boolean disabled = c.disabilities().stream().anyMatch(d -> !"NONE".equals(d));
-            text(r, 5, style == Style.OFSTED ? (disabled ? "a) Yes" : "b) No") : disabled ? "Y" : "N");
+            text(r, 5, yesNo(disabled));
             return r;
+        }
+
+        private boolean lettered() {
+            return style == Style.OFSTED || style == Style.OFSTED_TEMPLATE;
+        }
+
+        String yesNo(boolean yes) {
+            return lettered() ? (yes ? "a) Yes" : "b) No") : style == Style.LA_EXPORT ? (yes ? "Yes" : "No") : yes ? "Y" : "N";
+        }
+
+        String need(String code) {
+            if (code == null) {
+                return null;
+            }
+            return switch (style) {
+                case OFSTED, OFSTED_TEMPLATE -> code + " - " + NEED.get(code);
+                case LA_EXPORT -> NEED.get(code);
+                case VARIANT -> code;
+            };
         }
 
         Row bareChild(Sheet sheet, String id) {
@@ -204,7 +342,7 @@ public final class AnnexAWriter {
                 case "2" -> "Female";
                 default -> "Not stated/recorded";
             };
-            return style == Style.OFSTED ? ("1".equals(code) ? "a) " : "2".equals(code) ? "b) " : "c) ") + label : label;
+            return lettered() ? ("1".equals(code) ? "a) " : "2".equals(code) ? "b) " : "c) ") + label : label;
         }
 
         void text(Row r, int column, String value) {
@@ -222,7 +360,7 @@ public final class AnnexAWriter {
                 return;
             }
             LocalDate d = LocalDate.parse(iso);
-            if (style == Style.OFSTED) {
+            if (style != Style.VARIANT) {
                 r.createCell(column).setCellValue(d);
                 r.getCell(column).setCellStyle(dateStyle);
             } else {

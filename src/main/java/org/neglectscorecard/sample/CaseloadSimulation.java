@@ -163,7 +163,9 @@ final class CaseloadSimulation {
             }
         } else {
             e.closure = a.authorised.plusDays(1 + random.nextInt(30));
-            e.reason = random.nextDouble() < 0.6 ? "RC8" : "RC9";
+            boolean noFurtherAction = random.nextDouble() < 0.6;
+            // RC9 (closed after assessment, referred to early help) exists from the 2022-23 census.
+            e.reason = noFurtherAction || e.closure.isBefore(LocalDate.of(2022, 4, 1)) ? "RC8" : "RC9";
             return;
         }
         e.closure = last.plusDays(5 + random.nextInt(36));

@@ -71,6 +71,11 @@ public class SourceFiles {
         rejections.recordFileRejected(id, message);
     }
 
+    /** Records notes about a whole file, in a transaction of their own (a reader has finished with the file). */
+    public void note(long id, java.util.List<org.neglectscorecard.ingest.Rejection> notes) {
+        ownTransaction.executeWithoutResult(status -> rejections.record(id, notes, RejectionLog.NOTE));
+    }
+
     /** Adds a chunk's counts, in the chunk's transaction. */
     public void addCounts(long id, int read, int rejected) {
         dsl.update(SOURCE_FILE).set(SOURCE_FILE.ROWS_READ, SOURCE_FILE.ROWS_READ.plus(read))
@@ -78,9 +83,14 @@ public class SourceFiles {
                 .where(SOURCE_FILE.SOURCE_FILE_ID.eq(id)).execute();
     }
 
+    /**
+     * Keeps a return's header (the census's Header table or XML header), in the chunk's
+     * transaction, counting the header row as stored by the same statement that stores it.
+     */
     public void setHeader(long id, String laCode3, LocalDate referenceDate) {
         dsl.update(SOURCE_FILE).set(SOURCE_FILE.HEADER_LA_CODE, laCode3)
                 .set(SOURCE_FILE.HEADER_REFERENCE_DATE, referenceDate)
+                .set(SOURCE_FILE.HEADER_ROWS, SOURCE_FILE.HEADER_ROWS.plus(1))
                 .where(SOURCE_FILE.SOURCE_FILE_ID.eq(id)).execute();
     }
 

@@ -57,6 +57,39 @@ class ScorecardCliTest {
         return Main.run(args);
     }
 
+    /**
+     * What a performance officer reads when a file is damaged: the file named once, called corrupt,
+     * and no library's own warning (POI's about the damaged zip it is reading) on the console.
+     */
+    @Test
+    void aCorruptWorkbookIsCalledCorruptNamedOnceAndNoLibraryWarningReachesTheConsole() throws Exception {
+        Path input = dir.resolve("damaged-input/822");
+        Files.createDirectories(input);
+        Files.copy(Path.of("src/test/resources/corpus/07-corrupt-workbook/input/213/damaged.xlsx"), input.resolve("damaged.xlsx"));
+        int status = run("validate", "--input", dir.resolve("damaged-input").toString(), "--output", dir.resolve("validated").toString());
+        String said = out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8);
+        assertThat(status).isZero();
+        assertThat(said).contains("822/damaged.xlsx").contains("corrupt Excel workbook");
+        assertThat(said.split("damaged.xlsx", -1)).as("the file's name once").hasSize(2);
+        assertThat(said).doesNotContain("WARN").doesNotContain("org.apache").doesNotContain("Exception");
+    }
+
+    /** A key too short is the operator's mistake, said in one line: not "something the program did not expect". */
+    @Test
+    void aPseudonymisationKeyTooShortIsAOneLineUsageError() {
+        System.setProperty("scorecard.pseudonym-key", "abc-secret");
+        try {
+            int status = run("history", "--data-dir", dir.resolve("data-key").toString());
+            String said = err.toString(StandardCharsets.UTF_8);
+            assertThat(status).isEqualTo(2);
+            assertThat(said).contains("is too short: it must be at least 16 characters").doesNotContain("did not expect")
+                    .doesNotContain("abc-secret").doesNotContain("Exception");
+            assertThat(said.strip().lines().count()).as(said).isEqualTo(1);
+        } finally {
+            System.clearProperty("scorecard.pseudonym-key");
+        }
+    }
+
     @Test
     void theMonthlyRunOnTheSampleDataProducesTheDatasetAndWorkbook() throws Exception {
         String[] command = {"run", "--period", "2026-03-31", "--output", dir.resolve("out").toString(),

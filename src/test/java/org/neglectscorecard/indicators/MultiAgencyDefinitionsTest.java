@@ -129,7 +129,12 @@ class MultiAgencyDefinitionsTest {
         CensusReturnWriter.writeXml(r.build(), input.resolve("213/census-2026.xml"));
 
         Path job = TestApp.jobFile(dir, "agency", P, List.of("213"));
-        Files.writeString(job, Files.readString(job) + "strategy-start: 2025-04-01\n");
+        // A log covers up to its latest date unless the job file says what date it is as at (never the file's own date on disk).
+        StringBuilder asAt = new StringBuilder("strategy-start: 2025-04-01\nfiles:\n");
+        for (String log : List.of("audits", "early-help", "health-monthly", "health-appointments", "gcp2", "police", "feedback")) {
+            asAt.append("  - path: partnership/").append(log).append(".csv\n    as-at: 2026-03-31\n");
+        }
+        Files.writeString(job, Files.readString(job) + asAt);
         try (TestApp app = TestApp.start(database, dir.resolve(database + "/data"))) {
             RunService.RunResult result = app.run(job, LocalDate.of(2026, 3, 31), input, dir.resolve(database + "/output"), false);
             assertThat(result.ok()).as(result.message()).isTrue();

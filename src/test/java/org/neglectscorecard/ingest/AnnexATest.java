@@ -64,7 +64,7 @@ class AnnexATest {
     }
 
     /** Every headline, gender and ethnicity row of the shared indicators (age bands differ for unborn children: Annex A has no expected date of birth). */
-    private static List<String> shared(IndicatorsFile f) {
+    static List<String> shared(IndicatorsFile f) {
         return f.rows().stream()
                 .filter(r -> SHARED.contains(r.get("indicator_id")))
                 .filter(r -> !r.get("breakdown").startsWith("age_band="))

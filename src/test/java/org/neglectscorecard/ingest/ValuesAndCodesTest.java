@@ -52,6 +52,15 @@ class ValuesAndCodesTest {
         assertThat(Codes.categoryOfAbuse(written)).contains(code);
     }
 
+    /** A wording naming several categories is Multiple, never its first one (which would count it as neglect). */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"Neglect, Physical and Emotional|MUL", "Neglect & emotional abuse|MUL",
+            "a) Neglect / Physical|MUL", "e) Multiple/not recommended|MUL", "Multiple/mixed|MUL", "Mixed|MUL",
+            "Neglect|NEG", "d) Emotional abuse|EMO"})
+    void severalCategoriesAreMultiple(String written, String code) {
+        assertThat(Codes.categoryOfAbuse(written)).contains(code);
+    }
+
     @ParameterizedTest
     @CsvSource({"N1,N1", "n1,N1", "N1 - Abuse or neglect,N1", "N1 - Abuse or Neglect,N1", "Abuse or neglect,N1",
             "N4 - Family in acute stress,N4", "N0,N0"})

@@ -16,7 +16,7 @@ import org.apache.poi.ss.usermodel.*;
  * oversized cell, blank formatted ranges): run its main with that folder to make them again.
  */
 public class CorpusWorkbooks {
-  static void tables(XSSFWorkbook wb, String extraChildIdCell) {
+  static void tables(Workbook wb, String extraChildIdCell) {
     Sheet h = wb.createSheet("Header"); row(h, 0, "Collection","Year","ReferenceDate","LEA"); row(h, 1, "CIN","2022","2022-03-31","213");
     Sheet ci = wb.createSheet("ChildIdentifiers"); row(ci, 0, "LAchildID","PersonBirthDate","GenderCurrent"); row(ci, 1, "SECRET-ID-1","2015-01-01","1");
     if (extraChildIdCell != null) row(ci, 2, extraChildIdCell, "2016-01-01", "2");
@@ -27,8 +27,15 @@ public class CorpusWorkbooks {
   static void row(Sheet s, int r, String... v) { Row row = s.createRow(r); for (int i = 0; i < v.length; i++) row.createCell(i).setCellValue(v[i]); }
   static void save(XSSFWorkbook wb, Path p) throws Exception { Files.createDirectories(p.getParent()); try (OutputStream o = Files.newOutputStream(p)) { wb.write(o); } wb.close(); }
 
+  /** An old .xls holding a CIN census as tables: read directly (POI's HSSF), like an .xlsx. */
+  static void oldXls(Path c) throws Exception {
+    try (HSSFWorkbook old = new HSSFWorkbook()) { tables(old, null);
+      Path p = c.resolve("08-old-xls/input/213/old.xls"); Files.createDirectories(p.getParent()); try (OutputStream o = Files.newOutputStream(p)) { old.write(o); } }
+  }
+
   public static void main(String[] a) throws Exception {
     Path c = Path.of(a[0]);
+    if (a.length > 1 && a[1].equals("08-old-xls")) { oldXls(c); return; }
     // a zip bomb: a valid workbook whose sheet is 60 MB of padding
     XSSFWorkbook good = new XSSFWorkbook(); tables(good, null); save(good, Path.of("/tmp/mkcorpus/good.xlsx"));
     try (ZipInputStream in = new ZipInputStream(Files.newInputStream(Path.of("/tmp/mkcorpus/good.xlsx")));
@@ -57,9 +64,7 @@ public class CorpusWorkbooks {
       Path p = c.resolve("06-password-protected/input/213/locked.xlsx"); Files.createDirectories(p.getParent());
       try (OutputStream o = Files.newOutputStream(p)) { fs.writeFilesystem(o); }
     }
-    // an old .xls
-    try (HSSFWorkbook old = new HSSFWorkbook()) { old.createSheet("CINdetails").createRow(0).createCell(0).setCellValue("LAchildID");
-      Path p = c.resolve("08-old-xls/input/213/old.xls"); Files.createDirectories(p.getParent()); try (OutputStream o = Files.newOutputStream(p)) { old.write(o); } }
+    oldXls(c);
     // an oversized cell: 40,000 characters, more than Excel allows
     XSSFWorkbook big = new XSSFWorkbook(); tables(big, "OVERSIZED"); save(big, Path.of("/tmp/mkcorpus/big.xlsx"));
     Path bigOut = c.resolve("09-oversized-cell/input/213/big.xlsx"); Files.createDirectories(bigOut.getParent());

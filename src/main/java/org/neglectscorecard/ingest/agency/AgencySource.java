@@ -259,6 +259,15 @@ public enum AgencySource {
         return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + "-template.xlsx";
     }
 
+    /** Each column's template heading and the other headings it answers to, for a table's header. */
+    public java.util.Map<String, List<String>> aliases() {
+        java.util.Map<String, List<String>> out = new java.util.LinkedHashMap<>();
+        for (AgencyColumn c : columns) {
+            out.put(c.heading(), c.headings().stream().filter(h -> !h.equals(c.heading())).toList());
+        }
+        return out;
+    }
+
     /** Where in a header the column is, by any of its headings. */
     public java.util.Optional<Integer> indexOf(TableHeader header, AgencyColumn column) {
         for (String h : column.headings()) {

@@ -23,7 +23,7 @@ public final class AgencyTableReader {
 
     public static TableSetReader of(Map<AgencySource, TableSource> tables, String folderLaCode) {
         List<TableSetReader.Part> parts = tables.entrySet().stream()
-                .map(e -> new TableSetReader.Part(e.getKey().sheet(), e.getValue(), Map.of(), header -> {
+                .map(e -> new TableSetReader.Part(e.getKey().sheet(), e.getValue(), e.getKey().aliases(), header -> {
                     List<String> missing = e.getKey().missing(header);
                     return missing.isEmpty() ? null : "has no " + String.join(", ", missing.stream().map(m -> "'" + m + "'").toList())
                             + " column: add it with that heading (see the template sample-data/templates/"
@@ -32,7 +32,7 @@ public final class AgencyTableReader {
                 .toList();
         TableSetReader reader = new TableSetReader(parts, folderLaCode);
         reader.setName("agencyTables");
-        reader.setPassOver(AgencyTableReader::isExample);
+        reader.setPassOver(row -> isExample(row.values()));
         return reader;
     }
 

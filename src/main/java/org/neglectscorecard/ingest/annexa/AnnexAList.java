@@ -80,6 +80,45 @@ public enum AnnexAList {
         return all;
     }
 
+    /**
+     * The lists this program does not read, by headings only they have, so that an Annex A
+     * workbook is known whole (its heading rows found under their titles, none of its lists taken
+     * for another return's table). List 9 as revised for 2023/24 is known by its new headings too.
+     */
+    static final Map<String, List<String>> OTHER_LISTS = columns(
+            "List 1", List.of("Date of Contact", "Contact Source"),
+            "List 2", List.of("Assessment start date", "Assessment completion date", "Organisation completing assessment"),
+            "List 3", List.of("Date of referral", "Referral NFA?", "Number of Referrals in Last 12 Months", "Referral Source"),
+            "List 4", List.of("Continuous Assessment Start Date", "Child Seen During Continuous Assessment",
+                    "Continuous Assessment Date of Authorisation"),
+            "List 5", List.of("Strategy discussion initiating Section 47 Enquiry Start Date",
+                    "Was an Initial Child Protection Conference deemed unnecessary?", "Number of Section 47 Enquiries in the last 12 months",
+                    "Number of ICPCs in the last 12 months"),
+            "List 9", List.of("Eligibility Category", "LA in Touch", "Type of Accommodation", "Suitability of Accommodation",
+                    "Activity Status", "Is the LA in touch with the care leaver", "Is the accommodation suitable",
+                    "Date of latest contact", "Does the care leaver have a pathway plan", "Does the care leaver have a personal adviser",
+                    "Date care leaver turned 18", "Date of the care leaver's 18th birthday", "Care leaver's main activity",
+                    "Care leaver's accommodation"),
+            "List 10", List.of("Date of Decision that Child Should be Placed for Adoption", "Date of Placement Order",
+                    "Date Placed for Adoption", "Date of Matching Child and Prospective Adopters"),
+            "List 11", List.of("Individual adopter identifier", "Date enquiry received", "Date Stage 1 started",
+                    "Date application approved"));
+
+    /** An Annex A list this program does not read (1 to 5, 9 to 11), by its headings, or null. */
+    public static String otherList(TableHeader header) {
+        TableHeader h = header.withAliases(COMMON);
+        boolean identified = h.has("Child Unique ID") || h.has("Individual adopter identifier");
+        if (!identified) {
+            return null;
+        }
+        for (Map.Entry<String, List<String>> list : OTHER_LISTS.entrySet()) {
+            if (list.getValue().stream().anyMatch(h::has)) {
+                return list.getKey();
+            }
+        }
+        return null;
+    }
+
     /** Which list a sheet holds, by its headings, or null. */
     public static AnnexAList recognise(TableHeader header) {
         for (AnnexAList list : values()) {

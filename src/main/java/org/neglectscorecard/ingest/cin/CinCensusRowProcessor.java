@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Set;
 
 import org.neglectscorecard.ingest.Codes;
+import org.neglectscorecard.ingest.CollectionYear;
 import org.neglectscorecard.ingest.ParsedRow;
 import org.neglectscorecard.ingest.Rejection;
 import org.neglectscorecard.ingest.RowCheck;
@@ -25,12 +26,23 @@ import org.springframework.batch.infrastructure.item.ItemProcessor;
  */
 public class CinCensusRowProcessor implements ItemProcessor<SourceRow, ParsedRow<CinRecord>> {
 
+    /** Factor codes some year's census has, or still sent: anything else is left out. */
+    private static final Set<String> ANY_YEAR_FACTORS = CinCensus.YEARS.anyYearCodes("AssessmentFactors");
+    private static final Set<String> ANY_YEAR_CLOSURE = CinCensus.YEARS.anyYearCodes("ReasonForClosure");
+
     private final Pseudonymiser pseudonymiser;
     private final LaDirectory las;
+    private final CollectionYear year;
 
     public CinCensusRowProcessor(Pseudonymiser pseudonymiser, LaDirectory las) {
+        this(pseudonymiser, las, null);
+    }
+
+    /** @param year the collection year the return's header gives, or null (codes of any year are read) */
+    public CinCensusRowProcessor(Pseudonymiser pseudonymiser, LaDirectory las, CollectionYear year) {
         this.pseudonymiser = pseudonymiser;
         this.las = las;
+        this.year = year;
     }
 
     @Override
@@ -65,8 +77,27 @@ public class CinCensusRowProcessor implements ItemProcessor<SourceRow, ParsedRow
                 + "or put the return in a folder named by the LA's 3-digit code");
     }
 
+    /**
+     * The census is as at 31 March (DfE's rule 100: ReferenceDate equals 31 March of Year). A
+     * header dated otherwise is pointed out, and the return is taken as at the end of the month
+     * its ReferenceDate falls in, so it still covers the twelve month ends before it.
+     */
     private ParsedRow<CinRecord> header(RowCheck check, String la) {
         LocalDate reference = check.date("ReferenceDate", true, Shown.VALUE);
+        String yearText = Values.text(check.row().value("Year")).orElse(null);
+        if (reference != null) {
+            LocalDate monthEnd = reference.withDayOfMonth(reference.lengthOfMonth());
+            boolean march31 = reference.getMonthValue() == 3 && reference.getDayOfMonth() == 31;
+            if (!march31) {
+                check.note("ReferenceDate", reference.toString(), "The census's reference date should be 31 March (DfE rule "
+                        + "100): this return is taken as at " + monthEnd + (monthEnd.equals(reference) ? "" : ", the end of its month")
+                        + ", covering the twelve months to it. Check the return's header.");
+            } else if (yearText != null && yearText.matches("\\d{4}") && Integer.parseInt(yearText) != reference.getYear()) {
+                check.note("Year", yearText, "The census's Year (" + yearText + ") and ReferenceDate (" + reference + ") "
+                        + "disagree (DfE rule 100: ReferenceDate is 31 March of Year): the ReferenceDate is used.");
+            }
+            reference = monthEnd;
+        }
         return check.result(new CinRecord.Header(la, reference, check.row().rowNumber()));
     }
 
@@ -113,8 +144,10 @@ public class CinCensusRowProcessor implements ItemProcessor<SourceRow, ParsedRow
         }
         String need = check.code("PrimaryNeedCode", Codes::primaryNeed);
         String reason = Values.text(check.row().value("ReasonForClosure")).map(v -> Values.leadingCode(v)).orElse(null);
-        if (reason != null && reason.length() > 4) {
-            check.leaveOut("ReasonForClosure", Rejection.shown(reason), "not a reason for closure code (RC1 to RC9)");
+        if (reason != null && !(year == null ? ANY_YEAR_CLOSURE.contains(reason) : year.accepts("ReasonForClosure", reason))) {
+            check.leaveOut("ReasonForClosure", Rejection.shown(reason), "not a reason for closure code in the "
+                    + (year == null ? "CIN census (RC1 to RC9)" : year.year() + " census ("
+                    + String.join(", ", year.codes().get("ReasonForClosure")) + ")"));
             reason = null;
         }
         Boolean nfa = check.parse("ReferralNFA", false, Shown.VALUE, v -> Values.flag(v).orElse(null));
@@ -183,9 +216,10 @@ public class CinCensusRowProcessor implements ItemProcessor<SourceRow, ParsedRow
             if (part.isBlank()) {
                 continue;
             }
-            try {
-                codes.add(Codes.assessmentFactor(part));
-            } catch (Values.BadValue e) {
+            String code = part.strip().toUpperCase(Locale.ROOT);
+            if (ANY_YEAR_FACTORS.contains(code)) {
+                codes.add(code);
+            } else {
                 bad.add(part.strip());
             }
         }

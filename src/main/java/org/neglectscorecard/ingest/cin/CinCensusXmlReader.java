@@ -9,14 +9,20 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
+import org.neglectscorecard.ingest.CollectionYear;
+import org.neglectscorecard.ingest.FileNotes;
+import org.neglectscorecard.ingest.Rejection;
 import org.neglectscorecard.ingest.SourceRow;
 import org.neglectscorecard.ingest.TableHeader;
 import org.neglectscorecard.ingest.UnreadableFileException;
@@ -29,7 +35,7 @@ import org.springframework.batch.infrastructure.item.support.AbstractItemCountin
  * entities are refused outright: a return never has them, and they are how XML attacks work.
  * Each row carries its line in the file; episodes are numbered within their child.
  */
-public class CinCensusXmlReader extends AbstractItemCountingItemStreamItemReader<SourceRow> {
+public class CinCensusXmlReader extends AbstractItemCountingItemStreamItemReader<SourceRow> implements FileNotes {
 
     /** A value longer than this is junk; the row is rejected rather than the memory spent. */
     static final int MAX_VALUE_CHARS = 2_000;
@@ -42,9 +48,15 @@ public class CinCensusXmlReader extends AbstractItemCountingItemStreamItemReader
             "CINPlanDates", CinTable.CIN_PLAN_DATES,
             "ChildProtectionPlans", CinTable.CHILD_PROTECTION_PLANS);
 
+    /** Within <Child> and each block: the elements some collection year's census has (ingest/cin/*.yml). */
+    private static final Map<String, Set<String>> KNOWN = known();
+
     private final Path file;
     private final String displayName;
     private final String folderLaCode;
+    private final CollectionYear year;
+    /** Elements no year of the census has, passed over: where first seen and how often. */
+    private final Map<String, Unknown> unknown = new LinkedHashMap<>();
     private final Map<CinTable, TableHeader> headers = new EnumMap<>(CinTable.class);
 
     private InputStream in;
@@ -77,9 +89,15 @@ public class CinCensusXmlReader extends AbstractItemCountingItemStreamItemReader
     }
 
     public CinCensusXmlReader(Path file, String displayName, String folderLaCode) {
+        this(file, displayName, folderLaCode, null);
+    }
+
+    /** @param year the collection year the header gives, or null */
+    public CinCensusXmlReader(Path file, String displayName, String folderLaCode, CollectionYear year) {
         this.file = file;
         this.displayName = displayName;
         this.folderLaCode = folderLaCode;
+        this.year = year;
         for (CinTable t : CinTable.values()) {
             headers.put(t, t.canonicalHeader());
         }
@@ -154,9 +172,14 @@ public class CinCensusXmlReader extends AbstractItemCountingItemStreamItemReader
             throw new UnreadableFileException(displayName + " is XML but not a CIN census return (its first element is <"
                     + name + ">, not <Message>).");
         }
+        int line = xml.getLocation().getLineNumber();
+        String parent = path.peek();
+        Set<String> known = parent == null ? null : KNOWN.get(parent);
+        if (known != null && !known.contains(name) && path.contains("Children")) {
+            unknown.computeIfAbsent(parent + "/" + name, k -> new Unknown(parent, name, line)).times++;
+        }
         path.push(name);
         text = new StringBuilder();
-        int line = xml.getLocation().getLineNumber();
         if ("Header".equals(name) && path.size() == 2) {
             headerLine = line;
         } else if ("Child".equals(name)) {
@@ -234,6 +257,49 @@ public class CinCensusXmlReader extends AbstractItemCountingItemStreamItemReader
 
     private static boolean tooLong(String value) {
         return value != null && value.length() > MAX_VALUE_CHARS;
+    }
+
+    /** An element passed over: its block, its name, the line it was first seen on, how often. */
+    private static final class Unknown {
+        final String block;
+        final String element;
+        final int line;
+        int times;
+
+        Unknown(String block, String element, int line) {
+            this.block = block;
+            this.element = element;
+            this.line = line;
+        }
+    }
+
+    /** Elements no collection year's census has, each once: passed over, never a failure. */
+    @Override
+    public List<Rejection> notes() {
+        String years = CinCensus.YEARS.all().get(0).year() + " to " + CinCensus.YEARS.all().get(CinCensus.YEARS.all().size() - 1).year();
+        List<Rejection> out = new ArrayList<>();
+        for (Unknown u : unknown.values()) {
+            out.add(new Rejection(u.block, u.line, u.element, null, null, "<" + u.element + "> is not part of the CIN census "
+                    + "as this program knows it (" + years + (year == null ? "" : "; this return is for " + year.year())
+                    + "): it was passed over" + (u.times > 1 ? ", " + u.times + " times in this file" : "")
+                    + ". Nothing else in the return is affected."));
+        }
+        return out;
+    }
+
+    private static Map<String, Set<String>> known() {
+        Map<String, Set<String>> out = new HashMap<>();
+        out.put("Child", new HashSet<>(List.of("ChildIdentifiers", "ChildCharacteristics", "CINdetails")));
+        for (CollectionYear y : CinCensus.YEARS.all()) {
+            y.blocks().forEach((block, items) -> out.computeIfAbsent(block, k -> new HashSet<>()).addAll(items));
+            y.renamed().forEach((from, to) -> out.values().forEach(set -> {
+                if (set.contains(to)) {
+                    set.add(from);
+                }
+            }));
+        }
+        out.get("CINdetails").addAll(List.of("Assessments", "CINPlanDates", "Section47", "ChildProtectionPlans"));
+        return out;
     }
 
     private UnreadableFileException unreadable(XMLStreamException e) {

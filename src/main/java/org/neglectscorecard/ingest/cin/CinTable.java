@@ -61,23 +61,29 @@ public enum CinTable {
     }
 
     /**
-     * Which table a header row belongs to, by its distinctive columns (never by file name), or
-     * null. Checked most specific first.
+     * Which table a header row belongs to, by its set of headings (never by file name), or null.
+     * Every table but the Header carries the child's LAchildID (or, below the child, the episode's
+     * CINdetailsID): without one, headings that merely share a name with a census item (an Annex A
+     * list's "Reason for Closure", a code list's "Primary Need Code") are not a census table. A
+     * table is then known by any of its own columns, so one missing its key column is still named,
+     * and refused for it. Checked most specific first.
      */
     public static CinTable recognise(TableHeader header) {
-        if (any(header, "CPPstartDate", "CPPendDate", "InitialCategoryOfAbuse", "LatestCategoryOfAbuse", "NumberOfPreviousCPP")) {
+        boolean child = header.has("LAchildID") || header.has("CINdetailsID");
+        if (child && any(header, "CPPstartDate", "CPPendDate", "InitialCategoryOfAbuse", "LatestCategoryOfAbuse", "NumberOfPreviousCPP")) {
             return CHILD_PROTECTION_PLANS;
         }
-        if (any(header, "CINPlanStartDate", "CINPlanEndDate")) {
+        if (child && any(header, "CINPlanStartDate", "CINPlanEndDate")) {
             return CIN_PLAN_DATES;
         }
-        if (any(header, "S47ActualStartDate", "InitialCPCtarget", "ICPCnotRequired")) {
+        if (child && any(header, "S47ActualStartDate", "InitialCPCtarget", "ICPCnotRequired")) {
             return SECTION_47;
         }
-        if (any(header, "AssessmentAuthorisationDate", "AssessmentActualStartDate", "AssessmentFactors", "AssessmentInternalReviewDate")) {
+        if (child && any(header, "AssessmentAuthorisationDate", "AssessmentActualStartDate", "AssessmentFactors",
+                "AssessmentInternalReviewDate")) {
             return ASSESSMENTS;
         }
-        if (any(header, "CINreferralDate", "PrimaryNeedCode", "CINclosureDate", "ReasonForClosure", "ReferralSource")) {
+        if (child && any(header, "CINreferralDate", "PrimaryNeedCode", "CINclosureDate", "ReasonForClosure", "ReferralSource")) {
             return CIN_DETAILS;
         }
         if (header.has("LAchildID") && any(header, "Ethnicity", "Disabilities")) {
@@ -86,7 +92,7 @@ public enum CinTable {
         if (header.has("LAchildID") && any(header, "PersonBirthDate", "UPN", "GenderCurrent", "Sex", "ExpectedPersonBirthDate")) {
             return CHILD_IDENTIFIERS;
         }
-        if (header.has("ReferenceDate") && (header.has("Collection") || header.has("LEA"))) {
+        if (header.has("ReferenceDate") && (header.has("Collection") || header.has("LEA") || header.has("Year"))) {
             return HEADER;
         }
         return null;

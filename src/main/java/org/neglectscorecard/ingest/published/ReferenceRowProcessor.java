@@ -47,6 +47,32 @@ public class ReferenceRowProcessor implements ItemProcessor<SourceRow, ParsedRow
         return YEARS_IN_NAME.matcher(base).replaceFirst("").toLowerCase(Locale.ROOT);
     }
 
+    /**
+     * Rows that hold nothing this program uses, passed over as they are read and not counted: a
+     * DfE file's geographies other than England, regions and LAs; a population file's other levels,
+     * age groups and missing estimates ('x' for an LA before a merger: never zero); a neighbours
+     * file's notes and blank lines at its foot, and LAs it gives no neighbours for.
+     */
+    public static boolean passedOver(SourceRow row) {
+        ReferenceTable table = ReferenceTable.byTitle(row.table());
+        String level = Values.text(row.value("geographic_level")).orElse("");
+        return switch (table) {
+            case DFE_PUBLISHED -> !Set.of("National", "Regional", "Local authority").contains(level);
+            case POPULATION -> !"Local authority".equals(level)
+                    || !Values.text(row.value("age_group")).orElse("0 to 17").contains("0 to 17")
+                    || SYMBOLS.contains(Values.text(row.value("population_estimate")).orElse("").toLowerCase(Locale.ROOT));
+            case STAT_NEIGHBOURS -> {
+                String la = Values.text(row.value("LA num")).or(() -> Values.text(row.value("old_la_code"))).orElse(null);
+                boolean any = false;
+                for (int k = 1; k <= 10; k++) {
+                    any |= Values.text(row.value("SN" + k)).orElse("").matches("\\d{3}");
+                }
+                yield la == null || !la.matches("\\d{3}") || !any;
+            }
+            default -> false;
+        };
+    }
+
     @Override
     public ParsedRow<ReferenceRecord> process(SourceRow row) {
         ReferenceTable table = ReferenceTable.byTitle(row.table());
@@ -89,6 +115,10 @@ public class ReferenceRowProcessor implements ItemProcessor<SourceRow, ParsedRow
             } else if (!v.isEmpty()) {
                 filters.append(filters.length() == 0 ? "" : "|").append(name).append('=').append(v);
             }
+        }
+        if (cells.isEmpty()) {
+            check.fail(null, null, "This row gives no figure (every value column is blank), so there is nothing to keep: "
+                    + "download the file again from explore-education-statistics");
         }
         String old = Values.text(row.value("old_la_code")).orElse(null);
         return check.result(new ReferenceRecord.DfeRow(fileKey, year == null ? 0 : year, level, Values.text(area).orElse(null),

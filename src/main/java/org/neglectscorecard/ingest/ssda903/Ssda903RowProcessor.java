@@ -24,7 +24,9 @@ import org.springframework.batch.infrastructure.item.ItemProcessor;
  */
 public class Ssda903RowProcessor implements ItemProcessor<SourceRow, ParsedRow<CinRecord>> {
 
-    private static final java.util.Set<String> RNE = java.util.Set.of("S", "L", "P", "T", "U", "B");
+    /** Codes any collection year takes (ingest/ssda903/*.yml): the year of a row is not known while it is read. */
+    private static final java.util.Set<String> RNE = Ssda903.YEARS.anyYearCodes("RNE");
+    private static final java.util.Set<String> LS = Ssda903.YEARS.anyYearCodes("LS");
 
     private final Pseudonymiser pseudonymiser;
     private final LaDirectory las;
@@ -60,8 +62,8 @@ public class Ssda903RowProcessor implements ItemProcessor<SourceRow, ParsedRow<C
             check.fail("RNE", Rejection.shown(rne), "'" + Rejection.shown(rne) + "' is not a reason for new episode (S, L, P, T, U or B)");
         }
         String ls = Values.text(row.value("LS")).map(v -> Values.leadingCode(v)).orElse(null);
-        if (ls != null && !ls.matches("[A-Z][0-9]")) {
-            check.leaveOut("LS", Rejection.shown(ls), "not a legal status code (C1, C2, D1, E1, J1-J3, L1-L3, V2-V4)");
+        if (ls != null && !LS.contains(ls)) {
+            check.leaveOut("LS", Rejection.shown(ls), "not a legal status code (" + String.join(", ", LS) + ")");
             ls = null;
         }
         String need = check.code("CIN", Codes::primaryNeed);

@@ -37,6 +37,12 @@ public final class CsvTableReader implements TableReader {
 
     /** @param bytesRead told as the file is read, for a progress bar */
     public CsvTableReader(Path file, String tableName, Charset charset, java.util.function.LongConsumer bytesRead) {
+        this(file, tableName, charset, bytesRead, null);
+    }
+
+    /** @param shownAs how reports name the file (its path within the input folder) */
+    public CsvTableReader(Path file, String tableName, Charset charset, java.util.function.LongConsumer bytesRead,
+                          String shownAs) {
         this.fileName = file.getFileName().toString();
         try {
             InputStream in = BOMInputStream.builder().setInputStream(new CountingInputStream(Files.newInputStream(file), bytesRead)).get();
@@ -58,7 +64,7 @@ public final class CsvTableReader implements TableReader {
             }
             List<String> names = new ArrayList<>(first.size());
             first.forEach(names::add);
-            this.header = new TableHeader(tableName, names, false);
+            this.header = new TableHeader(tableName, names, false, shownAs);
         } catch (IOException | UncheckedIOException e) {
             throw unreadable(e);
         }

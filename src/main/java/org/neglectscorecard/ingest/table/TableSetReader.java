@@ -1,11 +1,14 @@
 package org.neglectscorecard.ingest.table;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.LongConsumer;
 import java.util.function.Predicate;
 
+import org.neglectscorecard.ingest.FileNotes;
+import org.neglectscorecard.ingest.Rejection;
 import org.neglectscorecard.ingest.SourceRow;
 import org.neglectscorecard.ingest.TableHeader;
 import org.neglectscorecard.ingest.UnreadableFileException;
@@ -17,7 +20,7 @@ import org.springframework.batch.infrastructure.item.support.AbstractItemCountin
  * {@link SourceRow}s for a processor. A table lacking a column it cannot do without stops the
  * file with a message naming the column.
  */
-public class TableSetReader extends AbstractItemCountingItemStreamItemReader<SourceRow> {
+public class TableSetReader extends AbstractItemCountingItemStreamItemReader<SourceRow> implements FileNotes {
 
     /**
      * One table of the set.
@@ -33,11 +36,13 @@ public class TableSetReader extends AbstractItemCountingItemStreamItemReader<Sou
     private final List<Part> parts;
     private final String folderLaCode;
     private LongConsumer bytesRead = n -> { };
-    private Predicate<String[]> passOver = values -> false;
-    private XlsxWorkbook workbook;
+    private Predicate<SourceRow> passOver = row -> false;
+    private Spreadsheet workbook;
     private TableReader reader;
     private TableHeader header;
     private int current = -1;
+    private int rowsInPart;
+    private final List<Rejection> notes = new ArrayList<>();
 
     public TableSetReader(List<Part> parts, String folderLaCode) {
         this.parts = List.copyOf(parts);
@@ -45,19 +50,36 @@ public class TableSetReader extends AbstractItemCountingItemStreamItemReader<Sou
         setName("tableSet");
     }
 
+    /** A set of tables of one return, read for a kind (its name shows in the job's step context). */
+    public static TableSetReader of(String name, List<Part> parts, String folderLaCode, LongConsumer bytesRead) {
+        TableSetReader reader = new TableSetReader(parts, folderLaCode);
+        reader.setName(name);
+        reader.setBytesRead(bytesRead);
+        return reader;
+    }
+
     public void setBytesRead(LongConsumer bytesRead) {
         this.bytesRead = bytesRead;
     }
 
-    /** Rows a format leaves out before anything else looks at them (a template's example row). */
-    public void setPassOver(Predicate<String[]> passOver) {
+    /**
+     * Rows a format leaves out before anything else looks at them, and does not count as read: a
+     * template's example row, a DfE file's rows for geographies the program does not use.
+     */
+    public void setPassOver(Predicate<SourceRow> passOver) {
         this.passOver = passOver;
+    }
+
+    /** Tables with headings but no rows, each said once. */
+    @Override
+    public List<Rejection> notes() {
+        return List.copyOf(notes);
     }
 
     @Override
     protected void doOpen() {
         if (!parts.isEmpty() && parts.get(0).source().isSheet()) {
-            workbook = XlsxWorkbook.open(parts.get(0).source().path());
+            workbook = Spreadsheet.open(parts.get(0).source().path());
         }
     }
 
@@ -69,13 +91,18 @@ public class TableSetReader extends AbstractItemCountingItemStreamItemReader<Sou
             }
             String[] values = reader.next();
             if (values == null) {
+                if (rowsInPart == 0) {
+                    notes.add(new Rejection(header.where(), null, null, null, null, parts.get(current).name() + " has its "
+                            + "headings but no rows: nothing is counted from it. If it should have rows, export it again."));
+                }
                 closeTable();
                 continue;
             }
-            if (passOver.test(values)) {
+            SourceRow row = new SourceRow(header, reader.rowNumber(), values, folderLaCode);
+            rowsInPart++;
+            if (passOver.test(row)) {
                 continue;
             }
-            SourceRow row = new SourceRow(header, reader.rowNumber(), values, folderLaCode);
             if (!row.isBlank()) {
                 String la = laOf(parts.get(current), row);
                 return la == null || la.equals(folderLaCode) ? row : new SourceRow(header, row.rowNumber(), values, la);
@@ -96,6 +123,7 @@ public class TableSetReader extends AbstractItemCountingItemStreamItemReader<Sou
             return false;
         }
         Part part = parts.get(current);
+        rowsInPart = 0;
         reader = part.source().open(part.name(), workbook, bytesRead);
         header = reader.header().withAliases(part.aliases());
         String missing = part.missing() == null ? null : part.missing().apply(header);

@@ -17,7 +17,6 @@ import org.apache.poi.util.XMLHelper;
 import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
 import org.apache.poi.xssf.model.StylesTable;
 import org.apache.poi.xssf.usermodel.XSSFCellStyle;
-import org.neglectscorecard.ingest.TableHeader;
 import org.neglectscorecard.ingest.UnreadableFileException;
 
 /**
@@ -25,25 +24,21 @@ import org.neglectscorecard.ingest.UnreadableFileException;
  * back as ISO dates, other numbers in plain form ("1234", not "1234.0"), formulas as their cached
  * values (never evaluated), errors such as #N/A as their text.
  */
-public final class XlsxSheetReader implements TableReader {
+public final class XlsxSheetReader extends SheetTable {
 
     /** Excel itself cannot hold more in one cell; more means a damaged or hostile file. */
     public static final int MAX_CELL_CHARS = 32_767;
     private static final int MAX_COLUMNS = 16_384;
 
-    private final String fileName;
-    private final String sheetName;
     private final InputStream in;
     private final XMLStreamReader xml;
     private final ReadOnlySharedStringsTable strings;
     private final StylesTable styles;
-    private final TableHeader header;
-    private int rowNumber;
+    private int rawRow;
 
-    XlsxSheetReader(String fileName, String sheetName, String tableName, InputStream in,
+    XlsxSheetReader(String fileName, String sheetName, String tableName, HeaderChoice headerChoice, InputStream in,
                     ReadOnlySharedStringsTable strings, StylesTable styles) {
-        this.fileName = fileName;
-        this.sheetName = sheetName;
+        super(fileName, sheetName);
         this.in = in;
         this.strings = strings;
         this.styles = styles;
@@ -53,29 +48,7 @@ public final class XlsxSheetReader implements TableReader {
         } catch (XMLStreamException e) {
             throw damaged(e);
         }
-        String[] first = readRow();
-        List<String> names = new ArrayList<>();
-        if (first != null) {
-            for (String n : first) {
-                names.add(n == null ? "" : n);
-            }
-        }
-        this.header = new TableHeader(tableName, names, true);
-    }
-
-    @Override
-    public TableHeader header() {
-        return header;
-    }
-
-    @Override
-    public String[] next() {
-        return readRow();
-    }
-
-    @Override
-    public int rowNumber() {
-        return rowNumber;
+        locateHeader(tableName, headerChoice);
     }
 
     @Override
@@ -88,17 +61,17 @@ public final class XlsxSheetReader implements TableReader {
         }
     }
 
-    /** The next row with at least one non-blank cell, or null. */
-    private String[] readRow() {
+    @Override
+    protected SheetRow readRow() {
         try {
             while (xml.hasNext()) {
                 int event = xml.next();
                 if (event == XMLStreamConstants.START_ELEMENT && "row".equals(xml.getLocalName())) {
                     String r = xml.getAttributeValue(null, "r");
-                    rowNumber = r != null ? Integer.parseInt(r) : rowNumber + 1;
+                    rawRow = r != null ? Integer.parseInt(r) : rawRow + 1;
                     String[] values = readCells();
                     if (values != null) {
-                        return values;
+                        return new SheetRow(rawRow, values);
                     }
                 }
             }
@@ -218,7 +191,7 @@ public final class XlsxSheetReader implements TableReader {
     }
 
     private UnreadableFileException oversized() {
-        return new UnreadableFileException(fileName + " sheet '" + sheetName + "' row " + rowNumber
+        return new UnreadableFileException(fileName + " sheet '" + sheetName + "' row " + rawRow
                 + " has a cell with more text than Excel allows (" + MAX_CELL_CHARS + " characters): the file is damaged or not a genuine export.");
     }
 
@@ -230,7 +203,7 @@ public final class XlsxSheetReader implements TableReader {
                         + "deleting unused rows and columns.", e);
             }
         }
-        return new UnreadableFileException(fileName + " sheet '" + sheetName + "' is damaged near row " + rowNumber
+        return new UnreadableFileException(fileName + " sheet '" + sheetName + "' is damaged near row " + rawRow
                 + ": open it in Excel and save it again as .xlsx.", e);
     }
 }

@@ -2,7 +2,6 @@ package org.neglectscorecard.ingest.table;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,14 +11,11 @@ import java.util.Map;
 import org.apache.poi.ooxml.util.DocumentHelper;
 import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
 import org.apache.poi.openxml4j.exceptions.NotOfficeXmlFileException;
-import org.apache.poi.openxml4j.exceptions.OLE2NotOfficeXmlFileException;
 import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
 import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.poifs.filesystem.FileMagic;
-import org.apache.poi.poifs.filesystem.POIFSFileSystem;
-import org.apache.poi.util.RecordFormatException;
 import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.apache.poi.xssf.model.StylesTable;
@@ -31,7 +27,7 @@ import org.xml.sax.SAXException;
  * deliberate limits against zip bombs that still admit real returns: Annex A workbooks carry
  * large blank formatted ranges that compress far better than POI's default 1% ratio allows.
  */
-public final class XlsxWorkbook implements AutoCloseable {
+public final class XlsxWorkbook implements Spreadsheet {
 
     /**
      * Uncompressed may be up to 500 times compressed. Real workbooks with large blank formatted
@@ -62,15 +58,10 @@ public final class XlsxWorkbook implements AutoCloseable {
 
     private XlsxWorkbook(Path file) {
         this.fileName = file.getFileName().toString();
-        refuseNonXlsx(file);
         try {
             this.pkg = OPCPackage.open(file.toFile(), PackageAccess.READ);
-        } catch (OLE2NotOfficeXmlFileException e) {
-            throw new UnreadableFileException(fileName + " is an old-style Excel file (.xls) or is password-protected: "
-                    + "remove the password and save it as an Excel Workbook (.xlsx).", e);
         } catch (NotOfficeXmlFileException | InvalidFormatException e) {
-            throw new UnreadableFileException(fileName + " is not a readable Excel workbook (it may be damaged): "
-                    + "open it in Excel and save it again as .xlsx.", e);
+            throw corrupt(e);
         } catch (RuntimeException e) {
             throw translate(e);
         }
@@ -87,44 +78,41 @@ public final class XlsxWorkbook implements AutoCloseable {
             }
         } catch (IOException | OpenXML4JException | SAXException e) {
             pkg.revert();
-            throw new UnreadableFileException(fileName + " is not a readable Excel workbook (it may be damaged): "
-                    + "open it in Excel and save it again as .xlsx.", e);
+            throw corrupt(e);
         } catch (RuntimeException e) {
             pkg.revert();
             throw translate(e);
         }
     }
 
+    /** Opens an .xlsx; {@link Spreadsheet#open} opens either form. */
     public static XlsxWorkbook open(Path file) {
+        if (Spreadsheet.magic(file) != FileMagic.OOXML) {
+            Spreadsheet.open(file).close();   // says what it is instead (an .xls, password-protected, not a workbook)
+            throw new UnreadableFileException(file.getFileName() + " is not an Excel Workbook (.xlsx).");
+        }
         return new XlsxWorkbook(file);
     }
 
+    @Override
     public String fileName() {
         return fileName;
     }
 
+    @Override
     public List<String> sheetNames() {
         return new ArrayList<>(sheets.keySet());
     }
 
-    /** The sheet whose name matches ignoring case and spaces, if any. */
-    public String findSheet(String wanted) {
-        String w = org.neglectscorecard.ingest.Values.squash(wanted);
-        for (String name : sheets.keySet()) {
-            if (org.neglectscorecard.ingest.Values.squash(name).equals(w)) {
-                return name;
-            }
-        }
-        return null;
-    }
-
-    /** Streams a sheet; the first non-blank row is its header. */
+    /** Streams a sheet whose first non-blank row is its header. */
     public XlsxSheetReader sheet(String sheetName, String tableName) {
-        return sheet(sheetName, tableName, n -> { });
+        return sheet(sheetName, tableName, HeaderChoice.firstRow(), n -> { });
     }
 
-    /** The same, telling {@code bytesRead} how much of the sheet's (uncompressed) XML has been read. */
-    public XlsxSheetReader sheet(String sheetName, String tableName, java.util.function.LongConsumer bytesRead) {
+    /** Streams a sheet, telling {@code bytesRead} how much of its (uncompressed) XML has been read. */
+    @Override
+    public XlsxSheetReader sheet(String sheetName, String tableName, HeaderChoice headerChoice,
+                                 java.util.function.LongConsumer bytesRead) {
         SheetRef ref = sheets.get(sheetName);
         if (ref == null) {
             throw new IllegalArgumentException("no sheet " + sheetName);
@@ -136,7 +124,8 @@ public final class XlsxWorkbook implements AutoCloseable {
             while (it.hasNext()) {
                 InputStream in = it.next();
                 if (ordinal++ == ref.ordinal()) {
-                    return new XlsxSheetReader(fileName, sheetName, tableName, new CountingInputStream(in, bytesRead), strings, styles);
+                    return new XlsxSheetReader(fileName, sheetName, tableName, headerChoice, new CountingInputStream(in, bytesRead),
+                            strings, styles);
                 }
                 in.close();
             }
@@ -149,6 +138,7 @@ public final class XlsxWorkbook implements AutoCloseable {
     }
 
     /** The uncompressed size of the named sheets' XML: the work of reading them, for a progress bar. */
+    @Override
     public long sheetBytes(java.util.Collection<String> sheetNames) {
         long total = 0;
         try {
@@ -172,27 +162,9 @@ public final class XlsxWorkbook implements AutoCloseable {
         pkg.revert();
     }
 
-    private void refuseNonXlsx(Path file) {
-        try (InputStream in = FileMagic.prepareToCheckMagic(Files.newInputStream(file))) {
-            FileMagic magic = FileMagic.valueOf(in);
-            if (magic == FileMagic.OLE2) {
-                try (POIFSFileSystem fs = new POIFSFileSystem(file.toFile(), true)) {
-                    if (fs.getRoot().hasEntry("EncryptionInfo") || fs.getRoot().hasEntry("EncryptedPackage")) {
-                        throw new UnreadableFileException(fileName + " is password-protected, so it cannot be read. "
-                                + "Open it, remove the password (File > Info > Protect Workbook), save and run again.");
-                    }
-                } catch (IOException | RecordFormatException e) {
-                    // fall through to the general message
-                }
-                throw new UnreadableFileException(fileName + " is an old-style Excel file (.xls): open it in Excel and "
-                        + "save it as an Excel Workbook (.xlsx).");
-            }
-            if (magic != FileMagic.OOXML) {
-                throw new UnreadableFileException(fileName + " is not an Excel workbook (.xlsx), though it looked like one.");
-            }
-        } catch (IOException e) {
-            throw new UnreadableFileException(fileName + " could not be opened: " + e.getMessage(), e);
-        }
+    private UnreadableFileException corrupt(Exception e) {
+        return new UnreadableFileException(fileName + " is a corrupt Excel workbook: it is not a readable Excel workbook, "
+                + "perhaps damaged in copying or cut short. Open it in Excel and save it again as .xlsx, or export it again.", e);
     }
 
     private UnreadableFileException translate(RuntimeException e) {
@@ -206,7 +178,7 @@ public final class XlsxWorkbook implements AutoCloseable {
                     + "(it looks like a 'zip bomb'), so it was not opened. If it is a genuine export, save it again "
                     + "from Excel after deleting unused rows and columns.", e);
         }
-        return new UnreadableFileException(fileName + " could not be read as an Excel workbook: " + msg, e);
+        return corrupt(e);
     }
 
     static {

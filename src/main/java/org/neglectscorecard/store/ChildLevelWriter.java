@@ -23,13 +23,10 @@ import org.springframework.batch.infrastructure.item.ItemWriter;
 
 /**
  * Writes checked children's social care records (CIN census, Annex A, SSDA903) into the
- * child-level tables, one JDBC batch per table per
- * chunk, within the chunk's transaction (so a restart resumes exactly where the last commit left
+ * child-level tables, one JDBC batch per table per chunk, within the chunk's transaction (so a restart resumes exactly where the last commit left
  * off). Values left out of otherwise good rows are recorded beside them.
  */
-public class CinCensusWriter implements ItemWriter<ParsedRow<CinRecord>> {
-
-    public static final String SOURCE_KIND = "CIN_CENSUS";
+public class ChildLevelWriter implements ItemWriter<ParsedRow<CinRecord>> {
 
     private final DSLContext dsl;
     private final ReturnRegistry returns;
@@ -39,18 +36,12 @@ public class CinCensusWriter implements ItemWriter<ParsedRow<CinRecord>> {
     private final String sourceKind;
     private final Map<String, Long> returnIds = new HashMap<>();
 
-    public CinCensusWriter(DSLContext dsl, ReturnRegistry returns, SourceFiles files, RejectionLog rejections,
-                           long sourceFileId) {
-        this(dsl, returns, files, rejections, sourceFileId, SOURCE_KIND);
-    }
-
-    /** @param sourceKind CIN_CENSUS, ANNEX_A or SSDA903: the kind of return the rows are */
-    public CinCensusWriter(DSLContext dsl, ReturnRegistry returns, SourceFiles files, RejectionLog rejections,
-                           long sourceFileId, String sourceKind) {
-        this.dsl = dsl;
-        this.returns = returns;
-        this.files = files;
-        this.rejections = rejections;
+    /** @param sourceKind CIN_CENSUS, ANNEX_A or SSDA903: the kind of return the rows are (statutory_return.source_kind) */
+    public ChildLevelWriter(StoreAccess store, long sourceFileId, String sourceKind) {
+        this.dsl = store.dsl();
+        this.returns = store.returns();
+        this.files = store.files();
+        this.rejections = store.rejections();
         this.sourceFileId = sourceFileId;
         this.sourceKind = sourceKind;
     }
@@ -65,9 +56,11 @@ public class CinCensusWriter implements ItemWriter<ParsedRow<CinRecord>> {
         List<CinRecord.CpPlan> cpPlans = new ArrayList<>();
         List<CinRecord.ClaEpisode> claEpisodes = new ArrayList<>();
         List<Rejection> leftOut = new ArrayList<>();
+        List<Rejection> notes = new ArrayList<>();
         List<CinRecord> records = new ArrayList<>();
         for (ParsedRow<CinRecord> parsed : chunk) {
             leftOut.addAll(parsed.valuesIgnored());
+            notes.addAll(parsed.notes());
             if (parsed.record() instanceof CinRecord.Several several) {
                 records.addAll(several.records());
             } else {
@@ -104,6 +97,7 @@ public class CinCensusWriter implements ItemWriter<ParsedRow<CinRecord>> {
         writeCpPlans(cpPlans);
         writeClaEpisodes(claEpisodes);
         rejections.record(sourceFileId, leftOut, RejectionLog.VALUE_LEFT_OUT);
+        rejections.record(sourceFileId, notes, RejectionLog.NOTE);
     }
 
     private long returnId(String laCode3) {

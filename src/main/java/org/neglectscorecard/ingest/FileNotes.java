@@ -1,0 +1,13 @@
+package org.neglectscorecard.ingest;
+
+import java.util.List;
+
+/**
+ * A reader that, having read a file, has things to tell the person that belong to no one row: a
+ * block of XML it does not know and passed over, a list with headings but no rows. The job records
+ * them as notes once the file is read; validate reports them the same way.
+ */
+public interface FileNotes {
+
+    List<Rejection> notes();
+}

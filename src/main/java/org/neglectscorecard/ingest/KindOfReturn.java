@@ -1,0 +1,141 @@
+package org.neglectscorecard.ingest;
+
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.function.LongConsumer;
+
+import org.neglectscorecard.ingest.InputScanner.Format;
+import org.neglectscorecard.ingest.InputScanner.InputFile;
+import org.neglectscorecard.privacy.Pseudonymiser;
+import org.neglectscorecard.reference.LaDirectory;
+import org.neglectscorecard.store.StoreAccess;
+import org.springframework.batch.infrastructure.item.ItemProcessor;
+import org.springframework.batch.infrastructure.item.ItemStreamReader;
+import org.springframework.batch.infrastructure.item.ItemWriter;
+
+/**
+ * One kind of return, whole: how its files are recognised (by their headings or XML, never their
+ * names), read, checked row by row and stored, and the rules that need the whole file. A new kind
+ * is a new package with one of these; a new year's layout is a data file its package reads.
+ */
+public interface KindOfReturn {
+
+    ReturnKind kind();
+
+    /**
+     * Which of this kind's tables a heading row belongs to, by the set of headings in it, or null.
+     * The name returned is the kind's own (an enum constant's name), used as the table's key.
+     */
+    String tableOf(TableHeader header);
+
+    /**
+     * Whether a heading row is one this kind knows, even for a table it does not read (an Annex A
+     * workbook's List 1 to 5 and 9 to 11): used to find the heading row under a title.
+     */
+    default boolean knowsHeadings(TableHeader header) {
+        return tableOf(header) != null;
+    }
+
+    /** Whether this kind's CSV tables sit together in a folder as one return (the CIN census, SSDA903). */
+    default boolean tablesSitTogether() {
+        return false;
+    }
+
+    /** How reports name a folder of this kind's CSV tables: "CIN census tables". */
+    default String tableSetName() {
+        return kind().name();
+    }
+
+    /**
+     * What a set of this kind's tables found together (the sheets of one workbook, or the CSV
+     * files of one folder) is: a return of some format, or why it cannot be read or used.
+     */
+    Layout layout(Set<String> tables, boolean workbook);
+
+    /** What a set of tables is. Exactly one of format and problem is set. */
+    record Layout(Format format, String problem, boolean unreadable) {
+
+        public static Layout of(Format format) {
+            return new Layout(format, null, false);
+        }
+
+        /** Tables of this kind that cannot be read as a return (a CIN table set with neither CINdetails nor plans). */
+        public static Layout unreadable(String problem) {
+            return new Layout(null, problem, true);
+        }
+
+        /** Tables of this kind with nothing in them the program reads. */
+        public static Layout notUsed(String problem) {
+            return new Layout(null, problem, false);
+        }
+    }
+
+    /** What this kind makes of an XML file: {@link XmlVerdict#NOT_MINE} for one it does not read. */
+    default XmlVerdict xml(Path file) {
+        return XmlVerdict.NOT_MINE;
+    }
+
+    /** What a kind makes of an XML file: a return of some format (and year), or why it cannot be used. */
+    record XmlVerdict(Format format, String problem, boolean unreadable, String collectionYear) {
+        public static final XmlVerdict NOT_MINE = new XmlVerdict(null, null, false, null);
+    }
+
+    /** This kind's tables, in the order a set of them is read and checksummed. */
+    default java.util.List<String> tables() {
+        return java.util.List.of();
+    }
+
+    /** How a person calls one of this kind's tables, and the name its rows carry ("ChildProtectionPlans", "List 7"). */
+    default String tableTitle(String table) {
+        return table;
+    }
+
+    /** Whether a table is read at all (the census's Section47 is not: data minimisation). */
+    default boolean reads(String table) {
+        return true;
+    }
+
+    /** Goes before each table's name in a CSV table set's checksum (unchanged, so files loaded before are known). */
+    default String checksumPrefix() {
+        return "";
+    }
+
+    /** The collection year a return's own header gives ("2021-22"), or null. */
+    default String collectionYear(java.util.Map<String, org.neglectscorecard.ingest.table.TableSource> tables) {
+        return null;
+    }
+
+    /** The rows of a return, as its tables (or XML) hold them; bytesRead hears of progress. */
+    ItemStreamReader<SourceRow> reader(InputFile file, LongConsumer bytesRead);
+
+    /** Checks each row and turns it into records for the store, or rejects it with every reason found. */
+    ItemProcessor<SourceRow, ParsedRow<?>> processor(InputFile file, Pseudonymiser pseudonymiser, LaDirectory las);
+
+    /** Stores checked records, in the chunk's transaction. */
+    ItemWriter<ParsedRow<?>> writer(StoreAccess store, long sourceFileId);
+
+    /** A kind's own processor, as the load step takes it. */
+    static ItemProcessor<SourceRow, ParsedRow<?>> processing(ItemProcessor<SourceRow, ? extends ParsedRow<?>> processor) {
+        return processor::process;
+    }
+
+    /** A kind's own writer, as the load step takes it: every record it is given is of its kind. */
+    @SuppressWarnings("unchecked")
+    static <T> ItemWriter<ParsedRow<?>> storing(ItemWriter<ParsedRow<T>> writer) {
+        return chunk -> writer.write((org.springframework.batch.infrastructure.item.Chunk<ParsedRow<T>>)
+                (org.springframework.batch.infrastructure.item.Chunk<?>) chunk);
+    }
+
+    /** The checks and facts that need the whole file: duplicates, orphans, dates, columns the indicators need. */
+    WholeFileRules wholeFile();
+
+    /**
+     * Whole tables the indicators need that a return of this layout does not have at all (a CIN
+     * table set without its ChildProtectionPlans file; an Annex A without List 7; a census year
+     * before CIN plan dates were collected), each as the key column the table would have filled.
+     * The store records one only where the return indeed stored none of the table's rows.
+     */
+    default java.util.List<WholeFileRules.StoreColumn> absentTables(InputFile file) {
+        return java.util.List.of();
+    }
+}

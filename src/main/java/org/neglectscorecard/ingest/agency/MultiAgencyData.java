@@ -1,0 +1,145 @@
+package org.neglectscorecard.ingest.agency;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.LongConsumer;
+
+import org.jooq.Field;
+import org.jooq.Table;
+import org.jooq.TableField;
+import org.neglectscorecard.ingest.InputScanner.Format;
+import org.neglectscorecard.ingest.InputScanner.InputFile;
+import org.neglectscorecard.ingest.KindOfReturn;
+import org.neglectscorecard.ingest.ParsedRow;
+import org.neglectscorecard.ingest.ReturnKind;
+import org.neglectscorecard.ingest.SourceRow;
+import org.neglectscorecard.ingest.TableHeader;
+import org.neglectscorecard.ingest.WholeFileRules;
+import org.neglectscorecard.ingest.WholeFileRules.Anchor;
+import org.neglectscorecard.ingest.WholeFileRules.Duplicate;
+import org.neglectscorecard.ingest.WholeFileRules.StoreColumn;
+import org.neglectscorecard.ingest.table.TableSetReader;
+import org.neglectscorecard.ingest.table.TableSource;
+import org.neglectscorecard.privacy.Pseudonymiser;
+import org.neglectscorecard.reference.LaDirectory;
+import org.neglectscorecard.store.AgencyWriter;
+import org.neglectscorecard.store.StoreAccess;
+import org.neglectscorecard.store.schema.DefaultSchema;
+import org.springframework.batch.infrastructure.item.ItemProcessor;
+import org.springframework.batch.infrastructure.item.ItemStreamReader;
+import org.springframework.batch.infrastructure.item.ItemWriter;
+
+/**
+ * The partnership's multi-agency data (INPUTS.md B): training, case audits, early help, health,
+ * GCP2, police and feedback, each in the project's template as .xlsx or the same columns as CSV,
+ * one file (or one workbook of several sheets) per agency. Each source is described once, in
+ * {@link AgencySource}; this class says how such files are recognised, read, checked and stored.
+ */
+public final class MultiAgencyData implements KindOfReturn {
+
+    public static final MultiAgencyData KIND = new MultiAgencyData();
+
+    private MultiAgencyData() {
+    }
+
+    @Override
+    public ReturnKind kind() {
+        return ReturnKind.MULTI_AGENCY;
+    }
+
+    @Override
+    public String tableOf(TableHeader header) {
+        AgencySource s = AgencySource.recognise(header);
+        return s == null ? null : s.name();
+    }
+
+    @Override
+    public String tableTitle(String table) {
+        return AgencySource.valueOf(table).sheet();
+    }
+
+    @Override
+    public Layout layout(Set<String> tables, boolean workbook) {
+        return Layout.of(Format.AGENCY);
+    }
+
+    @Override
+    public ItemStreamReader<SourceRow> reader(InputFile file, LongConsumer bytesRead) {
+        Map<AgencySource, TableSource> tables = new EnumMap<>(AgencySource.class);
+        file.tables().forEach((k, v) -> tables.put(AgencySource.valueOf(k), v));
+        TableSetReader reader = AgencyTableReader.of(tables, file.folderLaCode());
+        reader.setBytesRead(bytesRead);
+        return reader;
+    }
+
+    @Override
+    public ItemProcessor<SourceRow, ParsedRow<?>> processor(InputFile file, Pseudonymiser pseudonymiser, LaDirectory las) {
+        return KindOfReturn.processing(new AgencyRowProcessor(pseudonymiser, las));
+    }
+
+    @Override
+    public ItemWriter<ParsedRow<?>> writer(StoreAccess store, long sourceFileId) {
+        return KindOfReturn.storing(new AgencyWriter(store.dsl(), store.returns(), store.rejections(), sourceFileId));
+    }
+
+    /**
+     * Columns a partner may leave out of its file (the template marks them optional) that an
+     * indicator needs: a file that gives none of them leaves that indicator without a value for
+     * the months it serves, never at zero.
+     */
+    private static final Map<String, String> NEEDED = Map.of(
+            "confidence_before", "the indicators of practitioners' confidence before and after training",
+            "confidence_after", "the indicators of practitioners' confidence after training",
+            "gcp2_licensed", "the indicator of practitioners licensed to use GCP2",
+            "grade", "the indicators of audits graded good or better",
+            "plan_clear", "the audit judgement indicators",
+            "impact_evidenced", "the audit judgement indicators",
+            "tools_used_well", "the audit judgement indicators",
+            "voice_captured", "the audit judgement indicators");
+
+    private static final WholeFileRules RULES = rules();
+
+    /** A row given twice (the same audit, assessment, plan or month) would count twice; each source's dates say what it covers. */
+    private static WholeFileRules rules() {
+        List<Duplicate> duplicates = new ArrayList<>();
+        List<StoreColumn> dates = new ArrayList<>();
+        List<StoreColumn> needed = new ArrayList<>();
+        List<Anchor> anchors = new ArrayList<>();
+        for (AgencySource source : AgencySource.values()) {
+            Table<?> table = DefaultSchema.DEFAULT_SCHEMA.getTable(source.table());
+            anchors.add(Anchor.of(table, source.sheet()));
+            for (AgencyColumn c : source.columns()) {
+                if (!c.required() && c.dbColumn() != null && NEEDED.containsKey(c.dbColumn())) {
+                    needed.add(new StoreColumn((TableField<?, ?>) table.field(c.dbColumn()), source.sheet(), c.heading(),
+                            NEEDED.get(c.dbColumn())));
+                }
+            }
+            for (String c : source.dateColumns()) {
+                dates.add(new StoreColumn((TableField<?, ?>) table.field(c), source.sheet(), heading(source, c)));
+            }
+            if (source.uniqueKey().isEmpty()) {
+                continue;
+            }
+            List<Field<?>> key = new ArrayList<>();
+            key.add(table.field("la_code3"));
+            source.uniqueKey().forEach(k -> key.add(table.field(k)));
+            List<String> headings = source.uniqueKey().stream().map(k -> heading(source, k)).toList();
+            duplicates.add(Duplicate.rejected(table, key, source.sheet(), headings.get(0), "This " + String.join(" and ", headings)
+                    + (headings.size() > 1 ? " are" : " is") + " already given at row %s: only that row is used"));
+        }
+        return new WholeFileRules(duplicates, List.of(), dates, needed, anchors, WholeFileRules.Dating.LOG);
+    }
+
+    private static String heading(AgencySource source, String dbColumn) {
+        return source.columns().stream().filter(c -> dbColumn.equals(c.dbColumn())).findFirst().map(AgencyColumn::heading)
+                .orElse(dbColumn);
+    }
+
+    @Override
+    public WholeFileRules wholeFile() {
+        return RULES;
+    }
+}

@@ -1,0 +1,392 @@
+package org.neglectscorecard.store;
+
+import static org.neglectscorecard.store.schema.Tables.ABSENT_COLUMN;
+import static org.neglectscorecard.store.schema.Tables.REJECTION;
+import static org.neglectscorecard.store.schema.Tables.SOURCE_FILE;
+import static org.neglectscorecard.store.schema.Tables.STATUTORY_RETURN;
+import static org.jooq.impl.DSL.count;
+import static org.jooq.impl.DSL.countDistinct;
+import static org.jooq.impl.DSL.firstValue;
+import static org.jooq.impl.DSL.max;
+import static org.jooq.impl.DSL.min;
+import static org.jooq.impl.DSL.rowNumber;
+import static org.jooq.impl.DSL.select;
+import static org.jooq.impl.DSL.selectOne;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.Record1;
+import org.jooq.Select;
+import org.jooq.Table;
+import org.neglectscorecard.ingest.InputScanner.Format;
+import org.neglectscorecard.ingest.InputScanner.InputFile;
+import org.neglectscorecard.ingest.KindOfReturn;
+import org.neglectscorecard.ingest.Rejection;
+import org.neglectscorecard.ingest.ReturnKind;
+import org.neglectscorecard.ingest.WholeFileRules;
+import org.neglectscorecard.ingest.WholeFileRules.Anchor;
+import org.neglectscorecard.ingest.WholeFileRules.Dating;
+import org.neglectscorecard.ingest.WholeFileRules.Duplicate;
+import org.neglectscorecard.ingest.WholeFileRules.Orphan;
+import org.neglectscorecard.ingest.WholeFileRules.StoreColumn;
+import org.neglectscorecard.reference.LaDirectory;
+import org.neglectscorecard.store.schema.tables.records.SourceFileRecord;
+import org.neglectscorecard.store.schema.tables.records.StatutoryReturnRecord;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Finishes loading one file of any kind, in one transaction, by running its kind's whole-file
+ * rules (ingest's {@link WholeFileRules}, data over the generated tables): rows given twice, rows
+ * naming a child or episode the file does not have, the date each return is for (from the data,
+ * never the file system) and records dated after it, the columns and tables an indicator needs
+ * that a return does not give, and the counts (rows loaded are counted in the store). A file found
+ * unreadable part-way through is removed whole: nothing from it stays half-loaded.
+ */
+@Component
+public class LoadCompletion {
+
+    /** Notes of one kind about one column beyond this many are summed up in one more. */
+    static final int MAX_NOTES_PER_COLUMN = 200;
+
+    private final DSLContext dsl;
+    private final RejectionLog rejections;
+    private final LaDirectory las;
+    private Clock clock = Clock.systemDefaultZone();
+
+    public LoadCompletion(DSLContext dsl, RejectionLog rejections, LaDirectory las) {
+        this.dsl = dsl;
+        this.rejections = rejections;
+        this.las = las;
+    }
+
+    /** For tests: what "today" is, when telling a date in the future. */
+    @Autowired(required = false)
+    public void setClock(Clock clock) {
+        this.clock = clock;
+    }
+
+    public record Outcome(String status, long rowsRead, long rowsLoaded, long rowsRejected) {
+    }
+
+    /** The same, for a file whose layout (which tables it has) is not to hand: its tables are taken to be all there. */
+    @Transactional
+    public Outcome complete(long sourceFileId) {
+        return complete(sourceFileId, null);
+    }
+
+    /**
+     * Idempotent: finishing a file already finished (a restart after a kill) changes nothing.
+     *
+     * @param file the file as scanned: which tables it has, and how reports name them (may be null)
+     */
+    @Transactional
+    public Outcome complete(long sourceFileId, InputFile file) {
+        SourceFileRecord record = dsl.selectFrom(SOURCE_FILE).where(SOURCE_FILE.SOURCE_FILE_ID.eq(sourceFileId)).fetchSingle();
+        if (SourceFiles.LOADED.equals(record.getStatus())) {
+            return outcome(record);
+        }
+        if (SourceFiles.REJECTED.equals(record.getStatus())) {
+            removeRows(sourceFileId);
+            dsl.deleteFrom(REJECTION).where(REJECTION.SOURCE_FILE_ID.eq(sourceFileId)
+                    .and(REJECTION.OUTCOME.ne(RejectionLog.FILE_REJECTED))).execute();
+            // Counted, not assumed: what is left of the file in the store (nothing, once removed).
+            Map<Table<?>, Anchor> everywhere = new LinkedHashMap<>();
+            for (ReturnKind k : ReturnKind.values()) {
+                k.rules().wholeFile().anchors().forEach(a -> everywhere.putIfAbsent(a.table(), a));
+            }
+            int left = rowsLoaded(sourceFileId, WholeFileRules.rowsOnly(List.copyOf(everywhere.values())));
+            record.setRowsLoaded(left);
+            record.setRowsRejected(record.getRowsRead() - left);
+            record.setLoadedAt(LocalDateTime.now(clock));
+            record.update();
+            return outcome(record);
+        }
+        KindOfReturn kind = Format.valueOf(record.getFormat()).kind().rules();
+        WholeFileRules rules = kind.wholeFile();
+        Places places = new Places(kind, file);
+        long duplicates = 0;
+        for (Duplicate d : rules.duplicates()) {
+            duplicates += duplicates(sourceFileId, d, places);
+        }
+        for (Orphan o : rules.orphans()) {
+            orphans(sourceFileId, o, places);
+        }
+        datesOfReturns(record, rules, places);
+        absentColumns(sourceFileId, kind, rules, file, places);
+        int loaded = rowsLoaded(sourceFileId, rules) + record.getHeaderRows();
+        int rejected = (int) (record.getRowsRejected() + duplicates);
+        int unaccounted = record.getRowsRead() - loaded - rejected;
+        if (unaccounted != 0) {
+            rejections.record(sourceFileId, List.of(Rejection.ofFile(Math.abs(unaccounted) + " rows were " + (unaccounted > 0
+                    ? "read but are neither stored nor rejected" : "stored more than once") + ": this is a fault in the "
+                    + "program, not in the file. Please report it; the counts of this file are as stored.")), RejectionLog.NOTE);
+        }
+        record.setRowsLoaded(loaded);
+        record.setRowsRejected(rejected);
+        record.setStatus(SourceFiles.LOADED);
+        record.setLoadedAt(LocalDateTime.now(clock));
+        record.update();
+        return outcome(record);
+    }
+
+    private static Outcome outcome(SourceFileRecord file) {
+        return new Outcome(file.getStatus(), file.getRowsRead(), file.getRowsLoaded(), file.getRowsRejected());
+    }
+
+    /** How reports name a file's tables: a CSV's path in the input folder, a sheet's own name; else the table's name. */
+    private static final class Places {
+        private final Map<String, String> byTable = new LinkedHashMap<>();
+
+        Places(KindOfReturn kind, InputFile file) {
+            if (file != null) {
+                file.tablesShownAs().forEach((key, shown) -> byTable.put(kind.tableTitle(key), shown));
+            }
+        }
+
+        String of(String fileTable) {
+            return fileTable == null ? null : byTable.getOrDefault(fileTable, fileTable);
+        }
+    }
+
+    /** Rows of a store table that came from the file: child-level and log rows by their return, reference rows directly. */
+    private static Condition ofFile(Table<?> table, long sourceFileId) {
+        Field<Long> file = table.field("source_file_id", Long.class);
+        if (file != null) {
+            return file.eq(sourceFileId);
+        }
+        return table.field("return_id", Long.class).in(select(STATUTORY_RETURN.RETURN_ID).from(STATUTORY_RETURN)
+                .where(STATUTORY_RETURN.SOURCE_FILE_ID.eq(sourceFileId)));
+    }
+
+    /** Every table any kind stores rows in, and what belongs to a file besides. */
+    private void removeRows(long sourceFileId) {
+        Set<Table<?>> tables = new LinkedHashSet<>();
+        for (ReturnKind kind : ReturnKind.values()) {
+            kind.rules().wholeFile().anchors().forEach(a -> tables.add(a.table()));
+            kind.rules().wholeFile().duplicates().forEach(d -> tables.add(d.table()));
+        }
+        for (Table<?> t : tables) {
+            dsl.deleteFrom(t).where(ofFile(t, sourceFileId)).execute();
+        }
+        dsl.deleteFrom(ABSENT_COLUMN).where(ABSENT_COLUMN.SOURCE_FILE_ID.eq(sourceFileId)).execute();
+        dsl.deleteFrom(STATUTORY_RETURN).where(STATUTORY_RETURN.SOURCE_FILE_ID.eq(sourceFileId)).execute();
+    }
+
+    /**
+     * Rows whose key repeats an earlier row's within their return: each later one is rejected (or,
+     * for a silent rule, only not kept twice) and taken out of the store.
+     */
+    private long duplicates(long sourceFileId, Duplicate rule, Places places) {
+        Table<?> t = rule.table();
+        Field<Long> rowId = t.field("row_id", Long.class);
+        Field<Integer> sourceRow = t.field("source_row", Integer.class);
+        List<Field<?>> partition = new ArrayList<>();
+        partition.add(t.field("return_id"));
+        partition.addAll(rule.key());
+        Field<Integer> rank = rowNumber().over().partitionBy(partition).orderBy(rowId).as("rank_in_key");
+        Field<Integer> first = firstValue(sourceRow).over().partitionBy(partition).orderBy(rowId).as("first_row");
+        Table<?> ranked = select(rowId, sourceRow, rank, first).from(t).where(ofFile(t, sourceFileId)).asTable("ranked");
+        var later = dsl.select(ranked.field(rowId), ranked.field(sourceRow), ranked.field(first)).from(ranked)
+                .where(ranked.field(rank).gt(1)).fetch();
+        if (later.isEmpty()) {
+            return 0;
+        }
+        if (!rule.silent()) {
+            List<Rejection> problems = new ArrayList<>();
+            for (Record r : later) {
+                problems.add(new Rejection(places.of(rule.fileTable()), r.get(1, Integer.class), rule.fileColumn(), null,
+                        rule.withheld() ? Rejection.WITHHELD : null, String.format(rule.reason(), r.get(2, Integer.class))));
+            }
+            rejections.record(sourceFileId, problems, RejectionLog.ROW_REJECTED);
+        }
+        List<Long> ids = later.map(r -> r.get(0, Long.class));
+        for (int from = 0; from < ids.size(); from += 1000) {
+            dsl.deleteFrom(t).where(rowId.in(ids.subList(from, Math.min(ids.size(), from + 1000)))).execute();
+        }
+        return rule.silent() ? 0 : later.size();
+    }
+
+    /** Rows that name a child or episode the file does not have: kept (they still count), but said. */
+    private void orphans(long sourceFileId, Orphan rule, Places places) {
+        Table<?> t = rule.table();
+        Table<?> p = rule.parent().as("parent_rows");
+        Condition same = p.field("return_id", Long.class).eq(t.field("return_id", Long.class));
+        for (String k : rule.key()) {
+            same = same.and(p.field(k, Object.class).eq(t.field(k, Object.class)));
+        }
+        int n = dsl.fetchCount(selectOne().from(t).where(ofFile(t, sourceFileId)).andNotExists(selectOne().from(p).where(same)));
+        if (n > 0) {
+            rejections.record(sourceFileId, List.of(new Rejection(places.of(rule.fileTable()), null, null, null, null,
+                    String.format(rule.reason(), n))), RejectionLog.NOTE);
+        }
+    }
+
+    /** Rows loaded, as the store holds them: one record per source row in each of the kind's anchor tables. */
+    private int rowsLoaded(long sourceFileId, WholeFileRules rules) {
+        int loaded = 0;
+        for (Anchor a : rules.anchors()) {
+            Field<Integer> n = a.distinct().isEmpty() ? count() : countDistinct(a.distinct().toArray(Field[]::new));
+            loaded += dsl.select(n).from(a.table()).where(ofFile(a.table(), sourceFileId)).fetchOne(0, Integer.class);
+        }
+        return loaded;
+    }
+
+    /**
+     * Each return is for its header's reference date; else, as its kind dates it, from the latest
+     * date in it that is not in the future: an annual return the first 31 March on or after it, a
+     * snapshot or a log the end of its month. Never from the file's own dates on disk. Records
+     * dated after the date the return is for are pointed out, each where it is.
+     */
+    private void datesOfReturns(SourceFileRecord file, WholeFileRules rules, Places places) {
+        if (rules.dating() == Dating.NONE) {
+            return;
+        }
+        LocalDate today = LocalDate.now(clock);
+        for (StatutoryReturnRecord r : dsl.selectFrom(STATUTORY_RETURN)
+                .where(STATUTORY_RETURN.SOURCE_FILE_ID.eq(file.getSourceFileId())).fetch()) {
+            LocalDate[] span = eventSpan(r.getReturnId(), rules.eventDates(), today);
+            LocalDate earliest = span[0];
+            LocalDate latest = span[1];
+            LocalDate reference;
+            String from;
+            r.setCovers(rules.dating() == Dating.LOG ? "ALL" : "YEAR");
+            if (file.getHeaderReferenceDate() != null) {
+                reference = file.getHeaderReferenceDate();
+                from = "the return's header";
+            } else if (latest == null) {
+                reference = null;
+                from = "no date in the return";
+            } else if (rules.dating() == Dating.ANNUAL) {
+                reference = firstMarch31OnOrAfter(latest);
+                from = "31 March after its latest date";
+            } else {
+                reference = latest.withDayOfMonth(latest.lengthOfMonth());
+                from = "the month end of its latest date";
+            }
+            r.setReferenceDate(reference);
+            r.setReferenceDateFrom(from);
+            r.setEarliestDate(earliest);
+            r.setLatestDate(latest);
+            if (reference != null && !ReturnRegistry.PARTNERSHIP_WIDE.equals(r.getLaCode3())) {
+                las.inYear(r.getLaCode3(), reportingYear(reference)).ifPresent(la -> {
+                    r.setLaCode9(la.code9());
+                    r.setLaName(la.name());
+                });
+            }
+            r.update();
+            if (reference != null) {
+                datedAfter(file.getSourceFileId(), r.getReturnId(), reference, today, rules.eventDates(), places);
+            }
+        }
+    }
+
+    /** The earliest of a return's dates, and the latest that is not after today (a date in the future cannot be real). */
+    @SuppressWarnings("unchecked")
+    private LocalDate[] eventSpan(long returnId, List<StoreColumn> dates, LocalDate today) {
+        Select<Record1<LocalDate>> all = null;
+        for (StoreColumn c : dates) {
+            Field<LocalDate> d = (Field<LocalDate>) c.field();
+            Select<Record1<LocalDate>> s = select(d.as("d")).from(c.table())
+                    .where(c.table().field("return_id", Long.class).eq(returnId)).and(d.isNotNull());
+            all = all == null ? s : all.unionAll(s);
+        }
+        if (all == null) {
+            return new LocalDate[2];
+        }
+        Table<Record1<LocalDate>> x = all.asTable("event_dates");
+        Field<LocalDate> d = x.field(0, LocalDate.class);
+        Record r = dsl.select(min(d), max(d)).from(x).where(d.le(today)).fetchOne();
+        return new LocalDate[] {r.get(0, LocalDate.class), r.get(1, LocalDate.class)};
+    }
+
+    /** Each record dated after the date its return is for, said where it is (file, row, column), up to a limit per column. */
+    @SuppressWarnings("unchecked")
+    private void datedAfter(long sourceFileId, long returnId, LocalDate reference, LocalDate today, List<StoreColumn> dates,
+                            Places places) {
+        for (StoreColumn c : dates) {
+            Field<LocalDate> d = (Field<LocalDate>) c.field();
+            Field<Integer> row = c.table().field("source_row", Integer.class);
+            Condition after = c.table().field("return_id", Long.class).eq(returnId).and(d.gt(reference));
+            int n = dsl.fetchCount(c.table(), after);
+            if (n == 0) {
+                continue;
+            }
+            List<Rejection> notes = new ArrayList<>();
+            for (Record r : dsl.select(row, d).from(c.table()).where(after).orderBy(row).limit(MAX_NOTES_PER_COLUMN).fetch()) {
+                LocalDate date = r.get(1, LocalDate.class);
+                notes.add(new Rejection(places.of(c.fileTable()), r.get(0, Integer.class), c.fileColumn(), null, date.toString(),
+                        date.isAfter(today)
+                                ? "This date is in the future (after " + today + "): it cannot be right. Check it; the return "
+                                + "is dated from its other dates (" + reference + ")."
+                                : "This date is after the date the return is for (" + reference + "): a return holds nothing "
+                                + "after its own date. Check the date, or the return's date."));
+            }
+            if (n > MAX_NOTES_PER_COLUMN) {
+                notes.add(new Rejection(places.of(c.fileTable()), null, c.fileColumn(), null, null, (n - MAX_NOTES_PER_COLUMN)
+                        + " more rows have a " + c.fileColumn() + " after " + reference + " (the first " + MAX_NOTES_PER_COLUMN
+                        + " are listed)."));
+            }
+            rejections.record(sourceFileId, notes, RejectionLog.NOTE);
+        }
+    }
+
+    /**
+     * Columns (and whole tables) an indicator needs that a return does not give, recorded per
+     * return, named by the store column they would have filled, so the indicators that need them
+     * are withheld for the months the return serves instead of counting zero; and said.
+     */
+    private void absentColumns(long sourceFileId, KindOfReturn kind, WholeFileRules rules, InputFile file, Places places) {
+        List<StoreColumn> tables = file == null ? List.of() : kind.absentTables(file);
+        for (StatutoryReturnRecord r : dsl.selectFrom(STATUTORY_RETURN).where(STATUTORY_RETURN.SOURCE_FILE_ID.eq(sourceFileId)).fetch()) {
+            String who = ReturnRegistry.PARTNERSHIP_WIDE.equals(r.getLaCode3()) ? "" : " (LA " + r.getLaCode3() + ")";
+            for (StoreColumn c : tables) {
+                if (dsl.fetchCount(c.table(), c.table().field("return_id", Long.class).eq(r.getReturnId())) == 0) {
+                    absent(sourceFileId, r.getReturnId(), c, new Rejection(c.fileTable(), null, null, null, null, "This return"
+                            + who + " has no " + c.fileTable() + ": " + c.neededFor() + " will have no value for the months "
+                            + "this return serves (never a zero)."));
+                }
+            }
+            for (StoreColumn c : rules.neededColumns()) {
+                Condition ofReturn = c.table().field("return_id", Long.class).eq(r.getReturnId());
+                int rows = dsl.fetchCount(c.table(), ofReturn);
+                if (rows > 0 && dsl.fetchCount(c.table(), ofReturn.and(c.field().isNotNull())) == 0) {
+                    absent(sourceFileId, r.getReturnId(), c, new Rejection(places.of(c.fileTable()), null, c.fileColumn(), null,
+                            null, "None of the " + rows + " rows" + who + " gives " + c.fileColumn() + " (the column is missing "
+                            + "or empty): " + c.neededFor() + " will have no value for the months this return serves (never a zero)."));
+                }
+            }
+        }
+    }
+
+    private void absent(long sourceFileId, long returnId, StoreColumn c, Rejection note) {
+        dsl.insertInto(ABSENT_COLUMN, ABSENT_COLUMN.SOURCE_FILE_ID, ABSENT_COLUMN.RETURN_ID, ABSENT_COLUMN.STORE_TABLE,
+                        ABSENT_COLUMN.STORE_COLUMN, ABSENT_COLUMN.FILE_TABLE, ABSENT_COLUMN.FILE_COLUMN)
+                .values(sourceFileId, returnId, c.table().getName(), c.field().getName(), c.fileTable(), c.fileColumn())
+                .execute();
+        rejections.record(sourceFileId, List.of(note), RejectionLog.NOTE);
+    }
+
+    public static LocalDate firstMarch31OnOrAfter(LocalDate date) {
+        LocalDate march = LocalDate.of(date.getYear(), 3, 31);
+        return date.isAfter(march) ? march.plusYears(1) : march;
+    }
+
+    /** The DfE reporting year (ending 31 March) a date falls in. */
+    public static int reportingYear(LocalDate date) {
+        return date.getMonthValue() <= 3 ? date.getYear() : date.getYear() + 1;
+    }
+}

@@ -1,0 +1,76 @@
+package org.neglectscorecard.ingest.ssda903;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.neglectscorecard.ingest.CollectionYear;
+import org.neglectscorecard.job.RunService;
+import org.neglectscorecard.testing.CensusYears;
+import org.neglectscorecard.testing.TestApp;
+
+/**
+ * SSDA903 by collection year, as data (ingest/ssda903/ssda903-YYYY-YY.yml): SEX went from 1/2 to
+ * M/F/U in 2024-25. The same children's Header and Episodes as a 2023-24 system writes them and as
+ * a 2024-25 one does (SEX as letters, a byte-order mark, Windows line ends, dd/mm/yyyy) give the
+ * same figures.
+ */
+class Ssda903YearsTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void everyYearIsOneDataFileAndSexAsLettersOrNumbersMeansTheSame() throws Exception {
+        assertThat(Ssda903.YEARS.all()).extracting(CollectionYear::year).containsExactlyElementsOf(CensusYears.YEARS);
+        assertThat(Ssda903.YEARS.named("2023-24").codes().get("SEX")).containsExactly("1", "2");
+        assertThat(Ssda903.YEARS.named("2024-25").codes().get("SEX")).containsExactly("M", "F", "U");
+        assertThat(Ssda903.YEARS.named("2024-25").accepts("SEX", "1")).as("still sent").isTrue();
+
+        String[][] children = {{"C1", "1", "12/05/2012", "WBRI"}, {"C2", "2", "01/11/2016", "APKN"}, {"C3", "2", "30/06/2009", "BAFR"}};
+        String[][] episodes = {{"C1", "10/05/2024", "S", "C2", "N1", "", ""}, {"C2", "01/09/2024", "S", "V3", "N2", "15/09/2024", "E13"},
+                {"C2", "01/11/2024", "S", "C1", "N1", "", ""}, {"C3", "20/01/2025", "S", "J2", "N6", "", ""},
+                {"C3", "25/02/2025", "P", "J2", "N6", "", ""}};
+        write(dir.resolve("y2023/821/903"), children, episodes, false);
+        write(dir.resolve("y2024/821/903"), children, episodes, true);
+        assertThat(Files.readAllBytes(dir.resolve("y2024/821/903/Header.csv"))).startsWith(0xEF, 0xBB, 0xBF);
+
+        String older = run("y2023");
+        String newer = run("y2024");
+        assertThat(newer).isEqualTo(older).contains("CLA_START");
+        assertThat(Files.readString(dir.resolve("out-y2024/p/2025-03-31/rejects.csv")).lines().filter(l -> l.contains("SEX"))).isEmpty();
+    }
+
+    private static void write(Path folder, String[][] children, String[][] episodes, boolean asIn202425) throws Exception {
+        Files.createDirectories(folder);
+        String end = asIn202425 ? "\r\n" : "\n";
+        StringBuilder header = new StringBuilder(asIn202425 ? "\uFEFF" : "").append("CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB").append(end);
+        for (String[] c : children) {
+            String sex = asIn202425 ? ("1".equals(c[1]) ? "M" : "F") : c[1];
+            header.append(c[0]).append(',').append(sex).append(',').append(c[2]).append(',').append(c[3]).append(",,,").append(end);
+        }
+        StringBuilder eps = new StringBuilder(asIn202425 ? "\uFEFF" : "")
+                .append("CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN").append(end);
+        for (String[] e : episodes) {
+            eps.append(e[0]).append(',').append(e[1]).append(',').append(e[2]).append(',').append(e[3]).append(',').append(e[4])
+                    .append(",U4,PR1,").append(e[5]).append(',').append(e[6]).append(",,,,").append(end);
+        }
+        Files.writeString(folder.resolve("Header.csv"), header, StandardCharsets.UTF_8);
+        Files.writeString(folder.resolve("Episodes.csv"), eps, StandardCharsets.UTF_8);
+    }
+
+    private String run(String name) throws Exception {
+        Path job = TestApp.jobFile(dir.resolve("jobs"), "903-" + name, "p", List.of("821"));
+        try (TestApp app = TestApp.start(dir.resolve("data-" + name))) {
+            RunService.RunResult r = app.run(job, LocalDate.of(2025, 3, 31), dir.resolve(name), dir.resolve("out-" + name), false);
+            assertThat(r.ok()).as(r.message()).isTrue();
+        }
+        return Files.readString(dir.resolve("out-" + name + "/p/2025-03-31/indicators.csv"));
+    }
+}
