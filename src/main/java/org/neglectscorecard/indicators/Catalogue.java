@@ -103,6 +103,28 @@ public final class Catalogue {
     }
 
     /** Base series first, then derived ones after whatever they derive from. */
+    /**
+     * The published entries built on any of these (themselves included): a percentage, rate or
+     * ratio whose numerator or denominator is one, or is built on one. In catalogue order.
+     */
+    public List<String> builtOn(java.util.Collection<String> ids) {
+        List<String> out = new java.util.ArrayList<>();
+        for (IndicatorDefinition d : indicators()) {
+            if (d.publish() && dependsOn(d, ids)) {
+                out.add(d.id());
+            }
+        }
+        return out;
+    }
+
+    private boolean dependsOn(IndicatorDefinition d, java.util.Collection<String> ids) {
+        if (ids.contains(d.id())) {
+            return true;
+        }
+        return d.numerator() != null && get(d.numerator()).map(n -> dependsOn(n, ids)).orElse(false)
+                || d.denominator() != null && !d.isRate() && get(d.denominator()).map(n -> dependsOn(n, ids)).orElse(false);
+    }
+
     public List<IndicatorDefinition> inComputeOrder() {
         List<IndicatorDefinition> ordered = new ArrayList<>();
         Set<String> done = new HashSet<>();

@@ -68,10 +68,16 @@ public class IndicatorEngine {
         }
     }
 
-    /** Computes and publishes into indicator_value, replacing the job and period's earlier values. */
-    public void compute(Request r, Consumer<IndicatorDefinition> progress) {
+    /**
+     * Computes and publishes into indicator_value, replacing the job and period's earlier values.
+     *
+     * @return the base entries withheld for the months a return lacking a column they read serves
+     */
+    public List<Withheld> compute(Request r, Consumer<IndicatorDefinition> progress) {
         clearWork(r.runId());
         keepSuperseded(r);
+        List<Absent> absent = absent(r.runId());
+        List<Withheld> withheld = new java.util.ArrayList<>();
         dsl.execute("DELETE FROM indicator_value WHERE job_name = ? AND run_period = ?", r.jobName(), r.period());
         Map<String, Object> run = new HashMap<>();
         run.put("run_id", r.runId());
@@ -88,7 +94,7 @@ public class IndicatorEngine {
         }
         for (IndicatorDefinition d : catalogue.inComputeOrder()) {
             try {
-                computeOne(d, r, run);
+                computeOne(d, r, run, absent, withheld);
             } catch (DataAccessException e) {
                 throw new Catalogue.CatalogueException(d.file() + ", indicator " + d.id()
                         + ": its SQL failed in the database: " + rootMessage(e));
@@ -96,6 +102,54 @@ public class IndicatorEngine {
             progress.accept(d);
         }
         clearWork(r.runId());
+        return withheld;
+    }
+
+    /** A column a return of the run lacks, as absent_column records it, with the stream the return is part of. */
+    public record Absent(long streamId, String storeTable, String storeColumn, String file, String fileTable, String fileColumn,
+                         String area, LocalDate from, LocalDate to) {
+    }
+
+    /** An indicator withheld for the months a return serves, because the return lacks a column its SQL reads. */
+    public record Withheld(String indicatorId, Absent absent) {
+    }
+
+    private java.util.List<Absent> absent(long runId) {
+        var a = org.neglectscorecard.store.schema.Tables.ABSENT_COLUMN;
+        var scope = org.neglectscorecard.store.schema.Tables.RUN_SCOPE;
+        var file = org.neglectscorecard.store.schema.Tables.SOURCE_FILE;
+        return dsl.selectDistinct(scope.STREAM_ID, a.STORE_TABLE, a.STORE_COLUMN, file.DISPLAY_NAME, a.FILE_TABLE, a.FILE_COLUMN,
+                        scope.LA_CODE9, scope.COVER_FROM, scope.COVER_TO)
+                .from(a).join(scope).on(scope.RETURN_ID.eq(a.RETURN_ID).and(scope.RUN_ID.eq(runId)))
+                .join(file).on(file.SOURCE_FILE_ID.eq(a.SOURCE_FILE_ID))
+                .orderBy(file.DISPLAY_NAME, a.FILE_COLUMN, scope.STREAM_ID)
+                .fetch(x -> new Absent(x.value1(), x.value2(), x.value3(), x.value4(), x.value5(), x.value6(), x.value7(),
+                        x.value8(), x.value9()));
+    }
+
+    /**
+     * A base entry whose SQL reads a column (or table) that one of the run's returns lacks has no
+     * value for the months that return serves: its SQL names the table and the column.
+     */
+    private void withholdWhereAbsent(IndicatorDefinition d, List<Absent> absent, List<Withheld> withheld, Map<String, Object> binds,
+                                     String entrySql) {
+        String sqlText = entrySql.toLowerCase(Locale.ROOT);
+        java.util.Set<Long> streams = new java.util.TreeSet<>();
+        for (Absent a : absent) {
+            if (mentions(sqlText, a.storeTable()) && mentions(sqlText, a.storeColumn())) {
+                streams.add(a.streamId());
+                withheld.add(new Withheld(d.id(), a));
+            }
+        }
+        if (!streams.isEmpty()) {
+            exec("withhold_absent", binds, Map.of("absent_returns", streams.stream().map(String::valueOf).collect(Collectors.joining(", ")),
+                    "window", d.measure() == Measure.in_year ? "11" : "0"));
+        }
+    }
+
+    private static boolean mentions(String sql, String name) {
+        return java.util.regex.Pattern.compile("\\b" + java.util.regex.Pattern.quote(name.toLowerCase(Locale.ROOT)) + "\\b")
+                .matcher(sql).find();
     }
 
     /**
@@ -119,7 +173,7 @@ public class IndicatorEngine {
                 .execute();
     }
 
-    private void computeOne(IndicatorDefinition d, Request r, Map<String, Object> run) {
+    private void computeOne(IndicatorDefinition d, Request r, Map<String, Object> run, List<Absent> absent, List<Withheld> withheld) {
         Map<String, Object> binds = new HashMap<>(run);
         binds.put("indicator_id", d.id());
         if (d.isBase()) {
@@ -155,6 +209,7 @@ public class IndicatorEngine {
                 t.put("label", dim.labelAt(open ? "c.month_end" : "e.event_date", open ? "s.attribute" : "e.attribute"));
                 exec(open ? "open_breakdown" : "event_breakdown", b, t);
             }
+            withholdWhereAbsent(d, absent, withheld, binds, entrySql);
             if (r.partnershipCode() != null) {
                 exec("partnership_months", binds, Map.of());
                 exec("partnership", binds, Map.of());

@@ -1,6 +1,11 @@
 package org.neglectscorecard.job;
 
+import static org.neglectscorecard.store.schema.Tables.INDICATOR_WITHHELD;
+
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+
+import org.jooq.DSLContext;
 
 import org.neglectscorecard.indicators.Catalogue;
 import org.neglectscorecard.indicators.IndicatorEngine;
@@ -20,8 +25,10 @@ public class ComputeIndicatorsTasklet implements Tasklet {
     private final Catalogue catalogue;
     private final LaDirectory las;
     private final Progress progress;
+    private final DSLContext dsl;
 
-    public ComputeIndicatorsTasklet(IndicatorEngine engine, Catalogue catalogue, LaDirectory las, Progress progress) {
+    public ComputeIndicatorsTasklet(IndicatorEngine engine, Catalogue catalogue, LaDirectory las, Progress progress, DSLContext dsl) {
+        this.dsl = dsl;
         this.engine = engine;
         this.catalogue = catalogue;
         this.las = las;
@@ -39,15 +46,27 @@ public class ComputeIndicatorsTasklet implements Tasklet {
             IndicatorEngine.Parameters parameters = new IndicatorEngine.Parameters(
                     run.jobFile().strategyStart() != null ? run.jobFile().strategyStart() : IndicatorEngine.Parameters.DEFAULT.strategyStart(),
                     run.jobFile().visitingStandardDays());
-            engine.compute(new IndicatorEngine.Request(run.runId(), run.jobName(), run.period(), run.jobFile().partnershipId(),
-                    members, parameters), d -> {
+            List<IndicatorEngine.Withheld> withheld = engine.compute(new IndicatorEngine.Request(run.runId(), run.jobName(),
+                    run.period(), run.jobFile().partnershipId(), members, parameters), d -> {
                 done.incrementAndGet();
                 contribution.incrementWriteCount(1);
                 bar.step(1);
             });
+            record(run.runId(), withheld);
         }
         progress.say(String.format("Computed %d indicators for every month end in %.1f s", done.get(),
                 (System.nanoTime() - started) / 1e9));
         return RepeatStatus.FINISHED;
+    }
+
+    /** Which indicators a missing column left without a value, for whom and from which file: for the summary and workbook. */
+    private void record(long runId, List<IndicatorEngine.Withheld> withheld) {
+        var w = INDICATOR_WITHHELD;
+        dsl.deleteFrom(w).where(w.RUN_ID.eq(runId)).execute();
+        for (IndicatorEngine.Withheld x : withheld) {
+            IndicatorEngine.Absent a = x.absent();
+            dsl.insertInto(w, w.RUN_ID, w.INDICATOR_ID, w.AREA_CODE, w.FILE_NAME, w.FILE_TABLE, w.FILE_COLUMN, w.COVER_FROM, w.COVER_TO)
+                    .values(runId, x.indicatorId(), a.area(), a.file(), a.fileTable(), a.fileColumn(), a.from(), a.to()).execute();
+        }
     }
 }

@@ -33,6 +33,8 @@ public class RunService {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RunService.class);
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy 'at' HH:mm", Locale.UK);
 
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
+
     private final JobRepository repository;
     private final JobOperator operator;
     private final Job job;
@@ -70,6 +72,11 @@ public class RunService {
             throw new RunRefusedException("The period must be the last day of a month, for example "
                     + r.period().withDayOfMonth(r.period().lengthOfMonth()) + ".");
         }
+        LocalDate today = LocalDate.now();
+        if (!r.period().isBefore(today)) {
+            throw new RunRefusedException("The month ending " + r.period().format(DAY) + " has not ended yet (today is "
+                    + today.format(DAY) + "): its figures would be incomplete and look like a fall. Run it once the month is over.");
+        }
         String name = r.jobFile().name();
         RunLock.Acquired acquired = lock.acquire(name, r.period());
         long started = System.nanoTime();
@@ -85,7 +92,8 @@ public class RunService {
             }
             audit.record("RUN STARTED", name, r.period(), null, "input " + r.input().toAbsolutePath()
                     + (r.rerun() ? " (re-run)" : ""));
-            if (latest.isPresent() && latest.get().last().getStatus() != BatchStatus.COMPLETED) {
+            if (latest.isPresent() && latest.get().last().getStatus() != BatchStatus.COMPLETED
+                    && latest.get().last().getStatus() != BatchStatus.ABANDONED) {
                 execution = resume(latest.get().last(), acquired);
             } else {
                 long attempt = latest.map(a -> a.attempt() + 1).orElse(1L);
@@ -103,6 +111,14 @@ public class RunService {
             Duration took = Duration.ofNanos(System.nanoTime() - started);
             long runId = execution.getJobInstance().getInstanceId();
             boolean ok = execution.getStatus() == BatchStatus.COMPLETED;
+            ScopeReturnsTasklet.PeriodNotCoveredException refused = refusal(execution);
+            if (refused != null) {
+                // Not a failure to carry on from: abandoned, so the next command reads the input folder afresh.
+                execution.setStatus(BatchStatus.ABANDONED);
+                repository.update(execution);
+                audit.record("RUN REFUSED", name, r.period(), runId, refused.getMessage());
+                throw refused;
+            }
             audit.record(ok ? "RUN COMPLETED" : "RUN FAILED", name, r.period(), runId, "input " + r.input().toAbsolutePath()
                     + "\n" + audit.inputsOf(runId) + (ok ? AuditLog.outputsIn(outputFolder(r)) : "failure: " + failure(execution)));
             return new RunResult(execution.getStatus(), runId, ok ? null : failure(execution), outputFolder(r), took);
@@ -148,6 +164,17 @@ public class RunService {
 
     private static Path outputFolder(RunRequest r) {
         return r.output().resolve(r.jobFile().partnershipId()).resolve(r.period().toString());
+    }
+
+    private static ScopeReturnsTasklet.PeriodNotCoveredException refusal(JobExecution execution) {
+        for (Throwable t : execution.getAllFailureExceptions()) {
+            for (Throwable c = t; c != null; c = c.getCause()) {
+                if (c instanceof ScopeReturnsTasklet.PeriodNotCoveredException p) {
+                    return p;
+                }
+            }
+        }
+        return null;
     }
 
     /** The reason a run failed, as the person running it should read it. */

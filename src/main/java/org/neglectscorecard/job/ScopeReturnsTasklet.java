@@ -50,6 +50,19 @@ public class ScopeReturnsTasklet implements Tasklet {
         this.progress = progress;
     }
 
+    private static final java.time.format.DateTimeFormatter DAY = java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy",
+            java.util.Locale.UK);
+
+    /**
+     * The run asks for a month after every input: refused in one line, and (unlike a failure) not
+     * carried on next time: the next command starts afresh, reading the folder again.
+     */
+    public static class PeriodNotCoveredException extends RunRefusedException {
+        public PeriodNotCoveredException(String message) {
+            super(message);
+        }
+    }
+
     private record Candidate(long returnId, String kind, String la3, LocalDate reference, String referenceFrom,
                              LocalDate earliest, String file, java.time.LocalDateTime loadedAt, long sourceFileId,
                              boolean log) {
@@ -94,6 +107,14 @@ public class ScopeReturnsTasklet implements Tasklet {
             candidates.add(new Candidate(r.get(STATUTORY_RETURN.RETURN_ID), r.get(STATUTORY_RETURN.SOURCE_KIND),
                     r.get(STATUTORY_RETURN.LA_CODE3), reference, from, earliest, display, r.get(SOURCE_FILE.LOADED_AT),
                     r.get(SOURCE_FILE.SOURCE_FILE_ID), log));
+        }
+
+        // A month no input reaches would be computed from nothing and look like a fall: refused.
+        Candidate latest = candidates.stream().max(Comparator.comparing(Candidate::reference)).orElse(null);
+        if (latest != null && latest.reference().isBefore(run.period())) {
+            throw new PeriodNotCoveredException("No file in the input folder reaches the month ending " + run.period().format(DAY)
+                    + ": the latest is " + latest.file() + ", as at " + latest.reference().format(DAY) + ". Put that month's files "
+                    + "in the input folder, or run for " + latest.reference().withDayOfMonth(latest.reference().lengthOfMonth()) + ".");
         }
 
         // A corrected resubmission (same LA, kind and date) replaces the return it corrects: the one loaded last wins.

@@ -156,9 +156,9 @@ public class ScorecardJobConfig {
 
     @Bean
     Step computeIndicators(JobRepository jobs, PlatformTransactionManager tx, IndicatorEngine engine,
-                           Catalogue catalogue, LaDirectory las, Progress progress) {
+                           Catalogue catalogue, LaDirectory las, Progress progress, DSLContext dsl) {
         return new StepBuilder("computeIndicators", jobs)
-                .tasklet(new ComputeIndicatorsTasklet(engine, catalogue, las, progress), tx)
+                .tasklet(new ComputeIndicatorsTasklet(engine, catalogue, las, progress, dsl), tx)
                 .build();
     }
 

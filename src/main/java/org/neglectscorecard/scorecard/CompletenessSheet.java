@@ -19,18 +19,27 @@ final class CompletenessSheet extends SheetWriter {
     @Override
     void write(Content c) {
         XSSFSheet s = sheet("Completeness", "How completely each file filled the fields breakdowns and indicators rely on. "
-                + "A low figure means a breakdown has many 'Not known' or an indicator misses records.");
-        header(s.createRow(TABLE_ROW), "File", "Field", "Rows", "Rows with the field", "Per cent complete");
+                + "A low figure means a breakdown has many 'Not known' or an indicator misses records; a field a file lacks "
+                + "altogether is flagged in the Note, with the indicators left without a value.");
+        header(s.createRow(TABLE_ROW), "File", "Field", "Rows", "Rows with the field", "Per cent complete", "Note");
         int r = TABLE_ROW + 1;
         for (Completeness k : c.completeness()) {
             Row row = s.createRow(r++);
             text(row, 0, k.file());
             text(row, 1, k.field());
-            integer(row, 2, (int) k.rows(), null);
-            integer(row, 3, (int) k.filled(), null);
-            number(row, 4, k.rows() == 0 ? null : BigDecimal.valueOf(k.filled() * 1000 / k.rows(), 1), 1, NOT_APPLICABLE);
+            if (k.rows() == null) {
+                // The file has no such column at all: flagged, with what goes without it.
+                text(row, 2, NOT_AVAILABLE);
+                text(row, 3, NOT_AVAILABLE);
+                number(row, 4, BigDecimal.ZERO, 1, null);
+            } else {
+                integer(row, 2, k.rows().intValue(), null);
+                integer(row, 3, (int) k.filled(), null);
+                number(row, 4, k.rows() == 0 ? null : BigDecimal.valueOf(k.filled() * 1000 / k.rows(), 1), 1, NOT_APPLICABLE);
+            }
+            text(row, 5, k.note() == null ? "" : k.note());
         }
-        table(s, "Completeness", 5, r);
-        widths(s, 50, 40, 10, 18, 16);
+        table(s, "Completeness", 6, r);
+        widths(s, 50, 40, 10, 18, 16, 80);
     }
 }

@@ -63,6 +63,16 @@ public class OutputWriter {
             // Suppression was decided when the figures were computed (protectSmallNumbers): every output reads that verdict.
             List<IndicatorValue> all = values.of(r.jobName(), r.period());
             List<RunInputs.InputSummary> files = inputs.files(r.runId());
+            List<RunInputs.MissingColumn> missing = inputs.missingColumns(r.runId()).stream()
+                    .map(m -> new RunInputs.MissingColumn(m.file(), m.fileTable(), m.fileColumn(), m.areaCode(), m.areaName(), m.from(),
+                            m.to(), catalogue.builtOn(m.indicators())))
+                    .toList();
+            List<ScorecardWorkbook.Completeness> completeness = new java.util.ArrayList<>(inputs.completeness(r.runId()));
+            for (RunInputs.MissingColumn m : missing) {
+                completeness.add(new ScorecardWorkbook.Completeness(m.file(), (m.fileTable() == null ? "" : m.fileTable() + " ")
+                        + m.fileColumn(), null, 0, "Missing: " + String.join(", ", m.indicators()) + " have no value for "
+                        + m.areaName() + " for the months this file serves ([x]), never a zero. Add the column and run the period again."));
+            }
             List<RunInputs.Problem> problems = inputs.problems(r.runId());
             List<String> notes = messages.of(r.runId()).stream().map(m -> m.level().equals(RunMessages.WARNING)
                     ? "Warning: " + m.text() : m.text()).toList();
@@ -78,10 +88,10 @@ public class OutputWriter {
             new ScorecardWorkbook().write(new ScorecardWorkbook.Content(r.partnershipName(), r.partnershipCode(), r.period(),
                     LocalDateTime.now().withNano(0), r.syntheticData(), r.contact(), files, notes, published, all, lines,
                     benchmarkValues, targets.commentary(r.runId()), revisions.of(r.runId(), r.jobName(), r.period(), r.partnershipCode()),
-                    inputs.completeness(r.runId()), staging.resolve("charts"), inputs.problemCounts(r.runId()),
+                    completeness, staging.resolve("charts"), inputs.problemCounts(r.runId()),
                     benchmarks.neighboursFileUsed(r.runId(), r.neighboursFile())), staging.resolve(workbook));
             String summary = RunSummary.text(r.jobName(), r.partnershipName(), r.period(),
-                    inputs.coveredSpan(r.runId(), r.period()), files, notes, published,
+                    inputs.coveredSpan(r.runId(), r.period()), missing, files, notes, published,
                     RunSummary.idsWithValue(all, r.partnershipCode(), r.period()), r.folder().toString(), workbook, problems.size());
             Files.writeString(staging.resolve(SUMMARY), summary);
             out.commit();

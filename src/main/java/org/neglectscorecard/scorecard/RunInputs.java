@@ -112,10 +112,32 @@ public class RunInputs {
                             + "JOIN run_input i ON i.source_file_id = r.source_file_id AND i.run_id = ? "
                             + "GROUP BY i.display_name", runId)
                     .forEach(r -> out.add(new org.neglectscorecard.scorecard.ScorecardWorkbook.Completeness(r.get(0, String.class),
-                            f[2], r.get(1, Long.class), r.get(2, Long.class))));
+                            f[2], r.get(1, Long.class), r.get(2, Long.class), null)));
         }
         out.sort(java.util.Comparator.comparing(org.neglectscorecard.scorecard.ScorecardWorkbook.Completeness::file));
         return out;
+    }
+
+    /**
+     * A column (or table) a file lacks that the run's indicators read, for one area: the indicators
+     * (base entries) with no value for the months the file serves, from..to.
+     */
+    public record MissingColumn(String file, String fileTable, String fileColumn, String areaCode, String areaName,
+                                LocalDate from, LocalDate to, List<String> indicators) {
+    }
+
+    public List<MissingColumn> missingColumns(long runId) {
+        var w = org.neglectscorecard.store.schema.Tables.INDICATOR_WITHHELD;
+        var a = org.neglectscorecard.store.schema.Tables.RUN_AREA;
+        java.util.Map<String, MissingColumn> out = new java.util.LinkedHashMap<>();
+        dsl.select(w.FILE_NAME, w.FILE_TABLE, w.FILE_COLUMN, w.AREA_CODE, a.AREA_NAME, w.COVER_FROM, w.COVER_TO, w.INDICATOR_ID)
+                .from(w).leftJoin(a).on(a.RUN_ID.eq(w.RUN_ID).and(a.AREA_CODE.eq(w.AREA_CODE)))
+                .where(w.RUN_ID.eq(runId))
+                .orderBy(w.FILE_NAME, w.FILE_COLUMN, w.AREA_CODE, w.INDICATOR_ID)
+                .forEach(r -> out.computeIfAbsent(r.value1() + "|" + r.value3() + "|" + r.value4(), k -> new MissingColumn(r.value1(),
+                        r.value2(), r.value3(), r.value4(), r.value5() == null ? r.value4() : r.value5(), r.value6(), r.value7(),
+                        new java.util.ArrayList<>())).indicators().add(r.value8()));
+        return List.copyOf(out.values());
     }
 
     /** The month ends the run's data covers, first and last, or null. */

@@ -17,12 +17,13 @@ import org.neglectscorecard.indicators.IndicatorDefinition;
 public final class RunSummary {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
+    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.UK);
 
     private RunSummary() {
     }
 
     public static String text(String jobName, String partnershipName, LocalDate period, LocalDate[] span,
-                              List<RunInputs.InputSummary> inputs, List<String> messages,
+                              List<RunInputs.MissingColumn> missing, List<RunInputs.InputSummary> inputs, List<String> messages,
                               List<IndicatorDefinition> published, Set<String> withValueAtPeriod, String outputFolder,
                               String workbookName, long problems) {
         StringBuilder s = new StringBuilder();
@@ -30,6 +31,17 @@ public final class RunSummary {
         s.append("Partnership: ").append(partnershipName).append('\n');
         if (span != null) {
             s.append("The data covers ").append(span[0].format(DAY)).append(" to ").append(span[1].format(DAY)).append('\n');
+        }
+        if (!missing.isEmpty()) {
+            // First, because these figures are missing, not zero: the person running it must fix a file.
+            s.append('\n').append("SOME FIGURES HAVE NO VALUE because a file lacks a column they need (fix the file, then run the period again with 'rerun'):\n");
+            for (RunInputs.MissingColumn m : missing) {
+                s.append("  - ").append(m.file()).append(" has no ").append(m.fileColumn())
+                        .append(m.fileTable() == null || m.file().contains(m.fileTable()) ? "" : " in " + m.fileTable())
+                        .append(": ").append(String.join(", ", m.indicators())).append(" have no value for ").append(m.areaName())
+                        .append(" for ").append(MONTH.format(m.from())).append(" to ").append(MONTH.format(m.to()))
+                        .append(" (12-month figures for the 11 months after too), shown as [x].\n");
+            }
         }
         s.append('\n').append("Inputs (").append(inputs.size()).append("):\n");
         int width = inputs.stream().mapToInt(i -> i.displayName().length()).max().orElse(10);
@@ -52,11 +64,13 @@ public final class RunSummary {
             s.append("\nPlease note:\n");
             messages.forEach(m -> s.append("  - ").append(m).append('\n'));
         }
-        List<IndicatorDefinition> missing = published.stream().filter(d -> !withValueAtPeriod.contains(d.id())).toList();
-        s.append('\n').append(published.size() - missing.size()).append(" of ").append(published.size())
+        List<IndicatorDefinition> withoutValue = published.stream().filter(d -> !withValueAtPeriod.contains(d.id())).toList();
+        s.append('\n').append(published.size() - withoutValue.size()).append(" of ").append(published.size())
                 .append(" indicators have a value for the partnership for ").append(period.format(DAY)).append(".\n");
-        for (IndicatorDefinition d : missing) {
-            s.append("  - ").append(d.id()).append(": no value. It needs ").append(needs(d)).append(".\n");
+        for (IndicatorDefinition d : withoutValue) {
+            RunInputs.MissingColumn why = missing.stream().filter(m -> m.indicators().contains(d.id())).findFirst().orElse(null);
+            s.append("  - ").append(d.id()).append(": no value. ").append(why == null ? "It needs " + needs(d)
+                    : why.file() + " has no " + why.fileColumn() + " (see the top of this summary)").append(".\n");
         }
         s.append('\n').append("Outputs in ").append(outputFolder).append(":\n");
         s.append("  ").append(workbookName).append("  (the scorecard workbook)\n");

@@ -59,7 +59,8 @@ public final class ScorecardWorkbook {
     }
 
     /** How completely a file filled a key field. */
-    public record Completeness(String file, String field, long rows, long filled) {
+    /** How completely a file filled a field; rows null and a note where the file lacks the field altogether. */
+    public record Completeness(String file, String field, Long rows, long filled, String note) {
     }
 
     private final WorkbookParts parts = WorkbookParts.create();

@@ -83,6 +83,36 @@ class DatesFromDataTest {
         assertThat(indicators).contains("CPP_OPEN,E06000032");
     }
 
+    /** A month that has not happened, or that no input reaches, would invent a fall: refused in one line. */
+    @Test
+    void aPeriodAfterTodayOrAfterEveryInputIsRefusedAndTheNextRunStartsAfresh() throws Exception {
+        Path input = dir.resolve("later");
+        Files.createDirectories(input.resolve("partnership"));
+        Files.writeString(input.resolve("partnership/training.csv"), TRAINING);
+        Path job = TestApp.jobFile(dir.resolve("jobs"), "later", "p", List.of("821"));
+        try (TestApp app = TestApp.start(dir.resolve("data-later"))) {
+            LocalDate nextMonth = java.time.YearMonth.now().plusMonths(1).atEndOfMonth();
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> app.run(job, nextMonth, input, dir.resolve("out-later"), false))
+                    .isInstanceOf(RunRefusedException.class).hasMessageContaining("has not ended yet").hasMessageNotContaining("\n");
+
+            LocalDate november = LocalDate.of(2025, 11, 30);
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> app.run(job, november, input, dir.resolve("out-later"), false))
+                    .isInstanceOf(RunRefusedException.class)
+                    .hasMessage("No file in the input folder reaches the month ending 30 November 2025: the latest is "
+                            + "partnership/training.csv, as at 30 September 2025. Put that month's files in the input folder, or run "
+                            + "for 2025-09-30.")
+                    .hasMessageNotContaining("\n");
+            assertThat(dir.resolve("out-later/p/2025-11-30")).doesNotExist();
+
+            // The month's log arrives: the same command starts afresh (it was refused, not failed) and reads it.
+            Files.writeString(input.resolve("partnership/training-autumn.csv"), TRAINING.lines().findFirst().orElseThrow()
+                    + "\nP9,Trust X,Health,Neglect awareness,Single-agency,2025-11-20,Y,2,4,N\n");
+            var r = app.run(job, november, input, dir.resolve("out-later"), false);
+            assertThat(r.ok()).as(r.message()).isTrue();
+            assertThat(Files.readString(dir.resolve("out-later/p/2025-11-30/indicators.csv"))).contains("TRAIN_NEG_CUM,p,Test partnership p,2025-11-30,all,4,");
+        }
+    }
+
     private String run(String name, LocalDate period, String settings) throws Exception {
         Path job = TestApp.jobFile(dir.resolve("jobs"), "dates-" + name, "p", List.of("821"));
         Files.writeString(job, Files.readString(job) + settings);

@@ -1,0 +1,106 @@
+package org.neglectscorecard.indicators;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.neglectscorecard.sample.CensusReturnWriter;
+import org.neglectscorecard.testing.IndicatorsFile;
+import org.neglectscorecard.testing.ReturnBuilder;
+import org.neglectscorecard.testing.TestApp;
+
+/**
+ * A missing column never becomes zeros (issue 11.3): Luton's 2022-23 census tables have no
+ * InitialCategoryOfAbuse. The indicators that read it have no value for the months that return
+ * serves (and 12-month ones for every month whose year reaches them), as does everything built on
+ * them and the partnership's; the months the complete 2021-22 return serves keep theirs, and so do
+ * indicators that do not read the column. The run summary says so in its first lines, and the
+ * Completeness sheet flags it.
+ */
+class AbsentColumnIndicatorsTest {
+
+    static final String LUTON = "E06000032";
+
+    @TempDir
+    Path dir;
+
+    static ReturnBuilder census(LocalDate reference) {
+        var r = new ReturnBuilder("821", reference);
+        for (int i = 0; i < 8; i++) {
+            int year = reference.getYear();
+            r.child(year + "-" + i).episode((year - 1) + "-04-20", null, "N1")
+                    .cpp((year - 1) + "-05-0" + (i + 1), null, i < 6 ? "NEG" : "PHY", "NEG", 0).end().done();
+        }
+        return r;
+    }
+
+    @Test
+    void indicatorsThatReadAMissingColumnHaveNoValueForTheMonthsItsReturnServes() throws Exception {
+        Path input = dir.resolve("input");
+        CensusReturnWriter.writeXml(census(LocalDate.of(2022, 3, 31)).build(), input.resolve("821/2021-22.xml"));
+        Path tables = input.resolve("821/2022-23");
+        CensusReturnWriter.writeCsv(census(LocalDate.of(2023, 3, 31)).build(), tables);
+        Path plans = tables.resolve("ChildProtectionPlans.csv");
+        List<String> lines = Files.readAllLines(plans);
+        assertThat(lines.get(0).split(",")[4]).isEqualTo("InitialCategoryOfAbuse");
+        Files.write(plans, lines.stream().map(AbsentColumnIndicatorsTest::withoutFifthColumn).toList());
+
+        Path job = TestApp.jobFile(dir, "absent", "p", List.of("821"));
+        try (TestApp app = TestApp.start(dir.resolve("data"))) {
+            var result = app.run(job, LocalDate.of(2023, 3, 31), input, dir.resolve("out"), false);
+            assertThat(result.ok()).as(result.message()).isTrue();
+        }
+        Path out = dir.resolve("out/p/2023-03-31");
+        IndicatorsFile values = IndicatorsFile.read(out.resolve("indicators.csv"));
+
+        // The complete return's months keep their values.
+        assertThat(values.value("CPP_OPEN_NEG_INIT", LUTON, "2022-03-31")).isEqualTo("6");
+        assertThat(values.value("CPP_START_NEG_INIT", LUTON, "2022-03-31")).isEqualTo("6");
+        for (String month : List.of("2022-04-30", "2022-09-30", "2023-03-31")) {
+            for (String area : List.of(LUTON, "p")) {
+                assertThat(values.value("CPP_OPEN_NEG_INIT", area, month)).as(area + " " + month).isNull();
+                assertThat(values.value("CPP_OPEN_NEG_INIT_PCT", area, month)).as(area + " " + month).isNull();
+                assertThat(values.value("CPP_START_NEG_INIT", area, month)).as(area + " " + month).isNull();
+                // Indicators that do not read the initial category are untouched.
+                assertThat(values.value("CPP_OPEN", area, month)).as(area + " " + month).isNotNull();
+            }
+        }
+        assertThat(values.value("CPP_OPEN_NEG_LATEST", LUTON, "2023-03-31")).isEqualTo("8");
+        assertThat(values.rows()).filteredOn(r -> r.get("indicator_id").startsWith("CPP_OPEN_NEG_INIT"))
+                .extracting(r -> r.get("period_end")).as("no month the incomplete return serves").allMatch(m -> m.compareTo("2022-03-31") <= 0);
+
+        List<String> summary = Files.readAllLines(out.resolve("run-summary.txt"));
+        String top = String.join("\n", summary.subList(0, 8));
+        assertThat(top).contains("SOME FIGURES HAVE NO VALUE").contains("has no InitialCategoryOfAbuse")
+                .contains("CPP_OPEN_NEG_INIT, CPP_OPEN_NEG_INIT_PCT").contains("Luton").contains("April 2022 to March 2023");
+        assertThat(String.join("\n", summary)).contains("CPP_OPEN_NEG_INIT: no value. 821/2022-23/");
+
+        List<String> flagged = new ArrayList<>();
+        try (InputStream in = Files.newInputStream(out.resolve("scorecard-p-2023-03-31.xlsx")); XSSFWorkbook wb = new XSSFWorkbook(in)) {
+            XSSFSheet s = wb.getSheet("Completeness");
+            for (int i = s.getTables().get(0).getStartRowIndex() + 1; i <= s.getTables().get(0).getEndRowIndex(); i++) {
+                String note = s.getRow(i).getCell(5).getStringCellValue();
+                if (!note.isEmpty()) {
+                    flagged.add(s.getRow(i).getCell(1).getStringCellValue() + ": " + note);
+                }
+            }
+        }
+        assertThat(flagged).singleElement().asString().startsWith("ChildProtectionPlans InitialCategoryOfAbuse: Missing: CPP_OPEN_NEG_INIT");
+    }
+
+    private static String withoutFifthColumn(String line) {
+        String[] cells = line.split(",", -1);
+        List<String> kept = new ArrayList<>(List.of(cells));
+        kept.remove(4);
+        return String.join(",", kept);
+    }
+}
