@@ -60,6 +60,14 @@ public class ValidateCommand implements Callable<Integer> {
 
     private static String summary(Path in, InputValidator.Report report, Path folder) {
         StringBuilder s = new StringBuilder("Checked " + in + " (nothing was loaded):\n");
+        // First, because a missing column silently costs whole indicators: they would have no value, never zero.
+        List<String> missing = report.problems().stream().map(p -> p.rejection().reason())
+                .filter(r -> r.contains("will have no value")).distinct().toList();
+        if (!missing.isEmpty()) {
+            s.append("\nSOME FIGURES WOULD HAVE NO VALUE because a file lacks a column they need (add it before the run):\n");
+            missing.forEach(m -> s.append("  - ").append(m).append('\n'));
+            s.append('\n');
+        }
         int width = report.files().stream().mapToInt(f -> f.displayName().length()).max().orElse(10);
         long rejectedFiles = 0;
         for (InputValidator.FileReport f : report.files()) {

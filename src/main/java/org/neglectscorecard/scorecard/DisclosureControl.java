@@ -31,9 +31,11 @@ import org.neglectscorecard.indicators.IndicatorDefinition.Unit;
  * <ul>
  * <li>the partnership is the sum of its member LAs (every count, month and breakdown);</li>
  * <li>an area's total is the sum of its groups of one breakdown;</li>
- * <li>a 12-month count moves from one month to the next by the month's count less the count of
- * the month a year before (additive flows).</li>
+ * <li>a 12-month count is the sum of its twelve months, and so moves from one month to the next by
+ * the month's count less the count of the month a year before (additive flows).</li>
  * </ul>
+ * An area's months of such a flow are shown all or none: with its 12-month counts beside them,
+ * one month withheld among visible ones could be worked out.
  * A withheld cell counts as worked out when it follows from all of these at once (linear algebra,
  * not one sum at a time), and a set of withheld cells whose total is itself a count of 1 to 5 is
  * not allowed either. A figure is then published only when every cell it shows is.
@@ -192,7 +194,8 @@ public final class DisclosureControl {
             }
             boolean changed = true;
             while (changed) {
-                changed = smallTotals();
+                changed = wholeSeriesOfMonths();
+                changed |= smallTotals();
                 if (!changed) {
                     changed = determined(equationsOf);
                 }
@@ -245,9 +248,23 @@ public final class DisclosureControl {
                     sum(total, parts);
                 }
             });
-            // V(m) - V(m-1) - I(m) + I(m-12) = 0
+            // A 12-month figure is the sum of its twelve months: V(m) = I(m-11) + ... + I(m).
             twelve.forEach((key, v) -> {
                 Map<LocalDate, Integer> in = months.getOrDefault(key, Map.of());
+                new TreeMap<>(v).forEach((m, now) -> {
+                    List<Integer> parts = new ArrayList<>(12);
+                    for (int k = 0; k < 12; k++) {
+                        Integer month = in.get(YearMonth.from(m).minusMonths(k).atEndOfMonth());
+                        if (month == null) {
+                            return;
+                        }
+                        parts.add(month);
+                    }
+                    sum(now, parts);
+                    eqParts.set(eqParts.size() - 1, null);   // the months are not shown as parts of a total to protect
+                });
+                // And from one month to the next it moves by the month's count less the count of the month a year
+                // before (implied by the sums where every month is there; said for where some are not).
                 new TreeMap<>(v).forEach((m, now) -> {
                     Integer before = v.get(YearMonth.from(m).minusMonths(1).atEndOfMonth());
                     Integer monthNow = in.get(m);
@@ -258,7 +275,36 @@ public final class DisclosureControl {
                         eqParts.add(null);
                     }
                 });
+                monthsOf.put(key, new ArrayList<>(in.values()));
             });
+        }
+
+        /** The in-month cells of each additive flow and area ("series|area"): withheld all together or not at all. */
+        private final Map<String, List<Integer>> monthsOf = new HashMap<>();
+
+        /**
+         * An area's monthly counts of a flow and its 12-month counts say the same thing twice (each
+         * 12-month count is a sum of months), so once one month is withheld any visible month would,
+         * with the 12-month counts, give it away: an area's months of a flow are shown all or none.
+         * True if any was withheld.
+         */
+        private boolean wholeSeriesOfMonths() {
+            boolean changed = false;
+            for (List<Integer> months : monthsOf.values()) {
+                boolean any = false;
+                for (int c : months) {
+                    any |= withheld[c];
+                }
+                if (any) {
+                    for (int c : months) {
+                        if (!withheld[c]) {
+                            withheld[c] = true;
+                            changed = true;
+                        }
+                    }
+                }
+            }
+            return changed;
         }
 
         /** A 12-month count that is the sum of its months: every count of events, but not one counting each child once. */
@@ -358,6 +404,17 @@ public final class DisclosureControl {
                         candidates.add(c);
                     }
                 }
+                Cell about = cells.get(found);
+                if (!"all".equals(about.breakdown())) {
+                    // A breakdown's small group never costs an area its headline figure: another group goes, or,
+                    // failing that, the whole table of that breakdown (every area's groups; the totals stay).
+                    candidates.removeIf(c -> "all".equals(cells.get(c).breakdown()));
+                    if (cheapest(candidates) == null) {
+                        withholdTable(about);
+                        changed = true;
+                        continue;
+                    }
+                }
                 Integer extra = cheapest(candidates);
                 if (extra == null) {
                     for (int e : equations) {
@@ -374,6 +431,22 @@ public final class DisclosureControl {
                 changed = true;
             }
             return changed;
+        }
+
+        /** Every group of a breakdown's table (each area's, for one series and month): the totals stay shown. */
+        private void withholdTable(Cell group) {
+            String dimension = dimensionOf(group.breakdown());
+            for (int i = 0; i < cells.size(); i++) {
+                Cell c = cells.get(i);
+                if (c.series().equals(group.series()) && c.period().equals(group.period()) && c.inMonth() == group.inMonth()
+                        && !"all".equals(c.breakdown()) && dimensionOf(c.breakdown()).equals(dimension)) {
+                    withheld[i] = true;
+                }
+            }
+        }
+
+        private static String dimensionOf(String breakdown) {
+            return breakdown.contains("=") ? breakdown.substring(0, breakdown.indexOf('=')) : breakdown;
         }
 
         /**

@@ -225,6 +225,16 @@ public final class Outsider {
             if (c.inMonth() || !"all".equals(c.breakdown()) || !additive) {
                 continue;
             }
+            // The 12-month count is the sum of its months; and from one month to the next it moves by
+            // the month's count less the count of the month a year before.
+            Map<Cell, Integer> year = new HashMap<>();
+            year.put(c, 1);
+            for (int k = 0; k < 12; k++) {
+                year.put(new Cell(c.series(), true, c.area(), YearMonth.from(c.period()).minusMonths(k).atEndOfMonth(), "all"), -1);
+            }
+            if (all.containsAll(year.keySet())) {
+                out.add(year);
+            }
             Cell before = new Cell(c.series(), false, c.area(), YearMonth.from(c.period()).minusMonths(1).atEndOfMonth(), "all");
             Cell month = new Cell(c.series(), true, c.area(), c.period(), "all");
             Cell yearAgo = new Cell(c.series(), true, c.area(), YearMonth.from(c.period()).minusMonths(12).atEndOfMonth(), "all");
