@@ -37,9 +37,22 @@ final class CompletenessSheet extends SheetWriter {
                 integer(row, 3, (int) k.filled(), null);
                 number(row, 4, k.rows() == 0 ? null : BigDecimal.valueOf(k.filled() * 1000 / k.rows(), 1), 1, NOT_APPLICABLE);
             }
-            text(row, 5, k.note() == null ? "" : k.note());
+            text(row, 5, k.note() != null ? k.note() : plainNote(k));
         }
         table(s, "Completeness", 6, r);
         widths(s, 50, 40, 10, 18, 16, 80);
+    }
+
+    /** Every row gets a word, so an officer scanning the Note column never reads a blank as "fine". */
+    static String plainNote(Completeness k) {
+        if (k.rows() == null || k.rows() == 0) {
+            return "No rows in this file";
+        }
+        if (k.filled() == k.rows()) {
+            return "Complete";
+        }
+        return k.filled() * 10 < k.rows() * 9
+                ? "Under 90% complete: breakdowns by this field show many 'Not known'"
+                : "Mostly complete";
     }
 }

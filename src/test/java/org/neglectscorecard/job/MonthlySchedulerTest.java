@@ -55,7 +55,11 @@ class MonthlySchedulerTest {
             assertThat(runs.attempts("scheduled", LocalDate.of(2026, 3, 31)))
                     .singleElement().satisfies(a -> assertThat(a.last().getStatus()).isEqualTo(BatchStatus.COMPLETED));
 
-            // Half a second before 06:00 on 5 May: the April run becomes due and happens with no one there.
+            // Half a second before 06:00 on 5 May: the April run becomes due and happens with no one there,
+            // once a return reaching April is in the folder (a month no input reaches is refused, not invented).
+            var april = new ReturnBuilder("213", LocalDate.of(2026, 4, 30));
+            april.child("A").episode("2025-05-01", null, "N1").cpp("2025-05-10", null, "NEG", "NEG", 0).end().done();
+            CensusReturnWriter.writeXml(april.build(), input.resolve("213-april.xml"));
             Clock may5 = Clock.fixed(LocalDateTime.of(2026, 5, 5, 5, 59, 59, 500_000_000).atZone(ZoneId.systemDefault()).toInstant(),
                     ZoneId.systemDefault());
             new MonthlyScheduler(runs, app.bean(Progress.class), may5).runForever(scheduled, 1);
