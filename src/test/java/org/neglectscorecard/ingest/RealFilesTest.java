@@ -1,0 +1,80 @@
+package org.neglectscorecard.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.neglectscorecard.job.RunService;
+import org.neglectscorecard.testing.IndicatorsFile;
+import org.neglectscorecard.testing.TestApp;
+
+/**
+ * Returns written by other people's tools, not by our own generator (src/test/resources/real-formats/,
+ * each folder's README names the repository and path): they load without a valid row rejected, and
+ * the figures are the ones counted by hand from the file.
+ */
+class RealFilesTest {
+
+    private static final Path REAL = Path.of("src/test/resources/real-formats");
+
+    @TempDir
+    Path dir;
+
+    /**
+     * Data to Insight's SSDA903 validator test data writes DEC as a spreadsheet's short date
+     * (24/04/17) beside DECOM as dd/mm/yyyy. Counted by hand: in the year to 31 March 2017 three
+     * children started to be looked after (RNE S, short breaks V3/V4 left out), two of them for
+     * abuse or neglect (839646 and 408489); their episodes all have a two-digit-year DEC.
+     */
+    @Test
+    void dataToInsightsSsda903TestDataWithTwoDigitYearEndDates() throws Exception {
+        Path input = dir.resolve("input");
+        copy(REAL.resolve("csc-validator-be-903"), input.resolve("821/903"));
+        Path job = dir.resolve("job.yml");
+        Files.writeString(job, """
+                name: d2i-903
+                partnership:
+                  id: p
+                  name: Test partnership
+                  members: [821]
+                files:
+                  - path: 821/903
+                    full-history: true
+                """);
+        IndicatorsFile out = run(job, LocalDate.of(2018, 3, 31), input);
+        String rejects = Files.readString(dir.resolve("out/p/2018-03-31/rejects.csv"));
+        assertThat(rejects).doesNotContain("row rejected").doesNotContain(",DEC,");
+        assertThat(out.value("CLA_START", "E06000032", "2017-03-31")).isEqualTo("3");
+        assertThat(out.value("CLA_START_N1", "E06000032", "2017-03-31")).isEqualTo("2");
+        assertThat(out.value("CLA_START", "E06000032", "2018-03-31")).isEqualTo("3");
+        assertThat(out.value("CLA_START_N1", "E06000032", "2018-03-31")).isEqualTo("0");
+    }
+
+    private IndicatorsFile run(Path job, LocalDate period, Path input) throws IOException {
+        try (TestApp app = TestApp.start(dir.resolve("data"))) {
+            RunService.RunResult r = app.run(job, period, input, dir.resolve("out"), false);
+            assertThat(r.ok()).as(r.message()).isTrue();
+        }
+        return IndicatorsFile.read(dir.resolve("out/p/" + period + "/indicators.csv"));
+    }
+
+    static void copy(Path from, Path to) throws IOException {
+        Files.createDirectories(to);
+        try (Stream<Path> files = Files.list(from)) {
+            for (Path f : files.filter(p -> !p.getFileName().toString().equals("README.md")).toList()) {
+                Files.copy(f, to.resolve(f.getFileName()));
+            }
+        }
+    }
+
+    static List<String> lines(Path file) throws IOException {
+        return Files.readAllLines(file);
+    }
+}
