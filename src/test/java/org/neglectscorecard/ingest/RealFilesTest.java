@@ -57,6 +57,37 @@ class RealFilesTest {
         assertThat(out.value("CLA_START_N1", "E06000032", "2018-03-31")).isEqualTo("0");
     }
 
+    /**
+     * liia-tools' merged episodes name each row's LA in an LA column, by name. Counted by hand:
+     * starts in the year to 31 March 2018 were two in Barking and Dagenham (both N1).
+     */
+    @Test
+    void liiaToolsMergedEpisodesNameTheirLas() throws Exception {
+        Path input = dir.resolve("input");
+        copy(REAL.resolve("liia-tools-ssda903-merged"), input.resolve("london"));
+        Path job = dir.resolve("job.yml");
+        Files.writeString(job, """
+                name: liia-903
+                partnership:
+                  id: p
+                  name: Test partnership
+                  members: [301, 316, 319]
+                files:
+                  - path: london
+                    full-history: true
+                """);
+        IndicatorsFile out = run(job, LocalDate.of(2022, 10, 31), input);
+        String rejects = Files.readString(dir.resolve("out/p/2022-10-31/rejects.csv"));
+        assertThat(rejects).doesNotContain("row rejected");
+        assertThat(out.value("CLA_START", "E09000002", "2018-03-31")).isEqualTo("2");
+        assertThat(out.value("CLA_START_N1", "E09000002", "2018-03-31")).isEqualTo("2");
+        // RULE3_BAD started twice in September 2016: one child, counted once.
+        assertThat(out.value("CLA_START", "E09000002", "2017-03-31")).isEqualTo("1");
+        // Newham's and Sutton's rows are theirs (their data starts too late for a 12-month figure).
+        String summary = Files.readString(dir.resolve("out/p/2022-10-31/run-summary.txt"));
+        assertThat(summary).contains("21 loaded").contains("as at 2018-03-31").contains("2023-03-31");
+    }
+
     private IndicatorsFile run(Path job, LocalDate period, Path input) throws IOException {
         try (TestApp app = TestApp.start(dir.resolve("data"))) {
             RunService.RunResult r = app.run(job, period, input, dir.resolve("out"), false);
