@@ -12,8 +12,12 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neglectscorecard.job.RunService;
+import org.neglectscorecard.sample.CensusReturn;
+import org.neglectscorecard.sample.CensusReturnWriter;
+import org.neglectscorecard.sample.SampleDataGenerator;
 import org.neglectscorecard.testing.IndicatorsFile;
 import org.neglectscorecard.testing.TestApp;
+import org.neglectscorecard.testing.ValidatorTables;
 
 /**
  * Returns written by other people's tools, not by our own generator (src/test/resources/real-formats/,
@@ -86,6 +90,35 @@ class RealFilesTest {
         // Newham's and Sutton's rows are theirs (their data starts too late for a 12-month figure).
         String summary = Files.readString(dir.resolve("out/p/2022-10-31/run-summary.txt"));
         assertThat(summary).contains("21 loaded").contains("as at 2018-03-31").contains("2023-03-31");
+    }
+
+    /**
+     * Data to Insight's CIN validator turns the census XML into tables its own way (a pandas index
+     * column first; ChildCharacteristics with the ethnicity only and a Disabilities table of one
+     * code a row; each assessment once per factor; a Reviews table): the same children give the
+     * same figures as the XML, breakdowns by disability included, and no table is "not used".
+     */
+    @Test
+    void theCinValidatorsTablesGiveTheFiguresOfTheXml() throws Exception {
+        CensusReturn census = SampleDataGenerator.sampleReturn("821", 2026);
+        Path xml = CensusReturnWriter.writeXml(census, dir.resolve("xml/821/census.xml"));
+        ValidatorTables.write(xml, dir.resolve("validator/821/cin"));
+        assertThat(Files.readString(dir.resolve("validator/821/cin/Disabilities.csv"))).startsWith(",LAchildID,Disability\n0,");
+        Path job = TestApp.jobFile(dir, "cin-forms", "p", List.of("821"));
+        LocalDate period = LocalDate.of(2026, 3, 31);
+        String fromXml = Files.readString(runIn(job, period, "xml").resolve("indicators.csv"));
+        Path validator = runIn(job, period, "validator");
+        assertThat(fromXml).contains("disability=Disabled");
+        assertThat(Files.readString(validator.resolve("indicators.csv"))).isEqualTo(fromXml);
+        assertThat(Files.readString(validator.resolve("run-summary.txt"))).doesNotContain("not used");
+    }
+
+    private Path runIn(Path job, LocalDate period, String form) {
+        try (TestApp app = TestApp.start(dir.resolve("data-" + form))) {
+            RunService.RunResult r = app.run(job, period, dir.resolve(form), dir.resolve("out-" + form), false);
+            assertThat(r.ok()).as(r.message()).isTrue();
+        }
+        return dir.resolve("out-" + form + "/p/" + period);
     }
 
     private IndicatorsFile run(Path job, LocalDate period, Path input) throws IOException {
