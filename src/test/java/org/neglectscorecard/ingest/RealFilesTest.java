@@ -62,6 +62,37 @@ class RealFilesTest {
     }
 
     /**
+     * The SSDA903 return as XML (root EXPSSDA903), as Social Finance's data synthesizer writes it
+     * for DfE's schema. Counted by hand, starts (RNE S, short breaks V3/V4 left out): four in the
+     * year to 31 March 2016, two in 2016-17 (350989, 236081), two in 2017-18 (446826, 46798; 833157's
+     * is a short break).
+     */
+    @Test
+    void anSsda903ReturnAsXml() throws Exception {
+        Path input = dir.resolve("input");
+        copy(REAL.resolve("csc-data-synthesizer"), input.resolve("822"));
+        Path job = dir.resolve("job.yml");
+        Files.writeString(job, """
+                name: xml-903
+                partnership:
+                  id: p
+                  name: Test partnership
+                  members: [822]
+                files:
+                  - path: 822/generated_903.xml
+                    full-history: true
+                """);
+        IndicatorsFile out = run(job, LocalDate.of(2018, 3, 31), input);
+        String summary = Files.readString(dir.resolve("out/p/2018-03-31/run-summary.txt"));
+        assertThat(summary).contains("822/generated_903.xml").contains("53 read").contains("53 loaded");
+        assertThat(Files.readString(dir.resolve("out/p/2018-03-31/rejects.csv"))).doesNotContain("row rejected");
+        assertThat(out.value("CLA_START", "E06000055", "2016-03-31")).isEqualTo("4");
+        assertThat(out.value("CLA_START", "E06000055", "2017-03-31")).isEqualTo("2");
+        assertThat(out.value("CLA_START", "E06000055", "2018-03-31")).isEqualTo("2");
+        assertThat(out.value("CLA_START_N1", "E06000055", "2018-03-31")).isEqualTo("0");
+    }
+
+    /**
      * liia-tools' merged episodes name each row's LA in an LA column, by name. Counted by hand:
      * starts in the year to 31 March 2018 were two in Barking and Dagenham (both N1).
      */
