@@ -106,12 +106,48 @@ public final class RowCheck {
             fail(column, null, whenMissing);
             return null;
         }
-        return las.code3(code.strip()).orElseGet(() -> {
+        return las.code3(code.strip()).or(() -> byName(las, code)).orElseGet(() -> {
             String shown = Rejection.shown(code);
             fail(column, shown, (Rejection.WITHHELD.equals(shown) ? "The LA code" : "'" + shown + "'")
-                    + " is not an English local authority code (3-digit DfE code such as 821, or 9-character code such as E06000032)");
+                    + " is not an English local authority (a 3-digit DfE code such as 821, a 9-character code such as "
+                    + "E06000032, or the LA's name as DfE writes it, such as Luton)");
             return null;
         });
+    }
+
+    /**
+     * An LA given by its name, as merged extracts write it ("Barking and Dagenham", "Bristol" for
+     * DfE's "Bristol, City of", "London Borough of Newham"): its code if exactly one LA has that name.
+     */
+    static java.util.Optional<String> byName(LaDirectory las, String name) {
+        String wanted = Values.squash(name.replace("&", " and "));
+        if (wanted.length() < 3 || wanted.chars().allMatch(Character::isDigit)) {
+            return java.util.Optional.empty();
+        }
+        java.util.Set<String> exact = new java.util.HashSet<>();
+        java.util.Set<String> loose = new java.util.HashSet<>();
+        for (LaDirectory.La la : las.all()) {
+            String n = Values.squash(la.name().replace("&", " and "));
+            if (n.equals(wanted)) {
+                exact.add(la.code3());
+            }
+            // "London" is not the City of London: only its full name is.
+            if (!n.equals("cityoflondon") && looseName(n).equals(looseName(wanted))) {
+                loose.add(la.code3());
+            }
+        }
+        java.util.Set<String> found = exact.isEmpty() ? loose : exact;
+        return found.size() == 1 ? java.util.Optional.of(found.iterator().next()) : java.util.Optional.empty();
+    }
+
+    /** A squashed LA name without the words only some writers put in it ("city of", "council", "borough of"). */
+    private static String looseName(String squashed) {
+        String n = squashed;
+        for (String word : new String[] {"londonboroughof", "royalboroughof", "metropolitanboroughcouncil", "metropolitanborough",
+                "boroughcouncil", "countycouncil", "citycouncil", "council", "cityof", "countyof"}) {
+            n = n.replace(word, "");
+        }
+        return n.isEmpty() ? squashed : n;
     }
 
     public void fail(String column, String shownValue, String reason) {

@@ -56,6 +56,16 @@ public final class TableHeader {
         return out;
     }
 
+    /** The same headings with one more column after them, for a value a reader adds to each row. */
+    public TableHeader plus(String column) {
+        List<String> more = new java.util.ArrayList<>(names);
+        more.add(column);
+        TableHeader out = new TableHeader(table, more, spreadsheet, where);
+        out.bySquashedName.putAll(bySquashedName);
+        out.bySquashedName.putIfAbsent(Values.squash(column), names.size());
+        return out;
+    }
+
     public String table() {
         return table;
     }

@@ -3,7 +3,6 @@ package org.neglectscorecard.ingest;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.util.Locale;
 import java.util.Optional;
@@ -31,6 +30,15 @@ public final class Values {
     private static final Pattern SERIAL = Pattern.compile("\\d{4,6}(\\.0+)?");
     private static final LocalDate EXCEL_EPOCH = LocalDate.of(1899, 12, 30);
     private static final Pattern NUMERIC_ID = Pattern.compile("(\\d+)\\.0+");
+    /** 24/04/17: a spreadsheet's short date, the year in two digits. */
+    private static final Pattern SHORT_YEAR = Pattern.compile("(\\d{1,2})[/-](\\d{1,2})[/-](\\d{2})");
+    /** 24-Apr-2017, 24 Apr 17, 24-April-2017: a spreadsheet date format with the month named. */
+    private static final Pattern NAMED_MONTH_DATE = Pattern.compile("(\\d{1,2})[\\s-/]+([A-Za-z]{3,9})[\\s-/]+(\\d{2}|\\d{4})");
+    /**
+     * A two-digit year below this is 20yy, else 19yy: Excel's own rule (Windows' default
+     * two-digit-year window, 1930 to 2029), so a date reads as the spreadsheet that wrote it meant.
+     */
+    private static final int TWO_DIGIT_YEAR_PIVOT = 30;
     private static final Pattern LEADING_CODE = Pattern.compile("^\\s*([A-Za-z0-9]{1,4})\\s*[-:)\\u2013.]\\s*.*$");
 
     private Values() {
@@ -52,7 +60,9 @@ public final class Values {
     }
 
     /**
-     * A date as ISO yyyy-MM-dd, dd/MM/yyyy, an ISO date-time, or an Excel serial day number.
+     * A date as ISO yyyy-MM-dd, dd/MM/yyyy, dd/MM/yy (a spreadsheet's short date: years 30 to 99
+     * are 19yy, 00 to 29 are 20yy, as Excel reads them), 24-Apr-2017, an ISO date-time, or an
+     * Excel serial day number.
      */
     public static Optional<LocalDate> date(String value) {
         if (isBlank(value)) {
@@ -69,6 +79,18 @@ public final class Values {
                 parsed = LocalDate.parse(dt.group(1), ISO);
             } else if (ukdt.matches()) {
                 parsed = LocalDate.parse(ukdt.group(1), UK);
+            } else if (SHORT_YEAR.matcher(v).matches()) {
+                Matcher m = SHORT_YEAR.matcher(v);
+                m.matches();
+                parsed = LocalDate.of(fullYear(m.group(3)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(1)));
+            } else if (NAMED_MONTH_DATE.matcher(v).matches()) {
+                Matcher m = NAMED_MONTH_DATE.matcher(v);
+                m.matches();
+                int month = monthNumber(m.group(2));
+                if (month == 0) {
+                    throw new BadValue("is not a date: write dates as yyyy-mm-dd or dd/mm/yyyy");
+                }
+                parsed = LocalDate.of(fullYear(m.group(3)), month, Integer.parseInt(m.group(1)));
             } else if (v.indexOf('/') > 0) {
                 parsed = LocalDate.parse(v, UK);
             } else if (v.indexOf('-') > 0 && v.length() <= 10 && Character.isDigit(v.charAt(0)) && v.charAt(1) != '-' && v.indexOf('-') <= 2) {
@@ -77,7 +99,7 @@ public final class Values {
                 double serial = Double.parseDouble(v);
                 parsed = EXCEL_EPOCH.plusDays((long) serial);
             }
-        } catch (DateTimeParseException e) {
+        } catch (java.time.DateTimeException e) {
             throw new BadValue("is not a real date: write dates as yyyy-mm-dd or dd/mm/yyyy");
         }
         if (parsed == null) {
@@ -87,6 +109,15 @@ public final class Values {
             throw new BadValue("is not a plausible date (before 1900 or after 2100): check the year");
         }
         return Optional.of(parsed);
+    }
+
+    /** A year written in two digits or four: 17 is 2017, 98 is 1998 (see {@link #TWO_DIGIT_YEAR_PIVOT}). */
+    private static int fullYear(String digits) {
+        int y = Integer.parseInt(digits);
+        if (digits.length() == 4) {
+            return y;
+        }
+        return y < TWO_DIGIT_YEAR_PIVOT ? 2000 + y : 1900 + y;
     }
 
     private static final Pattern YEAR_MONTH = Pattern.compile("(\\d{4})[-/](\\d{1,2})");

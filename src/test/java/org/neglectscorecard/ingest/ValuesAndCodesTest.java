@@ -14,14 +14,18 @@ class ValuesAndCodesTest {
 
     @ParameterizedTest
     @CsvSource({"2021-03-31,2021-03-31", "31/03/2021,2021-03-31", "1/4/2021,2021-04-01", "44158,2020-11-23",
-            "44158.0,2020-11-23", "2021-03-31T00:00:00,2021-03-31", "'31/03/2021 00:00',2021-03-31", "' 2021-03-31 ',2021-03-31"})
+            "44158.0,2020-11-23", "2021-03-31T00:00:00,2021-03-31", "'31/03/2021 00:00',2021-03-31", "' 2021-03-31 ',2021-03-31",
+            // A spreadsheet's short date (Data to Insight's SSDA903 test data writes DEC so), read as Excel reads it.
+            "24/04/17,2017-04-24", "03/09/17,2017-09-03", "05/05/98,1998-05-05", "1/1/29,2029-01-01", "1/1/30,1930-01-01",
+            "24-04-17,2017-04-24", "24-Apr-2017,2017-04-24", "'24 Apr 17',2017-04-24", "3-Sept-2019,2019-09-03"})
     void datesInEveryFormReturnsUse(String written, String meant) {
         assertThat(Values.date(written)).contains(LocalDate.parse(meant));
     }
 
     @ParameterizedTest
     @CsvSource({"31/02/2021,not a real date", "2021-13-01,not a real date", "yesterday,not a date",
-            "1850-01-01,not a plausible date", "9999-12-31,not a plausible date"})
+            "1850-01-01,not a plausible date", "9999-12-31,not a plausible date", "31/02/17,not a real date",
+            "24-Foo-2017,not a date"})
     void datesThatCannotBeRight(String written, String reason) {
         assertThatThrownBy(() -> Values.date(written)).isInstanceOf(Values.BadValue.class).hasMessageContaining(reason);
     }

@@ -48,7 +48,7 @@ public class AnnexARowProcessor implements ItemProcessor<SourceRow, ParsedRow<Ci
         records.add(new CinRecord.Child(la, key, birth, null, gender, line));
         String ethnicity = check.code("Ethnicity", Codes::ethnicity);
         Boolean disabled = check.parse("Does the Child have a Disability", false, Shown.VALUE,
-                v -> Values.flag(Codes.stripLetterPrefix(v)).orElse(null));
+                v -> Codes.disability(v).orElse(null));
         records.add(new CinRecord.Characteristics(la, key, ethnicity, disabled, line));
         switch (row.table()) {
             case "List 6" -> records.add(episode(check, la, key));
@@ -96,14 +96,30 @@ public class AnnexARowProcessor implements ItemProcessor<SourceRow, ParsedRow<Ci
                 check.row().rowNumber());
     }
 
-    /** "a) Yes", "Yes", "Y"; "b) No"; "c) Child not seen", "Not seen" read as not seen alone. */
-    private static Boolean seenAlone(String v) {
-        String s = Values.squash(Codes.stripLetterPrefix(v));
-        if (s.startsWith("yes") || s.equals("y") || s.equals("true") || s.equals("1")) {
+    /**
+     * "a) Yes", "1 - Yes", "Seen alone", "Child seen"; "b) No", "0 - No", "Child not seen", "Not
+     * seen alone": as LAs write them (liia-tools-pipeline's collected wordings). "c) Unknown" and
+     * "No Visit - new in last month" are no answer (null, so not seen alone in the percentage, as
+     * its definition says), not a wrong one.
+     */
+    static Boolean seenAlone(String v) {
+        try {
+            return Values.flag(Codes.stripLetterPrefix(v)).orElse(null);
+        } catch (Values.BadValue e) {
+            // not a plain yes or no: read on
+        }
+        String s = Values.squash(Codes.stripLetterPrefix(v)).replaceFirst("^([01])(yes|no)$", "$2");
+        if (s.startsWith("unknown") || s.startsWith("notknown") || s.startsWith("novisit")) {
+            return null;
+        }
+        if (s.contains("notseen") || s.contains("notalone")) {
+            return false;
+        }
+        if (s.startsWith("yes") || s.equals("y") || s.equals("true") || s.equals("1") || s.startsWith("seen")
+                || s.startsWith("childseen")) {
             return true;
         }
-        if (s.startsWith("no") || s.equals("n") || s.equals("false") || s.equals("0") || s.contains("notseen")
-                || s.contains("notalone")) {
+        if (s.startsWith("no") || s.equals("n") || s.equals("false") || s.equals("0")) {
             return false;
         }
         throw new Values.BadValue("is not a yes/no answer to 'was the child seen alone?'");

@@ -59,7 +59,8 @@ public class CinCensusRowProcessor implements ItemProcessor<SourceRow, ParsedRow
             case ASSESSMENTS -> assessment(check, la);
             case CIN_PLAN_DATES -> cinPlan(check, la);
             case CHILD_PROTECTION_PLANS -> cpPlan(check, la);
-            case SECTION_47 -> throw new IllegalStateException("Section 47 rows are not read");
+            case SECTION_47, REVIEWS -> throw new IllegalStateException(table.tableName() + " rows are not read");
+            case DISABILITIES -> throw new IllegalStateException("Disabilities rows are folded into ChildCharacteristics as they are read");
         };
     }
 
@@ -120,7 +121,8 @@ public class CinCensusRowProcessor implements ItemProcessor<SourceRow, ParsedRow
         String key = childKey(check, la);
         String ethnicity = check.code("Ethnicity", Codes::ethnicity);
         Boolean disabled = null;
-        String disabilities = check.row().value("Disabilities");
+        String disabilities = Values.isBlank(check.row().value("Disabilities")) ? check.row().value("Disability")
+                : check.row().value("Disabilities");
         if (!Values.isBlank(disabilities)) {
             disabled = false;
             for (String code : disabilities.split("[,;|\\s]+")) {

@@ -15,6 +15,12 @@ public enum CinTable {
             "PersonBirthDate", "ExpectedPersonBirthDate", "GenderCurrent", "Sex", "PersonDeathDate", "LEA")),
     CHILD_CHARACTERISTICS("ChildCharacteristics", List.of("LAchildID", "Ethnicity"),
             List.of("LAchildID", "Ethnicity", "Disabilities", "LEA")),
+    /**
+     * One row per disability code of a child, as Data to Insight's CIN validator writes the census
+     * as tables (its ChildCharacteristics has only the ethnicity): folded into the child's
+     * characteristics as they are read, never counted on its own.
+     */
+    DISABILITIES("Disabilities", List.of("LAchildID", "Disability"), List.of("LAchildID", "Disability", "LEA")),
     CIN_DETAILS("CINdetails", List.of("LAchildID", "CINdetailsID", "CINreferralDate"), List.of("LAchildID",
             "CINdetailsID", "CINreferralDate", "ReferralSource", "PrimaryNeedCode", "CINclosureDate",
             "ReasonForClosure", "DateOfInitialCPC", "ReferralNFA", "LEA")),
@@ -27,7 +33,9 @@ public enum CinTable {
             "S47ActualStartDate", "InitialCPCtarget", "DateOfInitialCPC", "ICPCnotRequired", "LEA")),
     CHILD_PROTECTION_PLANS("ChildProtectionPlans", List.of("LAchildID", "CINdetailsID", "CPPstartDate"), List.of(
             "LAchildID", "CINdetailsID", "CPPstartDate", "CPPendDate", "InitialCategoryOfAbuse",
-            "LatestCategoryOfAbuse", "NumberOfPreviousCPP", "LEA"));
+            "LatestCategoryOfAbuse", "NumberOfPreviousCPP", "LEA")),
+    /** Each child protection review's date (the validator's Reviews table): no indicator uses it, so it is not read. */
+    REVIEWS("Reviews", List.of("LAchildID", "CPPreviewDate"), List.of("LAchildID", "CINdetailsID", "CPPID", "CPPreviewDate", "LEA"));
 
     /** The order a table set is read in: the header first, since it names the LA. */
     public static final List<CinTable> READ_ORDER = List.of(HEADER, CHILD_IDENTIFIERS, CHILD_CHARACTERISTICS,
@@ -55,9 +63,9 @@ public enum CinTable {
         return columns;
     }
 
-    /** Section 47 enquiries feed no indicator, so they are not read: data minimisation. */
+    /** Section 47 enquiries and review dates feed no indicator, so they are not read: data minimisation. */
     public boolean isRead() {
-        return this != SECTION_47;
+        return this != SECTION_47 && this != REVIEWS;
     }
 
     /**
@@ -85,6 +93,12 @@ public enum CinTable {
         }
         if (child && any(header, "CINreferralDate", "PrimaryNeedCode", "CINclosureDate", "ReasonForClosure", "ReferralSource")) {
             return CIN_DETAILS;
+        }
+        if (child && header.has("CPPreviewDate")) {
+            return REVIEWS;
+        }
+        if (header.has("LAchildID") && header.has("Disability") && !header.has("Ethnicity") && !header.has("Disabilities")) {
+            return DISABILITIES;
         }
         if (header.has("LAchildID") && any(header, "Ethnicity", "Disabilities")) {
             return CHILD_CHARACTERISTICS;

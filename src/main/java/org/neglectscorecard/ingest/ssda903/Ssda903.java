@@ -4,11 +4,19 @@ import static org.neglectscorecard.store.schema.Tables.CHILD;
 import static org.neglectscorecard.store.schema.Tables.CHILD_CHARACTERISTICS;
 import static org.neglectscorecard.store.schema.Tables.CLA_EPISODE;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.function.LongConsumer;
+
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
 
 import org.neglectscorecard.ingest.CollectionYear;
 import org.neglectscorecard.ingest.InputScanner.Format;
@@ -23,6 +31,7 @@ import org.neglectscorecard.ingest.WholeFileRules.Anchor;
 import org.neglectscorecard.ingest.WholeFileRules.Duplicate;
 import org.neglectscorecard.ingest.WholeFileRules.Orphan;
 import org.neglectscorecard.ingest.WholeFileRules.StoreColumn;
+import org.neglectscorecard.ingest.cin.CinCensusXmlReader;
 import org.neglectscorecard.ingest.table.TableSetReader;
 import org.neglectscorecard.privacy.Pseudonymiser;
 import org.neglectscorecard.reference.LaDirectory;
@@ -96,8 +105,39 @@ public final class Ssda903 implements KindOfReturn {
                 + (workbook ? "workbook" : "folder") + ".");
     }
 
+    /**
+     * The XML LAs' case-management systems export for DfE (root EXPSSDA903) is an SSDA903 return
+     * too, known by its root element (read without resolving DTDs or entities). It names no LA:
+     * the folder it sits in does.
+     */
+    @Override
+    public XmlVerdict xml(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            XMLStreamReader xml = CinCensusXmlReader.safeFactory().createXMLStreamReader(in);
+            while (xml.hasNext()) {
+                int event = xml.next();
+                if (event == XMLStreamConstants.DTD) {
+                    return new XmlVerdict(null, "declares a DTD or entities; SSDA903 returns never do, so it was not read "
+                            + "(this is how XML attacks work). Export the return again.", true, null);
+                }
+                if (event == XMLStreamConstants.START_ELEMENT) {
+                    return Ssda903XmlReader.ROOT.equals(xml.getLocalName()) ? new XmlVerdict(Format.SSDA903, null, false, null)
+                            : XmlVerdict.NOT_MINE;
+                }
+            }
+            return XmlVerdict.NOT_MINE;
+        } catch (XMLStreamException | IOException e) {
+            return XmlVerdict.NOT_MINE;   // not well-formed from its first element: the CIN census says so, or no kind
+        }
+    }
+
     @Override
     public ItemStreamReader<SourceRow> reader(InputFile file, LongConsumer bytesRead) {
+        if (file.tables().isEmpty()) {
+            Ssda903XmlReader xml = new Ssda903XmlReader(Path.of(file.path()), file.displayName(), file.folderLaCode());
+            xml.setBytesRead(bytesRead);
+            return xml;
+        }
         List<TableSetReader.Part> parts = new ArrayList<>();
         for (Ssda903Table t : Ssda903Table.values()) {
             if (file.tables().containsKey(t.name())) {

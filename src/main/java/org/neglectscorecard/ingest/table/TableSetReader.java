@@ -110,6 +110,11 @@ public class TableSetReader extends AbstractItemCountingItemStreamItemReader<Sou
         }
     }
 
+    /** The LA the folder the return sits in is named by, or null. */
+    protected String folderLaCode() {
+        return folderLaCode;
+    }
+
     /**
      * The LA a row belongs to: the folder's, unless a format says otherwise from the row itself
      * (a CIN census table set may name the LA in a Header table or an LEA column).

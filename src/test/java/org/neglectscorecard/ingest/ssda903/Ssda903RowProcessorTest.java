@@ -33,7 +33,7 @@ class Ssda903RowProcessorTest {
         assertThat(e).isNotNull();
         assertThat(e.problems()).singleElement().satisfies(p -> {
             assertThat(p.column()).isEqualTo("LA");
-            assertThat(p.reason()).startsWith("'XYZ' is not an English local authority code");
+            assertThat(p.reason()).startsWith("'XYZ' is not an English local authority");
         });
     }
 
@@ -43,5 +43,26 @@ class Ssda903RowProcessorTest {
         assertThat(processor.process(episode("", "822")).record().laCode3()).isEqualTo("822");
         RowRejectedException none = catchThrowableOfType(RowRejectedException.class, () -> processor.process(episode("", null)));
         assertThat(none.problems()).singleElement().satisfies(p -> assertThat(p.reason()).contains("folder named by the LA"));
+    }
+
+    /**
+     * Merged extracts name the LA by its name (liia-tools' pan-London SSDA903 episodes have an LA
+     * column of "Barking and Dagenham", "Newham", "Sutton"); DfE's own spellings vary ("Bristol,
+     * City of"). A name that fits no LA, or more than one, is still refused.
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {"Barking and Dagenham|301", "Newham|316", "Sutton|319",
+            "barking & dagenham|301", "Bristol|801", "City of Bristol|801", "Bristol, City of|801", "Kingston upon Hull|810",
+            "St Helens|342", "London Borough of Newham|316", "Luton Borough Council|821", "City of London|201"})
+    void anLaGivenByItsName(String name, String code) throws Exception {
+        assertThat(processor.process(episode(name, "822")).record().laCode3()).isEqualTo(code);
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"London", "Nowhere", "Kingston"})
+    void aNameOfNoLaOrOfSeveralIsRefused(String name) {
+        RowRejectedException e = catchThrowableOfType(RowRejectedException.class, () -> processor.process(episode(name, "822")));
+        assertThat(e).isNotNull();
+        assertThat(e.problems()).singleElement().satisfies(p -> assertThat(p.reason()).contains("is not an English local authority"));
     }
 }
