@@ -31,12 +31,14 @@ import org.yaml.snakeyaml.error.YAMLException;
  * @param files                 per-file overrides, by path relative to the input folder
  * @param statisticalNeighbours the DfE groupings file to use (its path in the input folder), or null for the latest
  * @param contact               who to ask about the scorecard, for its cover sheet
- * @param spcBaselineFrom       the first month end of the SPC baseline (null: limits from all the data)
+ * @param spcBaselineFrom       the first month end of the SPC baseline (null: the months before the strategy start, or all)
+ * @param spcBaselineTo         the last month end of the SPC baseline
+ * @param spcChangePoints       month ends where the way of working changed: SPC limits are recalculated from each
  */
 public record JobFile(String name, String partnershipId, String partnershipName, List<String> members, String input,
                       String output, String schedule, LocalDate strategyStart, int visitingStandardDays,
                       int retentionYears, List<FileOverride> files, String statisticalNeighbours, String contact,
-                      LocalDate spcBaselineFrom, LocalDate spcBaselineTo, Path source) {
+                      LocalDate spcBaselineFrom, LocalDate spcBaselineTo, List<LocalDate> spcChangePoints, Path source) {
 
     /** A file the job file says something about: the date it is as at, or that it is a full-history extract. */
     public record FileOverride(String path, LocalDate asAt, boolean fullHistory) {
@@ -45,7 +47,7 @@ public record JobFile(String name, String partnershipId, String partnershipName,
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,99}");
     private static final Set<String> KEYS = Set.of("name", "partnership", "input", "output", "schedule", "strategy-start",
             "visiting-standard-working-days", "retention-years", "files",
-            "statistical-neighbours", "contact", "spc-baseline");
+            "statistical-neighbours", "contact", "spc-baseline", "spc-change-points");
 
     public Optional<FileOverride> overrideFor(String displayName) {
         String wanted = displayName.replace('\\', '/');
@@ -109,7 +111,25 @@ public record JobFile(String name, String partnershipId, String partnershipName,
                 date(map.get("strategy-start"), where + "strategy-start"),
                 number(map.get("visiting-standard-working-days"), 10, where), number(map.get("retention-years"), 7, where),
                 List.copyOf(overrides), text(map.get("statistical-neighbours"), null), text(map.get("contact"), null),
-                baseline(map.get("spc-baseline"), "from", where), baseline(map.get("spc-baseline"), "to", where), file);
+                baseline(map.get("spc-baseline"), "from", where), baseline(map.get("spc-baseline"), "to", where),
+                changePoints(map.get("spc-change-points"), where), file);
+    }
+
+    /** spc-change-points: [2024-04-30]: the first month end of each new way of working, in any order. */
+    private static List<LocalDate> changePoints(Object v, String where) {
+        if (v == null) {
+            return List.of();
+        }
+        List<?> items = v instanceof List<?> list ? list : List.of(v);
+        List<LocalDate> out = new ArrayList<>();
+        for (Object item : items) {
+            LocalDate d = date(item, where + "spc-change-points");
+            if (d == null) {
+                throw new JobFileException(where + "spc-change-points is a list of month ends, e.g. [2024-04-30, 2025-01-31]");
+            }
+            out.add(d.withDayOfMonth(d.lengthOfMonth()));
+        }
+        return out.stream().sorted().distinct().toList();
     }
 
     /** spc-baseline: {from: 2021-04-30, to: 2023-03-31}: the months SPC takes its mean and limits from. */

@@ -48,8 +48,8 @@ final class BoardSummarySheet extends SheetWriter {
                 text(row, 1, d.title(), wrap);
                 value(row, 2, line.now(), d.decimals());
                 value(row, 3, line.lastYear(), d.decimals());
-                text(row, 4, line.direction() == null ? NOT_AVAILABLE : line.direction(), wrap);
-                text(row, 5, line.variation().words(), wrap);
+                text(row, 4, line.direction() == null ? (line.runningTotal() ? NOT_APPLICABLE : NOT_AVAILABLE) : line.directionText(), wrap);
+                text(row, 5, line.variationWords(), wrap);
                 number(row, 6, line.target() == null ? null : line.target().value(), d.decimals(),
                         d.polarity() == Polarity.context ? NOT_APPLICABLE : NOT_AVAILABLE);
                 text(row, 7, line.rag() == null ? (d.polarity() == Polarity.context ? NOT_APPLICABLE : NOT_AVAILABLE) : line.rag().words(), wrap);

@@ -51,8 +51,8 @@ final class ScorecardSheet extends SheetWriter {
                 } else {
                     text(row, 8, suppressedEither(line) ? SUPPRESSED : NOT_AVAILABLE);
                 }
-                text(row, 9, line.direction() == null ? NOT_AVAILABLE : line.direction());
-                text(row, 10, line.variation().words());
+                text(row, 9, line.direction() == null ? (line.runningTotal() ? NOT_APPLICABLE : NOT_AVAILABLE) : line.directionText());
+                text(row, 10, line.variationWords());
                 number(row, 11, line.target() == null ? null : line.target().value(), d.decimals(),
                         d.polarity() == Polarity.context ? NOT_APPLICABLE : NOT_AVAILABLE);
                 text(row, 12, line.rag() == null ? (d.polarity() == Polarity.context ? NOT_APPLICABLE : NOT_AVAILABLE) : line.rag().words());

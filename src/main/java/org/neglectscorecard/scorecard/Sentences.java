@@ -6,13 +6,15 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 import org.neglectscorecard.benchmark.BenchmarkValue;
+import org.neglectscorecard.benchmark.Targets;
 import org.neglectscorecard.indicators.IndicatorDefinition;
 import org.neglectscorecard.indicators.IndicatorDefinition.Unit;
 
 /**
  * One plain-English sentence per figure, made from the figures alone: what it was a year ago and
  * now, whether the monthly series says that is a real change or normal variation (never more than
- * the SPC shows), and how it compares with England where DfE publishes the same measure.
+ * the SPC shows), and how it compares with England where DfE publishes the same measure. A running
+ * total is said against its target instead.
  */
 public final class Sentences {
 
@@ -29,6 +31,18 @@ public final class Sentences {
     /** @param signal why the latest month is special cause, as {@link Spc.Result#signal()} says it; null if not known */
     public static String of(IndicatorDefinition d, String where, IndicatorValue now, IndicatorValue yearAgo,
                             Spc.Variation variation, String signal, BenchmarkValue benchmark, boolean inMonth) {
+        return of(d, where, now, yearAgo, new ScorecardFigures.Reading(null, variation, Spc.Assurance.NO_TARGET, null, null, null),
+                signal, benchmark, inMonth, null);
+    }
+
+    static String of(IndicatorDefinition d, String where, IndicatorValue now, IndicatorValue yearAgo, ScorecardFigures.Reading reading,
+                     BenchmarkValue benchmark, boolean inMonth, Targets.Target target) {
+        return of(d, where, now, yearAgo, reading, reading.spc() == null ? null : reading.spc().signal(), benchmark, inMonth, target);
+    }
+
+    private static String of(IndicatorDefinition d, String where, IndicatorValue now, IndicatorValue yearAgo,
+                             ScorecardFigures.Reading reading, String signal, BenchmarkValue benchmark, boolean inMonth,
+                             Targets.Target target) {
         if (now == null) {
             return "No figure for this month.";
         }
@@ -40,6 +54,16 @@ public final class Sentences {
             s.append(" in ").append(where);
         }
         String value = format(d, now.value());
+        if (d.spc() == IndicatorDefinition.Spc.running_total) {
+            s.append(" reached ").append(value);
+            if (target != null) {
+                int sign = now.value().compareTo(target.value());
+                boolean met = d.polarity() == IndicatorDefinition.Polarity.down ? sign <= 0 : sign >= 0;
+                s.append(met ? ", meeting" : ", short of").append(" the target of ").append(format(d, target.value()))
+                        .append(" for ").append(target.periodEnd().format(DAY));
+            }
+            return s.append("; a running total only grows, so it is read against its target, not as SPC.").toString();
+        }
         if (yearAgo == null || yearAgo.suppressed() || yearAgo.value() == null) {
             s.append(" stood at ").append(value).append("; there is no figure a year earlier to compare with");
         } else {
@@ -51,24 +75,18 @@ public final class Sentences {
                         .append(" over the year");
             }
         }
-        switch (variation) {
-            case COMMON_CAUSE -> s.append("; the monthly ").append(inMonth ? "numbers vary" : "figures vary")
+        Spc.Variation variation = reading.variation();
+        if (variation == Spc.Variation.COMMON_CAUSE) {
+            s.append("; the monthly ").append(inMonth ? "numbers vary" : "figures vary")
                     .append(" within their usual range, so this is not yet a sign of real change");
-            case IMPROVEMENT, CONCERN, HIGHER, LOWER -> {
-                boolean up = d.polarity() == IndicatorDefinition.Polarity.up;
-                boolean high = switch (variation) {
-                    case HIGHER -> true;
-                    case LOWER -> false;
-                    case IMPROVEMENT -> up;
-                    default -> !up;
-                };
-                s.append("; ").append(signal != null ? signal
-                                : "the latest month is unusually " + (high ? "high" : "low"))
-                        .append(" (special cause, not the usual ups and downs), which is ")
-                        .append(variation == Spc.Variation.IMPROVEMENT ? "an improvement"
-                                : variation == Spc.Variation.CONCERN ? "a concern" : "a real change");
-            }
-            default -> { }
+        } else if (variation.special()) {
+            s.append("; ").append(signal != null ? signal : "the latest month is unusually " + (variation.high() ? "high" : "low"))
+                    .append(" (special cause, not the usual ups and downs), which is ")
+                    .append(variation.improvement() ? "an improvement" : variation.concern() ? "a concern" : "a real change");
+        } else if (variation == Spc.Variation.NOT_ENOUGH_DATA) {
+            s.append("; there are too few months of figures yet to tell real change from the usual ups and downs");
+        } else if (variation == Spc.Variation.NO_SPC && reading.noSpcReason() != null) {
+            s.append("; no SPC reading: ").append(reading.noSpcReason());
         }
         if (benchmark != null && benchmark.england() != null && d.unit() != Unit.count) {
             BigDecimal difference = benchmark.value() == null ? null : benchmark.value().subtract(benchmark.england());
