@@ -33,12 +33,16 @@ import org.yaml.snakeyaml.error.YAMLException;
  * @param contact               who to ask about the scorecard, for its cover sheet
  * @param spcBaselineFrom       the first month end of the SPC baseline (null: the months before the strategy start, or all)
  * @param spcBaselineTo         the last month end of the SPC baseline
- * @param spcChangePoints       month ends where the way of working changed: SPC limits are recalculated from each
+ * @param spcChangePoints       month ends where the way of working changed, by indicator id ("all" for every
+ *                              indicator): SPC limits are recalculated from each
  */
 public record JobFile(String name, String partnershipId, String partnershipName, List<String> members, String input,
                       String output, String schedule, LocalDate strategyStart, int visitingStandardDays,
                       int retentionYears, List<FileOverride> files, String statisticalNeighbours, String contact,
-                      LocalDate spcBaselineFrom, LocalDate spcBaselineTo, List<LocalDate> spcChangePoints, Path source) {
+                      LocalDate spcBaselineFrom, LocalDate spcBaselineTo, Map<String, List<LocalDate>> spcChangePoints, Path source) {
+
+    /** The key of spc-change-points that applies to every indicator. */
+    public static final String ALL = "all";
 
     /** A file the job file says something about: the date it is as at, or that it is a full-history extract. */
     public record FileOverride(String path, LocalDate asAt, boolean fullHistory) {
@@ -115,17 +119,30 @@ public record JobFile(String name, String partnershipId, String partnershipName,
                 changePoints(map.get("spc-change-points"), where), file);
     }
 
-    /** spc-change-points: [2024-04-30]: the first month end of each new way of working, in any order. */
-    private static List<LocalDate> changePoints(Object v, String where) {
+    /**
+     * spc-change-points: a list of month ends for every indicator ([2024-04-30]), or lists by indicator
+     * id ({WNB_ALL_PCT: [2024-06-30], all: [2020-04-30]}): the first month end of each new way of working.
+     */
+    private static Map<String, List<LocalDate>> changePoints(Object v, String where) {
         if (v == null) {
-            return List.of();
+            return Map.of();
         }
+        Map<String, List<LocalDate>> out = new java.util.TreeMap<>();
+        if (v instanceof Map<?, ?> byIndicator) {
+            byIndicator.forEach((k, dates) -> out.put(String.valueOf(k).strip(), dates(dates, where + "spc-change-points " + k)));
+        } else {
+            out.put(ALL, dates(v, where + "spc-change-points"));
+        }
+        return java.util.Collections.unmodifiableMap(out);
+    }
+
+    private static List<LocalDate> dates(Object v, String where) {
         List<?> items = v instanceof List<?> list ? list : List.of(v);
         List<LocalDate> out = new ArrayList<>();
         for (Object item : items) {
-            LocalDate d = date(item, where + "spc-change-points");
+            LocalDate d = date(item, where);
             if (d == null) {
-                throw new JobFileException(where + "spc-change-points is a list of month ends, e.g. [2024-04-30, 2025-01-31]");
+                throw new JobFileException(where + ": write month ends, e.g. [2024-04-30, 2025-01-31]");
             }
             out.add(d.withDayOfMonth(d.lengthOfMonth()));
         }

@@ -29,10 +29,17 @@ import org.neglectscorecard.indicators.IndicatorDefinition.Unit;
 public final class ScorecardFigures {
 
     /**
-     * Below this many cases a month (the median month), a percentage swings by chance between 0% and
-     * 100%: it is read on a p-chart when each month's denominator is known, and not as SPC otherwise.
+     * Below this many cases in a typical (median) month, a percentage's monthly figure moves a long
+     * way by chance and its spread depends on each month's number: it is read on a p-chart, whose
+     * limits follow each month's denominator, where those are known.
      */
-    public static final int FEW_CASES_A_MONTH = 30;
+    public static final int P_CHART_BELOW = 30;
+    /**
+     * Below this many cases a month (audits: two this month, five the next) a monthly percentage or
+     * ratio swings between its extremes by chance: never read as XmR. Without each month's
+     * denominator for a p-chart, it gets no SPC, and the year's figure is read against its target.
+     */
+    public static final int FEW_CASES_A_MONTH = 10;
 
     /** Which way a figure moved over the year, said with a triangle and words: never an SPC symbol. */
     public enum Direction {
@@ -72,13 +79,24 @@ public final class ScorecardFigures {
         }
     }
 
-    /** The job file's SPC settings: the strategy start, a baseline if it names one, and its change points. */
-    public record SpcSettings(LocalDate strategyStart, LocalDate baselineFrom, LocalDate baselineTo, List<LocalDate> changePoints) {
+    /**
+     * The job file's SPC settings: the strategy start, a baseline if it names one, and its change
+     * points by indicator id ("all" for every indicator).
+     */
+    public record SpcSettings(LocalDate strategyStart, LocalDate baselineFrom, LocalDate baselineTo,
+                              Map<String, List<LocalDate>> changePoints) {
 
-        public static final SpcSettings NONE = new SpcSettings(null, null, null, List.of());
+        public static final String ALL = "all";
+        public static final SpcSettings NONE = new SpcSettings(null, null, null, Map.of());
 
         public SpcSettings {
-            changePoints = changePoints == null ? List.of() : List.copyOf(changePoints);
+            changePoints = changePoints == null ? Map.of() : Map.copyOf(changePoints);
+        }
+
+        public List<LocalDate> changePointsFor(String indicatorId) {
+            List<LocalDate> out = new ArrayList<>(changePoints.getOrDefault(ALL, List.of()));
+            out.addAll(changePoints.getOrDefault(indicatorId, List.of()));
+            return out.stream().sorted().distinct().toList();
         }
     }
 
@@ -116,7 +134,7 @@ public final class ScorecardFigures {
 
         /** The variation in words, with the reason where there is no SPC reading. */
         public String variationWords() {
-            return reading.noSpcReason() != null && reading.variation() == Spc.Variation.NO_SPC
+            return reading.noSpcReason() != null && !reading.variation().special() && reading.variation() != Spc.Variation.COMMON_CAUSE
                     ? "No SPC: " + reading.noSpcReason() : reading.variation().words();
         }
 
@@ -171,6 +189,7 @@ public final class ScorecardFigures {
                 List<Double> spcValues = new ArrayList<>();
                 List<Double> denominators = new ArrayList<>();
                 boolean denominatorsKnown = d.unit() != Unit.count && !d.isRate();
+                int fewPeople = 0;
                 if (!history.isEmpty()) {
                     YearMonth first = YearMonth.from(history.get(0).periodEnd());
                     for (YearMonth m = first; !m.isAfter(YearMonth.from(in.period())); m = m.plusMonths(1)) {
@@ -181,6 +200,7 @@ public final class ScorecardFigures {
                         if (value != null && denominatorsKnown && denominator != null && tooFewPeople(d, value, denominator,
                                 in.catalogue())) {
                             value = null;
+                            fewPeople++;
                         }
                         spcValues.add(value);
                         denominators.add(value == null ? null : denominator);
@@ -188,7 +208,7 @@ public final class ScorecardFigures {
                 }
                 Targets.Target target = Targets.current(in.targets(), d.id(), area, in.period()).orElse(null);
                 Targets.Rag rag = usable(now) ? Targets.rag(d.polarity(), now.value(), target).orElse(null) : null;
-                Reading reading = read(d, inMonth, runningTotal, months, spcValues, denominators, history, now, target, in);
+                Reading reading = read(d, inMonth, runningTotal, months, spcValues, denominators, fewPeople, history, now, target, in);
                 BenchmarkValue benchmark = latestBenchmark.get(d.id() + "|" + area);
                 boolean partnership = area.equals(in.partnershipCode());
                 Targets.Commentary commentary = partnership ? commentary(in.commentary(), d.id(), in.period()) : null;
@@ -204,8 +224,8 @@ public final class ScorecardFigures {
 
     /** The SPC reading of one line: which chart, its baseline and change points, and what the latest month says. */
     private static Reading read(IndicatorDefinition d, boolean inMonth, boolean runningTotal, List<LocalDate> months,
-                                List<Double> values, List<Double> denominators, List<IndicatorValue> history, IndicatorValue now,
-                                Targets.Target target, Inputs in) {
+                                List<Double> values, List<Double> denominators, int fewPeople, List<IndicatorValue> history,
+                                IndicatorValue now, Targets.Target target, Inputs in) {
         if (runningTotal) {
             return new Reading(null, Spc.Variation.NO_SPC, Spc.Assurance.NOT_ENOUGH_DATA,
                     "a running total (it only grows), read against its target", null, null);
@@ -214,7 +234,9 @@ public final class ScorecardFigures {
         if (present < Spc.MIN_POINTS) {
             return new Reading(null, Spc.Variation.NOT_ENOUGH_DATA,
                     target == null || d.polarity() == Polarity.context ? Spc.Assurance.NO_TARGET : Spc.Assurance.NOT_ENOUGH_DATA,
-                    "fewer than 15 months of figures (" + present + ")", null, null);
+                    fewPeople > 0 ? "in " + fewPeople + " months the figure rests on 1 to 5 children or families in the month, "
+                            + "so those months are not charted, leaving " + present + " (SPC needs 15)"
+                            : "fewer than 15 months of figures (" + present + ")", null, null);
         }
         boolean proportion = d.unit() == Unit.percent;
         boolean perCase = d.unit() == Unit.percent || d.unit() == Unit.ratio || d.unit() == Unit.mean;
@@ -222,7 +244,7 @@ public final class ScorecardFigures {
         boolean denominatorsKnown = perCase && known.size() >= Spc.MIN_POINTS;
         Double perMonth = !perCase ? null : denominatorsKnown ? known.get(known.size() / 2) : typicalMonth(history, inMonth);
         boolean few = perMonth != null && perMonth < FEW_CASES_A_MONTH;
-        Spc.Chart chart = proportion && few && denominatorsKnown ? Spc.Chart.P : Spc.Chart.XMR;
+        Spc.Chart chart = proportion && denominatorsKnown && perMonth < P_CHART_BELOW ? Spc.Chart.P : Spc.Chart.XMR;
         if (few && chart == Spc.Chart.XMR) {
             return new Reading(null, Spc.Variation.NO_SPC, target == null ? Spc.Assurance.NO_TARGET : Spc.Assurance.NOT_ENOUGH_DATA,
                     "about " + Math.round(perMonth) + " cases a month, too few to read month by month; the figure for the "
@@ -230,7 +252,7 @@ public final class ScorecardFigures {
         }
         int size = months.size();
         List<Integer> changePoints = new ArrayList<>();
-        for (LocalDate c : in.spc().changePoints()) {
+        for (LocalDate c : in.spc().changePointsFor(d.id())) {
             int i = months.indexOf(YearMonth.from(c).atEndOfMonth());
             if (i > 0) {
                 changePoints.add(i);
@@ -286,9 +308,10 @@ public final class ScorecardFigures {
         String suggestion = null;
         if (r.shift() != null) {
             LocalDate month = months.get(r.shift().from());
-            suggestion = "The last " + r.shift().months() + " months (since " + ScorecardWorkbook.monthName(month) + ") have all been "
-                    + (r.shift().high() ? "above" : "below") + " the mean: if the way of working changed then, add " + month
-                    + " to spc-change-points in the job file to recalculate the limits from that month";
+            suggestion = "the last " + r.shift().months() + " months (since " + ScorecardWorkbook.monthName(month) + ") have all been "
+                    + (r.shift().high() ? "above" : "below") + " the mean: if the way of working changed then, name " + month
+                    + " under spc-change-points in the job file (" + d.id() + ": [" + month + "]) and the limits will be "
+                    + "recalculated from that month";
         }
         return new Reading(r, variation, assurance, null, basis, suggestion);
     }

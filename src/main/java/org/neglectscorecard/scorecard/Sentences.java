@@ -83,6 +83,9 @@ public final class Sentences {
             s.append("; ").append(signal != null ? signal : "the latest month is unusually " + (variation.high() ? "high" : "low"))
                     .append(" (special cause, not the usual ups and downs), which is ")
                     .append(variation.improvement() ? "an improvement" : variation.concern() ? "a concern" : "a real change");
+        } else if (variation == Spc.Variation.NOT_ENOUGH_DATA && reading.noSpcReason() != null
+                && !reading.noSpcReason().startsWith("fewer than")) {
+            s.append("; no SPC reading: ").append(reading.noSpcReason());
         } else if (variation == Spc.Variation.NOT_ENOUGH_DATA) {
             s.append("; there are too few months of figures yet to tell real change from the usual ups and downs");
         } else if (variation == Spc.Variation.NO_SPC && reading.noSpcReason() != null) {
