@@ -139,7 +139,7 @@ final class CoverSheet extends SheetWriter {
     }
 
     /** The dates a file's returns were used as at: "2026-03-31 (2025-04-01),2025-03-31 (...)" as RunInputs gives them. */
-    private static List<LocalDate> asAtDates(String asAt) {
+    static List<LocalDate> asAtDates(String asAt) {
         List<LocalDate> out = new ArrayList<>();
         if (asAt != null) {
             java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{4}-\\d{2}-\\d{2})(?: \\(|$)").matcher(asAt);

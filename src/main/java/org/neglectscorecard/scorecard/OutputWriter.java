@@ -79,11 +79,13 @@ public class OutputWriter {
             List<ScorecardFigures.Line> lines = ScorecardFigures.build(new ScorecardFigures.Inputs(r.period(), r.partnershipCode(),
                     published, catalogue, all, benchmarkValues, targetList, commentary,
                     r.spc() == null ? ScorecardFigures.SpcSettings.NONE : r.spc()));
-            new ScorecardWorkbook().write(new ScorecardWorkbook.Content(r.partnershipName(), r.partnershipCode(), r.period(),
+            ScorecardWorkbook.Content content = new ScorecardWorkbook.Content(r.partnershipName(), r.partnershipCode(), r.period(),
                     LocalDateTime.now().withNano(0), r.syntheticData(), r.contact(), files, notes, published, all, lines,
                     benchmarkValues, commentary, values.revisions(r.jobName(), r.period()),
                     inputs.completeness(r.runId()), staging.resolve("charts"), inputs.problemCounts(r.runId()),
-                    benchmarks.neighboursFileUsed(r.runId(), r.neighboursFile())), staging.resolve(workbook));
+                    benchmarks.neighboursFileUsed(r.runId(), r.neighboursFile()));
+            new ScorecardWorkbook().write(content, staging.resolve(workbook));
+            new BoardPack().write(content, staging);
             String summary = RunSummary.text(r.jobName(), r.partnershipName(), r.period(),
                     inputs.coveredSpan(r.runId(), r.period()), files, notes, published,
                     RunSummary.idsWithValue(all, r.partnershipCode(), r.period()), r.folder().toString(), workbook, problems.size());

@@ -103,6 +103,76 @@ public final class Sentences {
         return s.append('.').toString();
     }
 
+    /** "Children on a plan for neglect: 238, down from 251 a year earlier." */
+    static String movement(ScorecardFigures.Line l) {
+        IndicatorDefinition d = l.indicator();
+        StringBuilder s = new StringBuilder(d.title()).append(": ");
+        if (l.now() == null || l.now().suppressed()) {
+            return s.append(l.now() == null ? "no figure this month." : "withheld (1 to 5 children or families).").toString();
+        }
+        s.append(format(d, l.now().value()));
+        if (l.lastYear() == null || l.lastYear().suppressed() || l.lastYear().value() == null) {
+            return s.append("; no figure a year earlier to compare with.").toString();
+        }
+        int sign = l.now().value().compareTo(l.lastYear().value());
+        return s.append(sign == 0 ? ", the same as a year earlier." : (sign > 0 ? ", up from " : ", down from ")
+                + format(d, l.lastYear().value()) + " a year earlier.").toString();
+    }
+
+    /**
+     * The summary's one sentence, short enough for two lines beside the figures: what changed over
+     * the year and what SPC makes of it. The full sentence is on the indicator's page.
+     */
+    static String brief(ScorecardFigures.Line l) {
+        IndicatorDefinition d = l.indicator();
+        if (l.now() == null) {
+            return "No figure for this month.";
+        }
+        if (l.now().suppressed()) {
+            return "Withheld: 1 to 5 children or families.";
+        }
+        if (l.runningTotal()) {
+            return "Reached " + format(d, l.now().value()) + (l.target() == null ? "" : " of a target of " + format(d, l.target().value()))
+                    + "; a running total.";
+        }
+        StringBuilder s = new StringBuilder();
+        if (l.lastYear() == null || l.lastYear().suppressed() || l.lastYear().value() == null) {
+            s.append("No figure a year ago");
+        } else {
+            int sign = l.now().value().compareTo(l.lastYear().value());
+            s.append(sign == 0 ? "Same as a year ago" : (sign > 0 ? "Up from " : "Down from ") + format(d, l.lastYear().value()));
+            if (sign != 0 && d.polarity() != IndicatorDefinition.Polarity.context) {
+                s.append(sign > 0 == (d.polarity() == IndicatorDefinition.Polarity.up) ? ", better" : ", worse");
+            }
+        }
+        Spc.Variation v = l.variation();
+        if (v == Spc.Variation.COMMON_CAUSE) {
+            s.append("; the usual ups and downs.");
+        } else if (v.special()) {
+            s.append("; ").append(v.improvement() ? "an improvement" : v.concern() ? "a concern" : "a real change");
+            String signal = l.spc() == null ? null : shortSignal(l.spc().signal());
+            s.append(signal == null ? "." : ": " + signal + ".");
+        } else {
+            String reason = l.reading().noSpcReason();
+            s.append(reason != null && reason.contains("cases a month") ? "; too few cases a month for SPC."
+                    : reason != null && reason.contains("1 to 5") ? "; too many months withheld for SPC."
+                    : "; too few months for SPC.");
+        }
+        return s.toString();
+    }
+
+    /** The SPC rule said in a few words: "17 months above the average". */
+    static String shortSignal(String signal) {
+        if (signal == null) {
+            return null;
+        }
+        return signal.replace("the latest month is ", "").replace(" process limit", " limit")
+                .replaceFirst("^the last (\\d+) months have all been (above|below) the average", "$1 months $2 average")
+                .replaceFirst("^the figures have (risen|fallen) (\\d+) months in a row", "$1 $2 months running")
+                .replace("two of the last three months were near the ", "2 of 3 months near the ")
+                .replace(" process limit", " limit");
+    }
+
     static String format(IndicatorDefinition d, BigDecimal v) {
         BigDecimal x = v.setScale(d.decimals(), RoundingMode.HALF_UP);
         String n = d.unit() == Unit.count ? String.format(Locale.UK, "%,d", x.longValue()) : x.toPlainString();

@@ -80,6 +80,18 @@ public final class Spc {
             return ordinal() <= NEITHER_LOW.ordinal();
         }
 
+        /** A word or two for a crowded table, always beside the icon that says the rest. */
+        public String shortWords() {
+            return switch (this) {
+                case IMPROVEMENT_HIGH, IMPROVEMENT_LOW -> "Improvement";
+                case CONCERN_HIGH, CONCERN_LOW -> "Concern";
+                case NEITHER_HIGH -> "Higher";
+                case NEITHER_LOW -> "Lower";
+                case COMMON_CAUSE -> "Common cause";
+                default -> "No SPC";
+            };
+        }
+
         public boolean improvement() {
             return this == IMPROVEMENT_HIGH || this == IMPROVEMENT_LOW;
         }
@@ -117,6 +129,15 @@ public final class Spc {
 
         public String words() {
             return words;
+        }
+
+        public String shortWords() {
+            return switch (this) {
+                case CONSISTENTLY_MET -> "Pass";
+                case CONSISTENTLY_MISSED -> "Fail";
+                case EITHER_WAY -> "Hit and miss";
+                default -> null;
+            };
         }
     }
 

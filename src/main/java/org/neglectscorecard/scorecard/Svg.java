@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.function.Consumer;
 
 import org.jfree.svg.SVGGraphics2D;
+import org.jfree.svg.SVGHints;
 import org.jfree.svg.ViewBox;
 
 /**
@@ -24,6 +25,9 @@ final class Svg {
     static String draw(String prefix, double width, double height, Consumer<SVGGraphics2D> painter, String alt, double shownWidth,
                        double shownHeight) {
         SVGGraphics2D g = new SVGGraphics2D(width, height);
+        // Text as outlines: the picture looks the same in every browser and in the PDF, needing no font; its
+        // words are in the alt text.
+        g.setRenderingHint(SVGHints.KEY_DRAW_STRING_TYPE, SVGHints.VALUE_DRAW_STRING_TYPE_VECTOR);
         g.setDefsKeyPrefix(prefix);
         g.setGeomDoubleConverter(Svg::number);
         g.setTransformDoubleConverter(Svg::number);

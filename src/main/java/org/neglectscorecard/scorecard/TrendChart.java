@@ -59,9 +59,9 @@ public final class TrendChart {
     public static final int WIDTH = 800;
     public static final int HEIGHT = 540;
     public static final int CARD_WIDTH = 600;
-    public static final int CARD_HEIGHT = 300;
+    public static final int CARD_HEIGHT = 250;
     public static final int SPARK_WIDTH = 240;
-    public static final int SPARK_HEIGHT = 84;
+    public static final int SPARK_HEIGHT = 60;
     static final Color SERIES = new Color(0x6F6F6F);
     static final Color MEAN = new Color(0x212B32);
     static final Color LIMITS = new Color(0x8A8A8A);
@@ -348,6 +348,27 @@ public final class TrendChart {
         }
         String s = String.join("; ", parts);
         return Character.toUpperCase(s.charAt(0)) + s.substring(1) + ".";
+    }
+
+    /** The note under a board-pack chart: where the limits come from, and gaps. Suggestions go on the notes page. */
+    static String shortNote(ScorecardFigures.Line line) {
+        ScorecardFigures.Reading r = line.reading();
+        StringBuilder s = new StringBuilder();
+        if (line.spc() == null) {
+            s.append("No SPC limits.");
+        } else {
+            String basis = r.basis().replaceFirst("; a p-chart.*", "");
+            basis = basis.replaceFirst("^the months before the strategy began, (.*?)(;|$)", "$1 (before the strategy)$2")
+                    .replaceFirst("^all the months[^,]*, ", "all months, ").replace(" (a change point in the job file)", "");
+            s.append(line.spc().chart() == Spc.Chart.P ? "p-chart; limits" : "Limits").append(" from ").append(basis).append('.');
+        }
+        if (line.inMonthSeries()) {
+            s.append(" Monthly figures.");
+        }
+        if (line.spcValues().stream().anyMatch(v -> v == null)) {
+            s.append(" Gaps: withheld or no figure.");
+        }
+        return s.toString();
     }
 
     private static String better(IndicatorDefinition d) {

@@ -26,10 +26,8 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.neglectscorecard.job.RunService;
 import org.neglectscorecard.testing.IndicatorsFile;
-import org.neglectscorecard.testing.TestApp;
+import org.neglectscorecard.testing.SampleRun;
 
 /**
  * The sample partnership's workbook read back with POI against OUTPUTS.md section 2 and the
@@ -41,20 +39,13 @@ import org.neglectscorecard.testing.TestApp;
 class WorkbookTest {
 
     static final String P = "pan-bedfordshire-sample";
-    @TempDir
-    static Path dir;
     static XSSFWorkbook wb;
     static IndicatorsFile indicators;
     static Path folder;
 
     @BeforeAll
     static void run() throws Exception {
-        Path job = Path.of("jobs/monthly-scorecard.yml");
-        try (TestApp app = TestApp.start(dir.resolve("data"), Map.of("scorecard.pseudonym-key", org.neglectscorecard.privacy.Pseudonymiser.SAMPLE_KEY))) {
-            RunService.RunResult r = app.run(job, LocalDate.of(2026, 3, 31), Path.of("sample-data"), dir.resolve("out"), false);
-            assertThat(r.ok()).as(r.message()).isTrue();
-        }
-        folder = dir.resolve("out/" + P + "/2026-03-31");
+        folder = SampleRun.folder();
         try (InputStream in = Files.newInputStream(folder.resolve("scorecard-" + P + "-2026-03-31.xlsx"))) {
             wb = new XSSFWorkbook(in);
         }
