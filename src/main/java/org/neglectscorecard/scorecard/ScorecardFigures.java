@@ -299,8 +299,17 @@ public final class ScorecardFigures {
         if (chart == Spc.Chart.P) {
             basis += "; a p-chart, as there are about " + Math.round(perMonth) + " cases a month";
         }
-        // The SPC reading is of the latest month: without a value for the period there is none.
-        Spc.Variation variation = now == null || values.get(size - 1) == null ? Spc.Variation.NOT_ENOUGH_DATA : r.latest();
+        // The SPC reading is of the latest month: without a charted value for the period there is none, though the
+        // process (and so the assurance) is still read from the months that are charted.
+        Spc.Variation variation = r.latest();
+        String noReading = null;
+        if (now == null) {
+            variation = Spc.Variation.NO_SPC;
+            noReading = "no figure for this month";
+        } else if (values.get(size - 1) == null) {
+            variation = Spc.Variation.NO_SPC;
+            noReading = "this month is not charted (withheld: it rests on 1 to 5 children or families)";
+        }
         // Assurance needs the target in the SPC series' own terms: not a year's total against monthly counts.
         Spc.Assurance assurance = target == null || d.polarity() == Polarity.context ? Spc.Assurance.NO_TARGET
                 : inMonth && d.unit() == Unit.count ? Spc.Assurance.NO_TARGET
@@ -313,7 +322,7 @@ public final class ScorecardFigures {
                     + " under spc-change-points in the job file (" + d.id() + ": [" + month + "]) and the limits will be "
                     + "recalculated from that month";
         }
-        return new Reading(r, variation, assurance, null, basis, suggestion);
+        return new Reading(r, variation, assurance, noReading, basis, suggestion);
     }
 
     private static String span(List<LocalDate> months, int from, int to) {

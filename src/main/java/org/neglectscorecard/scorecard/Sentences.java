@@ -154,8 +154,11 @@ public final class Sentences {
             s.append(signal == null ? "." : ": " + signal + ".");
         } else {
             String reason = l.reading().noSpcReason();
-            s.append(reason != null && reason.contains("cases a month") ? "; too few cases a month for SPC."
-                    : reason != null && reason.contains("1 to 5") ? "; too many months withheld for SPC."
+            s.append(reason == null ? "; too few months for SPC."
+                    : reason.contains("cases a month") ? "; too few cases a month for SPC."
+                    : reason.startsWith("this month is not charted") ? "; this month withheld from the SPC chart."
+                    : reason.contains("1 to 5") ? "; too many months withheld for SPC."
+                    : reason.startsWith("no figure") ? "; no figure this month."
                     : "; too few months for SPC.");
         }
         return s.toString();

@@ -42,6 +42,7 @@ abstract class SheetWriter {
     protected final CellStyle wrap;
     protected final CellStyle link;
     protected final CellStyle plain;
+    protected final CellStyle indented;
     private final WorkbookParts parts;
 
     SheetWriter(WorkbookParts parts) {
@@ -53,6 +54,13 @@ abstract class SheetWriter {
         this.wrap = parts.wrap();
         this.link = parts.link();
         this.plain = parts.plain();
+        this.indented = parts.indented();
+    }
+
+    /** The workbook's picture of an icon, added once however many cells show it. */
+    int iconPicture(Icons.Icon icon) {
+        return parts.iconPictures().computeIfAbsent(icon, i -> wb.addPicture(Icons.png(i, 72),
+                org.apache.poi.ss.usermodel.Workbook.PICTURE_TYPE_PNG));
     }
 
     abstract void write(Content c) throws java.io.IOException;
