@@ -66,7 +66,9 @@ public record JobFile(String name, String partnershipId, String partnershipName,
         }
         Object root;
         try (InputStream in = Files.newInputStream(file)) {
-            root = new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
+            LoaderOptions options = new LoaderOptions();
+            root = new Yaml(new SafeConstructor(options), new org.yaml.snakeyaml.representer.Representer(
+                    new org.yaml.snakeyaml.DumperOptions()), new org.yaml.snakeyaml.DumperOptions(), options, new DatesAsText()).load(in);
         } catch (IOException e) {
             throw new JobFileException("The job file " + file + " could not be read: " + e.getMessage());
         } catch (YAMLException e) {
@@ -191,6 +193,22 @@ public record JobFile(String name, String partnershipId, String partnershipName,
 
     private static String firstLine(String s) {
         return s == null ? "" : s.lines().findFirst().orElse(s);
+    }
+
+    /**
+     * YAML's own reading of dates is lenient (2024-13-01 becomes 1 January 2025): dates are left as text
+     * here and read strictly as yyyy-mm-dd, so a mistyped date is pointed out, not moved.
+     */
+    static final class DatesAsText extends org.yaml.snakeyaml.resolver.Resolver {
+        @Override
+        protected void addImplicitResolvers() {
+            addImplicitResolver(org.yaml.snakeyaml.nodes.Tag.BOOL, BOOL, "yYnNtTfFoO");
+            addImplicitResolver(org.yaml.snakeyaml.nodes.Tag.INT, INT, "-+0123456789");
+            addImplicitResolver(org.yaml.snakeyaml.nodes.Tag.FLOAT, FLOAT, "-+0123456789.");
+            addImplicitResolver(org.yaml.snakeyaml.nodes.Tag.MERGE, MERGE, "<");
+            addImplicitResolver(org.yaml.snakeyaml.nodes.Tag.NULL, NULL, "~nN\0");
+            addImplicitResolver(org.yaml.snakeyaml.nodes.Tag.NULL, EMPTY, null);
+        }
     }
 
     /** A mistake in a job file, in words the person who wrote it can act on. */

@@ -28,7 +28,7 @@ import org.neglectscorecard.scorecard.ScorecardWorkbook.Content;
  */
 final class BoardSummarySheet extends SheetWriter {
 
-    static final int ICON_PIXELS = 18;
+    static final int ICON_PIXELS = 16;
 
     BoardSummarySheet(WorkbookParts parts) {
         super(parts);
@@ -53,8 +53,8 @@ final class BoardSummarySheet extends SheetWriter {
         if (englandYear) {
             names.add("England's figure is for");
         }
-        names.add(neighboursDate == null ? "Member LAs better than their statistical neighbours (when, in brackets)"
-                : dated("Member LAs better than their statistical neighbours", neighboursDate));
+        names.add(neighboursDate == null ? "LAs beating their neighbours (when, in brackets)"
+                : dated("LAs beating their neighbours", neighboursDate));
         names.add("What changed");
         names.add("Commentary and action (lead officers)");
         header(s.createRow(TABLE_ROW), names.toArray(String[]::new));
@@ -70,15 +70,15 @@ final class BoardSummarySheet extends SheetWriter {
             value(row, col++, line.lastYear(), d.decimals());
             text(row, col++, line.runningTotal() ? "Running total" : line.direction() == null ? NOT_AVAILABLE : line.directionText(), wrap);
             int variationCol = col;
-            text(row, col++, line.variationWords(), indented);
+            text(row, col++, besideIcon(Icons.of(line.variation()), line.variationWords()), wrap);
             int assuranceCol = col;
-            text(row, col++, line.assurance().shortWords() != null ? "Target: " + line.assurance().shortWords().toLowerCase(java.util.Locale.UK)
-                    : assurance(line), indented);
+            text(row, col++, besideIcon(Icons.of(line.assurance()), line.assurance().shortWords() != null
+                    ? "Target: " + line.assurance().shortWords().toLowerCase(java.util.Locale.UK) : assurance(line)), wrap);
             number(row, col++, line.target() == null ? null : line.target().value(), d.decimals(),
                     d.polarity() == Polarity.context ? NOT_APPLICABLE : NOT_AVAILABLE);
             int ragCol = col;
             text(row, col++, line.rag() == null ? (d.polarity() == Polarity.context || line.target() == null ? NOT_APPLICABLE
-                    : NOT_AVAILABLE) : line.rag().words(), indented);
+                    : NOT_AVAILABLE) : besideIcon(Icons.of(line.rag()), line.rag().words()), wrap);
             BenchmarkValue b = line.benchmark();
             boolean noEngland = d.benchmark() == null || d.unit() == Unit.count;
             number(row, col++, englandShown(line) ? b.england() : null, d.decimals(), noEngland ? NOT_APPLICABLE : NOT_AVAILABLE);
@@ -105,8 +105,8 @@ final class BoardSummarySheet extends SheetWriter {
             widths(s, 12, 26, 8, 8, 11, 13, 12, 7, 11, 9, 10, 28, 25);
         }
         for (int i = TABLE_ROW + 1; i < r; i++) {
-            // Tall enough for an icon beside one line of words.
-            s.getRow(i).setHeightInPoints(Math.max(s.getRow(i).getHeightInPoints(), 17f));
+            // Tall enough for an icon over two lines of words.
+            s.getRow(i).setHeightInPoints(Math.max(s.getRow(i).getHeightInPoints(), 40f));
         }
         s.getPrintSetup().setLandscape(true);
         s.getPrintSetup().setPaperSize(PrintSetup.A4_PAPERSIZE);
@@ -122,12 +122,20 @@ final class BoardSummarySheet extends SheetWriter {
         s.createFreezePane(2, TABLE_ROW + 1);
     }
 
+    /**
+     * The words of a cell that shows an icon: on the line under it, so that no spreadsheet program's
+     * way of indenting can put the picture over them.
+     */
+    static String besideIcon(Icons.Icon icon, String words) {
+        return icon == null ? words : "\n" + words;
+    }
+
     /** "England, 31 March 2022"; where nothing is shown, the heading says only what it is. */
     static String dated(String what, LocalDate date) {
         return date.equals(LocalDate.MIN) ? what : what + ", 31 March " + date.getYear();
     }
 
-    /** An icon as a picture at the left of its cell, the cell's words indented beside it; its alt text says the same. */
+    /** An icon as a picture at the top left of its cell, the cell's words on the line below; its alt text says the same. */
     private void icon(XSSFDrawing drawing, Icons.Icon icon, int row, int col) {
         if (icon == null) {
             return;

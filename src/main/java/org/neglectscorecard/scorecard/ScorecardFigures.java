@@ -282,11 +282,19 @@ public final class ScorecardFigures {
             to = firstEnd;
             basis = "all the months, " + span(months, 0, firstEnd) + " (the baseline named has too few)";
         }
-        for (int c : changePoints.stream().sorted().distinct().toList()) {
+        int strategy = in.spc().strategyStart() == null ? Integer.MAX_VALUE : indexOnOrAfter(months, in.spc().strategyStart());
+        List<Integer> sorted = changePoints.stream().sorted().distinct().toList();
+        for (int k = 0; k < sorted.size(); k++) {
+            int c = sorted.get(k);
+            int end = k + 1 < sorted.size() ? sorted.get(k + 1) : size;
             basis += "; recalculated from " + ScorecardWorkbook.monthName(months.get(c)) + " (a change point in the job file)";
+            long beforeStrategy = strategy > c && strategy < end
+                    ? values.subList(c, strategy).stream().filter(v -> v != null).count() : 0;
+            basis += beforeStrategy >= Spc.MIN_POINTS ? " using " + span(months, c, strategy) + ", before the strategy began"
+                    : end - c < Spc.MIN_POINTS ? ", once 15 months have passed (until then the limits before it carry on)" : "";
         }
         Spc.Options options = new Spc.Options(from, to, changePoints, 0,
-                d.unit() == Unit.percent ? 100 : Double.POSITIVE_INFINITY);
+                d.unit() == Unit.percent ? 100 : Double.POSITIVE_INFINITY, strategy);
         if (d.unit() == Unit.mean) {
             options = options.range(Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
         }

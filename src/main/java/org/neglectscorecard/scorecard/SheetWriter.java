@@ -42,7 +42,6 @@ abstract class SheetWriter {
     protected final CellStyle wrap;
     protected final CellStyle link;
     protected final CellStyle plain;
-    protected final CellStyle indented;
     private final WorkbookParts parts;
 
     SheetWriter(WorkbookParts parts) {
@@ -54,7 +53,6 @@ abstract class SheetWriter {
         this.wrap = parts.wrap();
         this.link = parts.link();
         this.plain = parts.plain();
-        this.indented = parts.indented();
     }
 
     /** The workbook's picture of an icon, added once however many cells show it. */
@@ -204,8 +202,10 @@ abstract class SheetWriter {
                         && cell.getColumnIndex() < widths.length) {
                     int chars = Math.max(4, widths[cell.getColumnIndex()] - 1);
                     int needed = 0;
+                    // A column's width counts the digit 0; ordinary text in Calibri fits a little more than one
+                    // character to each, less what is lost where words do not break evenly.
                     for (String part : cell.getStringCellValue().split("\n")) {
-                        needed += Math.max(1, (int) Math.ceil(part.length() * 1.1 / chars));
+                        needed += Math.max(1, (int) Math.ceil(part.length() / (chars * 1.1)));
                     }
                     lines = Math.max(lines, needed);
                 }

@@ -206,15 +206,23 @@ public final class Spc {
      * @param changePoints indices where the process changed (each starts a segment with its own limits)
      * @param min          the lowest value the measure can take (limits are not drawn below it), or -infinity
      * @param max          the highest, or +infinity
+     * @param laterBaselineTo for the segments after a change point: their baseline ends here (exclusive;
+     *                     the strategy start) when that leaves them {@link #MIN_POINTS} points, else they
+     *                     take all their months
      */
-    public record Options(int baselineFrom, int baselineTo, List<Integer> changePoints, double min, double max) {
+    public record Options(int baselineFrom, int baselineTo, List<Integer> changePoints, double min, double max,
+                          int laterBaselineTo) {
+
+        public Options(int baselineFrom, int baselineTo, List<Integer> changePoints, double min, double max) {
+            this(baselineFrom, baselineTo, changePoints, min, max, Integer.MAX_VALUE);
+        }
 
         public static Options whole(int size) {
             return new Options(0, size, List.of(), Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
         }
 
         public Options range(double low, double high) {
-            return new Options(baselineFrom, baselineTo, changePoints, low, high);
+            return new Options(baselineFrom, baselineTo, changePoints, low, high, laterBaselineTo);
         }
     }
 
@@ -281,6 +289,8 @@ public final class Spc {
             if (s == 0) {
                 baseFrom = Math.max(0, Math.min(o.baselineFrom(), end));
                 baseTo = Math.max(baseFrom, Math.min(o.baselineTo(), end));
+            } else if (o.laterBaselineTo() < end && presentIn(v, from, Math.max(from, o.laterBaselineTo())) >= MIN_POINTS) {
+                baseTo = o.laterBaselineTo();
             }
             int present = 0;
             for (int i = baseFrom; i < baseTo; i++) {
@@ -337,6 +347,14 @@ public final class Spc {
         return new Result(chart, centre, upper, lower, sigma, special, high, segment, baseline, latest,
                 special[last] ? signal(v, centre, upper, lower, segment, last) : null,
                 shift(v, centre, segment, last, starts));
+    }
+
+    private static int presentIn(Double[] v, int from, int to) {
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            n += v[i] != null ? 1 : 0;
+        }
+        return n;
     }
 
     /** Mean and mean moving range of the baseline; moving ranges only between neighbouring months both present. */

@@ -20,14 +20,18 @@ import org.neglectscorecard.scorecard.ScorecardWorkbook.Content;
 
 /**
  * Trends: an SPC chart per indicator, embedded with alt text and saved as a PNG for board papers.
- * Printed two to a page (A4 portrait): each under its heading and the note on how to read it, in
- * one column as wide as the chart so that neither is ever cut, the chart at the PNG's own
- * proportions, and a page break after every second chart so none is split across pages.
+ * Printed two to a page (A4 portrait, full size): each under its heading and the note on how to
+ * read it, in one column as wide as the chart so that neither is ever cut, the chart at the PNG's
+ * own proportions, and a page break after every second chart so none is split across pages.
  */
 final class TrendsSheet extends SheetWriter {
 
-    /** Rows (15 points each) a chart takes: 330 points tall, and as wide as its proportions make it. */
-    static final int CHART_ROWS = 22;
+    /**
+     * Rows (15 points each) a chart takes: 255 points tall, and as wide as its proportions make it
+     * (about 380 points), so that two charts with their headings and notes fill an A4 portrait page
+     * at full size in Excel and LibreOffice.
+     */
+    static final int CHART_ROWS = 17;
     static final int CHARTS_A_PAGE = 2;
     /** The one column's width in characters: the chart's width at CHART_ROWS rows tall, at about 5.25 points a character. */
     static final int COLUMN_CHARS = (int) Math.round(CHART_ROWS * 15.0 * TrendChart.WIDTH / TrendChart.HEIGHT / 5.25);
@@ -82,11 +86,17 @@ final class TrendsSheet extends SheetWriter {
         fitRows(s, 0, COLUMN_CHARS);
         s.getPrintSetup().setPaperSize(PrintSetup.A4_PAPERSIZE);
         s.getPrintSetup().setLandscape(false);
-        s.setMargin(org.apache.poi.ss.usermodel.PageMargin.TOP, 0.4);
-        s.setMargin(org.apache.poi.ss.usermodel.PageMargin.BOTTOM, 0.4);
-        s.setFitToPage(true);
-        s.getPrintSetup().setFitWidth((short) 1);
-        s.getPrintSetup().setFitHeight((short) 0);
+        for (org.apache.poi.ss.usermodel.PageMargin m : List.of(org.apache.poi.ss.usermodel.PageMargin.TOP,
+                org.apache.poi.ss.usermodel.PageMargin.BOTTOM, org.apache.poi.ss.usermodel.PageMargin.LEFT,
+                org.apache.poi.ss.usermodel.PageMargin.RIGHT)) {
+            s.setMargin(m, 0.4);
+        }
+        s.setMargin(org.apache.poi.ss.usermodel.PageMargin.HEADER, 0.2);
+        s.setMargin(org.apache.poi.ss.usermodel.PageMargin.FOOTER, 0.2);
+        // At full size, not "fit to": Excel ignores manual page breaks under Fit To, and the column is as wide as
+        // A4 portrait's printable width allows (the chart at 20 rows tall).
+        s.setFitToPage(false);
+        s.getPrintSetup().setScale((short) 100);
         wb.setPrintArea(wb.getSheetIndex(s), 0, 0, 0, Math.max(top - 1, 2));
     }
 }

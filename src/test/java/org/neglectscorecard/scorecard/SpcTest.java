@@ -308,6 +308,23 @@ class SpcTest {
     }
 
     @Test
+    void afterAChangePointTheMonthsBeforeTheStrategySetTheLimitsWhenThereAreEnough() {
+        // Change point at 16; strategy from 36: the new segment's limits come from months 16 to 35 (20 of them, mean
+        // 21.5), so a steady fall after the strategy start is read against the process before it, not averaged into it.
+        List<Double> series = new ArrayList<>(base(16));
+        series.addAll(base(20).stream().map(x -> x + 10).toList());
+        series.addAll(java.util.Collections.nCopies(8, 18.0));
+        Spc.Result r = Spc.xmr(series, Polarity.down, new Options(0, 16, List.of(16), 0, Double.POSITIVE_INFINITY, 36));
+        assertThat(r.centre()[43]).isEqualTo(21.5);
+        assertThat(r.baseline()[35]).isTrue();
+        assertThat(r.baseline()[36]).isFalse();
+        assertThat(r.latest()).isEqualTo(Variation.IMPROVEMENT_LOW);
+        // With too few months before the strategy in the new segment, it takes all its months.
+        Spc.Result all = Spc.xmr(series, Polarity.down, new Options(0, 16, List.of(16), 0, Double.POSITIVE_INFINITY, 20));
+        assertThat(all.baseline()[43]).isTrue();
+    }
+
+    @Test
     void aPercentagesLimitsStayBetweenZeroAndOneHundred() {
         List<Double> p = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
