@@ -100,16 +100,19 @@ public final class BoardPack {
     public record Page(List<Section> sections) {
     }
 
-    /** A priority's charts; the first row is kept with its heading, never left at the foot of a page. */
-    public record Section(String priority, List<Card> firstRow, List<Card> rest) {
+    /** A priority's charts, two to a row; the first row is kept with the priority's heading. */
+    public record Section(String priority, List<List<Card>> rows) {
 
         static Section of(String priority, List<Card> cards) {
-            int split = Math.min(2, cards.size());
-            return new Section(priority, cards.subList(0, split), cards.subList(split, cards.size()));
+            List<List<Card>> rows = new ArrayList<>();
+            for (int i = 0; i < cards.size(); i += 2) {
+                rows.add(cards.subList(i, Math.min(cards.size(), i + 2)));
+            }
+            return new Section(priority, rows);
         }
 
-        int rows() {
-            return (firstRow.size() + rest.size() + 1) / 2;
+        int rowCount() {
+            return rows.size();
         }
     }
 
@@ -127,10 +130,6 @@ public final class BoardPack {
         int pages = 0;
         for (Layout layout : Layout.values()) {
             page = html(c, layout);
-            Files.writeString(html, page, StandardCharsets.UTF_8);
-            if (System.getenv("WT13_DEBUG") != null) {
-                Files.writeString(Path.of("/tmp/wt13-pack-" + layout + ".html"), page, StandardCharsets.UTF_8);
-            }
             bytes = pdf(page);
             pages = pageCount(bytes);
             if (pages <= MAX_PAGES) {
@@ -190,8 +189,8 @@ public final class BoardPack {
             Section section = Section.of(e.getKey(), cards);
             if (layout.packed) {
                 // A priority starts a page unless it fits in the rows left on the page before.
-                int used = current.stream().mapToInt(Section::rows).sum();
-                if (!current.isEmpty() && used + section.rows() > ROWS_A_PAGE) {
+                int used = current.stream().mapToInt(Section::rowCount).sum();
+                if (!current.isEmpty() && used + section.rowCount() > ROWS_A_PAGE) {
                     pages.add(new Page(current));
                     current = new ArrayList<>();
                 }

@@ -84,6 +84,13 @@ final class TrendsSheet extends SheetWriter {
             }
         }
         fitRows(s, 0, COLUMN_CHARS);
+        // A line more under each heading and note than the estimate: a note cut short under its chart is worse than a gap.
+        for (int r = 1; r <= s.getLastRowNum(); r++) {
+            org.apache.poi.ss.usermodel.Row row = s.getRow(r);
+            if (row != null && row.getCell(0) != null && row.getCell(0).getCellStyle().getWrapText()) {
+                row.setHeightInPoints(Math.max(row.getHeightInPoints(), 15f) + 13f);
+            }
+        }
         s.getPrintSetup().setPaperSize(PrintSetup.A4_PAPERSIZE);
         s.getPrintSetup().setLandscape(false);
         for (org.apache.poi.ss.usermodel.PageMargin m : List.of(org.apache.poi.ss.usermodel.PageMargin.TOP,
