@@ -84,10 +84,10 @@ final class TrendsSheet extends SheetWriter {
             }
         }
         fitRows(s, 0, COLUMN_CHARS);
-        // A line more under each heading and note than the estimate: a note cut short under its chart is worse than a gap.
+        // A line more under each note than the estimate: a note cut short under its chart is worse than a gap.
         for (int r = 1; r <= s.getLastRowNum(); r++) {
             org.apache.poi.ss.usermodel.Row row = s.getRow(r);
-            if (row != null && row.getCell(0) != null && row.getCell(0).getCellStyle().getWrapText()) {
+            if (row != null && row.getCell(0) != null && row.getCell(0).getCellStyle().getIndex() == wrap.getIndex()) {
                 row.setHeightInPoints(Math.max(row.getHeightInPoints(), 15f) + 13f);
             }
         }
