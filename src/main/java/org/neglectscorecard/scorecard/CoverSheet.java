@@ -12,10 +12,6 @@ import java.util.TreeSet;
 
 import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
-import org.neglectscorecard.benchmark.BenchmarkValue;
-import org.neglectscorecard.benchmark.Targets;
-import org.neglectscorecard.indicators.IndicatorDefinition.Polarity;
-import org.neglectscorecard.indicators.IndicatorDefinition.Unit;
 import org.neglectscorecard.scorecard.ScorecardWorkbook.Content;
 
 /**
