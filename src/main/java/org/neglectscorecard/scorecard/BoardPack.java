@@ -3,6 +3,7 @@ package org.neglectscorecard.scorecard;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -58,26 +59,23 @@ public final class BoardPack {
     public record Written(Path pdf, Path html, int pages) {
     }
 
-    /** How the priorities' charts are laid out, tried in turn until the PDF fits {@link #MAX_PAGES} pages. */
+    /**
+     * What the last page holds, from the most to the least, tried in turn until the pack fits
+     * {@link #MAX_PAGES} pages. Priorities follow one another either way, pages breaking between rows
+     * of charts, never through one.
+     */
     enum Layout {
-        /** Small priorities share a page, up to three rows of two charts; definitions on the last page. */
-        PACKED(true, true),
-        /** Priorities follow one another, breaking pages between rows of charts. */
-        FLOWING(false, true),
-        /** As FLOWING; the definitions stay on the workbook's Notes sheet. */
-        FLOWING_SHORT_NOTES(false, false);
+        /** With the definitions of the summary's indicators on the last page. */
+        FULL_NOTES(true),
+        /** The definitions stay on the workbook's Notes sheet. */
+        SHORT_NOTES(false);
 
-        final boolean packed;
         final boolean definitions;
 
-        Layout(boolean packed, boolean definitions) {
-            this.packed = packed;
+        Layout(boolean definitions) {
             this.definitions = definitions;
         }
     }
-
-    /** Rows of two charts a priority page holds. */
-    static final int ROWS_A_PAGE = 3;
 
     // The view the template reads: records whose accessors it calls.
     public record Pack(String title, String description, String partnership, String period, String produced, String contact,
@@ -111,9 +109,6 @@ public final class BoardPack {
             return new Section(priority, rows);
         }
 
-        int rowCount() {
-            return rows.size();
-        }
     }
 
     public record Card(String title, String value, String yearAgo, String direction, String chart, String note,
@@ -126,19 +121,17 @@ public final class BoardPack {
         Path pdf = folder.resolve(base + ".pdf");
         Path html = folder.resolve(base + ".html");
         String page = null;
-        byte[] bytes = null;
-        int pages = 0;
         for (Layout layout : Layout.values()) {
             page = html(c, layout);
-            bytes = pdf(page);
-            pages = pageCount(bytes);
-            if (pages <= MAX_PAGES) {
+            // Laying the pages out is enough to count them; drawing the charts into a PDF is done once.
+            if (layoutPages(page) <= MAX_PAGES) {
                 break;
             }
         }
+        byte[] bytes = pdf(page);
         Files.writeString(html, page, StandardCharsets.UTF_8);
         Files.write(pdf, bytes);
-        return new Written(pdf, html, pages);
+        return new Written(pdf, html, pageCount(bytes));
     }
 
     /** The pack as an XHTML page, the same for the web page and the PDF. */
@@ -179,27 +172,15 @@ public final class BoardPack {
             }
             summary.add(new Group(e.getKey(), rows));
         }
-        List<Page> pages = new ArrayList<>();
-        List<Section> current = new ArrayList<>();
+        List<Section> sections = new ArrayList<>();
         for (Map.Entry<String, List<ScorecardFigures.Line>> e : byPriority.entrySet()) {
             List<Card> cards = new ArrayList<>();
             for (ScorecardFigures.Line l : e.getValue()) {
                 cards.add(card(l, england.get(l.indicator().id()), "c" + (chart++) + "_"));
             }
-            Section section = Section.of(e.getKey(), cards);
-            if (layout.packed) {
-                // A priority starts a page unless it fits in the rows left on the page before.
-                int used = current.stream().mapToInt(Section::rowCount).sum();
-                if (!current.isEmpty() && used + section.rowCount() > ROWS_A_PAGE) {
-                    pages.add(new Page(current));
-                    current = new ArrayList<>();
-                }
-            }
-            current.add(section);
+            sections.add(Section.of(e.getKey(), cards));
         }
-        if (!current.isEmpty()) {
-            pages.add(new Page(current));
-        }
+        List<Page> pages = List.of(new Page(sections));
         List<Page> keyed = pages;
         List<String[]> chartKey = new ArrayList<>();
         for (String[] k : TrendChart.key()) {
@@ -390,25 +371,36 @@ public final class BoardPack {
 
     /** Renders the page as a tagged PDF (PDF/UA) with the font embedded, loading nothing from outside. */
     public static byte[] pdf(String html) throws IOException {
-        XRLog.setLoggingEnabled(false);
         try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            PdfRendererBuilder builder = new PdfRendererBuilder();
-            builder.useFastMode();
-            builder.usePdfUaAccessibility(true);
-            builder.usePdfAConformance(PdfRendererBuilder.PdfAConformance.PDFA_3_A);
-            for (int weight : new int[] {400, 700}) {
-                builder.useFont(() -> BoardPack.class.getResourceAsStream(FONT_RESOURCE), FONT, weight,
-                        BaseRendererBuilder.FontStyle.NORMAL, true);
-            }
-            builder.useSVGDrawer(new BatikSVGDrawer());
-            builder.useExternalResourceAccessControl((uri, type) -> false, ExternalResourceControlPriority.RUN_BEFORE_RESOLVING_URI);
-            builder.useExternalResourceAccessControl((uri, type) -> false, ExternalResourceControlPriority.RUN_AFTER_RESOLVING_URI);
-            builder.withProducer("neglect-scorecard");
-            builder.withHtmlContent(html, null);
-            builder.toStream(out);
-            builder.run();
+            builder(html).toStream(out).run();
             return out.toByteArray();
         }
+    }
+
+    /** How many pages the page lays out to, without drawing it. */
+    static int layoutPages(String html) throws IOException {
+        try (var renderer = builder(html).toStream(OutputStream.nullOutputStream()).buildPdfRenderer()) {
+            renderer.layout();
+            return renderer.getRootBox().getLayer().getPages().size();
+        }
+    }
+
+    private static PdfRendererBuilder builder(String html) {
+        XRLog.setLoggingEnabled(false);
+        PdfRendererBuilder builder = new PdfRendererBuilder();
+        builder.useFastMode();
+        builder.usePdfUaAccessibility(true);
+        builder.usePdfAConformance(PdfRendererBuilder.PdfAConformance.PDFA_3_A);
+        for (int weight : new int[] {400, 700}) {
+            builder.useFont(() -> BoardPack.class.getResourceAsStream(FONT_RESOURCE), FONT, weight,
+                    BaseRendererBuilder.FontStyle.NORMAL, true);
+        }
+        builder.useSVGDrawer(new BatikSVGDrawer());
+        builder.useExternalResourceAccessControl((uri, type) -> false, ExternalResourceControlPriority.RUN_BEFORE_RESOLVING_URI);
+        builder.useExternalResourceAccessControl((uri, type) -> false, ExternalResourceControlPriority.RUN_AFTER_RESOLVING_URI);
+        builder.withProducer("neglect-scorecard");
+        builder.withHtmlContent(html, null);
+        return builder;
     }
 
     static int pageCount(byte[] pdf) throws IOException {

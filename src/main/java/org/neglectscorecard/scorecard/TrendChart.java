@@ -134,7 +134,11 @@ public final class TrendChart {
 
         // 0: mean, limits and target, stepped so that a p-chart's or a change point's limits show where they move.
         TimeSeriesCollection lines = new TimeSeriesCollection();
-        XYStepRenderer steps = new XYStepRenderer();
+        // Steps only where the limits move (a p-chart, a change point); otherwise straight lines drawn as one path each,
+        // which keeps the SVG small.
+        boolean moving = spc != null && (varies(spc.centre()) || varies(spc.upperLimits()) || varies(spc.lowerLimits()));
+        XYLineAndShapeRenderer steps = moving ? new XYStepRenderer() : new XYLineAndShapeRenderer(true, false);
+        steps.setDrawSeriesLineAsPath(!moving);
         steps.setDefaultSeriesVisibleInLegend(false);
         int k = 0;
         if (spc != null) {
@@ -196,6 +200,7 @@ public final class TrendChart {
             }
         }
         XYLineAndShapeRenderer valueRenderer = new XYLineAndShapeRenderer();
+        valueRenderer.setDrawSeriesLineAsPath(true);
         valueRenderer.setSeriesPaint(0, SERIES);
         valueRenderer.setSeriesStroke(0, new BasicStroke(2.5f * scale));
         double dot = style == Style.SPARK ? 2.5 : 3.5;
@@ -375,7 +380,22 @@ public final class TrendChart {
         return d.polarity() == Polarity.up ? "higher is better" : d.polarity() == Polarity.down ? "lower is better" : "no better direction";
     }
 
-    private static int perPoint(TimeSeriesCollection data, XYStepRenderer r, int k, String name, ScorecardFigures.Line line,
+    private static boolean varies(double[] values) {
+        double first = Double.NaN;
+        for (double v : values) {
+            if (Double.isNaN(v)) {
+                continue;
+            }
+            if (Double.isNaN(first)) {
+                first = v;
+            } else if (v != first) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int perPoint(TimeSeriesCollection data, XYLineAndShapeRenderer r, int k, String name, ScorecardFigures.Line line,
                                 double[] values, Color colour, BasicStroke stroke) {
         TimeSeries s = new TimeSeries(name);
         for (int i = 0; i < line.months().size(); i++) {

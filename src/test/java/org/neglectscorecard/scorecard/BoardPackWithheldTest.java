@@ -49,7 +49,7 @@ class BoardPackWithheldTest {
         ScorecardWorkbook.Content c = new ScorecardWorkbook.Content("A partnership", P, PERIOD, LocalDateTime.of(2026, 4, 5, 9, 0),
                 true, null, List.of(), List.of(), published, values, lines, List.of(), List.of(), List.of(), List.of(),
                 Path.of("charts"), List.of(), null);
-        String html = new BoardPack().html(c, BoardPack.Layout.FLOWING_SHORT_NOTES);
+        String html = new BoardPack().html(c, BoardPack.Layout.SHORT_NOTES);
         int row = html.indexOf(">Children on a plan, initial category neglect<");
         assertThat(row).isPositive();
         String summaryRow = html.substring(row, html.indexOf("</tr>", row));
