@@ -13,11 +13,14 @@ workbook="${1:?give the workbook to render, e.g. output/<partnership>/<period>/s
 [ -f "$workbook" ] || { echo "No such workbook: $workbook" >&2; exit 1; }
 out="${2:-$(dirname "$workbook")/rendered}"
 
-if ! command -v soffice >/dev/null || ! command -v pdftoppm >/dev/null; then
-  echo "Installing LibreOffice Calc and poppler-utils (Debian packages)..."
+# Carlito has Calibri's metrics (the workbook's font): without it LibreOffice sets the text in a wider
+# font, so columns and wrapped rows print wider and taller than they would from Excel.
+if ! command -v soffice >/dev/null || ! command -v pdftoppm >/dev/null || ! fc-list 2>/dev/null | grep -qi carlito; then
+  echo "Installing LibreOffice Calc, poppler-utils and the Carlito font (Debian packages)..."
   SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
   $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends libreoffice-calc poppler-utils fonts-dejavu >/dev/null
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends libreoffice-calc poppler-utils fonts-dejavu \
+    fonts-crosextra-carlito >/dev/null
 fi
 
 mkdir -p "$out"

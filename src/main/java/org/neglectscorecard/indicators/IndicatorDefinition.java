@@ -57,8 +57,12 @@ public record IndicatorDefinition(
         }
     }
 
-    /** The series statistical process control reads. */
-    public enum Spc { point_in_time, in_month }
+    /**
+     * The series statistical process control reads: the figure at the month end, the count in the
+     * month, or none for a running total (since the strategy start, licensed to date), which only
+     * grows and is read against its target.
+     */
+    public enum Spc { point_in_time, in_month, running_total }
 
     public static final String POPULATION = "population";
 

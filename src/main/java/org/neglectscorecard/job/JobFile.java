@@ -31,12 +31,18 @@ import org.yaml.snakeyaml.error.YAMLException;
  * @param files                 per-file overrides, by path relative to the input folder
  * @param statisticalNeighbours the DfE groupings file to use (its path in the input folder), or null for the latest
  * @param contact               who to ask about the scorecard, for its cover sheet
- * @param spcBaselineFrom       the first month end of the SPC baseline (null: limits from all the data)
+ * @param spcBaselineFrom       the first month end of the SPC baseline (null: the months before the strategy start, or all)
+ * @param spcBaselineTo         the last month end of the SPC baseline
+ * @param spcChangePoints       month ends where the way of working changed, by indicator id ("all" for every
+ *                              indicator): SPC limits are recalculated from each
  */
 public record JobFile(String name, String partnershipId, String partnershipName, List<String> members, String input,
                       String output, String schedule, LocalDate strategyStart, int visitingStandardDays,
                       int retentionYears, List<FileOverride> files, String statisticalNeighbours, String contact,
-                      LocalDate spcBaselineFrom, LocalDate spcBaselineTo, Path source) {
+                      LocalDate spcBaselineFrom, LocalDate spcBaselineTo, Map<String, List<LocalDate>> spcChangePoints, Path source) {
+
+    /** The key of spc-change-points that applies to every indicator. */
+    public static final String ALL = "all";
 
     /** A file the job file says something about: the date it is as at, or that it is a full-history extract. */
     public record FileOverride(String path, LocalDate asAt, boolean fullHistory) {
@@ -45,7 +51,7 @@ public record JobFile(String name, String partnershipId, String partnershipName,
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,99}");
     private static final Set<String> KEYS = Set.of("name", "partnership", "input", "output", "schedule", "strategy-start",
             "visiting-standard-working-days", "retention-years", "files",
-            "statistical-neighbours", "contact", "spc-baseline");
+            "statistical-neighbours", "contact", "spc-baseline", "spc-change-points");
 
     public Optional<FileOverride> overrideFor(String displayName) {
         String wanted = displayName.replace('\\', '/');
@@ -60,7 +66,9 @@ public record JobFile(String name, String partnershipId, String partnershipName,
         }
         Object root;
         try (InputStream in = Files.newInputStream(file)) {
-            root = new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
+            LoaderOptions options = new LoaderOptions();
+            root = new Yaml(new SafeConstructor(options), new org.yaml.snakeyaml.representer.Representer(
+                    new org.yaml.snakeyaml.DumperOptions()), new org.yaml.snakeyaml.DumperOptions(), options, new DatesAsText()).load(in);
         } catch (IOException e) {
             throw new JobFileException("The job file " + file + " could not be read: " + e.getMessage());
         } catch (YAMLException e) {
@@ -109,7 +117,38 @@ public record JobFile(String name, String partnershipId, String partnershipName,
                 date(map.get("strategy-start"), where + "strategy-start"),
                 number(map.get("visiting-standard-working-days"), 10, where), number(map.get("retention-years"), 7, where),
                 List.copyOf(overrides), text(map.get("statistical-neighbours"), null), text(map.get("contact"), null),
-                baseline(map.get("spc-baseline"), "from", where), baseline(map.get("spc-baseline"), "to", where), file);
+                baseline(map.get("spc-baseline"), "from", where), baseline(map.get("spc-baseline"), "to", where),
+                changePoints(map.get("spc-change-points"), where), file);
+    }
+
+    /**
+     * spc-change-points: a list of month ends for every indicator ([2024-04-30]), or lists by indicator
+     * id ({WNB_ALL_PCT: [2024-06-30], all: [2020-04-30]}): the first month end of each new way of working.
+     */
+    private static Map<String, List<LocalDate>> changePoints(Object v, String where) {
+        if (v == null) {
+            return Map.of();
+        }
+        Map<String, List<LocalDate>> out = new java.util.TreeMap<>();
+        if (v instanceof Map<?, ?> byIndicator) {
+            byIndicator.forEach((k, dates) -> out.put(String.valueOf(k).strip(), dates(dates, where + "spc-change-points " + k)));
+        } else {
+            out.put(ALL, dates(v, where + "spc-change-points"));
+        }
+        return java.util.Collections.unmodifiableMap(out);
+    }
+
+    private static List<LocalDate> dates(Object v, String where) {
+        List<?> items = v instanceof List<?> list ? list : List.of(v);
+        List<LocalDate> out = new ArrayList<>();
+        for (Object item : items) {
+            LocalDate d = date(item, where);
+            if (d == null) {
+                throw new JobFileException(where + ": write month ends, e.g. [2024-04-30, 2025-01-31]");
+            }
+            out.add(d.withDayOfMonth(d.lengthOfMonth()));
+        }
+        return out.stream().sorted().distinct().toList();
     }
 
     /** spc-baseline: {from: 2021-04-30, to: 2023-03-31}: the months SPC takes its mean and limits from. */
@@ -154,6 +193,22 @@ public record JobFile(String name, String partnershipId, String partnershipName,
 
     private static String firstLine(String s) {
         return s == null ? "" : s.lines().findFirst().orElse(s);
+    }
+
+    /**
+     * YAML's own reading of dates is lenient (2024-13-01 becomes 1 January 2025): dates are left as text
+     * here and read strictly as yyyy-mm-dd, so a mistyped date is pointed out, not moved.
+     */
+    static final class DatesAsText extends org.yaml.snakeyaml.resolver.Resolver {
+        @Override
+        protected void addImplicitResolvers() {
+            addImplicitResolver(org.yaml.snakeyaml.nodes.Tag.BOOL, BOOL, "yYnNtTfFoO");
+            addImplicitResolver(org.yaml.snakeyaml.nodes.Tag.INT, INT, "-+0123456789");
+            addImplicitResolver(org.yaml.snakeyaml.nodes.Tag.FLOAT, FLOAT, "-+0123456789.");
+            addImplicitResolver(org.yaml.snakeyaml.nodes.Tag.MERGE, MERGE, "<");
+            addImplicitResolver(org.yaml.snakeyaml.nodes.Tag.NULL, NULL, "~nN\0");
+            addImplicitResolver(org.yaml.snakeyaml.nodes.Tag.NULL, EMPTY, null);
+        }
     }
 
     /** A mistake in a job file, in words the person who wrote it can act on. */

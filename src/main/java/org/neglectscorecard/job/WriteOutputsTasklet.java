@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 
 import org.neglectscorecard.scorecard.OutputWriter;
+import org.neglectscorecard.scorecard.ScorecardFigures;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
@@ -26,8 +27,9 @@ public class WriteOutputsTasklet implements Tasklet {
             writer.write(new OutputWriter.Request(run.runId(), run.jobName(), run.period(),
                     run.jobFile().partnershipId(), run.jobFile().partnershipName(),
                     Files.exists(run.input().resolve(CheckInputsTasklet.SAMPLE_MARKER)), run.outputFolder(),
-                    run.jobFile().contact(), run.jobFile().statisticalNeighbours(), run.jobFile().spcBaselineFrom(),
-                    run.jobFile().spcBaselineTo()));
+                    run.jobFile().contact(), run.jobFile().statisticalNeighbours(),
+                    new ScorecardFigures.SpcSettings(run.jobFile().strategyStart(), run.jobFile().spcBaselineFrom(),
+                            run.jobFile().spcBaselineTo(), run.jobFile().spcChangePoints())));
         } catch (IOException e) {
             throw new RunRefusedException("The outputs could not be written to " + run.outputFolder() + " (" + explain(e)
                     + "). The previous outputs, if any, are unchanged. Fix this and run the same command again: "

@@ -1,6 +1,9 @@
 package org.neglectscorecard.scorecard;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.apache.poi.ss.usermodel.Row;
@@ -26,11 +29,18 @@ final class BreakdownsSheet extends SheetWriter {
         Map<String, IndicatorDefinition> byId = new HashMap<>();
         c.indicators().forEach(d -> byId.put(d.id(), d));
         int r = TABLE_ROW + 1;
-        for (IndicatorValue v : c.values()) {
+        // Indicators in catalogue order, areas as the scorecard lists them, groups in their band order (not as text).
+        List<String> ids = c.indicators().stream().map(IndicatorDefinition::id).toList();
+        List<String> areas = ScorecardFigures.areaOrder(c.partnershipCode(), areaNames(c));
+        BandOrder bands = new BandOrder();
+        List<IndicatorValue> rows = new ArrayList<>(c.values().stream().filter(v -> !v.isHeadline() && byId.containsKey(v.indicatorId())
+                && !v.periodEnd().isAfter(c.period())).toList());
+        List<String> dimensions = c.indicators().stream().flatMap(d -> d.breakdowns().stream()).distinct().toList();
+        rows.sort(Comparator.comparing((IndicatorValue v) -> ids.indexOf(v.indicatorId()))
+                .thenComparing(v -> areas.indexOf(v.areaCode())).thenComparing(IndicatorValue::periodEnd)
+                .thenComparing(IndicatorValue::breakdown, bands.breakdowns(dimensions)));
+        for (IndicatorValue v : rows) {
             IndicatorDefinition d = byId.get(v.indicatorId());
-            if (v.isHeadline() || d == null || v.periodEnd().isAfter(c.period())) {
-                continue;
-            }
             String[] parts = v.breakdown().split("=", 2);
             Row row = s.createRow(r++);
             text(row, 0, d.id());

@@ -12,10 +12,6 @@ import java.util.TreeSet;
 
 import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
-import org.neglectscorecard.benchmark.BenchmarkValue;
-import org.neglectscorecard.benchmark.Targets;
-import org.neglectscorecard.indicators.IndicatorDefinition.Polarity;
-import org.neglectscorecard.indicators.IndicatorDefinition.Unit;
 import org.neglectscorecard.scorecard.ScorecardWorkbook.Content;
 
 /**
@@ -44,9 +40,12 @@ final class CoverSheet extends SheetWriter {
         r = line(s, r, "Produced: " + c.produced().format(DateTimeFormatter.ofPattern("d MMMM yyyy 'at' HH:mm", Locale.UK)), null);
         r = line(s, r, "Contact: " + (c.contact() == null ? "the partnership's performance team (set 'contact' in the job file)" : c.contact()), null);
         r++;
-        cell(s, r++, 0, "At a glance", bold);
-        for (String text : atAGlance(c)) {
-            r = line(s, r, text, wrap);
+        cell(s, r++, 0, "At a glance (the same as the Board summary and the board pack)", bold);
+        for (Headlines.Glance g : Headlines.atAGlance(c)) {
+            r = line(s, r, g.question(), bold);
+            for (String text : g.answers()) {
+                r = line(s, r, "\u2022 " + text, wrap);
+            }
         }
         r++;
         cell(s, r++, 0, "What this is", bold);
@@ -57,12 +56,18 @@ final class CoverSheet extends SheetWriter {
         r++;
         cell(s, r++, 0, "How to read it", bold);
         for (String text : List.of(
-                "Start with the Board summary: one page, a line per headline indicator, grouped by strategic priority.",
+                "Start with the Board summary: a line per headline indicator (and every indicator whose target is red), "
+                        + "grouped by strategic priority. The board pack (a PDF beside this workbook) has the same on one page.",
                 "Direction of travel compares this month with the same month a year earlier (so seasons do not mislead), "
-                        + "in words and a symbol: \u25B2 up, \u25BC down, \u25CF no change, with whether that is better or worse.",
+                        + "in words and a symbol: \u25B2 up, \u25BC down, = no change, with whether that is better or worse. "
+                        + "These symbols mean only that.",
                 "Variation reads the monthly figures as statistical process control charts, as NHS England's 'Making Data Count' "
                         + "does: a change is called real (special cause) only when the figures leave their usual range; "
-                        + "otherwise it is common-cause variation, the usual ups and downs.",
+                        + "otherwise it is common-cause variation, the usual ups and downs. Its icons (a ring of dots, H or L, "
+                        + "blue for improvement, orange for concern, purple for no better direction, grey for common cause) "
+                        + "are on the Board summary and the charts, always with words beside them.",
+                "Assurance says whether, as things are, the target will be met every month (P, blue), missed every month "
+                        + "(F, orange), or met and missed by chance (?, grey).",
                 "RAG compares the figure with the partnership's target: \u2714 green on target, ! amber within the tolerance, "
                         + "\u2718 red beyond it.",
                 "[c] marks a figure withheld because it concerns 1 to 5 children or families; [x] a figure not available; "
@@ -106,40 +111,8 @@ final class CoverSheet extends SheetWriter {
         s.getPrintSetup().setFitHeight((short) 0);
     }
 
-    /** The three things a board asks first: is neglect rising or falling, how do we compare, which targets are red. */
-    private static List<String> atAGlance(Content c) {
-        List<String> out = new ArrayList<>();
-        for (String id : List.of("CPP_OPEN_NEG_INIT", "CPP_START_NEG_INIT")) {
-            ScorecardFigures.find(c.lines(), id, c.partnershipCode()).filter(ScorecardFigures.Line::hasValue)
-                    .ifPresent(l -> out.add(l.sentence()));
-        }
-        c.lines().stream().filter(l -> l.partnership() && l.indicator().headline() && l.benchmark() != null
-                        && l.benchmark().england() != null && l.benchmark().value() != null && l.indicator().unit() != Unit.count)
-                .findFirst().ifPresent(l -> {
-                    BenchmarkValue b = l.benchmark();
-                    int sign = b.value().compareTo(b.england());
-                    boolean better = l.indicator().polarity() == Polarity.up ? sign > 0 : sign < 0;
-                    out.add("Compared with England: " + l.indicator().title().toLowerCase(Locale.UK) + " was "
-                            + Sentences.format(l.indicator(), b.value()) + " at " + b.periodEnd().format(DAY) + ", against England's "
-                            + Sentences.format(l.indicator(), b.england()) + (sign == 0 ? "." : better ? " (better than England)."
-                            : " (worse than England)."));
-                });
-        List<String> red = c.lines().stream().filter(l -> l.partnership() && l.rag() == Targets.Rag.RED)
-                .map(l -> l.indicator().title()).toList();
-        List<String> amber = c.lines().stream().filter(l -> l.partnership() && l.rag() == Targets.Rag.AMBER)
-                .map(l -> l.indicator().title()).toList();
-        long green = c.lines().stream().filter(l -> l.partnership() && l.rag() == Targets.Rag.GREEN).count();
-        if (red.isEmpty() && amber.isEmpty() && green == 0) {
-            out.add("Targets: none set for this month (add a targets file to the inputs).");
-        } else {
-            out.add("Targets: " + (red.isEmpty() ? "none red" : red.size() + " red (" + String.join("; ", red) + ")") + ", "
-                    + amber.size() + " amber, " + green + " green. The Board summary has each headline indicator on one page.");
-        }
-        return out;
-    }
-
     /** The dates a file's returns were used as at: "2026-03-31 (2025-04-01),2025-03-31 (...)" as RunInputs gives them. */
-    private static List<LocalDate> asAtDates(String asAt) {
+    static List<LocalDate> asAtDates(String asAt) {
         List<LocalDate> out = new ArrayList<>();
         if (asAt != null) {
             java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{4}-\\d{2}-\\d{2})(?: \\(|$)").matcher(asAt);

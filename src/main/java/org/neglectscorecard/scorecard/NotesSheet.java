@@ -21,7 +21,7 @@ final class NotesSheet extends SheetWriter {
                 + "Symbols: [c] withheld to protect 1 to 5 children or families (counts of practitioners, audits and "
                 + "appointments are not withheld); [x] not available; [z] not applicable.");
         header(s.createRow(TABLE_ROW), "Indicator ID", "Indicator", "Strategic priority", "Definition", "Source", "Better is",
-                "Unit", "Department for Education counterpart", "Withheld when 1 to 5");
+                "Unit", "Department for Education counterpart", "Withheld when 1 to 5", "How SPC reads it (the partnership's chart)");
         int r = TABLE_ROW + 1;
         for (IndicatorDefinition d : c.indicators()) {
             Row row = s.createRow(r++);
@@ -34,8 +34,20 @@ final class NotesSheet extends SheetWriter {
             text(row, 6, unitName(d));
             text(row, 7, d.dfe() == null ? "none" : d.dfe());
             text(row, 8, d.counts().isPeople() ? "Yes (" + d.counts() + ")" : "No");
+            text(row, 9, ScorecardFigures.find(c.lines(), d.id(), c.partnershipCode()).map(NotesSheet::spc).orElse(NOT_AVAILABLE), wrap);
         }
-        table(s, "Notes", 9, r);
-        widths(s, 26, 44, 28, 80, 34, 16, 18, 44, 18);
+        table(s, "Notes", 10, r);
+        widths(s, 26, 44, 28, 80, 34, 16, 18, 44, 18, 80);
+    }
+
+    /** The chart, where its limits come from, and a change point the notes suggest (never applied on its own). */
+    static String spc(ScorecardFigures.Line l) {
+        ScorecardFigures.Reading r = l.reading();
+        if (l.spc() == null) {
+            return "No SPC: " + (r.noSpcReason() == null ? "too few months" : r.noSpcReason()) + ".";
+        }
+        String s = l.spc().chart().words() + " of " + (l.inMonthSeries() ? "the figure in each month" : "the figure at each month end")
+                + "; mean and limits from " + r.basis() + ".";
+        return r.suggestion() == null ? s : s + " Suggested change point: " + r.suggestion() + ".";
     }
 }

@@ -46,12 +46,13 @@ public class OutputWriter {
 
     /** What to write, and where. */
     public record Request(long runId, String jobName, LocalDate period, String partnershipCode, String partnershipName,
-                          boolean syntheticData, Path folder, String contact, String neighboursFile, LocalDate baselineFrom,
-                          LocalDate baselineTo) {
+                          boolean syntheticData, Path folder, String contact, String neighboursFile,
+                          ScorecardFigures.SpcSettings spc) {
 
         public Request(long runId, String jobName, LocalDate period, String partnershipCode, String partnershipName,
                        boolean syntheticData, Path folder) {
-            this(runId, jobName, period, partnershipCode, partnershipName, syntheticData, folder, null, null, null, null);
+            this(runId, jobName, period, partnershipCode, partnershipName, syntheticData, folder, null, null,
+                    ScorecardFigures.SpcSettings.NONE);
         }
     }
 
@@ -83,13 +84,17 @@ public class OutputWriter {
             String workbook = "scorecard-" + r.partnershipCode() + "-" + r.period() + ".xlsx";
             List<BenchmarkValue> benchmarkValues = benchmarks.of(r.jobName(), r.period());
             List<Targets.Target> targetList = targets.targets(r.runId());
+            List<Targets.Commentary> commentary = targets.commentary(r.runId());
             List<ScorecardFigures.Line> lines = ScorecardFigures.build(new ScorecardFigures.Inputs(r.period(), r.partnershipCode(),
-                    published, catalogue, all, benchmarkValues, targetList, r.baselineFrom(), r.baselineTo()));
-            new ScorecardWorkbook().write(new ScorecardWorkbook.Content(r.partnershipName(), r.partnershipCode(), r.period(),
+                    published, catalogue, all, benchmarkValues, targetList, commentary,
+                    r.spc() == null ? ScorecardFigures.SpcSettings.NONE : r.spc()));
+            ScorecardWorkbook.Content content = new ScorecardWorkbook.Content(r.partnershipName(), r.partnershipCode(), r.period(),
                     LocalDateTime.now().withNano(0), r.syntheticData(), r.contact(), files, notes, published, all, lines,
-                    benchmarkValues, targets.commentary(r.runId()), revisions.of(r.runId(), r.jobName(), r.period(), r.partnershipCode()),
+                    benchmarkValues, commentary, revisions.of(r.runId(), r.jobName(), r.period(), r.partnershipCode()),
                     completeness, staging.resolve("charts"), inputs.problemCounts(r.runId()),
-                    benchmarks.neighboursFileUsed(r.runId(), r.neighboursFile())), staging.resolve(workbook));
+                    benchmarks.neighboursFileUsed(r.runId(), r.neighboursFile()));
+            new ScorecardWorkbook().write(content, staging.resolve(workbook));
+            new BoardPack().write(content, staging);
             String summary = RunSummary.text(r.jobName(), r.partnershipName(), r.period(),
                     inputs.coveredSpan(r.runId(), r.period()), missing, files, notes, published,
                     RunSummary.idsWithValue(all, r.partnershipCode(), r.period()), r.folder().toString(), workbook, problems.size());

@@ -74,6 +74,10 @@ public final class RunSummary {
         }
         s.append('\n').append("Outputs in ").append(outputFolder).append(":\n");
         s.append("  ").append(workbookName).append("  (the scorecard workbook)\n");
+        String pack = workbookName.replaceFirst("^scorecard-", "board-pack-").replaceFirst("\\.xlsx$", "");
+        s.append("  ").append(pack).append(".pdf  (the board pack: at most ").append(BoardPack.MAX_PAGES)
+                .append(" pages for the board paper, accessible PDF)\n");
+        s.append("  ").append(pack).append(".html  (the same board pack as a web page)\n");
         s.append("  indicators.csv  (every value, exact, with a flag where small numbers are withheld)\n");
         s.append("  indicators-published.csv  (the copy to share: small numbers withheld)\n");
         s.append("  benchmarks.csv  (rates and percentages beside England, the region and statistical neighbours)\n");

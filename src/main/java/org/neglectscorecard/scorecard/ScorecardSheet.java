@@ -28,8 +28,9 @@ final class ScorecardSheet extends SheetWriter {
         header(s.createRow(TABLE_ROW), "Strategic priority", "Indicator ID", "Indicator", "Area", "Unit",
                 "This period (" + monthName(c.period()) + ")", "Previous month (" + monthName(previous) + ")",
                 "Same month last year (" + monthName(lastYear) + ")", "Change on last year", "Direction of travel",
-                "Variation (SPC)", "Target", "RAG", "Target assurance (SPC)", "England (latest 31 March)",
-                "Statistical neighbours mean", "Better is", "What it says");
+                "Variation (SPC)", "Target", "RAG", "Target assurance (SPC)", "England (DfE's latest year)",
+                "Statistical neighbours' mean (same year)", "England and neighbours: 31 March of", "Better is", "What it says",
+                "Commentary and action (lead officers)");
         int r = TABLE_ROW + 1;
         for (String priority : priorities(c.indicators())) {
             for (ScorecardFigures.Line line : c.lines()) {
@@ -51,23 +52,26 @@ final class ScorecardSheet extends SheetWriter {
                 } else {
                     text(row, 8, suppressedEither(line) ? SUPPRESSED : NOT_AVAILABLE);
                 }
-                text(row, 9, line.direction() == null ? NOT_AVAILABLE : line.direction());
-                text(row, 10, line.variation().words());
+                text(row, 9, line.direction() == null ? (line.runningTotal() ? NOT_APPLICABLE : NOT_AVAILABLE) : line.directionText());
+                text(row, 10, line.variationWords());
                 number(row, 11, line.target() == null ? null : line.target().value(), d.decimals(),
                         d.polarity() == Polarity.context ? NOT_APPLICABLE : NOT_AVAILABLE);
                 text(row, 12, line.rag() == null ? (d.polarity() == Polarity.context ? NOT_APPLICABLE : NOT_AVAILABLE) : line.rag().words());
-                text(row, 13, line.assurance().words());
+                text(row, 13, BoardSummarySheet.assurance(line));
                 BenchmarkValue b = line.benchmark();
                 boolean counted = d.benchmark() == null || d.unit() == Unit.count;
                 String none = counted ? NOT_APPLICABLE : NOT_AVAILABLE;
                 number(row, 14, b == null || counted ? null : b.england(), d.decimals(), none);
                 number(row, 15, b == null || counted ? null : b.snMean(), d.decimals(), line.partnership() ? NOT_APPLICABLE : none);
-                text(row, 16, better(d));
-                text(row, 17, line.sentence(), wrap);
+                text(row, 16, b == null || counted ? none : String.valueOf(b.periodEnd().getYear()));
+                text(row, 17, better(d));
+                text(row, 18, line.sentence(), wrap);
+                text(row, 19, line.commentary() == null ? (line.partnership() ? NOT_AVAILABLE : NOT_APPLICABLE)
+                        : BoardSummarySheet.commentary(line.commentary()), wrap);
             }
         }
-        table(s, "Scorecard", 18, r);
-        widths(s, 24, 26, 44, 26, 14, 14, 14, 14, 12, 18, 30, 10, 20, 34, 14, 14, 14, 100);
+        table(s, "Scorecard", 20, r);
+        widths(s, 24, 26, 44, 26, 14, 14, 14, 14, 12, 18, 30, 10, 20, 34, 14, 14, 12, 14, 80, 60);
         s.createFreezePane(4, TABLE_ROW + 1);
     }
 

@@ -97,7 +97,7 @@ public final class ScorecardWorkbook {
     private static void printable(XSSFWorkbook wb) {
         for (Sheet sheet : wb) {
             XSSFSheet s = (XSSFSheet) sheet;
-            if (s.getFitToPage()) {
+            if (s.getFitToPage() || s.getPrintSetup().getScale() != 100 || s.getRowBreaks().length > 0) {
                 continue;
             }
             s.getPrintSetup().setPaperSize(PrintSetup.A4_PAPERSIZE);

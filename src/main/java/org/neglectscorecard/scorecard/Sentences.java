@@ -6,13 +6,15 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 import org.neglectscorecard.benchmark.BenchmarkValue;
+import org.neglectscorecard.benchmark.Targets;
 import org.neglectscorecard.indicators.IndicatorDefinition;
 import org.neglectscorecard.indicators.IndicatorDefinition.Unit;
 
 /**
  * One plain-English sentence per figure, made from the figures alone: what it was a year ago and
  * now, whether the monthly series says that is a real change or normal variation (never more than
- * the SPC shows), and how it compares with England where DfE publishes the same measure.
+ * the SPC shows), and how it compares with England where DfE publishes the same measure. A running
+ * total is said against its target instead.
  */
 public final class Sentences {
 
@@ -29,6 +31,18 @@ public final class Sentences {
     /** @param signal why the latest month is special cause, as {@link Spc.Result#signal()} says it; null if not known */
     public static String of(IndicatorDefinition d, String where, IndicatorValue now, IndicatorValue yearAgo,
                             Spc.Variation variation, String signal, BenchmarkValue benchmark, boolean inMonth) {
+        return of(d, where, now, yearAgo, new ScorecardFigures.Reading(null, variation, Spc.Assurance.NO_TARGET, null, null, null),
+                signal, benchmark, inMonth, null);
+    }
+
+    static String of(IndicatorDefinition d, String where, IndicatorValue now, IndicatorValue yearAgo, ScorecardFigures.Reading reading,
+                     BenchmarkValue benchmark, boolean inMonth, Targets.Target target) {
+        return of(d, where, now, yearAgo, reading, reading.spc() == null ? null : reading.spc().signal(), benchmark, inMonth, target);
+    }
+
+    private static String of(IndicatorDefinition d, String where, IndicatorValue now, IndicatorValue yearAgo,
+                             ScorecardFigures.Reading reading, String signal, BenchmarkValue benchmark, boolean inMonth,
+                             Targets.Target target) {
         if (now == null) {
             return "No figure for this month.";
         }
@@ -40,6 +54,16 @@ public final class Sentences {
             s.append(" in ").append(where);
         }
         String value = format(d, now.value());
+        if (d.spc() == IndicatorDefinition.Spc.running_total) {
+            s.append(" reached ").append(value);
+            if (target != null) {
+                int sign = now.value().compareTo(target.value());
+                boolean met = d.polarity() == IndicatorDefinition.Polarity.down ? sign <= 0 : sign >= 0;
+                s.append(met ? ", meeting" : ", short of").append(" the target of ").append(format(d, target.value()))
+                        .append(" for ").append(target.periodEnd().format(DAY));
+            }
+            return s.append("; a running total only grows, so it is read against its target, not as SPC.").toString();
+        }
         if (yearAgo == null || yearAgo.suppressed() || yearAgo.value() == null) {
             s.append(" stood at ").append(value).append("; there is no figure a year earlier to compare with");
         } else {
@@ -51,24 +75,21 @@ public final class Sentences {
                         .append(" over the year");
             }
         }
-        switch (variation) {
-            case COMMON_CAUSE -> s.append("; the monthly ").append(inMonth ? "numbers vary" : "figures vary")
+        Spc.Variation variation = reading.variation();
+        if (variation == Spc.Variation.COMMON_CAUSE) {
+            s.append("; the monthly ").append(inMonth ? "numbers vary" : "figures vary")
                     .append(" within their usual range, so this is not yet a sign of real change");
-            case IMPROVEMENT, CONCERN, HIGHER, LOWER -> {
-                boolean up = d.polarity() == IndicatorDefinition.Polarity.up;
-                boolean high = switch (variation) {
-                    case HIGHER -> true;
-                    case LOWER -> false;
-                    case IMPROVEMENT -> up;
-                    default -> !up;
-                };
-                s.append("; ").append(signal != null ? signal
-                                : "the latest month is unusually " + (high ? "high" : "low"))
-                        .append(" (special cause, not the usual ups and downs), which is ")
-                        .append(variation == Spc.Variation.IMPROVEMENT ? "an improvement"
-                                : variation == Spc.Variation.CONCERN ? "a concern" : "a real change");
-            }
-            default -> { }
+        } else if (variation.special()) {
+            s.append("; ").append(signal != null ? signal : "the latest month is unusually " + (variation.high() ? "high" : "low"))
+                    .append(" (special cause, not the usual ups and downs), which is ")
+                    .append(variation.improvement() ? "an improvement" : variation.concern() ? "a concern" : "a real change");
+        } else if (variation == Spc.Variation.NOT_ENOUGH_DATA && reading.noSpcReason() != null
+                && !reading.noSpcReason().startsWith("fewer than")) {
+            s.append("; no SPC reading: ").append(reading.noSpcReason());
+        } else if (variation == Spc.Variation.NOT_ENOUGH_DATA) {
+            s.append("; there are too few months of figures yet to tell real change from the usual ups and downs");
+        } else if (variation == Spc.Variation.NO_SPC && reading.noSpcReason() != null) {
+            s.append("; no SPC reading: ").append(reading.noSpcReason());
         }
         if (benchmark != null && benchmark.england() != null && d.unit() != Unit.count) {
             BigDecimal difference = benchmark.value() == null ? null : benchmark.value().subtract(benchmark.england());
@@ -80,6 +101,79 @@ public final class Sentences {
             }
         }
         return s.append('.').toString();
+    }
+
+    /** "Children on a plan for neglect: 238, down from 251 a year earlier." */
+    static String movement(ScorecardFigures.Line l) {
+        IndicatorDefinition d = l.indicator();
+        StringBuilder s = new StringBuilder(d.title()).append(": ");
+        if (l.now() == null || l.now().suppressed()) {
+            return s.append(l.now() == null ? "no figure this month." : "withheld (1 to 5 children or families).").toString();
+        }
+        s.append(format(d, l.now().value()));
+        if (l.lastYear() == null || l.lastYear().suppressed() || l.lastYear().value() == null) {
+            return s.append("; no figure a year earlier to compare with.").toString();
+        }
+        int sign = l.now().value().compareTo(l.lastYear().value());
+        return s.append(sign == 0 ? ", the same as a year earlier." : (sign > 0 ? ", up from " : ", down from ")
+                + format(d, l.lastYear().value()) + " a year earlier.").toString();
+    }
+
+    /**
+     * The summary's one sentence, short enough for two lines beside the figures: what changed over
+     * the year and what SPC makes of it. The full sentence is on the indicator's page.
+     */
+    static String brief(ScorecardFigures.Line l) {
+        IndicatorDefinition d = l.indicator();
+        if (l.now() == null) {
+            return "No figure for this month.";
+        }
+        if (l.now().suppressed()) {
+            return "Withheld: 1 to 5 children or families.";
+        }
+        if (l.runningTotal()) {
+            return "Reached " + format(d, l.now().value()) + (l.target() == null ? "" : " of a target of " + format(d, l.target().value()))
+                    + "; a running total.";
+        }
+        StringBuilder s = new StringBuilder();
+        if (l.lastYear() == null || l.lastYear().suppressed() || l.lastYear().value() == null) {
+            s.append("No figure a year ago");
+        } else {
+            int sign = l.now().value().compareTo(l.lastYear().value());
+            s.append(sign == 0 ? "Same as a year ago" : (sign > 0 ? "Up from " : "Down from ") + format(d, l.lastYear().value()));
+            if (sign != 0 && d.polarity() != IndicatorDefinition.Polarity.context) {
+                s.append(sign > 0 == (d.polarity() == IndicatorDefinition.Polarity.up) ? ", better" : ", worse");
+            }
+        }
+        Spc.Variation v = l.variation();
+        if (v == Spc.Variation.COMMON_CAUSE) {
+            s.append("; the usual ups and downs.");
+        } else if (v.special()) {
+            s.append("; ").append(v.improvement() ? "an improvement" : v.concern() ? "a concern" : "a real change");
+            String signal = l.spc() == null ? null : shortSignal(l.spc().signal());
+            s.append(signal == null ? "." : ": " + signal + ".");
+        } else {
+            String reason = l.reading().noSpcReason();
+            s.append(reason == null ? "; too few months for SPC."
+                    : reason.contains("cases a month") ? "; too few cases a month for SPC."
+                    : reason.startsWith("this month is not charted") ? "; this month withheld from the SPC chart."
+                    : reason.contains("1 to 5") ? "; too many months withheld for SPC."
+                    : reason.startsWith("no figure") ? "; no figure this month."
+                    : "; too few months for SPC.");
+        }
+        return s.toString();
+    }
+
+    /** The SPC rule said in a few words: "17 months above the average". */
+    static String shortSignal(String signal) {
+        if (signal == null) {
+            return null;
+        }
+        return signal.replace("the latest month is ", "").replace(" process limit", " limit")
+                .replaceFirst("^the last (\\d+) months have all been (above|below) the average", "$1 months $2 average")
+                .replaceFirst("^the figures have (risen|fallen) (\\d+) months in a row", "$1 $2 months running")
+                .replace("two of the last three months were near the ", "2 of 3 months near the ")
+                .replace(" process limit", " limit");
     }
 
     static String format(IndicatorDefinition d, BigDecimal v) {

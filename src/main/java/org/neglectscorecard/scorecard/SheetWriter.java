@@ -55,6 +55,12 @@ abstract class SheetWriter {
         this.plain = parts.plain();
     }
 
+    /** The workbook's picture of an icon, added once however many cells show it. */
+    int iconPicture(Icons.Icon icon) {
+        return parts.iconPictures().computeIfAbsent(icon, i -> wb.addPicture(Icons.png(i, 72),
+                org.apache.poi.ss.usermodel.Workbook.PICTURE_TYPE_PNG));
+    }
+
     abstract void write(Content c) throws java.io.IOException;
 
     /** Sheets listed on the Contents sheet, in order: name and what it shows. */
@@ -205,8 +211,10 @@ abstract class SheetWriter {
                         && cell.getColumnIndex() < widths.length) {
                     int chars = Math.max(4, widths[cell.getColumnIndex()] - 1);
                     int needed = 0;
+                    // A column's width counts the digit 0; ordinary text in Calibri fits a little more than one
+                    // character to each, less what is lost where words do not break evenly.
                     for (String part : cell.getStringCellValue().split("\n")) {
-                        needed += Math.max(1, (int) Math.ceil(part.length() * 1.1 / chars));
+                        needed += Math.max(1, (int) Math.ceil(part.length() / (chars * 1.1)));
                     }
                     lines = Math.max(lines, needed);
                 }

@@ -16,7 +16,8 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  * limited number, so they are made once), and the list of sheets the Contents sheet links to.
  */
 record WorkbookParts(XSSFWorkbook wb, CellStyle bold, CellStyle heading, CellStyle title, CellStyle wrap, CellStyle link,
-                     CellStyle plain, Map<Integer, CellStyle> numberStyles, List<String[]> contents) {
+                     CellStyle plain, Map<Integer, CellStyle> numberStyles, List<String[]> contents,
+                     Map<Icons.Icon, Integer> iconPictures) {
 
     static WorkbookParts create() {
         XSSFWorkbook wb = new XSSFWorkbook();
@@ -44,6 +45,7 @@ record WorkbookParts(XSSFWorkbook wb, CellStyle bold, CellStyle heading, CellSty
         link.setFont(linkFont);
         CellStyle plain = wb.createCellStyle();
         plain.setVerticalAlignment(VerticalAlignment.TOP);
-        return new WorkbookParts(wb, bold, heading, title, wrap, link, plain, new HashMap<>(), new ArrayList<>());
+        return new WorkbookParts(wb, bold, heading, title, wrap, link, plain, new HashMap<>(), new ArrayList<>(),
+                new java.util.EnumMap<>(Icons.Icon.class));
     }
 }

@@ -45,7 +45,7 @@ class SentencesTest {
         BenchmarkValue england = new BenchmarkValue("X", "P", LocalDate.of(2025, 3, 31), new BigDecimal("64.0"), new BigDecimal("48.0"),
                 null, null, null, null, null, null, null);
         String s = Sentences.of(indicator(Unit.percent, Polarity.down), "the partnership", value("64.0", false), value("58.5", false),
-                Spc.Variation.CONCERN, england, false);
+                Spc.Variation.CONCERN_HIGH, england, false);
         assertThat(s).isEqualTo("Share of plans for neglect rose from 58.5% to 64.0% over the year; the latest month is unusually "
                 + "high (special cause, not the usual ups and downs), which is a concern; England's figure was 48.0% at "
                 + "31 March 2025, when ours was 64.0%.");
@@ -54,7 +54,7 @@ class SentencesTest {
     @Test
     void aShiftIsCalledAShiftNotAnUnusualMonth() {
         String s = Sentences.of(indicator(Unit.count, Polarity.down), "the partnership", value("238", false), value("238", false),
-                Spc.Variation.CONCERN, "the last 9 months have all been above the average", null, false);
+                Spc.Variation.CONCERN_HIGH, "the last 9 months have all been above the average", null, false);
         assertThat(s).isEqualTo("Children on a plan for neglect was unchanged from a year earlier, at 238; the last 9 months "
                 + "have all been above the average (special cause, not the usual ups and downs), which is a concern.");
     }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -26,10 +25,8 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.neglectscorecard.job.RunService;
 import org.neglectscorecard.testing.IndicatorsFile;
-import org.neglectscorecard.testing.TestApp;
+import org.neglectscorecard.testing.SampleRun;
 
 /**
  * The sample partnership's workbook read back with POI against OUTPUTS.md section 2 and the
@@ -41,20 +38,13 @@ import org.neglectscorecard.testing.TestApp;
 class WorkbookTest {
 
     static final String P = "pan-bedfordshire-sample";
-    @TempDir
-    static Path dir;
     static XSSFWorkbook wb;
     static IndicatorsFile indicators;
     static Path folder;
 
     @BeforeAll
     static void run() throws Exception {
-        Path job = Path.of("jobs/monthly-scorecard.yml");
-        try (TestApp app = TestApp.start(dir.resolve("data"), Map.of("scorecard.pseudonym-key", org.neglectscorecard.privacy.Pseudonymiser.SAMPLE_KEY))) {
-            RunService.RunResult r = app.run(job, LocalDate.of(2026, 3, 31), Path.of("sample-data"), dir.resolve("out"), false);
-            assertThat(r.ok()).as(r.message()).isTrue();
-        }
-        folder = dir.resolve("out/" + P + "/2026-03-31");
+        folder = SampleRun.folder();
         try (InputStream in = Files.newInputStream(folder.resolve("scorecard-" + P + "-2026-03-31.xlsx"))) {
             wb = new XSSFWorkbook(in);
         }
@@ -174,40 +164,220 @@ class WorkbookTest {
         assertThat(shapes).isNotEmpty();
         for (XSSFShape shape : shapes) {
             String alt = ((XSSFPicture) shape).getCTPicture().getNvPicPr().getCNvPr().getDescr();
-            assertThat(alt).startsWith("Line chart of").contains("by month");
+            assertThat(alt).matches("(SPC|Line) chart of .*").contains("by month");
         }
         try (var pngs = Files.list(folder.resolve("charts"))) {
             assertThat(pngs.count()).isEqualTo(shapes.size());
         }
         assertThat(text(trends)).contains("Special cause").doesNotContain("null");
-        // Printed, a page break after every chart: none is cut across two pages.
-        assertThat(trends.getRowBreaks()).hasSize(shapes.size());
+        // Printed two charts a page (changed by issue 13 from one a page), a break after every second, none cut in two;
+        // each chart at the PNG's own proportions in one column as wide as it, its heading and note wrapping inside it.
+        assertThat(trends.getRowBreaks()).hasSize(shapes.size() / TrendsSheet.CHARTS_A_PAGE);
         assertThat(wb.getPrintArea(wb.getSheetIndex(trends))).isNotNull();
+        XSSFPicture first = (XSSFPicture) shapes.get(0);
+        var anchor = first.getClientAnchor();
+        assertThat(anchor.getCol1()).isZero();
+        assertThat((int) anchor.getCol2()).isEqualTo(1);
+        double widthPoints = trends.getColumnWidthInPixels(0) * 0.75;
+        double heightPoints = (anchor.getRow2() - anchor.getRow1()) * trends.getDefaultRowHeightInPoints();
+        assertThat(widthPoints / heightPoints).isCloseTo((double) TrendChart.WIDTH / TrendChart.HEIGHT,
+                org.assertj.core.data.Offset.offset(0.08));
     }
 
     @Test
-    void theBoardSummaryFitsOneA4LandscapePageAndSaysWhatChanged() {
+    void theBoardSummaryPrintsLegiblyOnA4LandscapeAndSaysWhatChanged() {
         XSSFSheet s = wb.getSheet("Board summary");
         assertThat(s.getPrintSetup().getLandscape()).isTrue();
         assertThat(s.getPrintSetup().getPaperSize()).isEqualTo(org.apache.poi.ss.usermodel.PrintSetup.A4_PAPERSIZE);
         assertThat(s.getFitToPage()).isTrue();
         assertThat(s.getPrintSetup().getFitWidth()).isEqualTo((short) 1);
-        assertThat(s.getPrintSetup().getFitHeight()).isEqualTo((short) 1);
+        // Changed by issue 13: one page wide at a legible size, as many pages tall as the commentary needs (it printed
+        // at about 6 pt on one page); the board pack carries the one-page summary.
+        assertThat(s.getPrintSetup().getFitHeight()).isZero();
+        assertThat(s.getRepeatingRows()).isNotNull();
+        int width = 0;
+        Row header = s.getRow(ScorecardWorkbook.TABLE_ROW);
+        for (int c = 0; c < header.getLastCellNum(); c++) {
+            width += s.getColumnWidth(c) / 256;
+        }
+        // About 5.25 points a character at 11 pt: A4 landscape less margins (784 points) at 9 pt or more needs 180 or fewer.
+        assertThat(width).isLessThanOrEqualTo(182);
         assertThat(wb.getPrintArea(wb.getSheetIndex(s))).isNotNull();
         String text = text(s);
         // Every priority's headline indicators, with variation, RAG and a sentence.
         assertThat(text).contains("Knowing our problem").contains("Seen and heard").contains("A skilled and confident workforce");
         assertThat(text).containsAnyOf("Special cause", "Common cause");
         assertThat(text).containsAnyOf("Red: off target", "Amber: near target", "Green: on target");
-        assertThat(text).contains("over the year");
+        assertThat(text).containsAnyOf("a year ago", "Up from", "Down from");
         int rows = s.getLastRowNum() - ScorecardWorkbook.TABLE_ROW;
         assertThat(rows).isBetween(10, 20);
+        // The icons are pictures beside their words, with the same words as alt text.
+        List<XSSFShape> icons = s.getDrawingPatriarch().getShapes();
+        assertThat(icons).hasSizeGreaterThan(rows);
+        for (XSSFShape shape : icons) {
+            String alt = ((XSSFPicture) shape).getCTPicture().getNvPicPr().getCNvPr().getDescr();
+            assertThat(alt).matches("(Variation|Assurance): .*|(Green|Amber|Red): .*");
+        }
+    }
+
+    @Test
+    void theCoverAndTheBoardSummaryListTheSameRedTargets() {
+        XSSFSheet s = wb.getSheet("Board summary");
+        List<String> red = new ArrayList<>();
+        List<String> titles = new ArrayList<>();
+        int ragColumn = columnOf(s, "RAG");
+        for (int r = ScorecardWorkbook.TABLE_ROW + 1; r <= s.getLastRowNum(); r++) {
+            String title = s.getRow(r).getCell(1).getStringCellValue().replace(" (shown for its red target)", "");
+            titles.add(title);
+            if (s.getRow(r).getCell(ragColumn).getStringCellValue().contains("Red")) {
+                red.add(title);
+            }
+        }
+        assertThat(red).isNotEmpty();
+        String cover = text(wb.getSheet("Cover"));
+        String redSection = cover.substring(cover.indexOf("Which targets are red?"));
+        for (String title : red) {
+            assertThat(redSection).contains(title);
+        }
+        // No red target on the cover that the summary lacks: every "title: figure against a target" line is one of them.
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\u2022 ([^|:]+): [^|]* against a target of").matcher(redSection);
+        int listed = 0;
+        while (m.find()) {
+            assertThat(red).contains(m.group(1));
+            listed++;
+        }
+        assertThat(listed).isEqualTo(red.size());
+    }
+
+    @Test
+    void englandAndNeighbourFiguresAreDatedWhereTheyAreRead() {
+        XSSFSheet s = wb.getSheet("Board summary");
+        Row header = s.getRow(ScorecardWorkbook.TABLE_ROW);
+        List<String> names = new ArrayList<>();
+        header.forEach(c -> names.add(c.getStringCellValue()));
+        assertThat(names).anyMatch(n -> n.matches("England, 31 March \\d{4}") || n.startsWith("England (DfE, at 31 March"));
+        assertThat(names).anyMatch(n -> n.startsWith("LAs beating their neighbours"));
+        // The year shown is the latest DfE published among the inputs for that indicator.
+        int latest = 0;
+        for (CSVRecord b : benchmarks()) {
+            if (b.get("indicator_id").equals("CPP_OPEN_NEG_INIT_RATE") && b.get("area_code").equals(P) && !b.get("england").isEmpty()) {
+                latest = Math.max(latest, Integer.parseInt(b.get("period_end").substring(0, 4)));
+            }
+        }
+        assertThat(latest).isPositive();
+        String englandHeading = names.stream().filter(n -> n.startsWith("England")).findFirst().orElseThrow();
+        if (englandHeading.startsWith("England, 31 March")) {
+            assertThat(englandHeading).endsWith(String.valueOf(latest));
+        }
+    }
+
+    @Test
+    void yearOnYearSetsEnglandRegionNeighboursAndRankBesideOursWithChangesInPercentagePoints() {
+        XSSFSheet s = wb.getSheet("Year on year");
+        Row header = s.getRow(ScorecardWorkbook.TABLE_ROW);
+        List<String> names = new ArrayList<>();
+        header.forEach(c -> names.add(c.getStringCellValue()));
+        assertThat(names).contains("England", "Region", "Statistical neighbours' mean", "Rank among LAs (1 is best)",
+                "Change on the year before", "Change measured in");
+        boolean percentagePoints = false;
+        boolean ranked = false;
+        int unit = names.indexOf("Change measured in");
+        int rank = names.indexOf("Rank among LAs (1 is best)");
+        for (int r = ScorecardWorkbook.TABLE_ROW + 1; r <= s.getLastRowNum(); r++) {
+            Row row = s.getRow(r);
+            if (row.getCell(5).getStringCellValue().equals("Per cent")) {
+                assertThat(row.getCell(unit).getStringCellValue()).isEqualTo("percentage points");
+                percentagePoints = true;
+            }
+            ranked |= row.getCell(rank).getCellType() == CellType.NUMERIC;
+        }
+        assertThat(percentagePoints).isTrue();
+        assertThat(ranked).isTrue();
+    }
+
+    @Test
+    void breakdownsAreInBandOrderNotTextOrder() {
+        XSSFSheet s = wb.getSheet("Breakdowns");
+        List<String> ages = new ArrayList<>();
+        String first = null;
+        for (int r = ScorecardWorkbook.TABLE_ROW + 1; r <= s.getLastRowNum(); r++) {
+            Row row = s.getRow(r);
+            String key = row.getCell(0).getStringCellValue() + "|" + row.getCell(2).getStringCellValue() + "|"
+                    + row.getCell(3).getStringCellValue();
+            if (row.getCell(4).getStringCellValue().equals("age band")) {
+                if (first == null) {
+                    first = key;
+                }
+                if (key.equals(first)) {
+                    ages.add(row.getCell(5).getStringCellValue());
+                }
+            }
+        }
+        assertThat(ages).containsSubsequence("under 1", "1-4", "5-9", "10-15", "16+");
+    }
+
+    @Test
+    void reconciliationSaysWhyAFigureMayDifferAndWhatDifferenceIsExpected() {
+        XSSFSheet s = wb.getSheet("Reconciliation");
+        List<String> names = new ArrayList<>();
+        s.getRow(ScorecardWorkbook.TABLE_ROW).forEach(c -> names.add(c.getStringCellValue()));
+        assertThat(names).contains("Largest difference DfE's rounding explains", "Why a figure may differ");
+        String text = text(s);
+        assertThat(text).containsAnyOf("Matches", "Within DfE's rounding", "Differs: check");
+        assertThat(text).doesNotContain("\u2714").doesNotContain("\u2718");
+    }
+
+    @Test
+    void commentarySitsBesideItsIndicatorOnTheScorecardAndTheBoardSummary() {
+        String said = "Roll out the neglect pathway in Bedford and Central Bedfordshire by September.";
+        for (String sheet : List.of("Scorecard", "Board summary")) {
+            XSSFSheet s = wb.getSheet(sheet);
+            int column = columnOf(s, "Commentary and action (lead officers)");
+            int titleColumn = sheet.equals("Scorecard") ? 1 : 1;
+            boolean found = false;
+            for (int r = ScorecardWorkbook.TABLE_ROW + 1; r <= s.getLastRowNum(); r++) {
+                Row row = s.getRow(r);
+                if (row.getCell(column).getStringCellValue().contains(said)) {
+                    String which = sheet.equals("Scorecard") ? row.getCell(titleColumn).getStringCellValue() : row.getCell(1).getStringCellValue();
+                    assertThat(which).contains(sheet.equals("Scorecard") ? "CPP_OPEN_NEG_INIT_PCT" : "Share of children on a plan, initial category neglect");
+                    found = true;
+                }
+            }
+            assertThat(found).as(sheet).isTrue();
+        }
+    }
+
+    private static int columnOf(XSSFSheet s, String name) {
+        Row header = s.getRow(ScorecardWorkbook.TABLE_ROW);
+        for (Cell c : header) {
+            if (c.getStringCellValue().equals(name)) {
+                return c.getColumnIndex();
+            }
+        }
+        throw new AssertionError(s.getSheetName() + " has no column " + name);
+    }
+
+    private static List<CSVRecord> benchmarks() {
+        try (var reader = Files.newBufferedReader(folder.resolve("benchmarks.csv"))) {
+            return org.apache.commons.csv.CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader).getRecords();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test
     void everyOtherSheetPrintsOnePageWideWithItsHeaderRepeated() {
         for (Sheet sheet : wb) {
             XSSFSheet s = (XSSFSheet) sheet;
+            if (s.getSheetName().equals("Trends")) {
+                // Changed by issue 13: full size rather than fit to width, since Excel ignores the manual page breaks that
+                // keep each chart whole under Fit To; its one column fits A4 portrait's printable width (about 538 points).
+                assertThat(s.getFitToPage()).isFalse();
+                assertThat(s.getPrintSetup().getScale()).isEqualTo((short) 100);
+                assertThat(s.getPrintSetup().getLandscape()).isFalse();
+                assertThat(s.getColumnWidthInPixels(0) * 0.75).isLessThan(538);
+                continue;
+            }
             assertThat(s.getFitToPage()).as(s.getSheetName()).isTrue();
             assertThat(s.getPrintSetup().getFitWidth()).as(s.getSheetName()).isEqualTo((short) 1);
             assertThat(s.getPrintSetup().getPaperSize()).as(s.getSheetName())
