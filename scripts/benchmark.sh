@@ -93,15 +93,15 @@ run_job() {
   rm -rf "$data" "$out"
   if [ "$db" = postgres ]; then
     rm -f "$WORK/pg.url"
-    tool Postgres "$WORK/pg.url" & PG_PID=$!
+    tool Postgres "$WORK/pg.url" > "$WORK/postgres.log" 2>&1 & PG_PID=$!
     for _ in $(seq 1 120); do [ -f "$WORK/pg.url" ] && break; sleep 0.5; done
     local url; url=$(cat "$WORK/pg.url")
     SPRING_DATASOURCE_URL=$url SPRING_DATASOURCE_USERNAME=postgres SPRING_DATASOURCE_PASSWORD=postgres \
-      timed "$label" java -Xmx"$HEAP" -jar "$JAR" run --period "$period" --input "$input" --output "$out" --data-dir "$data" --job "$job"
+      timed "$label" java -Xmx"$HEAP" -Dlogging.level.org.neglectscorecard.indicators=DEBUG -jar "$JAR" run --period "$period" --input "$input" --output "$out" --data-dir "$data" --job "$job"
     steps "$label" "$url" postgres postgres
     stop_postgres
   else
-    timed "$label" java -Xmx"$HEAP" -jar "$JAR" run --period "$period" --input "$input" --output "$out" --data-dir "$data" --job "$job"
+    timed "$label" java -Xmx"$HEAP" -Dlogging.level.org.neglectscorecard.indicators=DEBUG -jar "$JAR" run --period "$period" --input "$input" --output "$out" --data-dir "$data" --job "$job"
     steps "$label" "jdbc:h2:file:$data/scorecard;AUTO_SERVER=TRUE"
     # The program's start-up: the same command again is refused in one line (the period is done).
     timed "$label-startup" java -Xmx"$HEAP" -jar "$JAR" run --period "$period" --input "$input" --output "$out" --data-dir "$data" --job "$job"
