@@ -93,7 +93,9 @@ run_job() {
   rm -rf "$data" "$out"
   if [ "$db" = postgres ]; then
     rm -f "$WORK/pg.url"
-    tool Postgres "$WORK/pg.url" > "$WORK/postgres.log" 2>&1 & PG_PID=$!
+    # Started directly (not through 'tool', a subshell) so that PG_PID is the server's own process:
+    # it must not outlive the benchmark, holding the build lock it inherited.
+    java -cp "$TOOLS" org.neglectscorecard.bench.Postgres "$WORK/pg.url" > "$WORK/postgres.log" 2>&1 & PG_PID=$!
     for _ in $(seq 1 120); do [ -f "$WORK/pg.url" ] && break; sleep 0.5; done
     local url; url=$(cat "$WORK/pg.url")
     SPRING_DATASOURCE_URL=$url SPRING_DATASOURCE_USERNAME=postgres SPRING_DATASOURCE_PASSWORD=postgres \
