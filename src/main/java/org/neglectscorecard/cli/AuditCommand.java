@@ -1,12 +1,10 @@
 package org.neglectscorecard.cli;
 
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.neglectscorecard.job.JobFile;
 import org.neglectscorecard.store.AuditLog;
-import org.springframework.context.ConfigurableApplicationContext;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -32,8 +30,8 @@ public class AuditCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         JobFile jobFile = JobFile.load(job);
-        try (ConfigurableApplicationContext context = Context.start(dataDir.choose(Path.of(jobFile.input())), Map.of())) {
-            for (AuditLog.Entry e : context.getBean(AuditLog.class).latest(last)) {
+        try (QuickDatabase database = QuickDatabase.open(dataDir.choose(Path.of(jobFile.input())))) {
+            for (AuditLog.Entry e : new AuditLog(database.dsl()).latest(last)) {
                 System.out.printf("%s  %-14s %-20s %-10s by %s on %s%n", e.at(), e.event(), e.jobName() == null ? "" : e.jobName(),
                         e.period() == null ? "" : e.period(), e.user(), e.host());
                 if (e.details() != null) {

@@ -19,16 +19,7 @@ final class Context {
     }
 
     static ConfigurableApplicationContext start(Path dataDir, Map<String, Object> extra) {
-        Path data = dataDir.toAbsolutePath().normalize();
-        try {
-            Files.createDirectories(data);
-            // Child-level data lives here: readable by its owner only.
-            if (data.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-                Files.setPosixFilePermissions(data, PosixFilePermissions.fromString("rwx------"));
-            }
-        } catch (IOException e) {
-            throw new CliException("The database folder " + data + " could not be created: " + e.getMessage());
-        }
+        Path data = prepare(dataDir);
         Map<String, Object> properties = new HashMap<>(extra);
         properties.put("scorecard.data-dir", data.toString());
         // Passed as arguments: unlike default properties, they override application.properties.
@@ -43,5 +34,20 @@ final class Context {
             }
             throw e;
         }
+    }
+
+    /** The database folder, made if need be, readable by its owner only; as an absolute path. */
+    static Path prepare(Path dataDir) {
+        Path data = dataDir.toAbsolutePath().normalize();
+        try {
+            Files.createDirectories(data);
+            // Child-level data lives here: readable by its owner only.
+            if (data.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                Files.setPosixFilePermissions(data, PosixFilePermissions.fromString("rwx------"));
+            }
+        } catch (IOException e) {
+            throw new CliException("The database folder " + data + " could not be created: " + e.getMessage());
+        }
+        return data;
     }
 }

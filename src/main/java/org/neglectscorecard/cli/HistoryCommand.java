@@ -6,16 +6,14 @@ import static org.neglectscorecard.store.schema.Tables.SOURCE_FILE;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.neglectscorecard.job.JobFile;
-import org.neglectscorecard.job.RunContext;
+import org.neglectscorecard.job.RunHistory;
 import org.neglectscorecard.job.RunService;
-import org.springframework.batch.core.job.JobExecution;
-import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.batch.core.BatchStatus;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -39,43 +37,41 @@ public class HistoryCommand implements Callable<Integer> {
     public Integer call() {
         JobFile jobFile = JobFile.load(job);
         Path data = dataDir.choose(Path.of(jobFile.input()));
-        try (ConfigurableApplicationContext context = Context.start(data, Map.of())) {
-            List<RunService.Attempt> attempts = context.getBean(RunService.class).attempts(jobFile.name(), null);
-            DSLContext dsl = context.getBean(DSLContext.class);
-            if (attempts.isEmpty()) {
+        try (QuickDatabase database = QuickDatabase.open(data)) {
+            DSLContext dsl = database.dsl();
+            List<RunHistory.Run> runs = RunHistory.of(dsl, jobFile.name());
+            if (runs.isEmpty()) {
                 System.out.println("No runs of " + jobFile.name() + " yet. Start one with: run --period yyyy-mm-dd");
                 return 0;
             }
             System.out.printf("Runs of %s (newest first):%n%n", jobFile.name());
             System.out.printf("%-10s  %-7s  %-10s  %-20s  %-9s  %10s  %9s  %s%n", "Period", "Attempt", "Status", "Started",
                     "Took", "Rows read", "Rejected", "Outputs");
-            for (RunService.Attempt a : attempts) {
-                JobExecution e = a.last();
+            for (RunHistory.Run r : runs) {
                 var counts = dsl.select(DSL.coalesce(DSL.sum(SOURCE_FILE.ROWS_READ), DSL.inline(java.math.BigDecimal.ZERO)),
                                 DSL.coalesce(DSL.sum(SOURCE_FILE.ROWS_REJECTED), DSL.inline(java.math.BigDecimal.ZERO)))
                         .from(RUN_INPUT).join(SOURCE_FILE).on(SOURCE_FILE.SOURCE_FILE_ID.eq(RUN_INPUT.SOURCE_FILE_ID))
-                        .where(RUN_INPUT.RUN_ID.eq(a.instance().getInstanceId())).fetchOne();
-                String took = e.getStartTime() == null || e.getEndTime() == null ? ""
-                        : Durations.words(Duration.between(e.getStartTime(), e.getEndTime()));
-                Path outputs = Path.of(e.getJobParameters().getString(RunContext.OUTPUT)).resolve(jobFile.partnershipId())
-                        .resolve(String.valueOf(e.getJobParameters().getLocalDate(RunContext.PERIOD)));
+                        .where(RUN_INPUT.RUN_ID.eq(r.runId())).fetchOne();
+                String took = r.started() == null || r.ended() == null ? ""
+                        : Durations.words(Duration.between(r.started(), r.ended()));
+                Path outputs = Path.of(r.output()).resolve(jobFile.partnershipId()).resolve(String.valueOf(r.period()));
                 System.out.printf("%-10s  %-7d  %-10s  %-20s  %-9s  %,10d  %,9d  %s%n",
-                        e.getJobParameters().getLocalDate(RunContext.PERIOD), a.attempt(), status(e),
-                        RunService.when(e.getStartTime()), took, counts.value1().longValue(), counts.value2().longValue(),
+                        r.period(), r.attempt(), status(r.status()),
+                        RunService.when(r.started()), took, counts.value1().longValue(), counts.value2().longValue(),
                         outputs);
             }
             return 0;
         }
     }
 
-    private static String status(JobExecution e) {
-        return switch (e.getStatus()) {
+    private static String status(BatchStatus status) {
+        return switch (status) {
             case COMPLETED -> "completed";
             case FAILED -> "failed";
             case STARTED, STARTING, STOPPING -> "running?";
             case STOPPED -> "stopped";
             case ABANDONED -> "abandoned";
-            default -> e.getStatus().toString().toLowerCase();
+            default -> status.toString().toLowerCase();
         };
     }
 }

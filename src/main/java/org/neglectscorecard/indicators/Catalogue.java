@@ -59,14 +59,16 @@ public final class Catalogue {
 
     /** sql/ beside the working directory if present, else the copy in the jar. */
     public static Catalogue load(String sqlDir) {
+        return loadFrom(location(sqlDir));
+    }
+
+    /** Where {@link #load} reads from (sql/ beside the working directory, else the jar's copy), without reading it. */
+    public static String location(String sqlDir) {
         java.nio.file.Path dir = java.nio.file.Path.of(sqlDir);
         String base = java.nio.file.Files.isDirectory(dir.resolve("indicators"))
                 ? dir.toAbsolutePath().normalize().toUri().toString()
                 : "classpath:sql/";
-        if (!base.endsWith("/")) {
-            base = base + "/";
-        }
-        return loadFrom(base);
+        return base.endsWith("/") ? base : base + "/";
     }
 
     public static Catalogue loadFrom(String base) {

@@ -15,6 +15,8 @@ public final class TableHeader {
     private final String where;
     private final List<String> names;
     private final Map<String, Integer> bySquashedName = new HashMap<>();
+    /** Columns asked for by name, as found: the same few names are asked for on every row. */
+    private final Map<String, Optional<Integer>> asked = new java.util.concurrent.ConcurrentHashMap<>();
     private final boolean spreadsheet;
 
     public TableHeader(String table, List<String> names, boolean spreadsheet) {
@@ -48,6 +50,7 @@ public final class TableHeader {
                     Optional<Integer> i = out.indexOf(other);
                     if (i.isPresent()) {
                         out.bySquashedName.put(Values.squash(canonical), i.get());
+                        out.asked.clear();
                         break;
                     }
                 }
@@ -91,11 +94,16 @@ public final class TableHeader {
     }
 
     public Optional<Integer> indexOf(String column) {
-        return Optional.ofNullable(bySquashedName.get(Values.squash(column)));
+        Optional<Integer> found = asked.get(column);
+        if (found == null) {
+            found = Optional.ofNullable(bySquashedName.get(Values.squash(column)));
+            asked.put(column, found);
+        }
+        return found;
     }
 
     public boolean has(String column) {
-        return bySquashedName.containsKey(Values.squash(column));
+        return indexOf(column).isPresent();
     }
 
     /** The name as the file wrote it, or the canonical name if the file lacks the column. */

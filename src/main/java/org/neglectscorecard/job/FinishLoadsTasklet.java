@@ -60,6 +60,9 @@ public class FinishLoadsTasklet implements Tasklet {
             }
             contribution.incrementWriteCount(1);
         }
+        if (!files.isEmpty()) {
+            completion.analyze();
+        }
         return RepeatStatus.FINISHED;
     }
 }

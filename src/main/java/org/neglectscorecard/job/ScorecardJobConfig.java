@@ -48,7 +48,7 @@ public class ScorecardJobConfig {
 
     public static final String JOB_NAME = "scorecard";
     /** Rows per transaction while loading: big enough to be quick, small enough to resume close by. */
-    public static final int CHUNK_SIZE = 1_000;
+    public static final int CHUNK_SIZE = Integer.getInteger("scorecard.chunk", 1_000);
 
     @Bean
     Job scorecardJob(JobRepository jobs, Step checkInputs, Step loadReturns, Step finishLoads, Step scopeReturns,

@@ -13,7 +13,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.jooq.BatchBindStep;
 import org.jooq.DSLContext;
 import org.neglectscorecard.ingest.ParsedRow;
 import org.neglectscorecard.ingest.Rejection;
@@ -108,10 +107,10 @@ public class ChildLevelWriter implements ItemWriter<ParsedRow<CinRecord>> {
         if (rows.isEmpty()) {
             return;
         }
-        BatchBindStep batch = dsl.batch(dsl.insertInto(CHILD, CHILD.RETURN_ID, CHILD.LA_CODE3, CHILD.CHILD_KEY, CHILD.BIRTH_DATE,
-                CHILD.EXPECTED_BIRTH_DATE, CHILD.GENDER, CHILD.SOURCE_ROW).values((Long) null, null, null, null, null, null, null));
+        BulkInsert batch = new BulkInsert(dsl, CHILD, CHILD.RETURN_ID, CHILD.LA_CODE3, CHILD.CHILD_KEY, CHILD.BIRTH_DATE,
+                CHILD.EXPECTED_BIRTH_DATE, CHILD.GENDER, CHILD.SOURCE_ROW);
         for (CinRecord.Child c : rows) {
-            batch.bind(returnId(c.laCode3()), c.laCode3(), c.childKey(), c.birthDate(), c.expectedBirthDate(), c.gender(), c.sourceRow());
+            batch.add(returnId(c.laCode3()), c.laCode3(), c.childKey(), c.birthDate(), c.expectedBirthDate(), c.gender(), c.sourceRow());
         }
         batch.execute();
     }
@@ -120,11 +119,11 @@ public class ChildLevelWriter implements ItemWriter<ParsedRow<CinRecord>> {
         if (rows.isEmpty()) {
             return;
         }
-        BatchBindStep batch = dsl.batch(dsl.insertInto(CHILD_CHARACTERISTICS, CHILD_CHARACTERISTICS.RETURN_ID,
+        BulkInsert batch = new BulkInsert(dsl, CHILD_CHARACTERISTICS, CHILD_CHARACTERISTICS.RETURN_ID,
                 CHILD_CHARACTERISTICS.LA_CODE3, CHILD_CHARACTERISTICS.CHILD_KEY, CHILD_CHARACTERISTICS.ETHNICITY, CHILD_CHARACTERISTICS.DISABLED,
-                CHILD_CHARACTERISTICS.SOURCE_ROW).values((Long) null, null, null, null, null, null));
+                CHILD_CHARACTERISTICS.SOURCE_ROW);
         for (CinRecord.Characteristics c : rows) {
-            batch.bind(returnId(c.laCode3()), c.laCode3(), c.childKey(), c.ethnicity(), c.disabled(), c.sourceRow());
+            batch.add(returnId(c.laCode3()), c.laCode3(), c.childKey(), c.ethnicity(), c.disabled(), c.sourceRow());
         }
         batch.execute();
     }
@@ -133,12 +132,11 @@ public class ChildLevelWriter implements ItemWriter<ParsedRow<CinRecord>> {
         if (rows.isEmpty()) {
             return;
         }
-        BatchBindStep batch = dsl.batch(dsl.insertInto(CIN_EPISODE, CIN_EPISODE.RETURN_ID, CIN_EPISODE.LA_CODE3, CIN_EPISODE.CHILD_KEY,
+        BulkInsert batch = new BulkInsert(dsl, CIN_EPISODE, CIN_EPISODE.RETURN_ID, CIN_EPISODE.LA_CODE3, CIN_EPISODE.CHILD_KEY,
                 CIN_EPISODE.EPISODE_REF, CIN_EPISODE.REFERRAL_DATE, CIN_EPISODE.CLOSURE_DATE, CIN_EPISODE.PRIMARY_NEED,
-                CIN_EPISODE.REASON_FOR_CLOSURE, CIN_EPISODE.REFERRAL_NFA, CIN_EPISODE.SOURCE_ROW)
-                .values((Long) null, null, null, null, null, null, null, null, null, null));
+                CIN_EPISODE.REASON_FOR_CLOSURE, CIN_EPISODE.REFERRAL_NFA, CIN_EPISODE.SOURCE_ROW);
         for (CinRecord.Episode e : rows) {
-            batch.bind(returnId(e.laCode3()), e.laCode3(), e.childKey(), e.episodeRef(), e.referralDate(), e.closureDate(),
+            batch.add(returnId(e.laCode3()), e.laCode3(), e.childKey(), e.episodeRef(), e.referralDate(), e.closureDate(),
                     e.primaryNeed(), e.reasonForClosure(), e.referralNfa(), e.sourceRow());
         }
         batch.execute();
@@ -148,11 +146,11 @@ public class ChildLevelWriter implements ItemWriter<ParsedRow<CinRecord>> {
         if (rows.isEmpty()) {
             return;
         }
-        BatchBindStep batch = dsl.batch(dsl.insertInto(ASSESSMENT, ASSESSMENT.RETURN_ID, ASSESSMENT.LA_CODE3, ASSESSMENT.CHILD_KEY,
+        BulkInsert batch = new BulkInsert(dsl, ASSESSMENT, ASSESSMENT.RETURN_ID, ASSESSMENT.LA_CODE3, ASSESSMENT.CHILD_KEY,
                 ASSESSMENT.EPISODE_REF, ASSESSMENT.START_DATE, ASSESSMENT.AUTHORISED_DATE, ASSESSMENT.FACTORS,
-                ASSESSMENT.SOURCE_ROW).values((Long) null, null, null, null, null, null, null, null));
+                ASSESSMENT.SOURCE_ROW);
         for (CinRecord.Assessment a : rows) {
-            batch.bind(returnId(a.laCode3()), a.laCode3(), a.childKey(), a.episodeRef(), a.startDate(), a.authorisedDate(),
+            batch.add(returnId(a.laCode3()), a.laCode3(), a.childKey(), a.episodeRef(), a.startDate(), a.authorisedDate(),
                     a.factors(), a.sourceRow());
         }
         batch.execute();
@@ -162,11 +160,10 @@ public class ChildLevelWriter implements ItemWriter<ParsedRow<CinRecord>> {
         if (rows.isEmpty()) {
             return;
         }
-        BatchBindStep batch = dsl.batch(dsl.insertInto(CIN_PLAN, CIN_PLAN.RETURN_ID, CIN_PLAN.LA_CODE3, CIN_PLAN.CHILD_KEY,
-                CIN_PLAN.EPISODE_REF, CIN_PLAN.START_DATE, CIN_PLAN.END_DATE, CIN_PLAN.SOURCE_ROW)
-                .values((Long) null, null, null, null, null, null, null));
+        BulkInsert batch = new BulkInsert(dsl, CIN_PLAN, CIN_PLAN.RETURN_ID, CIN_PLAN.LA_CODE3, CIN_PLAN.CHILD_KEY,
+                CIN_PLAN.EPISODE_REF, CIN_PLAN.START_DATE, CIN_PLAN.END_DATE, CIN_PLAN.SOURCE_ROW);
         for (CinRecord.CinPlan p : rows) {
-            batch.bind(returnId(p.laCode3()), p.laCode3(), p.childKey(), p.episodeRef(), p.startDate(), p.endDate(), p.sourceRow());
+            batch.add(returnId(p.laCode3()), p.laCode3(), p.childKey(), p.episodeRef(), p.startDate(), p.endDate(), p.sourceRow());
         }
         batch.execute();
     }
@@ -175,12 +172,11 @@ public class ChildLevelWriter implements ItemWriter<ParsedRow<CinRecord>> {
         if (rows.isEmpty()) {
             return;
         }
-        BatchBindStep batch = dsl.batch(dsl.insertInto(CP_PLAN, CP_PLAN.RETURN_ID, CP_PLAN.LA_CODE3, CP_PLAN.CHILD_KEY,
+        BulkInsert batch = new BulkInsert(dsl, CP_PLAN, CP_PLAN.RETURN_ID, CP_PLAN.LA_CODE3, CP_PLAN.CHILD_KEY,
                 CP_PLAN.EPISODE_REF, CP_PLAN.START_DATE, CP_PLAN.END_DATE, CP_PLAN.INITIAL_CATEGORY,
-                CP_PLAN.LATEST_CATEGORY, CP_PLAN.PREVIOUS_PLANS, CP_PLAN.LAST_VISIT_DATE, CP_PLAN.SEEN_ALONE, CP_PLAN.SOURCE_ROW)
-                .values((Long) null, null, null, null, null, null, null, null, null, null, null, null));
+                CP_PLAN.LATEST_CATEGORY, CP_PLAN.PREVIOUS_PLANS, CP_PLAN.LAST_VISIT_DATE, CP_PLAN.SEEN_ALONE, CP_PLAN.SOURCE_ROW);
         for (CinRecord.CpPlan p : rows) {
-            batch.bind(returnId(p.laCode3()), p.laCode3(), p.childKey(), p.episodeRef(), p.startDate(), p.endDate(),
+            batch.add(returnId(p.laCode3()), p.laCode3(), p.childKey(), p.episodeRef(), p.startDate(), p.endDate(),
                     p.initialCategory(), p.latestCategory(), p.previousPlans(), p.lastVisitDate(), p.seenAlone(), p.sourceRow());
         }
         batch.execute();
@@ -190,12 +186,11 @@ public class ChildLevelWriter implements ItemWriter<ParsedRow<CinRecord>> {
         if (rows.isEmpty()) {
             return;
         }
-        BatchBindStep batch = dsl.batch(dsl.insertInto(CLA_EPISODE, CLA_EPISODE.RETURN_ID, CLA_EPISODE.LA_CODE3,
+        BulkInsert batch = new BulkInsert(dsl, CLA_EPISODE, CLA_EPISODE.RETURN_ID, CLA_EPISODE.LA_CODE3,
                 CLA_EPISODE.CHILD_KEY, CLA_EPISODE.START_DATE, CLA_EPISODE.REASON_NEW_EPISODE, CLA_EPISODE.LEGAL_STATUS,
-                CLA_EPISODE.CATEGORY_OF_NEED, CLA_EPISODE.END_DATE, CLA_EPISODE.SOURCE_ROW)
-                .values((Long) null, null, null, null, null, null, null, null, null));
+                CLA_EPISODE.CATEGORY_OF_NEED, CLA_EPISODE.END_DATE, CLA_EPISODE.SOURCE_ROW);
         for (CinRecord.ClaEpisode e : rows) {
-            batch.bind(returnId(e.laCode3()), e.laCode3(), e.childKey(), e.startDate(), e.reasonNewEpisode(), e.legalStatus(),
+            batch.add(returnId(e.laCode3()), e.laCode3(), e.childKey(), e.startDate(), e.reasonNewEpisode(), e.legalStatus(),
                     e.categoryOfNeed(), e.endDate(), e.sourceRow());
         }
         batch.execute();

@@ -172,14 +172,35 @@ public class LoadCompletion {
                 .where(STATUTORY_RETURN.SOURCE_FILE_ID.eq(sourceFileId)));
     }
 
-    /** Every table any kind stores rows in, and what belongs to a file besides. */
-    private void removeRows(long sourceFileId) {
+    /** Every table any kind stores rows in. */
+    private static Set<Table<?>> storeTables() {
         Set<Table<?>> tables = new LinkedHashSet<>();
         for (ReturnKind kind : ReturnKind.values()) {
             kind.rules().wholeFile().anchors().forEach(a -> tables.add(a.table()));
             kind.rules().wholeFile().duplicates().forEach(d -> tables.add(d.table()));
         }
+        return tables;
+    }
+
+    /**
+     * Statistics for the tables loading filled, so both databases plan what reads them next from
+     * what is there (H2 otherwise takes every index as selective: it read DfE values of the run's
+     * files through the index by file, not the one by DfE file and column, 2.5 s longer on the
+     * sample). On H2, ANALYZE commits the transaction it is in: call it last.
+     */
+    public void analyze() {
+        Set<Table<?>> tables = storeTables();
+        tables.add(STATUTORY_RETURN);
+        tables.add(SOURCE_FILE);
+        boolean h2 = dsl.dialect().family() == org.jooq.SQLDialect.H2;
         for (Table<?> t : tables) {
+            dsl.execute((h2 ? "ANALYZE TABLE " : "ANALYZE ") + t.getName());
+        }
+    }
+
+    /** Every table any kind stores rows in, and what belongs to a file besides. */
+    private void removeRows(long sourceFileId) {
+        for (Table<?> t : storeTables()) {
             dsl.deleteFrom(t).where(ofFile(t, sourceFileId)).execute();
         }
         dsl.deleteFrom(ABSENT_COLUMN).where(ABSENT_COLUMN.SOURCE_FILE_ID.eq(sourceFileId)).execute();

@@ -9,7 +9,6 @@ import static org.neglectscorecard.store.schema.Tables.TARGET;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.jooq.BatchBindStep;
 import org.jooq.DSLContext;
 import org.neglectscorecard.ingest.ParsedRow;
 import org.neglectscorecard.ingest.Rejection;
@@ -33,45 +32,44 @@ public class ReferenceWriter implements ItemWriter<ParsedRow<ReferenceRecord>> {
     @Override
     public void write(Chunk<? extends ParsedRow<ReferenceRecord>> chunk) {
         List<Rejection> leftOut = new ArrayList<>();
-        BatchBindStep dfe = dsl.batch(dsl.insertInto(DFE_VALUE, DFE_VALUE.SOURCE_FILE_ID, DFE_VALUE.FILE_KEY, DFE_VALUE.TIME_PERIOD,
+        BulkInsert dfe = new BulkInsert(dsl, DFE_VALUE, DFE_VALUE.SOURCE_FILE_ID, DFE_VALUE.FILE_KEY, DFE_VALUE.TIME_PERIOD,
                 DFE_VALUE.GEOGRAPHIC_LEVEL, DFE_VALUE.AREA_CODE, DFE_VALUE.OLD_LA_CODE, DFE_VALUE.FILTERS, DFE_VALUE.COLUMN_NAME,
-                DFE_VALUE.AMOUNT, DFE_VALUE.SYMBOL, DFE_VALUE.SOURCE_ROW).values((Long) null, null, null, null, null, null, null, null, null, null, null));
-        BatchBindStep sn = dsl.batch(dsl.insertInto(STAT_NEIGHBOUR, STAT_NEIGHBOUR.SOURCE_FILE_ID, STAT_NEIGHBOUR.LA_CODE3,
-                STAT_NEIGHBOUR.RANK_NO, STAT_NEIGHBOUR.NEIGHBOUR3, STAT_NEIGHBOUR.SOURCE_ROW).values((Long) null, null, null, null, null));
-        BatchBindStep pop = dsl.batch(dsl.insertInto(POPULATION_INPUT, POPULATION_INPUT.SOURCE_FILE_ID, POPULATION_INPUT.LA_CODE9,
-                POPULATION_INPUT.MID_YEAR, POPULATION_INPUT.CHILDREN_0_17, POPULATION_INPUT.SOURCE_ROW).values((Long) null, null, null, null, null));
-        BatchBindStep targets = dsl.batch(dsl.insertInto(TARGET, TARGET.SOURCE_FILE_ID, TARGET.INDICATOR_ID, TARGET.AREA_CODE,
-                TARGET.PERIOD_END, TARGET.TARGET_, TARGET.AMBER_TOLERANCE, TARGET.SOURCE_ROW).values((Long) null, null, null, null, null, null, null));
-        BatchBindStep notes = dsl.batch(dsl.insertInto(COMMENTARY, COMMENTARY.SOURCE_FILE_ID, COMMENTARY.INDICATOR_ID,
-                COMMENTARY.PERIOD_END, COMMENTARY.COMMENTARY_, COMMENTARY.ACTION, COMMENTARY.OWNER, COMMENTARY.SOURCE_ROW)
-                .values((Long) null, null, null, null, null, null, null));
+                DFE_VALUE.AMOUNT, DFE_VALUE.SYMBOL, DFE_VALUE.SOURCE_ROW);
+        BulkInsert sn = new BulkInsert(dsl, STAT_NEIGHBOUR, STAT_NEIGHBOUR.SOURCE_FILE_ID, STAT_NEIGHBOUR.LA_CODE3,
+                STAT_NEIGHBOUR.RANK_NO, STAT_NEIGHBOUR.NEIGHBOUR3, STAT_NEIGHBOUR.SOURCE_ROW);
+        BulkInsert pop = new BulkInsert(dsl, POPULATION_INPUT, POPULATION_INPUT.SOURCE_FILE_ID, POPULATION_INPUT.LA_CODE9,
+                POPULATION_INPUT.MID_YEAR, POPULATION_INPUT.CHILDREN_0_17, POPULATION_INPUT.SOURCE_ROW);
+        BulkInsert targets = new BulkInsert(dsl, TARGET, TARGET.SOURCE_FILE_ID, TARGET.INDICATOR_ID, TARGET.AREA_CODE,
+                TARGET.PERIOD_END, TARGET.TARGET_, TARGET.AMBER_TOLERANCE, TARGET.SOURCE_ROW);
+        BulkInsert notes = new BulkInsert(dsl, COMMENTARY, COMMENTARY.SOURCE_FILE_ID, COMMENTARY.INDICATOR_ID,
+                COMMENTARY.PERIOD_END, COMMENTARY.COMMENTARY_, COMMENTARY.ACTION, COMMENTARY.OWNER, COMMENTARY.SOURCE_ROW);
         int[] sizes = new int[5];
         for (ParsedRow<ReferenceRecord> parsed : chunk) {
             leftOut.addAll(parsed.valuesIgnored());
             ReferenceRecord record = parsed.record();
             if (record instanceof ReferenceRecord.DfeRow r) {
                 for (ReferenceRecord.Cell c : r.cells()) {
-                    dfe.bind(sourceFileId, r.fileKey(), r.timePeriod(), r.level(), r.areaCode(), r.oldLaCode(), r.filters(),
+                    dfe.add(sourceFileId, r.fileKey(), r.timePeriod(), r.level(), r.areaCode(), r.oldLaCode(), r.filters(),
                             c.column(), c.value(), c.symbol(), r.sourceRow());
                     sizes[0]++;
                 }
             } else if (record instanceof ReferenceRecord.Neighbours r) {
                 for (int i = 0; i < r.neighbours().size(); i++) {
-                    sn.bind(sourceFileId, r.laCode3(), i + 1, r.neighbours().get(i), r.sourceRow());
+                    sn.add(sourceFileId, r.laCode3(), i + 1, r.neighbours().get(i), r.sourceRow());
                     sizes[1]++;
                 }
             } else if (record instanceof ReferenceRecord.Population r) {
-                pop.bind(sourceFileId, r.laCode9(), r.midYear(), r.children(), r.sourceRow());
+                pop.add(sourceFileId, r.laCode9(), r.midYear(), r.children(), r.sourceRow());
                 sizes[2]++;
             } else if (record instanceof ReferenceRecord.Target r) {
-                targets.bind(sourceFileId, r.indicatorId(), r.areaCode(), r.periodEnd(), r.target(), r.amberTolerance(), r.sourceRow());
+                targets.add(sourceFileId, r.indicatorId(), r.areaCode(), r.periodEnd(), r.target(), r.amberTolerance(), r.sourceRow());
                 sizes[3]++;
             } else if (record instanceof ReferenceRecord.Commentary r) {
-                notes.bind(sourceFileId, r.indicatorId(), r.periodEnd(), r.commentary(), r.action(), r.owner(), r.sourceRow());
+                notes.add(sourceFileId, r.indicatorId(), r.periodEnd(), r.commentary(), r.action(), r.owner(), r.sourceRow());
                 sizes[4]++;
             }
         }
-        BatchBindStep[] batches = {dfe, sn, pop, targets, notes};
+        BulkInsert[] batches = {dfe, sn, pop, targets, notes};
         for (int i = 0; i < batches.length; i++) {
             if (sizes[i] > 0) {
                 batches[i].execute();
