@@ -51,6 +51,9 @@ final class CompletenessSheet extends SheetWriter {
         if (k.filled() == k.rows()) {
             return "Complete";
         }
+        if (k.filled() == 0) {
+            return "Empty in every row (or the file lacks it): see any 'Missing' note for this file";
+        }
         return k.filled() * 10 < k.rows() * 9
                 ? "Under 90% complete: breakdowns by this field show many 'Not known'"
                 : "Mostly complete";

@@ -85,16 +85,20 @@ class AbsentColumnIndicatorsTest {
         assertThat(String.join("\n", summary)).contains("CPP_OPEN_NEG_INIT: no value. 821/2022-23/");
 
         List<String> flagged = new ArrayList<>();
+        List<String> rows = new ArrayList<>();
         try (InputStream in = Files.newInputStream(out.resolve("scorecard-p-2023-03-31.xlsx")); XSSFWorkbook wb = new XSSFWorkbook(in)) {
             XSSFSheet s = wb.getSheet("Completeness");
             for (int i = s.getTables().get(0).getStartRowIndex() + 1; i <= s.getTables().get(0).getEndRowIndex(); i++) {
                 String note = s.getRow(i).getCell(5).getStringCellValue();
-                if (!note.isEmpty()) {
+                assertThat(note).as("every row has a note").isNotBlank();
+                if (note.startsWith("Missing")) {
                     flagged.add(s.getRow(i).getCell(1).getStringCellValue() + ": " + note);
                 }
+                rows.add(s.getRow(i).getCell(0).getStringCellValue() + " | " + s.getRow(i).getCell(1).getStringCellValue() + " | " + note);
             }
         }
-        assertThat(flagged).singleElement().asString().startsWith("ChildProtectionPlans InitialCategoryOfAbuse: Missing: CPP_OPEN_NEG_INIT");
+        assertThat(flagged).as(String.join("\n", rows)).singleElement().asString()
+                .startsWith("ChildProtectionPlans InitialCategoryOfAbuse: Missing: CPP_OPEN_NEG_INIT");
     }
 
     private static String withoutFifthColumn(String line) {
