@@ -6,7 +6,6 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -251,6 +250,7 @@ public final class DisclosureControl {
             // A 12-month figure is the sum of its twelve months: V(m) = I(m-11) + ... + I(m).
             twelve.forEach((key, v) -> {
                 Map<LocalDate, Integer> in = months.getOrDefault(key, Map.of());
+                Set<LocalDate> summed = new java.util.HashSet<>();
                 new TreeMap<>(v).forEach((m, now) -> {
                     List<Integer> parts = new ArrayList<>(12);
                     for (int k = 0; k < 12; k++) {
@@ -262,6 +262,7 @@ public final class DisclosureControl {
                     }
                     sum(now, parts);
                     eqParts.set(eqParts.size() - 1, null);   // the months are not shown as parts of a total to protect
+                    summed.add(m);
                 });
                 // And from one month to the next it moves by the month's count less the count of the month a year
                 // before (implied by the sums where every month is there; said for where some are not).
@@ -269,7 +270,8 @@ public final class DisclosureControl {
                     Integer before = v.get(YearMonth.from(m).minusMonths(1).atEndOfMonth());
                     Integer monthNow = in.get(m);
                     Integer yearAgo = in.get(YearMonth.from(m).minusMonths(12).atEndOfMonth());
-                    if (before != null && monthNow != null && yearAgo != null) {
+                    boolean implied = summed.contains(m) && summed.contains(YearMonth.from(m).minusMonths(1).atEndOfMonth());
+                    if (before != null && monthNow != null && yearAgo != null && !implied) {
                         eqCells.add(new int[] {now, before, monthNow, yearAgo});
                         eqCoefficients.add(new int[] {1, -1, -1, 1});
                         eqParts.add(null);
@@ -363,34 +365,53 @@ public final class DisclosureControl {
          * each. True if any was.
          */
         private boolean determined(Map<Integer, List<Integer>> equationsOf) {
-            int[] parent = new int[cells.size()];
-            for (int i = 0; i < parent.length; i++) {
-                parent[i] = i;
+            // Only components holding a cell withheld since the last look can have changed: the others were
+            // found safe then (a component that was not got a cell more, so it holds a new one).
+            if (looked == null) {
+                looked = new boolean[cells.size()];
             }
-            List<Integer> live = new ArrayList<>();
-            for (int e = 0; e < eqCells.size(); e++) {
-                int first = -1;
-                for (int c : eqCells.get(e)) {
-                    if (withheld[c]) {
-                        if (first < 0) {
-                            first = c;
-                        } else {
-                            union(parent, first, c);
+            List<Integer> fresh = new ArrayList<>();
+            for (int i = 0; i < withheld.length; i++) {
+                if (withheld[i] && !looked[i]) {
+                    fresh.add(i);
+                }
+            }
+            boolean[] reached = new boolean[cells.size()];
+            boolean[] eqReached = new boolean[eqCells.size()];
+            Map<Integer, List<Integer>> components = new TreeMap<>();   // by the component's first cell, as before
+            for (int start : fresh) {
+                if (reached[start]) {
+                    continue;
+                }
+                List<Integer> equations = new ArrayList<>();
+                int first = start;
+                java.util.ArrayDeque<Integer> queue = new java.util.ArrayDeque<>();
+                queue.add(start);
+                reached[start] = true;
+                while (!queue.isEmpty()) {
+                    int c = queue.poll();
+                    first = Math.min(first, c);
+                    for (int e : equationsOf.getOrDefault(c, List.of())) {
+                        if (eqReached[e]) {
+                            continue;
+                        }
+                        eqReached[e] = true;
+                        equations.add(e);
+                        for (int other : eqCells.get(e)) {
+                            if (withheld[other] && !reached[other]) {
+                                reached[other] = true;
+                                queue.add(other);
+                            }
                         }
                     }
                 }
-                if (first >= 0) {
-                    live.add(e);
+                if (!equations.isEmpty()) {
+                    equations.sort(null);
+                    components.put(first, equations);
                 }
             }
-            Map<Integer, List<Integer>> components = new TreeMap<>();
-            for (int e : live) {
-                for (int c : eqCells.get(e)) {
-                    if (withheld[c]) {
-                        components.computeIfAbsent(find(parent, c), k -> new ArrayList<>()).add(e);
-                        break;
-                    }
-                }
+            for (int i : fresh) {
+                looked[i] = true;
             }
             boolean changed = false;
             for (List<Integer> equations : components.values()) {
@@ -404,13 +425,16 @@ public final class DisclosureControl {
                         candidates.add(c);
                     }
                 }
+                looked[found] = false;   // looked at again next time, whatever is withheld now
                 Cell about = cells.get(found);
                 if (!"all".equals(about.breakdown())) {
                     // A breakdown's small group never costs an area its headline figure: another group goes, or,
                     // failing that, the whole table of that breakdown (every area's groups; the totals stay).
-                    candidates.removeIf(c -> "all".equals(cells.get(c).breakdown()));
-                    if (cheapest(candidates) == null) {
-                        withholdTable(about);
+                    List<Integer> groups = new ArrayList<>(candidates);
+                    groups.removeIf(c -> "all".equals(cells.get(c).breakdown()));
+                    if (cheapest(groups) != null) {
+                        candidates = groups;
+                    } else if (withholdTable(about)) {
                         changed = true;
                         continue;
                     }
@@ -433,16 +457,33 @@ public final class DisclosureControl {
             return changed;
         }
 
+        /** Cells withheld when components were last looked at. */
+        private boolean[] looked;
+
         /** Every group of a breakdown's table (each area's, for one series and month): the totals stay shown. */
-        private void withholdTable(Cell group) {
-            String dimension = dimensionOf(group.breakdown());
-            for (int i = 0; i < cells.size(); i++) {
-                Cell c = cells.get(i);
-                if (c.series().equals(group.series()) && c.period().equals(group.period()) && c.inMonth() == group.inMonth()
-                        && !"all".equals(c.breakdown()) && dimensionOf(c.breakdown()).equals(dimension)) {
-                    withheld[i] = true;
+        private boolean withholdTable(Cell group) {
+            if (tables == null) {
+                tables = new HashMap<>();
+                for (int i = 0; i < cells.size(); i++) {
+                    Cell c = cells.get(i);
+                    if (!"all".equals(c.breakdown())) {
+                        tables.computeIfAbsent(tableOf(c), k -> new ArrayList<>()).add(i);
+                    }
                 }
             }
+            boolean changed = false;
+            for (int i : tables.get(tableOf(group))) {
+                changed |= !withheld[i];
+                withheld[i] = true;
+            }
+            return changed;
+        }
+
+        /** The groups of each breakdown's table, by {@link #tableOf}: made when first needed. */
+        private Map<String, List<Integer>> tables;
+
+        private static String tableOf(Cell c) {
+            return c.series() + "|" + c.period() + "|" + c.inMonth() + "|" + dimensionOf(c.breakdown());
         }
 
         private static String dimensionOf(String breakdown) {
@@ -465,22 +506,6 @@ public final class DisclosureControl {
                     .thenComparing(cells::get);
             return candidates.stream().filter(i -> !withheld[i]).distinct().min(cost).orElse(null);
         }
-
-        private static int find(int[] parent, int i) {
-            while (parent[i] != i) {
-                parent[i] = parent[parent[i]];
-                i = parent[i];
-            }
-            return i;
-        }
-
-        private static void union(int[] parent, int a, int b) {
-            int ra = find(parent, a);
-            int rb = find(parent, b);
-            if (ra != rb) {
-                parent[Math.max(ra, rb)] = Math.min(ra, rb);
-            }
-        }
     }
 
     /**
@@ -499,30 +524,26 @@ public final class DisclosureControl {
 
         static Integer firstDetermined(List<Integer> equations, List<int[]> eqCells, List<int[]> eqCoefficients,
                                        boolean[] withheld, List<Cell> cells) {
-            Map<Integer, Integer> column = new LinkedHashMap<>();
-            for (int e : equations) {
-                for (int c : eqCells.get(e)) {
-                    if (withheld[c]) {
-                        column.putIfAbsent(c, column.size());
-                    }
-                }
-            }
-            List<Integer> unknowns = new ArrayList<>(column.keySet());
             Integer best = null;
             for (long p : PRIMES) {
-                long[][] m = new long[equations.size()][unknowns.size()];
-                for (int r = 0; r < equations.size(); r++) {
-                    int[] cs = eqCells.get(equations.get(r));
-                    int[] ks = eqCoefficients.get(equations.get(r));
+                List<Map<Integer, Long>> rows = new ArrayList<>(equations.size());
+                for (int e : equations) {
+                    int[] cs = eqCells.get(e);
+                    int[] ks = eqCoefficients.get(e);
+                    Map<Integer, Long> row = new HashMap<>();
                     for (int j = 0; j < cs.length; j++) {
                         if (withheld[cs[j]]) {
-                            int col = column.get(cs[j]);
-                            m[r][col] = Math.floorMod(m[r][col] + ks[j], p);
+                            long v = Math.floorMod(row.getOrDefault(cs[j], 0L) + ks[j], p);
+                            if (v == 0) {
+                                row.remove(cs[j]);
+                            } else {
+                                row.put(cs[j], v);
+                            }
                         }
                     }
+                    rows.add(row);
                 }
-                for (int col : determinedColumns(m, unknowns.size(), p)) {
-                    int cell = unknowns.get(col);
+                for (int cell : determined(rows, p)) {
                     if (best == null || cells.get(cell).compareTo(cells.get(best)) < 0) {
                         best = cell;
                     }
@@ -534,57 +555,93 @@ public final class DisclosureControl {
             return null;
         }
 
-        /** Columns whose variable the system fixes: pivot columns whose reduced row has no free entry. */
+        /** The dense form, for tests: columns whose variable the system fixes. */
         static List<Integer> determinedColumns(long[][] m, int columns, long p) {
-            int rows = m.length;
-            int[] pivotOfRow = new int[rows];
-            java.util.Arrays.fill(pivotOfRow, -1);
-            int r = 0;
-            for (int col = 0; col < columns && r < rows; col++) {
-                int pivot = -1;
-                for (int i = r; i < rows; i++) {
-                    if (m[i][col] != 0) {
-                        pivot = i;
-                        break;
+            List<Map<Integer, Long>> rows = new ArrayList<>();
+            for (long[] r : m) {
+                Map<Integer, Long> row = new HashMap<>();
+                for (int j = 0; j < columns; j++) {
+                    if (Math.floorMod(r[j], p) != 0) {
+                        row.put(j, Math.floorMod(r[j], p));
                     }
                 }
-                if (pivot < 0) {
+                rows.add(row);
+            }
+            List<Integer> out = new ArrayList<>(determined(rows, p));
+            out.sort(null);
+            return out;
+        }
+
+        /**
+         * Variables the system fixes: Gauss-Jordan elimination modulo p on sparse rows (the equations
+         * are sums of a few cells; as dense matrices a national run's were gigabytes and hours), each
+         * step on the shortest row left and, in it, the column in fewest rows, which keeps fill-in low.
+         * A variable is fixed when its pivot row, fully reduced, has no other entry.
+         */
+        static List<Integer> determined(List<Map<Integer, Long>> rows, long p) {
+            Map<Integer, Set<Integer>> rowsOf = new HashMap<>();
+            for (int i = 0; i < rows.size(); i++) {
+                for (int c : rows.get(i).keySet()) {
+                    rowsOf.computeIfAbsent(c, k -> new java.util.HashSet<>()).add(i);
+                }
+            }
+            boolean[] done = new boolean[rows.size()];
+            java.util.PriorityQueue<long[]> shortest = new java.util.PriorityQueue<>(
+                    Comparator.<long[]>comparingLong(x -> x[0]).thenComparingLong(x -> x[1]));
+            for (int i = 0; i < rows.size(); i++) {
+                shortest.add(new long[] {rows.get(i).size(), i});
+            }
+            Map<Integer, Integer> pivotOf = new HashMap<>();   // pivot row -> its column
+            while (!shortest.isEmpty()) {
+                long[] next = shortest.poll();
+                int r = (int) next[1];
+                Map<Integer, Long> row = rows.get(r);
+                if (done[r] || row.size() != next[0]) {
+                    continue;   // already a pivot row, or a stale entry: the row has changed since
+                }
+                done[r] = true;
+                if (row.isEmpty()) {
                     continue;
                 }
-                long[] t = m[pivot];
-                m[pivot] = m[r];
-                m[r] = t;
-                long inverse = inverse(m[r][col], p);
-                for (int j = col; j < columns; j++) {
-                    m[r][j] = m[r][j] * inverse % p;
+                int col = -1;
+                int fewest = Integer.MAX_VALUE;
+                for (int c : row.keySet()) {
+                    int n = rowsOf.get(c).size();
+                    if (n < fewest || (n == fewest && c < col)) {
+                        fewest = n;
+                        col = c;
+                    }
                 }
-                for (int i = 0; i < rows; i++) {
-                    if (i != r && m[i][col] != 0) {
-                        long f = m[i][col];
-                        long[] row = m[i];
-                        long[] pr = m[r];
-                        for (int j = col; j < columns; j++) {
-                            if (pr[j] != 0) {
-                                row[j] = Math.floorMod(row[j] - f * pr[j] % p, p);
-                            }
+                long inverse = inverse(row.get(col), p);
+                row.replaceAll((c, v) -> v * inverse % p);
+                for (int i : List.copyOf(rowsOf.get(col))) {
+                    if (i == r) {
+                        continue;
+                    }
+                    Map<Integer, Long> other = rows.get(i);
+                    long f = other.get(col);
+                    for (Map.Entry<Integer, Long> t : row.entrySet()) {
+                        int c = t.getKey();
+                        long v = Math.floorMod(other.getOrDefault(c, 0L) - f * t.getValue() % p, p);
+                        if (v == 0) {
+                            other.remove(c);
+                            rowsOf.get(c).remove(i);
+                        } else if (other.put(c, v) == null) {
+                            rowsOf.computeIfAbsent(c, k -> new java.util.HashSet<>()).add(i);
                         }
                     }
-                }
-                pivotOfRow[r] = col;
-                r++;
-            }
-            List<Integer> out = new ArrayList<>();
-            for (int i = 0; i < r; i++) {
-                int nonZero = 0;
-                for (int j = 0; j < columns && nonZero < 2; j++) {
-                    if (m[i][j] != 0) {
-                        nonZero++;
+                    if (!done[i]) {
+                        shortest.add(new long[] {other.size(), i});
                     }
                 }
-                if (nonZero == 1) {
-                    out.add(pivotOfRow[i]);
-                }
+                pivotOf.put(r, col);
             }
+            List<Integer> out = new ArrayList<>();
+            pivotOf.forEach((r, col) -> {
+                if (rows.get(r).size() == 1) {
+                    out.add(col);
+                }
+            });
             return out;
         }
 
