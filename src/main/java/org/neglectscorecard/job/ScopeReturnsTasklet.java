@@ -52,6 +52,8 @@ public class ScopeReturnsTasklet implements Tasklet {
 
     private static final java.time.format.DateTimeFormatter DAY = java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy",
             java.util.Locale.UK);
+    private static final java.time.format.DateTimeFormatter MONTH = java.time.format.DateTimeFormatter.ofPattern("MMMM yyyy",
+            java.util.Locale.UK);
 
     /**
      * The run asks for a month after every input: refused in one line, and (unlike a failure) not
@@ -66,6 +68,11 @@ public class ScopeReturnsTasklet implements Tasklet {
     private record Candidate(long returnId, String kind, String la3, LocalDate reference, String referenceFrom,
                              LocalDate earliest, String file, java.time.LocalDateTime loadedAt, long sourceFileId,
                              boolean log) {
+    }
+
+    /** The first day a return's months cover: an annual return the 12 months to its date; an extract or log, from its earliest date. */
+    private static LocalDate coveredFrom(Candidate c) {
+        return c.earliest() != null ? c.earliest() : c.reference().minusYears(1).plusDays(1);
     }
 
     @Override
@@ -115,6 +122,27 @@ public class ScopeReturnsTasklet implements Tasklet {
             throw new PeriodNotCoveredException("No file in the input folder reaches the month ending " + run.period().format(DAY)
                     + ": the latest is " + latest.file() + ", as at " + latest.reference().format(DAY) + ". Put that month's files "
                     + "in the input folder, or run for " + latest.reference().withDayOfMonth(latest.reference().lengthOfMonth()) + ".");
+        }
+
+        // Multi-agency logs reaching the month are not enough: without a child protection return that reaches it,
+        // almost every figure of the month would have no value, and the board pack would be a page of [x].
+        Candidate latestReturn = candidates.stream().filter(c -> !c.log()).max(Comparator.comparing(Candidate::reference)).orElse(null);
+        if (latestReturn != null && latestReturn.reference().isBefore(run.period())) {
+            throw new PeriodNotCoveredException("No child protection or child in need return reaches the month ending "
+                    + run.period().format(DAY) + " (only multi-agency logs do): the latest is " + latestReturn.file() + ", as at "
+                    + latestReturn.reference().format(DAY) + ". Put a return that reaches it (an Annex A, or a CIN census or "
+                    + "extract, as at " + run.period().format(DAY) + " or later) in the input folder, or run for "
+                    + latestReturn.reference().withDayOfMonth(latestReturn.reference().lengthOfMonth()) + ".");
+        }
+        // Nor is a month before every input (a mistyped year): it would be a run of nothing, recorded as done.
+        boolean returns = latestReturn != null;
+        Candidate first = candidates.stream().filter(c -> !returns || !c.log())
+                .min(Comparator.comparing(ScopeReturnsTasklet::coveredFrom)).orElse(null);
+        if (first != null && run.period().isBefore(coveredFrom(first))) {
+            throw new PeriodNotCoveredException("No " + (returns ? "child protection or child in need return" : "file")
+                    + " in the input folder reaches back to the month ending " + run.period().format(DAY) + ": the earliest month "
+                    + (returns ? "one" : "any") + " covers is " + coveredFrom(first).format(MONTH) + " (" + first.file()
+                    + "). Check the period asked for, or put that year's returns in the input folder.");
         }
 
         // A corrected resubmission (same LA, kind and date) replaces the return it corrects: the one loaded last wins.

@@ -113,6 +113,39 @@ class DatesFromDataTest {
         }
     }
 
+    /**
+     * A month only a multi-agency log reaches (the returns stop before it) would be a board pack of
+     * [x]; a month before every return (a mistyped year) a run of nothing recorded as done: both refused.
+     */
+    @Test
+    void aMonthTheReturnsDoNotReachIsRefusedEvenWhenALogDoes() throws Exception {
+        Path input = dir.resolve("logs-only");
+        var r = new ReturnBuilder("821", LocalDate.of(2025, 3, 31));
+        r.child("A").episode("2024-05-01", null, "N1").cpp("2024-05-10", null, "NEG", "NEG", 0).end().done();
+        CensusReturnWriter.writeXml(r.build(), input.resolve("821/cin-2025.xml"));
+        Files.createDirectories(input.resolve("partnership"));
+        Files.writeString(input.resolve("partnership/training.csv"), TRAINING);
+        Path job = TestApp.jobFile(dir.resolve("jobs"), "logs-only", "p", List.of("821"));
+        try (TestApp app = TestApp.start(dir.resolve("data-logs-only"))) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> app.run(job, LocalDate.of(2025, 6, 30), input,
+                            dir.resolve("out-logs-only"), false))
+                    .isInstanceOf(RunRefusedException.class)
+                    .hasMessage("No child protection or child in need return reaches the month ending 30 June 2025 (only "
+                            + "multi-agency logs do): the latest is 821/cin-2025.xml, as at 31 March 2025. Put a return that "
+                            + "reaches it (an Annex A, or a CIN census or extract, as at 30 June 2025 or later) in the input "
+                            + "folder, or run for 2025-03-31.");
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> app.run(job, LocalDate.of(2015, 3, 31), input,
+                            dir.resolve("out-logs-only"), false))
+                    .isInstanceOf(RunRefusedException.class)
+                    .hasMessage("No child protection or child in need return in the input folder reaches back to the month "
+                            + "ending 31 March 2015: the earliest month one covers is April 2024 (821/cin-2025.xml). Check the "
+                            + "period asked for, or put that year's returns in the input folder.");
+            assertThat(dir.resolve("out-logs-only/p")).doesNotExist();
+            var done = app.run(job, LocalDate.of(2025, 3, 31), input, dir.resolve("out-logs-only"), false);
+            assertThat(done.ok()).as(done.message()).isTrue();
+        }
+    }
+
     private String run(String name, LocalDate period, String settings) throws Exception {
         Path job = TestApp.jobFile(dir.resolve("jobs"), "dates-" + name, "p", List.of("821"));
         Files.writeString(job, Files.readString(job) + settings);
