@@ -125,14 +125,19 @@ final class Headlines {
         }
         out.add(new Glance("Is neglect rising or falling?", rising));
         List<ScorecardFigures.Line> headline = lines(c);
-        long improvement = headline.stream().filter(l -> l.variation().improvement()).count();
-        long concern = headline.stream().filter(l -> l.variation().concern()).count();
-        long common = headline.stream().filter(l -> l.variation() == Spc.Variation.COMMON_CAUSE).count();
-        long neither = headline.stream().filter(l -> l.variation().special() && !l.variation().improvement() && !l.variation().concern()).count();
-        long none = headline.size() - improvement - concern - common - neither;
+        // A figure missing or withheld this month has no reading: counted as such, not as "too few figures".
+        List<ScorecardFigures.Line> shown = headline.stream().filter(l -> l.hasValue() && !l.now().suppressed()).toList();
+        long improvement = shown.stream().filter(l -> l.variation().improvement()).count();
+        long concern = shown.stream().filter(l -> l.variation().concern()).count();
+        long common = shown.stream().filter(l -> l.variation() == Spc.Variation.COMMON_CAUSE).count();
+        long neither = shown.stream().filter(l -> l.variation().special() && !l.variation().improvement() && !l.variation().concern()).count();
+        long none = shown.size() - improvement - concern - common - neither;
+        long missing = headline.size() - shown.size();
         real.add("Across the " + headline.size() + " indicators on the summary: " + improvement + " show improvement, " + concern
                 + (concern == 1 ? " shows" : " show") + " concern" + (neither > 0 ? ", " + neither + " real change with no better direction" : "")
-                + ", " + common + " only the usual ups and downs, and " + none + " cannot be read as SPC (a running total, or too few figures).");
+                + ", " + common + " only the usual ups and downs, " + (missing > 0 ? none + " cannot be read as SPC (a running total, or too "
+                + "few figures), and " + missing + (missing == 1 ? " has" : " have") + " no figure this month (withheld, or missing: "
+                + "the run summary says why)." : "and " + none + " cannot be read as SPC (a running total, or too few figures)."));
         out.add(new Glance("Is it real change, or the usual ups and downs?", real));
         List<String> england = new ArrayList<>();
         for (ScorecardFigures.Line l : headline) {
@@ -142,23 +147,39 @@ final class Headlines {
             }
             int sign = b.value().compareTo(b.england());
             boolean better = l.indicator().polarity() == Polarity.up ? sign > 0 : sign < 0;
+            // Like with like: our figure at the date of England's latest, then ours now, so the two figures of ours
+            // beside one of England's are never read as one.
+            boolean now = b.periodEnd().equals(c.period());
             england.add(l.indicator().title() + ": " + Sentences.format(l.indicator(), b.value()) + " against England's "
                     + Sentences.format(l.indicator(), b.england()) + " at " + b.periodEnd().format(DAY)
-                    + (sign == 0 || l.indicator().polarity() == Polarity.context ? "." : better ? " (better than England)." : " (worse than England)."));
+                    + (now ? "" : ", England's latest published figure")
+                    + (sign == 0 || l.indicator().polarity() == Polarity.context ? "" : better ? " (better than England)" : " (worse than England)")
+                    + (now || !l.hasValue() || l.now().suppressed() ? "." : "; " + Sentences.format(l.indicator(), l.now().value()) + " now."));
         }
         if (england.isEmpty()) {
             england.add("No figure to set beside England's: add DfE's published files to the inputs.");
         }
         out.add(new Glance("How do we compare with England?", england));
         List<ScorecardFigures.Line> red = red(c);
+        // A target whose figure is missing or withheld this month cannot be judged: said, so a red target never
+        // just drops off the list.
+        List<ScorecardFigures.Line> unjudged = headline.stream().filter(l -> l.target() != null && l.rag() == null).toList();
         List<String> targets = new ArrayList<>();
-        if (red.isEmpty()) {
+        if (red.isEmpty() && unjudged.isEmpty()) {
             long any = headline.stream().filter(l -> l.rag() != null).count();
             targets.add(any == 0 ? "No targets are set for this month (add a targets file to the inputs)." : "None.");
         } else {
             for (ScorecardFigures.Line l : red) {
                 targets.add(l.indicator().title() + ": " + Sentences.format(l.indicator(), l.now().value()) + " against a target of "
                         + Sentences.format(l.indicator(), l.target().value()) + ".");
+            }
+            if (red.isEmpty()) {
+                targets.add("None among the targets that can be judged this month.");
+            }
+            for (ScorecardFigures.Line l : unjudged) {
+                targets.add(l.indicator().title() + ": cannot be judged this month (target " + Sentences.format(l.indicator(),
+                        l.target().value()) + "): " + (l.hasValue() && l.now().suppressed() ? "the figure is withheld as a small number."
+                        : "there is no figure for this month; the run summary says why."));
             }
         }
         out.add(new Glance("Which targets are red?", targets));

@@ -41,7 +41,8 @@ class BoardPackWithheldTest {
                     null, "count", v <= 5));
         }
         List<ScorecardFigures.Line> lines = ScorecardFigures.build(new ScorecardFigures.Inputs(PERIOD, P, published, catalogue, values,
-                List.of(), List.of(), List.of(), ScorecardFigures.SpcSettings.NONE));
+                List.of(), List.of(new org.neglectscorecard.benchmark.Targets.Target("CPP_OPEN_NEG_INIT", P, PERIOD, BigDecimal.valueOf(30),
+                        BigDecimal.ONE)), List.of(), ScorecardFigures.SpcSettings.NONE));
         ScorecardFigures.Line line = ScorecardFigures.find(lines, "CPP_OPEN_NEG_INIT", P).orElseThrow();
         assertThat(line.spcValues().get(23)).isNull();
         assertThat(line.spcValues().get(11)).isNull();
@@ -54,6 +55,9 @@ class BoardPackWithheldTest {
         assertThat(row).isPositive();
         String summaryRow = html.substring(row, html.indexOf("</tr>", row));
         assertThat(summaryRow).contains("[c]").contains("Withheld: 1 to 5 children or families.");
+        // Its target is not judged on a withheld figure, and does not silently drop off the list either.
+        assertThat(html).contains("Children on a plan, initial category neglect: cannot be judged this month (target 30): "
+                + "the figure is withheld as a small number.");
         // Nothing says what the withheld figures were: no 4 or 3 as a figure in the words or the charts' alt text.
         for (String alt : altTexts(html)) {
             if (alt.contains("children on a plan, initial category neglect")) {
