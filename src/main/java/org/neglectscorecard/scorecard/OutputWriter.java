@@ -65,8 +65,24 @@ public class OutputWriter {
             List<IndicatorValue> all = values.of(r.jobName(), r.period());
             List<RunInputs.InputSummary> files = inputs.files(r.runId());
             List<RunInputs.MissingColumn> missing = inputs.missingColumns(r.runId()).stream()
-                    .map(m -> new RunInputs.MissingColumn(m.file(), m.fileTable(), m.fileColumn(), m.areaCode(), m.areaName(), m.from(),
-                            m.to(), catalogue.builtOn(m.indicators())))
+                    .map(m -> {
+                        List<String> ids = catalogue.builtOn(m.indicators());
+                        List<String> titles = ids.stream().map(id -> catalogue.get(id).map(IndicatorDefinition::title).orElse(id)).toList();
+                        // Months as the figures show them: a count at the month end and one over 12 months lose different months.
+                        List<String> atMonthEnd = ids.stream().filter(id -> catalogue.get(id).map(d -> d.measure()
+                                != org.neglectscorecard.indicators.IndicatorDefinition.Measure.in_year).orElse(true)).toList();
+                        List<String> overYear = ids.stream().filter(id -> !atMonthEnd.contains(id)).toList();
+                        String months = RunSummary.monthsWithout(all, atMonthEnd.isEmpty() ? overYear : atMonthEnd, m.areaCode(),
+                                r.partnershipCode(), m.from(), m.to(), r.period());
+                        String yearMonths = atMonthEnd.isEmpty() ? null
+                                : RunSummary.monthsWithout(all, overYear, m.areaCode(), r.partnershipCode(), m.from(), m.to(),
+                                        r.period());
+                        if (yearMonths != null && !yearMonths.equals(months)) {
+                            months = months + " (figures counted over 12 months: " + yearMonths + ")";
+                        }
+                        return new RunInputs.MissingColumn(m.file(), m.fileTable(), m.fileColumn(), m.areaCode(), m.areaName(), m.from(),
+                                m.to(), ids, titles, months);
+                    })
                     .toList();
             List<ScorecardWorkbook.Completeness> completeness = new java.util.ArrayList<>(inputs.completeness(r.runId()));
             for (RunInputs.MissingColumn m : missing) {

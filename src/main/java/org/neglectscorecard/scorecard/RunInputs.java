@@ -122,8 +122,13 @@ public class RunInputs {
      * A column (or table) a file lacks that the run's indicators read, for one area: the indicators
      * (base entries) with no value for the months the file serves, from..to.
      */
+    /**
+     * A column a file lacks, for one area: the indicators that read it (or, once resolved, the published ones
+     * built on them, with their titles) and the months of this run's figures left without a value (null until
+     * worked out from the figures).
+     */
     public record MissingColumn(String file, String fileTable, String fileColumn, String areaCode, String areaName,
-                                LocalDate from, LocalDate to, List<String> indicators) {
+                                LocalDate from, LocalDate to, List<String> indicators, List<String> titles, String months) {
     }
 
     public List<MissingColumn> missingColumns(long runId) {
@@ -136,7 +141,7 @@ public class RunInputs {
                 .orderBy(w.FILE_NAME, w.FILE_COLUMN, w.AREA_CODE, w.INDICATOR_ID)
                 .forEach(r -> out.computeIfAbsent(r.value1() + "|" + r.value3() + "|" + r.value4(), k -> new MissingColumn(r.value1(),
                         r.value2(), r.value3(), r.value4(), r.value5() == null ? r.value4() : r.value5(), r.value6(), r.value7(),
-                        new java.util.ArrayList<>())).indicators().add(r.value8()));
+                        new java.util.ArrayList<>(), List.of(), null)).indicators().add(r.value8()));
         return List.copyOf(out.values());
     }
 

@@ -22,6 +22,67 @@ public final class RunSummary {
     private RunSummary() {
     }
 
+    /**
+     * The months of the run's figures that the file's missing column leaves without a value, as
+     * ranges ("April 2024 to March 2025, and June 2025"): the months the file serves, and for a
+     * 12-month figure the year after, less those another return serves. Read from the figures
+     * themselves, so what the summary says is what the outputs show.
+     */
+    static String monthsWithout(List<IndicatorValue> all, List<String> ids, String area, String partnership, LocalDate from,
+                                LocalDate to, LocalDate period) {
+        if (ids.isEmpty()) {
+            return null;
+        }
+        java.util.Set<LocalDate> valued = new java.util.HashSet<>();
+        // Months another member LA has a figure for: a month none has one for (an indicator read only at a return's
+        // date, say) was never going to have a value, and is not the column's doing. (The partnership's figure goes
+        // with any member's, so it says nothing here.)
+        java.util.Set<LocalDate> elsewhere = new java.util.HashSet<>();
+        for (IndicatorValue v : all) {
+            if (v.indicatorId().equals(ids.get(0)) && v.isHeadline() && v.value() != null && !v.areaCode().equals(partnership)) {
+                (v.areaCode().equals(area) ? valued : elsewhere).add(v.periodEnd());
+            }
+        }
+        java.time.YearMonth last = java.time.YearMonth.from(to).plusMonths(11);
+        if (last.isAfter(java.time.YearMonth.from(period))) {
+            last = java.time.YearMonth.from(period);
+        }
+        List<String> ranges = new java.util.ArrayList<>();
+        java.time.YearMonth start = null;
+        java.time.YearMonth previous = null;
+        for (java.time.YearMonth m = java.time.YearMonth.from(from); !m.isAfter(last); m = m.plusMonths(1)) {
+            boolean gap = !valued.contains(m.atEndOfMonth()) && (elsewhere.isEmpty() || elsewhere.contains(m.atEndOfMonth()));
+            if (!gap && !valued.contains(m.atEndOfMonth())) {
+                // No area's figure this month: not the column's doing, and a range is not carried across it.
+                if (start != null) {
+                    ranges.add(range(start, previous));
+                    start = null;
+                }
+                continue;
+            }
+            if (gap && start == null) {
+                start = m;
+            }
+            if (!gap && start != null) {
+                ranges.add(range(start, previous));
+                start = null;
+            }
+            previous = m;
+        }
+        if (start != null) {
+            ranges.add(range(start, previous));
+        }
+        if (ranges.isEmpty()) {
+            return "no month of this run (other returns serve them)";
+        }
+        return ranges.size() == 1 ? ranges.get(0)
+                : String.join(", ", ranges.subList(0, ranges.size() - 1)) + " and " + ranges.get(ranges.size() - 1);
+    }
+
+    private static String range(java.time.YearMonth a, java.time.YearMonth b) {
+        return a.equals(b) ? MONTH.format(a) : MONTH.format(a) + " to " + MONTH.format(b);
+    }
+
     public static String text(String jobName, String partnershipName, LocalDate period, LocalDate[] span,
                               List<RunInputs.MissingColumn> missing, List<RunInputs.InputSummary> inputs, List<String> messages,
                               List<IndicatorDefinition> published, Set<String> withValueAtPeriod, String outputFolder,
@@ -36,11 +97,20 @@ public final class RunSummary {
             // First, because these figures are missing, not zero: the person running it must fix a file.
             s.append('\n').append("SOME FIGURES HAVE NO VALUE because a file lacks a column they need (fix the file, then run the period again with 'rerun'):\n");
             for (RunInputs.MissingColumn m : missing) {
+                List<String> named = new java.util.ArrayList<>();
+                for (int i = 0; i < m.indicators().size(); i++) {
+                    String title = i < m.titles().size() ? m.titles().get(i) : m.indicators().get(i);
+                    named.add(title.equals(m.indicators().get(i)) ? title : "'" + title + "' (" + m.indicators().get(i) + ")");
+                }
+                String which = named.size() <= 3 ? String.join(", ", named)
+                        : String.join(", ", named.subList(0, 3)) + " and " + (named.size() - 3) + " more built on them";
                 s.append("  - ").append(m.file()).append(" has no ").append(m.fileColumn())
                         .append(m.fileTable() == null || m.file().contains(m.fileTable()) ? "" : " in " + m.fileTable())
-                        .append(": ").append(String.join(", ", m.indicators())).append(" have no value for ").append(m.areaName())
-                        .append(" for ").append(MONTH.format(m.from())).append(" to ").append(MONTH.format(m.to()))
-                        .append(" (12-month figures for the 11 months after too), shown as [x].\n");
+                        .append(": ").append(which).append(named.size() == 1 ? " has" : " have").append(" no value for ")
+                        .append(m.areaName()).append(" for ")
+                        .append(m.months() != null ? m.months() : MONTH.format(m.from()) + " to " + MONTH.format(m.to())
+                                + " (12-month figures for the 11 months after too)")
+                        .append(", shown as [x].\n");
             }
         }
         s.append('\n').append("Inputs (").append(inputs.size()).append("):\n");

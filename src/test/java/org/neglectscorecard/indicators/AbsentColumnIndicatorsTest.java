@@ -81,7 +81,8 @@ class AbsentColumnIndicatorsTest {
         List<String> summary = Files.readAllLines(out.resolve("run-summary.txt"));
         String top = String.join("\n", summary.subList(0, 8));
         assertThat(top).contains("SOME FIGURES HAVE NO VALUE").contains("has no InitialCategoryOfAbuse")
-                .contains("CPP_OPEN_NEG_INIT, CPP_OPEN_NEG_INIT_PCT").contains("Luton").contains("April 2022 to March 2023");
+                .contains("(CPP_OPEN_NEG_INIT), ").contains("(CPP_OPEN_NEG_INIT_PCT)").contains("Luton")
+                .contains("have no value for Luton for April 2022 to March 2023, shown as [x].");
         assertThat(String.join("\n", summary)).contains("CPP_OPEN_NEG_INIT: no value. 821/2022-23/");
 
         List<String> flagged = new ArrayList<>();
