@@ -325,9 +325,13 @@ public final class ScorecardFigures {
         String suggestion = null;
         if (r.shift() != null) {
             LocalDate month = months.get(r.shift().from());
+            // With the indicator's change points already named, so the line copied into the job file adds, not replaces.
+            String named = java.util.stream.Stream.concat(in.spc().changePoints().getOrDefault(d.id(), List.of()).stream(),
+                    java.util.stream.Stream.of(month)).sorted().distinct().map(LocalDate::toString)
+                    .collect(java.util.stream.Collectors.joining(", "));
             suggestion = "the last " + r.shift().months() + " months (since " + ScorecardWorkbook.monthName(month) + ") have all been "
                     + (r.shift().high() ? "above" : "below") + " the mean: if the way of working changed then, name " + month
-                    + " under spc-change-points in the job file (" + d.id() + ": [" + month + "]) and the limits will be "
+                    + " under spc-change-points in the job file (" + d.id() + ": [" + named + "]) and the limits will be "
                     + "recalculated from that month";
         }
         return new Reading(r, variation, assurance, noReading, basis, suggestion);
