@@ -58,6 +58,11 @@ final class BoardSummarySheet extends SheetWriter {
         names.add("Commentary and action (lead officers)");
         header(s.createRow(TABLE_ROW), names.toArray(String[]::new));
         XSSFDrawing drawing = s.createDrawingPatriarch();
+        // Printed, England's figure (a number, right-aligned) and the neighbours' "1 of 3" (text, left-aligned) ran
+        // together as "48.0 1 of 3": the text stands off from the cell's edge.
+        org.apache.poi.ss.usermodel.CellStyle offset = s.getWorkbook().createCellStyle();
+        offset.cloneStyleFrom(wrap);
+        offset.setIndention((short) 1);
         int r = TABLE_ROW + 1;
         for (ScorecardFigures.Line line : lines) {
             IndicatorDefinition d = line.indicator();
@@ -86,7 +91,7 @@ final class BoardSummarySheet extends SheetWriter {
             }
             String[] n = Headlines.neighboursCount(c, d);
             text(row, col++, n == null ? (d.polarity() == Polarity.context || d.unit() == Unit.count || d.benchmark() == null
-                    ? NOT_APPLICABLE : NOT_AVAILABLE) : n[0].replace(" better", "") + (neighboursDate == null ? " (" + n[2] + ")" : ""), wrap);
+                    ? NOT_APPLICABLE : NOT_AVAILABLE) : n[0].replace(" better", "") + (neighboursDate == null ? " (" + n[2] + ")" : ""), offset);
             text(row, col++, Sentences.brief(line), wrap);
             Targets.Commentary k = line.commentary();
             text(row, col++, k == null ? NOT_AVAILABLE : commentary(k), wrap);
