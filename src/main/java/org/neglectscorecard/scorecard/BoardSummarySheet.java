@@ -59,10 +59,10 @@ final class BoardSummarySheet extends SheetWriter {
         header(s.createRow(TABLE_ROW), names.toArray(String[]::new));
         XSSFDrawing drawing = s.createDrawingPatriarch();
         // Printed, England's figure (a number, right-aligned) and the neighbours' "1 of 3" (text, left-aligned) ran
-        // together as "48.0 1 of 3": the text stands off from the cell's edge.
+        // together as "48.0 1 of 3": the text is centred in its cell.
         org.apache.poi.ss.usermodel.CellStyle offset = s.getWorkbook().createCellStyle();
         offset.cloneStyleFrom(wrap);
-        offset.setIndention((short) 1);
+        offset.setAlignment(org.apache.poi.ss.usermodel.HorizontalAlignment.CENTER);
         int r = TABLE_ROW + 1;
         for (ScorecardFigures.Line line : lines) {
             IndicatorDefinition d = line.indicator();
@@ -78,6 +78,7 @@ final class BoardSummarySheet extends SheetWriter {
             int assuranceCol = col;
             text(row, col++, besideIcon(Icons.of(line.assurance()), line.assurance().shortWords() != null
                     ? "Target: " + line.assurance().shortWords().toLowerCase(java.util.Locale.UK) : assurance(line)), wrap);
+            int targetCol = col;
             number(row, col++, line.target() == null ? null : line.target().value(), d.decimals(),
                     d.polarity() == Polarity.context ? NOT_APPLICABLE : NOT_AVAILABLE);
             int ragCol = col;
@@ -85,7 +86,10 @@ final class BoardSummarySheet extends SheetWriter {
                     : NOT_AVAILABLE) : besideIcon(Icons.of(line.rag()), line.rag().words()), wrap);
             BenchmarkValue b = line.benchmark();
             boolean noEngland = d.benchmark() == null || d.unit() == Unit.count;
+            int englandCol = col;
             number(row, col++, englandShown(line) ? b.england() : null, d.decimals(), noEngland ? NOT_APPLICABLE : NOT_AVAILABLE);
+            // Counts, rates and percentages share these columns: a percentage says it is one.
+            percentSigns(row, d, 2, 3, targetCol, englandCol);
             if (englandYear) {
                 text(row, col++, englandShown(line) ? "31 March " + b.periodEnd().getYear() : NOT_APPLICABLE);
             }
@@ -109,8 +113,17 @@ final class BoardSummarySheet extends SheetWriter {
             widths(s, 12, 26, 8, 8, 11, 13, 12, 7, 11, 9, 10, 28, 25);
         }
         for (int i = TABLE_ROW + 1; i < r; i++) {
-            // Tall enough for an icon over two lines of words.
-            s.getRow(i).setHeightInPoints(Math.max(s.getRow(i).getHeightInPoints(), 40f));
+            // Tall enough for an icon over two lines of words, and for the icon columns' words as they wrap
+            // (printed, "Special cause: improvement (low)" lost its last line to the estimate for plain text).
+            float height = Math.max(s.getRow(i).getHeightInPoints(), 40f);
+            for (int iconCol : new int[] {5, 6, 8}) {
+                org.apache.poi.ss.usermodel.Cell cell = s.getRow(i).getCell(iconCol);
+                if (cell != null && cell.getCellType() == org.apache.poi.ss.usermodel.CellType.STRING) {
+                    int wrapped = wrappedLines(cell.getStringCellValue(), s.getColumnWidth(iconCol) / 256 - 2);
+                    height = Math.max(height, wrapped * 13.5f + 4);
+                }
+            }
+            s.getRow(i).setHeightInPoints(Math.min(409, height));
         }
         s.getPrintSetup().setLandscape(true);
         s.getPrintSetup().setPaperSize(PrintSetup.A4_PAPERSIZE);
@@ -130,6 +143,24 @@ final class BoardSummarySheet extends SheetWriter {
      * The words of a cell that shows an icon: on the line under it, so that no spreadsheet program's
      * way of indenting can put the picture over them.
      */
+    /** Lines a cell's text takes wrapped at word boundaries into {@code width} characters (each "\n" a line). */
+    static int wrappedLines(String text, int width) {
+        int lines = 0;
+        for (String part : text.split("\n", -1)) {
+            int used = 0;
+            lines++;
+            for (String word : part.split(" ")) {
+                if (used > 0 && used + 1 + word.length() > width) {
+                    lines++;
+                    used = word.length();
+                } else {
+                    used += (used > 0 ? 1 : 0) + word.length();
+                }
+            }
+        }
+        return lines;
+    }
+
     static String besideIcon(Icons.Icon icon, String words) {
         return icon == null ? words : "\n" + words;
     }

@@ -175,6 +175,29 @@ abstract class SheetWriter {
         });
     }
 
+    /** A percentage shown with its % sign, the cell still the number (55.9 shows as 55.9%): for sheets that mix units in a column. */
+    CellStyle percentStyle(int decimals) {
+        return parts.numberStyles().computeIfAbsent(1000 + decimals, d -> {
+            CellStyle style = wb.createCellStyle();
+            style.setDataFormat(wb.createDataFormat().getFormat((decimals == 0 ? "0" : "0." + "0".repeat(decimals)) + "\"%\""));
+            style.setVerticalAlignment(VerticalAlignment.TOP);
+            return style;
+        });
+    }
+
+    /** Gives the numbers among these cells of a percentage's row their % sign. */
+    void percentSigns(Row row, IndicatorDefinition d, int... columns) {
+        if (d.unit() != IndicatorDefinition.Unit.percent) {
+            return;
+        }
+        for (int c : columns) {
+            org.apache.poi.ss.usermodel.Cell cell = row.getCell(c);
+            if (cell != null && cell.getCellType() == org.apache.poi.ss.usermodel.CellType.NUMERIC) {
+                cell.setCellStyle(percentStyle(d.decimals()));
+            }
+        }
+    }
+
     void text(Row row, int column, String value) {
         text(row, column, value, null);
     }
