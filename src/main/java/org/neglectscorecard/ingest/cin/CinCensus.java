@@ -153,7 +153,7 @@ public final class CinCensus implements KindOfReturn {
     @Override
     public XmlVerdict xml(Path file) {
         try (InputStream in = Files.newInputStream(file)) {
-            XMLStreamReader xml = CinCensusXmlReader.safeFactory().createXMLStreamReader(in);
+            XMLStreamReader xml = org.neglectscorecard.ingest.SafeXml.factory().createXMLStreamReader(in);
             String root = null;
             String element = null;
             String reference = null;

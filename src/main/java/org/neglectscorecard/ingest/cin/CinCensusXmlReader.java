@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
@@ -104,15 +103,6 @@ public class CinCensusXmlReader extends AbstractItemCountingItemStreamItemReader
         setName("cinCensusXml");
     }
 
-    /** A StAX factory that will not resolve DTDs or external entities. */
-    public static XMLInputFactory safeFactory() {
-        XMLInputFactory factory = XMLInputFactory.newFactory();
-        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-        factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-        factory.setProperty(XMLInputFactory.IS_COALESCING, true);
-        return factory;
-    }
-
     /** Told as the file is read, for a progress bar. */
     public void setBytesRead(java.util.function.LongConsumer bytesRead) {
         this.bytesRead = bytesRead;
@@ -122,7 +112,7 @@ public class CinCensusXmlReader extends AbstractItemCountingItemStreamItemReader
     protected void doOpen() throws Exception {
         in = new org.neglectscorecard.ingest.table.CountingInputStream(Files.newInputStream(file), bytesRead);
         try {
-            xml = safeFactory().createXMLStreamReader(in);
+            xml = org.neglectscorecard.ingest.SafeXml.factory().createXMLStreamReader(in);
         } catch (XMLStreamException e) {
             throw unreadable(e);
         }
@@ -303,13 +293,6 @@ public class CinCensusXmlReader extends AbstractItemCountingItemStreamItemReader
     }
 
     private UnreadableFileException unreadable(XMLStreamException e) {
-        int line = e.getLocation() == null ? -1 : e.getLocation().getLineNumber();
-        String detail = e.getMessage() == null ? "" : e.getMessage().replaceAll("^ParseError at \\[row,col\\]:\\[\\d+,\\d+\\]\\s*Message:\\s*", "");
-        if (detail.contains("was referenced") || detail.contains("DOCTYPE")) {
-            return new UnreadableFileException(displayName + " uses XML entities or a DTD (line " + line
-                    + "); CIN census returns never do, so it was not read. Export the return again.", e);
-        }
-        return new UnreadableFileException(displayName + " is not well-formed XML at line " + line + " (" + detail
-                + "): the file is damaged or was cut short. Export the return again.", e);
+        return org.neglectscorecard.ingest.SafeXml.unreadable(displayName, "CIN census returns", e);
     }
 }

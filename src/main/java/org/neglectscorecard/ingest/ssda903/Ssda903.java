@@ -31,7 +31,6 @@ import org.neglectscorecard.ingest.WholeFileRules.Anchor;
 import org.neglectscorecard.ingest.WholeFileRules.Duplicate;
 import org.neglectscorecard.ingest.WholeFileRules.Orphan;
 import org.neglectscorecard.ingest.WholeFileRules.StoreColumn;
-import org.neglectscorecard.ingest.cin.CinCensusXmlReader;
 import org.neglectscorecard.ingest.table.TableSetReader;
 import org.neglectscorecard.privacy.Pseudonymiser;
 import org.neglectscorecard.reference.LaDirectory;
@@ -113,7 +112,7 @@ public final class Ssda903 implements KindOfReturn {
     @Override
     public XmlVerdict xml(Path file) {
         try (InputStream in = Files.newInputStream(file)) {
-            XMLStreamReader xml = CinCensusXmlReader.safeFactory().createXMLStreamReader(in);
+            XMLStreamReader xml = org.neglectscorecard.ingest.SafeXml.factory().createXMLStreamReader(in);
             while (xml.hasNext()) {
                 int event = xml.next();
                 if (event == XMLStreamConstants.DTD) {

@@ -17,7 +17,7 @@ import javax.xml.stream.XMLStreamReader;
 import org.neglectscorecard.ingest.SourceRow;
 import org.neglectscorecard.ingest.TableHeader;
 import org.neglectscorecard.ingest.UnreadableFileException;
-import org.neglectscorecard.ingest.cin.CinCensusXmlReader;
+import org.neglectscorecard.ingest.SafeXml;
 import org.neglectscorecard.ingest.table.CountingInputStream;
 import org.springframework.batch.infrastructure.item.support.AbstractItemCountingItemStreamItemReader;
 
@@ -66,7 +66,7 @@ public class Ssda903XmlReader extends AbstractItemCountingItemStreamItemReader<S
     protected void doOpen() throws Exception {
         in = new CountingInputStream(Files.newInputStream(file), bytesRead);
         try {
-            xml = CinCensusXmlReader.safeFactory().createXMLStreamReader(in);
+            xml = SafeXml.factory().createXMLStreamReader(in);
         } catch (XMLStreamException e) {
             throw unreadable(e);
         }
@@ -151,13 +151,6 @@ public class Ssda903XmlReader extends AbstractItemCountingItemStreamItemReader<S
     }
 
     private UnreadableFileException unreadable(XMLStreamException e) {
-        int line = e.getLocation() == null ? -1 : e.getLocation().getLineNumber();
-        String detail = e.getMessage() == null ? "" : e.getMessage().replaceAll("^ParseError at \\[row,col\\]:\\[\\d+,\\d+\\]\\s*Message:\\s*", "");
-        if (detail.contains("was referenced") || detail.contains("DOCTYPE")) {
-            return new UnreadableFileException(displayName + " uses XML entities or a DTD (line " + line
-                    + "); SSDA903 returns never do, so it was not read. Export the return again.", e);
-        }
-        return new UnreadableFileException(displayName + " is not well-formed XML at line " + line + " (" + detail
-                + "): the file is damaged or was cut short. Export the return again.", e);
+        return SafeXml.unreadable(displayName, "SSDA903 returns", e);
     }
 }
