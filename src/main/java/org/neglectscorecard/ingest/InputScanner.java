@@ -206,7 +206,10 @@ public class InputScanner {
         try (InputStream in = FileMagic.prepareToCheckMagic(Files.newInputStream(file))) {
             magic = FileMagic.valueOf(in);
         }
-        if (magic == FileMagic.OOXML || magic == FileMagic.OLE2) {
+        String notData = NotData.describe(file, magic);
+        if (notData != null) {
+            out.add(problem(root, file, Format.NOT_RECOGNISED, notData));
+        } else if (magic == FileMagic.OOXML || magic == FileMagic.OLE2) {
             out.add(workbook(root, file));
         } else if (magic == FileMagic.XML || startsLikeXml(file)) {
             out.add(xml(root, file));
@@ -224,27 +227,61 @@ public class InputScanner {
             out.add(problem(root, file, Format.UNREADABLE, e.getMessage()));
             return;
         }
-        for (ReturnKind kind : ReturnKind.values()) {
-            KindOfReturn rules = kind.rules();
-            String table = rules.tableOf(header);
-            if (table == null) {
-                continue;
-            }
-            if (rules.tablesSitTogether()) {
-                sets.add(kind, table, file, charset);
-                return;
-            }
-            Map<String, TableSource> tables = Map.of(table, TableSource.csv(file, charset));
-            KindOfReturn.Layout layout = rules.layout(tables.keySet(), false);
-            if (layout.format() == null) {
-                out.add(problem(root, file, layout.unreadable() ? Format.UNREADABLE : Format.NOT_RECOGNISED, layout.problem()));
-                return;
-            }
-            out.add(new InputFile(display(root, file), layout.format(), folderLa(root, file), checksum(file), Files.size(file),
-                    modified(file), file.toString(), tables, null, Files.size(file), rules.collectionYear(tables)));
+        Claim claim = claim(header);
+        if (claim == null) {
+            out.add(problem(root, file, Format.NOT_RECOGNISED, "is not a table this program reads (its heading row matches "
+                    + "no known return" + headingsSeen(header) + ")"));
             return;
         }
-        out.add(problem(root, file, Format.NOT_RECOGNISED, "is not a table this program reads (its heading row matches no known return)"));
+        KindOfReturn rules = claim.kind().rules();
+        if (rules.tablesSitTogether()) {
+            sets.add(claim.kind(), claim.table(), file, charset);
+            return;
+        }
+        Map<String, TableSource> tables = Map.of(claim.table(), TableSource.csv(file, charset));
+        KindOfReturn.Layout layout = rules.layout(tables.keySet(), false);
+        if (layout.format() == null) {
+            out.add(problem(root, file, layout.unreadable() ? Format.UNREADABLE : Format.NOT_RECOGNISED, layout.problem()));
+            return;
+        }
+        out.add(new InputFile(display(root, file), layout.format(), folderLa(root, file), checksum(file), Files.size(file),
+                modified(file), file.toString(), tables, null, Files.size(file), rules.collectionYear(tables)));
+    }
+
+    /** The kind of return and table a heading row is. */
+    private record Claim(ReturnKind kind, String table) {
+    }
+
+    /**
+     * Which kind's table a heading row is: the first kind, in order, that knows it; else the first
+     * that nearly knows it (a heading misspelt or left out), so the file is read and rejected
+     * naming what to correct instead of passed over as not a return.
+     */
+    private static Claim claim(TableHeader header) {
+        for (ReturnKind kind : ReturnKind.values()) {
+            String table = kind.rules().tableOf(header);
+            if (table != null) {
+                return new Claim(kind, table);
+            }
+        }
+        for (ReturnKind kind : ReturnKind.values()) {
+            String table = kind.rules().nearestTable(header);
+            if (table != null) {
+                return new Claim(kind, table);
+            }
+        }
+        return null;
+    }
+
+    /** The first headings of a row no kind knows, so the person can see what the program saw. */
+    private static String headingsSeen(TableHeader header) {
+        List<String> names = header.names().stream().filter(n -> n != null && !n.isBlank()).limit(4).toList();
+        if (names.isEmpty()) {
+            return "";
+        }
+        String seen = names.stream().map(n -> "'" + (n.length() > 40 ? n.substring(0, 40) + "..." : n) + "'")
+                .collect(java.util.stream.Collectors.joining(", "));
+        return "; its first headings are " + seen + (header.size() > names.size() ? ", ..." : "");
     }
 
     /** A sheet's place in a workbook and the headings found on it. */
@@ -261,26 +298,14 @@ public class InputScanner {
                     sheets.add(new Sheet(name, r.headerRow(), r.header()));
                 }
             }
-            // The first kind, in order, that knows any sheet's headings says what the workbook is.
-            for (ReturnKind kind : ReturnKind.values()) {
-                KindOfReturn rules = kind.rules();
-                if (sheets.stream().noneMatch(s -> rules.knowsHeadings(s.header()))) {
-                    continue;
-                }
-                Map<String, TableSource> tables = new LinkedHashMap<>();
-                for (Sheet s : sheets) {
-                    String table = rules.tableOf(s.header());
-                    if (table != null) {
-                        tables.putIfAbsent(table, TableSource.sheet(file, s.name(), s.headerRow()));
-                    }
-                }
-                KindOfReturn.Layout layout = rules.layout(tables.keySet(), true);
-                if (layout.format() == null) {
-                    return problem(root, file, layout.unreadable() ? Format.UNREADABLE : Format.NOT_RECOGNISED, layout.problem());
-                }
-                long work = wb.sheetBytes(tables.values().stream().map(TableSource::sheet).toList());
-                return new InputFile(display(root, file), layout.format(), folderLa(root, file), checksum(file),
-                        Files.size(file), modified(file), file.toString(), tables, null, work, rules.collectionYear(tables));
+            // The first kind, in order, that knows any sheet's headings says what the workbook is; else
+            // the first that nearly knows one (a heading misspelt or left out), to reject it saying so.
+            InputFile known = workbookAs(root, file, wb, sheets, false);
+            if (known == null) {
+                known = workbookAs(root, file, wb, sheets, true);
+            }
+            if (known != null) {
+                return known;
             }
         } catch (UnreadableFileException e) {
             return problem(root, file, Format.UNREADABLE, e.getMessage());
@@ -288,6 +313,34 @@ public class InputScanner {
         return problem(root, file, Format.NOT_RECOGNISED, "is an Excel workbook but not a return this program reads (sheets: "
                 + String.join(", ", names) + "). Multi-agency data should follow a template in "
                 + "sample-data/templates/ (the heading row decides what a sheet is)");
+    }
+
+    /** What a workbook is, by the first kind that knows (or, {@code nearly}, nearly knows) a sheet's headings; null: none. */
+    private InputFile workbookAs(Path root, Path file, Spreadsheet wb, List<Sheet> sheets, boolean nearly) throws IOException {
+        for (ReturnKind kind : ReturnKind.values()) {
+            KindOfReturn rules = kind.rules();
+            java.util.function.Function<TableHeader, String> tableOf = nearly ? rules::nearestTable : rules::tableOf;
+            boolean mine = nearly ? sheets.stream().anyMatch(s -> tableOf.apply(s.header()) != null)
+                    : sheets.stream().anyMatch(s -> rules.knowsHeadings(s.header()));
+            if (!mine) {
+                continue;
+            }
+            Map<String, TableSource> tables = new LinkedHashMap<>();
+            for (Sheet s : sheets) {
+                String table = tableOf.apply(s.header());
+                if (table != null) {
+                    tables.putIfAbsent(table, TableSource.sheet(file, s.name(), s.headerRow()));
+                }
+            }
+            KindOfReturn.Layout layout = rules.layout(tables.keySet(), true);
+            if (layout.format() == null) {
+                return problem(root, file, layout.unreadable() ? Format.UNREADABLE : Format.NOT_RECOGNISED, layout.problem());
+            }
+            long work = wb.sheetBytes(tables.values().stream().map(TableSource::sheet).toList());
+            return new InputFile(display(root, file), layout.format(), folderLa(root, file), checksum(file),
+                    Files.size(file), modified(file), file.toString(), tables, null, work, rules.collectionYear(tables));
+        }
+        return null;
     }
 
     /**
@@ -434,8 +487,22 @@ public class InputScanner {
         return i < head.length && head[i] == '<';
     }
 
-    /** UTF-8 if every byte sequence is valid UTF-8, else Windows-1252 (what Excel writes on Windows). */
+    /**
+     * UTF-16 where the file starts with its byte-order mark; else UTF-8 if every byte sequence is
+     * valid UTF-8, else Windows-1252 (what Excel writes on Windows).
+     */
     public static Charset charsetOf(Path file) throws IOException {
+        byte[] bom;
+        try (InputStream in = Files.newInputStream(file)) {
+            bom = in.readNBytes(2);
+        }
+        // Excel's "Unicode Text" is UTF-16 (little-endian), always with its byte-order mark.
+        if (bom.length == 2 && (bom[0] & 0xFF) == 0xFF && (bom[1] & 0xFF) == 0xFE) {
+            return StandardCharsets.UTF_16LE;
+        }
+        if (bom.length == 2 && (bom[0] & 0xFF) == 0xFE && (bom[1] & 0xFF) == 0xFF) {
+            return StandardCharsets.UTF_16BE;
+        }
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
         try (InputStream in = Files.newInputStream(file)) {

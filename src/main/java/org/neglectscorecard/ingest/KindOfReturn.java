@@ -36,6 +36,15 @@ public interface KindOfReturn {
         return tableOf(header) != null;
     }
 
+    /**
+     * The table a header row was meant to be, where no kind knows it outright: most of one table's
+     * required headings, a few missing or misspelt. The file is then read as that table, and
+     * rejected naming what is missing, rather than passed over as not a return. Null: none.
+     */
+    default String nearestTable(TableHeader header) {
+        return null;
+    }
+
     /** Whether this kind's CSV tables sit together in a folder as one return (the CIN census, SSDA903). */
     default boolean tablesSitTogether() {
         return false;

@@ -106,6 +106,33 @@ public final class TableHeader {
         return indexOf(column).isPresent();
     }
 
+    /**
+     * A heading of this row that looks like a misspelling of a column it lacks (given by any of its
+     * headings): one letter off for a short name, two for a longer one, ignoring case, spaces and
+     * punctuation ("Plan strat" for "Plan start", "InitialCatagoryOfAbuse"). Headings that are some
+     * other column's are left out by the caller through {@code taken}.
+     */
+    public Optional<String> lookalike(List<String> headings, java.util.Set<String> taken) {
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (String name : names) {
+            String squashed = Values.squash(name);
+            if (squashed.isEmpty() || taken.contains(squashed)) {
+                continue;
+            }
+            for (String wanted : headings) {
+                String w = Values.squash(wanted);
+                int allowed = w.length() <= 3 ? 0 : w.length() <= 8 ? 1 : 2;
+                int d = new org.apache.commons.text.similarity.LevenshteinDistance(allowed).apply(w, squashed);
+                if (d > 0 && d < bestDistance) {
+                    best = name;
+                    bestDistance = d;
+                }
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
     /** The name as the file wrote it, or the canonical name if the file lacks the column. */
     public String nameOf(String column) {
         return indexOf(column).map(names::get).orElse(column);

@@ -309,8 +309,58 @@ public enum AgencySource {
         throw new IllegalArgumentException("not a multi-agency table: " + sheet);
     }
 
+    /**
+     * The source a header row was meant for when it has no source's every required column: most of
+     * one source's required columns, one or a few missing (a heading misspelt or left out). Reading
+     * it then rejects the file naming what is missing, where it would otherwise be passed over as
+     * "not a return", and the partner's data silently left out.
+     */
+    public static AgencySource nearest(TableHeader header) {
+        AgencySource best = null;
+        int bestMatched = 0;
+        boolean tie = false;
+        for (AgencySource s : values()) {
+            int required = 0;
+            int matched = 0;
+            for (AgencyColumn c : s.columns) {
+                if (c.required()) {
+                    required++;
+                    matched += s.indexOf(header, c).isPresent() ? 1 : 0;
+                }
+            }
+            int missing = required - matched;
+            if (missing == 0 || matched < 2 || missing > Math.max(1, required / 3)) {
+                continue;
+            }
+            if (matched > bestMatched) {
+                best = s;
+                bestMatched = matched;
+                tie = false;
+            } else if (matched == bestMatched) {
+                tie = true;
+            }
+        }
+        return tie ? null : best;
+    }
+
     /** The required columns a header lacks, for a message naming them. */
     public List<String> missing(TableHeader header) {
         return columns.stream().filter(c -> c.required() && indexOf(header, c).isEmpty()).map(AgencyColumn::heading).toList();
+    }
+
+    /**
+     * The required columns a header lacks, each quoted, with the heading that looks like a
+     * misspelling of it where the row has one: "'Plan start' column (the heading 'Plan strat' looks
+     * like a misspelling of it)".
+     */
+    public List<String> missingSaid(TableHeader header) {
+        java.util.Set<String> taken = new java.util.HashSet<>();
+        for (AgencyColumn c : columns) {
+            indexOf(header, c).ifPresent(i -> taken.add(org.neglectscorecard.ingest.Values.squash(header.names().get(i))));
+        }
+        return columns.stream().filter(c -> c.required() && indexOf(header, c).isEmpty())
+                .map(c -> "'" + c.heading() + "' column" + header.lookalike(c.headings(), taken)
+                        .map(h -> " (the heading '" + h + "' looks like a misspelling of it)").orElse(""))
+                .toList();
     }
 }

@@ -24,9 +24,12 @@ public final class AgencyTableReader {
     public static TableSetReader of(Map<AgencySource, TableSource> tables, String folderLaCode) {
         List<TableSetReader.Part> parts = tables.entrySet().stream()
                 .map(e -> new TableSetReader.Part(e.getKey().sheet(), e.getValue(), e.getKey().aliases(), header -> {
-                    List<String> missing = e.getKey().missing(header);
-                    return missing.isEmpty() ? null : "has no " + String.join(", ", missing.stream().map(m -> "'" + m + "'").toList())
-                            + " column: add it with that heading (see the template sample-data/templates/"
+                    List<String> missing = e.getKey().missingSaid(header);
+                    boolean misspelt = missing.stream().anyMatch(m -> m.contains("misspelling"));
+                    return missing.isEmpty() ? null : "has no " + String.join(", ", missing) + ": "
+                            + (misspelt ? "correct the heading's spelling, or add " : "add ")
+                            + (missing.size() == 1 ? "the column with that heading" : "the columns with those headings")
+                            + " (see the template sample-data/templates/"
                             + e.getKey().templateName() + ") and run again.";
                 }))
                 .toList();

@@ -57,6 +57,12 @@ public final class MultiAgencyData implements KindOfReturn {
     }
 
     @Override
+    public String nearestTable(TableHeader header) {
+        AgencySource s = AgencySource.nearest(header);
+        return s == null ? null : s.name();
+    }
+
+    @Override
     public String tableTitle(String table) {
         return AgencySource.valueOf(table).sheet();
     }

@@ -59,7 +59,7 @@ public class CinCensusTableReader extends TableSetReader {
                     String missing = t.missingColumn(header);
                     return missing == null ? null
                             : "has no '" + missing + "' column. Add the column with that heading and run again.";
-                }))
+                }, t.columns()))
                 .toList();
     }
 

@@ -1,9 +1,9 @@
 package org.neglectscorecard.ingest.table;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
@@ -15,11 +15,15 @@ import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.apache.commons.io.ByteOrderMark;
 import org.apache.commons.io.input.BOMInputStream;
 import org.neglectscorecard.ingest.TableHeader;
 import org.neglectscorecard.ingest.UnreadableFileException;
 
-/** A CSV file as a table: UTF-8 (with or without BOM) or Windows-1252, first row the header. */
+/**
+ * A CSV file as a table: UTF-8 (with or without BOM), Windows-1252 or UTF-16 with its BOM; values
+ * separated by commas, semicolons or tabs; first row the header.
+ */
 public final class CsvTableReader implements TableReader {
 
     /** More columns than any real return has: a sign of a broken or hostile file. */
@@ -45,10 +49,12 @@ public final class CsvTableReader implements TableReader {
                           String shownAs) {
         this.fileName = file.getFileName().toString();
         try {
-            InputStream in = BOMInputStream.builder().setInputStream(new CountingInputStream(Files.newInputStream(file), bytesRead)).get();
-            Reader reader = new InputStreamReader(in, charset);
+            InputStream in = BOMInputStream.builder().setInputStream(new CountingInputStream(Files.newInputStream(file), bytesRead))
+                    .setByteOrderMarks(ByteOrderMark.UTF_8, ByteOrderMark.UTF_16LE, ByteOrderMark.UTF_16BE).get();
+            BufferedReader reader = new BufferedReader(new InputStreamReader(in, charset), SNIFF_CHARS);
             // Blank lines are kept as (blank) records so row numbers stay those a spreadsheet shows.
-            this.parser = CSVFormat.DEFAULT.builder().setIgnoreSurroundingSpaces(false).setIgnoreEmptyLines(false).get().parse(reader);
+            this.parser = CSVFormat.DEFAULT.builder().setDelimiter(separator(reader)).setIgnoreSurroundingSpaces(false)
+                    .setIgnoreEmptyLines(false).get().parse(reader);
             this.records = parser.iterator();
             CSVRecord first = null;
             while (records.hasNext() && (first == null || allBlank(first.values()))) {
@@ -68,6 +74,52 @@ public final class CsvTableReader implements TableReader {
         } catch (IOException | UncheckedIOException e) {
             throw unreadable(e);
         }
+    }
+
+    /** How much of the file's start is looked at for its separator: any real heading row fits. */
+    private static final int SNIFF_CHARS = 64 * 1024;
+
+    /**
+     * The character between values: a comma, unless the heading row has none and has semicolons
+     * (Excel's "CSV" in many European settings) or tabs (Excel's "Text" and "Unicode Text", and
+     * many systems' exports). Excel's own first line "sep=;" says it outright, and is passed over
+     * as Excel does, so row numbers stay those Excel shows.
+     */
+    static char separator(BufferedReader reader) throws IOException {
+        reader.mark(SNIFF_CHARS);
+        char[] head = new char[SNIFF_CHARS];
+        int n = reader.read(head, 0, head.length);
+        reader.reset();
+        if (n <= 0) {
+            return ',';
+        }
+        String start = new String(head, 0, n);
+        int end = start.indexOf('\n');
+        String first = (end < 0 ? start : start.substring(0, end)).strip();
+        if (first.length() == 5 && first.regionMatches(true, 0, "sep=", 0, 4)) {
+            reader.skip(end < 0 ? n : end + 1);
+            return first.charAt(4);
+        }
+        // The first line with anything on it: blank lines above the headings are allowed.
+        String line = start.lines().filter(l -> !l.isBlank()).findFirst().orElse("");
+        int commas = 0;
+        int semicolons = 0;
+        int tabs = 0;
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c == '"') {
+                quoted = !quoted;
+            } else if (!quoted) {
+                commas += c == ',' ? 1 : 0;
+                semicolons += c == ';' ? 1 : 0;
+                tabs += c == '\t' ? 1 : 0;
+            }
+        }
+        if (commas > 0 || semicolons + tabs == 0) {
+            return ',';
+        }
+        return tabs >= semicolons ? '\t' : ';';
     }
 
     @Override

@@ -30,7 +30,12 @@ public class TableSetReader extends AbstractItemCountingItemStreamItemReader<Sou
      * @param missing what the table lacks that it cannot do without, in words, or null
      */
     public record Part(String name, TableSource source, Map<String, List<String>> aliases,
-                       Function<TableHeader, String> missing) {
+                       Function<TableHeader, String> missing, List<String> known) {
+
+        /** A table whose known columns are those its aliases name. */
+        public Part(String name, TableSource source, Map<String, List<String>> aliases, Function<TableHeader, String> missing) {
+            this(name, source, aliases, missing, List.copyOf(aliases.keySet()));
+        }
     }
 
     private final List<Part> parts;
@@ -136,7 +141,30 @@ public class TableSetReader extends AbstractItemCountingItemStreamItemReader<Sou
             closeTable();
             throw new UnreadableFileException(part.source().describe() + " (" + part.name() + ") " + missing);
         }
+        misspelt(part);
         return true;
+    }
+
+    /**
+     * A heading one or two letters off a column the table is known to have, which it lacks
+     * ("InitialCatagoryOfAbuse"): under that spelling the column is not read, and the indicators
+     * that need it have no value. Said as a note naming both spellings, so the person corrects it.
+     */
+    private void misspelt(Part part) {
+        java.util.Set<String> taken = new java.util.HashSet<>();
+        for (String column : part.known()) {
+            header.indexOf(column).ifPresent(i -> taken.add(org.neglectscorecard.ingest.Values.squash(header.names().get(i))));
+        }
+        for (String column : part.known()) {
+            if (!header.has(column)) {
+                header.lookalike(List.of(column), taken).ifPresent(h -> {
+                    taken.add(org.neglectscorecard.ingest.Values.squash(h));
+                    notes.add(new Rejection(header.where(), null, h, null, null, "The heading '" + h + "' looks like a "
+                            + "misspelling of '" + column + "': under that spelling the column is not read. Correct the "
+                            + "heading and load the file again."));
+                });
+            }
+        }
     }
 
     private void closeTable() {
