@@ -105,6 +105,13 @@ public class DatabaseSetup {
     }
 
     private static final String MIGRATIONS = "classpath:sql/schema/";
+    /**
+     * The version of the newest migration in sql/schema/ (common and vendor folders alike): a
+     * database whose history has it applied is up to date, which a read-only command can then tell
+     * without scanning the class path for migrations (0.4 s of its 2). SchemaVersionTest keeps it
+     * equal to the newest file's.
+     */
+    public static final String SCHEMA_VERSION = "7";
 
     /**
      * Release 0.1 made its tables with CREATE TABLE IF NOT EXISTS, so a database made by an even
