@@ -27,6 +27,8 @@ LAS=${LAS:-65}
 SCALE=${SCALE:-0.65}
 YEARS=${YEARS:-"2021 2022 2023 2024 2025"}
 HEAP=${HEAP:-1g}
+# The JVM options the README gives the run (the throughput collector); JAVA_OPTS="" measures Java's defaults.
+JAVA_OPTS=${JAVA_OPTS--XX:+UseParallelGC}
 JOB_TIMEOUT=${JOB_TIMEOUT:-900}   # a run still going after this long is stopped and reported as not finished
 mkdir -p "$WORK"
 WORK=$(cd "$WORK" && pwd)
@@ -102,15 +104,15 @@ run_job() {
     for _ in $(seq 1 120); do [ -f "$WORK/pg.url" ] && break; sleep 0.5; done
     local url; url=$(cat "$WORK/pg.url")
     SPRING_DATASOURCE_URL=$url SPRING_DATASOURCE_USERNAME=postgres SPRING_DATASOURCE_PASSWORD=postgres \
-      timed "$label" timeout "$JOB_TIMEOUT" java -Xmx"$HEAP" -Dlogging.level.org.neglectscorecard.indicators=DEBUG -jar "$JAR" run --period "$period" --input "$input" --output "$out" --data-dir "$data" --job "$job"
+      timed "$label" timeout "$JOB_TIMEOUT" java -Xmx"$HEAP" $JAVA_OPTS -Dlogging.level.org.neglectscorecard.indicators=DEBUG -jar "$JAR" run --period "$period" --input "$input" --output "$out" --data-dir "$data" --job "$job"
     steps "$label" "$url" postgres postgres
     stop_postgres
   else
-    timed "$label" timeout "$JOB_TIMEOUT" java -Xmx"$HEAP" -Dlogging.level.org.neglectscorecard.indicators=DEBUG -jar "$JAR" run --period "$period" --input "$input" --output "$out" --data-dir "$data" --job "$job"
+    timed "$label" timeout "$JOB_TIMEOUT" java -Xmx"$HEAP" $JAVA_OPTS -Dlogging.level.org.neglectscorecard.indicators=DEBUG -jar "$JAR" run --period "$period" --input "$input" --output "$out" --data-dir "$data" --job "$job"
     steps "$label" "jdbc:h2:file:$data/scorecard;AUTO_SERVER=TRUE"
     # The program's start-up: the same command again is refused in one line (the period is done).
     if [ "${STATUS[$label]}" -eq 0 ]; then
-      timed "$label-startup" java -Xmx"$HEAP" -jar "$JAR" run --period "$period" --input "$input" --output "$out" --data-dir "$data" --job "$job"
+      timed "$label-startup" java -Xmx"$HEAP" $JAVA_OPTS -jar "$JAR" run --period "$period" --input "$input" --output "$out" --data-dir "$data" --job "$job"
     fi
   fi
   if [ "${STATUS[$label]}" -ne 0 ]; then
