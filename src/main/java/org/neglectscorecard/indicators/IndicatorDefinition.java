@@ -31,6 +31,14 @@ public record IndicatorDefinition(
         BenchmarkSpec benchmark,
         String file) {
 
+    /**
+     * Whether the entry counts from the strategy's start date (its SQL reads {@code {strategy_start}}):
+     * such a figure has no value for a month before the strategy began.
+     */
+    public boolean countsSinceStrategyStart() {
+        return sql != null && sql.contains("{strategy_start}");
+    }
+
     public enum Polarity { up, down, context }
 
     public enum Unit { count, percent, rate_per_10k, ratio, mean }

@@ -238,14 +238,17 @@ public class IndicatorEngine {
             exec(d.isRate() ? "rate" : "derived", binds, Map.of());
         }
         if (d.publish()) {
-            publish(d, binds);
+            publish(d, binds, r.parameters());
         }
     }
 
-    private void publish(IndicatorDefinition d, Map<String, Object> binds) {
+    private void publish(IndicatorDefinition d, Map<String, Object> binds, Parameters parameters) {
         Map<String, Object> b = new HashMap<>(binds);
         b.put("unit", d.unit().name());
         Map<String, String> text = new HashMap<>();
+        // A figure counted since the strategy began has no value for a month before it began: not a zero
+        // (a chart of "trained since the strategy began" drew a line of zeros across the years before).
+        text.put("from", d.countsSinceStrategyStart() ? "AND c.month_end >= " + parameters.fill("{strategy_start}") : "");
         if (d.unit() == Unit.count) {
             text.put("value", "v.numerator");
             text.put("numerator", "CAST(NULL AS DECIMAL(20, 4))");

@@ -155,6 +155,10 @@ class MultiAgencyDefinitionsTest {
         assertThat(out.value("TRAIN_NEG_CUM", P, END)).isEqualTo("3");
         assertThat(out.value("TRAIN_NEG_CUM", P, "2025-05-31")).isEqualTo("1");
         assertThat(out.value("TRAIN_NEG_CUM", P, "2025-04-30")).isEqualTo("0");
+        // Before the strategy began there is nothing to count since it began: no value, not a zero
+        // (P5 trained in March 2025, the month before).
+        assertThat(out.value("TRAIN_NEG_CUM", P, "2025-03-31")).isNull();
+        assertThat(out.value("TRAIN_NEG", P, "2025-03-31")).isNotNull();
         // The log is the partnership's: no LA has a value of its own.
         assertThat(out.value("TRAIN_NEG", LA, END)).isNull();
     }
