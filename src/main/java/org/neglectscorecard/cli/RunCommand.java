@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import org.neglectscorecard.job.JobFile;
 import org.neglectscorecard.job.RunService;
 import org.neglectscorecard.scorecard.OutputWriter;
+import org.neglectscorecard.scorecard.RunSummary;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import picocli.CommandLine.Command;
@@ -73,7 +74,7 @@ public class RunCommand implements Callable<Integer> {
             }
             Path summary = result.outputFolder().resolve(OutputWriter.SUMMARY);
             System.out.println();
-            System.out.print(Files.exists(summary) ? Files.readString(summary) : "");
+            System.out.print(Files.exists(summary) ? RunSummary.forConsole(Files.readString(summary)) : "");
             System.out.printf("%nFinished in %s.%n", Durations.words(result.took()));
             return 0;
         } catch (java.io.IOException e) {

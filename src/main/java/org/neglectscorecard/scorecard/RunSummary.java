@@ -83,6 +83,45 @@ public final class RunSummary {
         return a.equals(b) ? MONTH.format(a) : MONTH.format(a) + " to " + MONTH.format(b);
     }
 
+    /** More inputs than this and the console shows only those that need a look. */
+    private static final int CONSOLE_INPUTS = 12;
+    private static final java.util.regex.Pattern NEEDS_A_LOOK =
+            java.util.regex.Pattern.compile("REJECTED|\\s[1-9][\\d,]* rejected|not used|rejected whole");
+
+    /**
+     * The summary as the console shows it at the end of a run. The run has just named each file as
+     * it loaded it, so a long inputs table is cut to the files that need a look (rejected whole,
+     * rows rejected, not used); run-summary.txt keeps the whole table.
+     */
+    public static String forConsole(String summary) {
+        List<String> lines = summary.lines().toList();
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            if (!line.startsWith("Inputs (")) {
+                out.append(line).append('\n');
+                continue;
+            }
+            int end = i + 1;
+            while (end < lines.size() && lines.get(end).startsWith("  ")) {
+                end++;
+            }
+            List<String> table = lines.subList(i + 1, end);
+            if (table.size() <= CONSOLE_INPUTS) {
+                out.append(line).append('\n');
+                table.forEach(l -> out.append(l).append('\n'));
+            } else {
+                List<String> look = table.stream().filter(l -> NEEDS_A_LOOK.matcher(l).find()).toList();
+                out.append(line, 0, line.length() - 1).append(", each with its counts and date in ").append(OutputWriter.SUMMARY)
+                        .append(look.isEmpty() ? "; every file loaded with nothing rejected.\n"
+                                : "; " + (look.size() == 1 ? "this one needs" : "these need") + " a look (details in rejects.csv):\n");
+                look.forEach(l -> out.append(l).append('\n'));
+            }
+            i = end - 1;
+        }
+        return out.toString();
+    }
+
     public static String text(String jobName, String partnershipName, LocalDate period, LocalDate[] span,
                               List<RunInputs.MissingColumn> missing, List<RunInputs.InputSummary> inputs, List<String> messages,
                               List<IndicatorDefinition> published, Set<String> withValueAtPeriod, String outputFolder,
@@ -137,10 +176,27 @@ public final class RunSummary {
         List<IndicatorDefinition> withoutValue = published.stream().filter(d -> !withValueAtPeriod.contains(d.id())).toList();
         s.append('\n').append(published.size() - withoutValue.size()).append(" of ").append(published.size())
                 .append(" indicators have a value for the partnership for ").append(period.format(DAY)).append(".\n");
+        // Said by what each lacks, by title: a thin month leaves dozens without a value, which one line
+        // per indicator ID made a wall of codes.
+        java.util.Map<String, List<String>> bySource = new java.util.LinkedHashMap<>();
         for (IndicatorDefinition d : withoutValue) {
             RunInputs.MissingColumn why = missing.stream().filter(m -> m.indicators().contains(d.id())).findFirst().orElse(null);
-            s.append("  - ").append(d.id()).append(": no value. ").append(why == null ? "It needs " + needs(d)
-                    : why.file() + " has no " + why.fileColumn() + " (see the top of this summary)").append(".\n");
+            String key = why == null ? "nothing from " + sourceName(d) + " covers the month"
+                    : why.file() + " has no " + why.fileColumn() + ", see the top of this summary";
+            bySource.computeIfAbsent(key, k -> new java.util.ArrayList<>()).add("'" + d.title() + "'");
+        }
+        if (!withoutValue.isEmpty()) {
+            s.append("The other ").append(withoutValue.size()).append(withoutValue.size() == 1 ? " has" : " have")
+                    .append(" none this month:\n");
+        }
+        bySource.forEach((key, titles) -> {
+            String named = titles.size() <= 4 ? String.join(", ", titles)
+                    : String.join(", ", titles.subList(0, 3)) + " and " + (titles.size() - 3) + " more";
+            s.append("  - ").append(key).append(" (").append(titles.size()).append("): ").append(named).append(".\n");
+        });
+        if (bySource.keySet().stream().anyMatch(k -> k.startsWith("nothing from"))) {
+            s.append("  (A figure over a year needs data for the 12 months to it; a percentage or rate also needs a "
+                    + "denominator above zero.)\n");
         }
         s.append('\n').append("Outputs in ").append(outputFolder).append(":\n");
         s.append("  ").append(workbookName).append("  (the scorecard workbook)\n");
@@ -157,11 +213,13 @@ public final class RunSummary {
         return s.toString();
     }
 
-    private static String needs(IndicatorDefinition d) {
-        String sources = d.source();
-        return d.measure() == IndicatorDefinition.Measure.in_year
-                ? "12 months of data to the period from every area (" + sources + ")"
-                : "data covering the period from every member LA (" + sources + ")" + (d.isBase() ? "" : ", and a denominator above zero");
+    /** Where an indicator's data comes from, as the catalogue names it, without its template's number or the job file's settings. */
+    private static String sourceName(IndicatorDefinition d) {
+        String name = java.util.Arrays.stream(d.source().split(";\\s*"))
+                .filter(part -> !part.startsWith("job file") && !part.startsWith("ONS "))
+                .map(part -> part.replaceAll("\\s*\\(template [A-Z0-9]+\\)", ""))
+                .collect(Collectors.joining(", "));
+        return name.isBlank() ? d.source() : name;
     }
 
     public static Set<String> idsWithValue(List<IndicatorValue> values, String area, LocalDate period) {
