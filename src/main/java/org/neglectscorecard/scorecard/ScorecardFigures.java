@@ -252,7 +252,7 @@ public final class ScorecardFigures {
         }
         int size = months.size();
         List<Integer> changePoints = new ArrayList<>();
-        for (LocalDate c : in.spc().changePointsFor(d.id())) {
+        for (LocalDate c : changePoints(d, in)) {
             int i = months.indexOf(YearMonth.from(c).atEndOfMonth());
             if (i > 0) {
                 changePoints.add(i);
@@ -335,6 +335,36 @@ public final class ScorecardFigures {
                     + "recalculated from that month";
         }
         return new Reading(r, variation, assurance, noReading, basis, suggestion);
+    }
+
+    /**
+     * An indicator's change points: those for every indicator, and those named for any indicator
+     * counting the same children (a count, its rate per 10,000, its percentage): one step in the
+     * children is one change in each, and a board reading two verdicts about one group of children
+     * (the count "special cause", its rate "common cause") cannot tell which to believe.
+     */
+    private static List<LocalDate> changePoints(IndicatorDefinition d, Inputs in) {
+        List<LocalDate> out = new ArrayList<>(in.spc().changePointsFor(d.id()));
+        String family = counted(d.id(), in.catalogue());
+        in.spc().changePoints().forEach((id, dates) -> {
+            if (!SpcSettings.ALL.equals(id) && !id.equals(d.id()) && family.equals(counted(id, in.catalogue()))) {
+                out.addAll(dates);
+            }
+        });
+        return out.stream().sorted().distinct().toList();
+    }
+
+    /** The base indicator whose children an indicator counts: itself, or its numerator's, followed down. */
+    private static String counted(String id, Catalogue catalogue) {
+        String at = id;
+        for (int depth = 0; depth < 10; depth++) {
+            var d = catalogue.get(at);
+            if (d.isEmpty() || d.get().isBase() || d.get().numerator() == null) {
+                return at;
+            }
+            at = d.get().numerator();
+        }
+        return at;
     }
 
     private static String span(List<LocalDate> months, int from, int to) {

@@ -1,0 +1,58 @@
+package org.neglectscorecard.scorecard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.neglectscorecard.indicators.Catalogue;
+import org.neglectscorecard.indicators.IndicatorDefinition;
+
+/**
+ * A change point named for a count applies to the rate of the same children too: one step in the
+ * children is one change in each, so the board does not read "special cause" for the count and
+ * "common cause" for its rate. Indicators of other children keep their own limits.
+ */
+class ChangePointFamilyTest {
+
+    static final String P = "partnership";
+    static final LocalDate PERIOD = LocalDate.of(2026, 3, 31);
+
+    @Test
+    void theCountsChangePointRecalculatesItsRateAndNothingElse() {
+        Catalogue catalogue = Catalogue.load("sql");
+        List<IndicatorDefinition> published = catalogue.indicators().stream().filter(IndicatorDefinition::publish).toList();
+        List<IndicatorValue> values = new ArrayList<>();
+        LocalDate step = YearMonth.from(PERIOD).minusMonths(23).atEndOfMonth();
+        for (int i = 0; i < 60; i++) {
+            LocalDate month = YearMonth.from(PERIOD).minusMonths(59 - i).atEndOfMonth();
+            int children = (month.isBefore(step) ? 100 : 140) + (i % 5) * 2;
+            values.add(value("CPP_OPEN_NEG_INIT", month, children, "count"));
+            values.add(value("CPP_OPEN_NEG_INIT_RATE", month, children / 10.0, "rate_per_10k"));
+            values.add(value("CPP_OPEN", month, 300 + children, "count"));
+        }
+        ScorecardFigures.SpcSettings spc = new ScorecardFigures.SpcSettings(null, null, null,
+                Map.of("CPP_OPEN_NEG_INIT", List.of(step)));
+
+        List<ScorecardFigures.Line> lines = ScorecardFigures.build(new ScorecardFigures.Inputs(PERIOD, P, published, catalogue,
+                values, List.of(), List.of(), List.of(), spc));
+
+        String changed = "recalculated from " + ScorecardWorkbook.monthName(step) + " (a change point in the job file)";
+        ScorecardFigures.Line count = ScorecardFigures.find(lines, "CPP_OPEN_NEG_INIT", P).orElseThrow();
+        ScorecardFigures.Line rate = ScorecardFigures.find(lines, "CPP_OPEN_NEG_INIT_RATE", P).orElseThrow();
+        ScorecardFigures.Line allPlans = ScorecardFigures.find(lines, "CPP_OPEN", P).orElseThrow();
+        assertThat(count.reading().basis()).contains(changed);
+        assertThat(rate.reading().basis()).contains(changed);
+        assertThat(rate.reading().variation()).isEqualTo(count.reading().variation());
+        assertThat(allPlans.reading().basis()).doesNotContain("change point");
+    }
+
+    private static IndicatorValue value(String id, LocalDate month, double v, String unit) {
+        return new IndicatorValue(id, P, "A partnership", month, "all", BigDecimal.valueOf(v), null, null, null, unit, false);
+    }
+}
