@@ -90,6 +90,36 @@ public final class ScorecardWorkbook {
     }
 
     /**
+     * A sheet's sentence under its title runs on across the columns on screen, but print stops at the
+     * table's last column and cut it off ("...Direction compar"). Merging cells to wrap it would trip
+     * screen readers, so the sentence is set on two rows instead, each as wide as the table prints.
+     */
+    private static void introFitsThePage(XSSFSheet s) {
+        if (s.getTables().isEmpty() || s.getRow(1) == null || s.getRow(1).getCell(0) == null
+                || s.getRow(1).getCell(0).getCellType() != org.apache.poi.ss.usermodel.CellType.STRING
+                || s.getRow(TABLE_ROW) == null || (s.getRow(2) != null && s.getRow(2).getPhysicalNumberOfCells() > 0)) {
+            return;
+        }
+        int chars = 0;
+        for (int col = 0; col < s.getRow(TABLE_ROW).getLastCellNum(); col++) {
+            chars += s.getColumnWidth(col) / 256;
+        }
+        org.apache.poi.ss.usermodel.Cell intro = s.getRow(1).getCell(0);
+        String text = intro.getStringCellValue();
+        if (chars < 20 || text.length() <= chars) {
+            return;
+        }
+        int cut = text.lastIndexOf(' ', chars);
+        if (cut <= 0) {
+            return;
+        }
+        intro.setCellValue(text.substring(0, cut));
+        org.apache.poi.ss.usermodel.Cell rest = s.createRow(2).createCell(0);
+        rest.setCellValue(text.substring(cut + 1));
+        rest.setCellStyle(intro.getCellStyle());
+    }
+
+    /**
      * Every sheet not already laid out for print goes on A4 landscape, one page wide, its table's
      * header row repeated on each page: a scrutineer who prints the Notes or the Scorecard gets
      * readable pages, not a column per sheet of paper.
@@ -97,6 +127,7 @@ public final class ScorecardWorkbook {
     private static void printable(XSSFWorkbook wb) {
         for (Sheet sheet : wb) {
             XSSFSheet s = (XSSFSheet) sheet;
+            introFitsThePage(s);
             if (s.getFitToPage() || s.getPrintSetup().getScale() != 100 || s.getRowBreaks().length > 0) {
                 continue;
             }

@@ -93,6 +93,12 @@ class WorkbookTest {
             assertThat(t.getName()).matches("[A-Za-z][A-Za-z0-9]+");
             assertThat(t.getStartRowIndex()).isEqualTo(ScorecardWorkbook.TABLE_ROW);
             assertThat(t.getStartColIndex()).isZero();
+            // The sentence under the title prints within the table's width (print stops at its last column).
+            int width = 0;
+            for (int c = 0; c <= t.getEndColIndex(); c++) {
+                width += s.getColumnWidth(c) / 256;
+            }
+            assertThat(s.getRow(1).getCell(0).getStringCellValue().length()).as(s.getSheetName()).isLessThanOrEqualTo(Math.max(width, 20));
             Row header = s.getRow(t.getStartRowIndex());
             Set<String> names = new HashSet<>();
             for (int c = 0; c <= t.getEndColIndex(); c++) {
