@@ -302,7 +302,12 @@ public final class BoardPack {
         return switch (l.assurance()) {
             case NO_TARGET -> null;
             case NOT_ENOUGH_DATA -> l.target() == null ? null : "Assurance: no SPC to judge the target by";
-            default -> l.assurance().words();
+            // This month has no SPC reading (no figure, or withheld) but the process, and so the assurance,
+            // is read from the months charted: said so, or it reads as a verdict on a month that has none.
+            default -> l.variation() == Spc.Variation.NO_SPC
+                    ? "From the months charted: " + Character.toLowerCase(l.assurance().words().charAt(0))
+                    + l.assurance().words().substring(1)
+                    : l.assurance().words();
         };
     }
 

@@ -58,6 +58,8 @@ class BoardPackWithheldTest {
         // Its target is not judged on a withheld figure, and does not silently drop off the list either.
         assertThat(html).contains("Children on a plan, initial category neglect: cannot be judged this month (target 30): "
                 + "the figure is withheld as a small number.");
+        // This month has no SPC reading, so its assurance is said to come from the months charted, not as this month's verdict.
+        assertThat(html).contains("From the months charted: target");
         // Nothing says what the withheld figures were: no 4 or 3 as a figure in the words or the charts' alt text.
         for (String alt : altTexts(html)) {
             if (alt.contains("children on a plan, initial category neglect")) {
