@@ -29,7 +29,7 @@ YML
 
 echo "Running the job with -Xmx$HEAP..."
 start=$(date +%s.%N)
-java -Xmx"$HEAP" ${JAVA_OPTS--XX:+UseParallelGC} -Dlogging.level.org.neglectscorecard.indicators=DEBUG -jar target/neglect-scorecard.jar run --period 2025-03-31 --input "$WORK/input" \
+java -Xmx"$HEAP" ${BENCH_JAVA_OPTS--XX:+UseParallelGC} -Dlogging.level.org.neglectscorecard.indicators=DEBUG -jar target/neglect-scorecard.jar run --period 2025-03-31 --input "$WORK/input" \
   --output "$WORK/output" --data-dir "$WORK/data" --job "$WORK/national.yml" > "$WORK/run.txt" 2>&1 &
 pid=$!
 peak=0

@@ -27,8 +27,8 @@ LAS=${LAS:-65}
 SCALE=${SCALE:-0.65}
 YEARS=${YEARS:-"2021 2022 2023 2024 2025"}
 HEAP=${HEAP:-1g}
-# The JVM options the README gives the run (the throughput collector); JAVA_OPTS="" measures Java's defaults.
-JAVA_OPTS=${JAVA_OPTS--XX:+UseParallelGC}
+# The JVM options the README gives the run (the throughput collector); BENCH_JAVA_OPTS="" measures Java's defaults.
+JAVA_OPTS=${BENCH_JAVA_OPTS--XX:+UseParallelGC}
 JOB_TIMEOUT=${JOB_TIMEOUT:-900}   # a run still going after this long is stopped and reported as not finished
 mkdir -p "$WORK"
 WORK=$(cd "$WORK" && pwd)

@@ -248,7 +248,9 @@ public class IndicatorEngine {
         Map<String, String> text = new HashMap<>();
         // A figure counted since the strategy began has no value for a month before it began: not a zero
         // (a chart of "trained since the strategy began" drew a line of zeros across the years before).
-        text.put("from", d.countsSinceStrategyStart() ? "AND c.month_end >= " + parameters.fill("{strategy_start}") : "");
+        boolean sinceStart = d.countsSinceStrategyStart() || (d.numerator() != null
+                && catalogue.get(d.numerator()).map(IndicatorDefinition::countsSinceStrategyStart).orElse(false));
+        text.put("from", sinceStart ? "AND c.month_end >= " + parameters.fill("{strategy_start}") : "");
         if (d.unit() == Unit.count) {
             text.put("value", "v.numerator");
             text.put("numerator", "CAST(NULL AS DECIMAL(20, 4))");

@@ -206,9 +206,9 @@ public class InputScanner {
         try (InputStream in = FileMagic.prepareToCheckMagic(Files.newInputStream(file))) {
             magic = FileMagic.valueOf(in);
         }
-        String notData = NotData.describe(file, magic);
+        NotData.Verdict notData = NotData.describe(file, magic);
         if (notData != null) {
-            out.add(problem(root, file, Format.NOT_RECOGNISED, notData));
+            out.add(problem(root, file, notData.rejected() ? Format.UNREADABLE : Format.NOT_RECOGNISED, notData.words()));
         } else if (magic == FileMagic.OOXML || magic == FileMagic.OLE2) {
             out.add(workbook(root, file));
         } else if (magic == FileMagic.XML || startsLikeXml(file)) {

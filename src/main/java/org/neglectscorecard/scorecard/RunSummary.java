@@ -181,7 +181,7 @@ public final class RunSummary {
         java.util.Map<String, List<String>> bySource = new java.util.LinkedHashMap<>();
         for (IndicatorDefinition d : withoutValue) {
             RunInputs.MissingColumn why = missing.stream().filter(m -> m.indicators().contains(d.id())).findFirst().orElse(null);
-            String key = why == null ? "nothing from " + sourceName(d) + " covers the month"
+            String key = why == null ? "from " + sourceName(d)
                     : why.file() + " has no " + why.fileColumn() + ", see the top of this summary";
             bySource.computeIfAbsent(key, k -> new java.util.ArrayList<>()).add("'" + d.title() + "'");
         }
@@ -194,9 +194,11 @@ public final class RunSummary {
                     : String.join(", ", titles.subList(0, 3)) + " and " + (titles.size() - 3) + " more";
             s.append("  - ").append(key).append(" (").append(titles.size()).append("): ").append(named).append(".\n");
         });
-        if (bySource.keySet().stream().anyMatch(k -> k.startsWith("nothing from"))) {
-            s.append("  (A figure over a year needs data for the 12 months to it; a percentage or rate also needs a "
-                    + "denominator above zero.)\n");
+        if (bySource.keySet().stream().anyMatch(k -> k.startsWith("from "))) {
+            // Why, in general: the summary cannot say which of these it is for each figure.
+            s.append("  (A figure has a value for the partnership when its source covers the month for every member LA, or "
+                    + "a partnership-wide log does; a figure over a year needs the 12 months to it, a percentage or rate a "
+                    + "denominator above zero, and a figure counted since the strategy began has none before it.)\n");
         }
         s.append('\n').append("Outputs in ").append(outputFolder).append(":\n");
         s.append("  ").append(workbookName).append("  (the scorecard workbook)\n");

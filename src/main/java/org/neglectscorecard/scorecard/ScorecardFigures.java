@@ -252,12 +252,16 @@ public final class ScorecardFigures {
         }
         int size = months.size();
         List<Integer> changePoints = new ArrayList<>();
-        for (LocalDate c : changePoints(d, in)) {
+        Map<Integer, String> namedFor = new java.util.HashMap<>();
+        changePoints(d, in).forEach((c, id) -> {
             int i = months.indexOf(YearMonth.from(c).atEndOfMonth());
             if (i > 0) {
                 changePoints.add(i);
+                if (id != null) {
+                    namedFor.putIfAbsent(i, id);
+                }
             }
-        }
+        });
         int firstEnd = changePoints.stream().min(Integer::compare).orElse(size);
         int from = 0;
         int to = firstEnd;
@@ -287,7 +291,9 @@ public final class ScorecardFigures {
         for (int k = 0; k < sorted.size(); k++) {
             int c = sorted.get(k);
             int end = k + 1 < sorted.size() ? sorted.get(k + 1) : size;
-            basis += "; recalculated from " + ScorecardWorkbook.monthName(months.get(c)) + " (a change point in the job file)";
+            basis += "; recalculated from " + ScorecardWorkbook.monthName(months.get(c)) + " (a change point in the job file"
+                    + (namedFor.containsKey(c) ? ", named for " + in.catalogue().get(namedFor.get(c)).map(IndicatorDefinition::title)
+                            .orElse(namedFor.get(c)) + ", which this is built on" : "") + ")";
             long beforeStrategy = strategy > c && strategy < end
                     ? values.subList(c, strategy).stream().filter(v -> v != null).count() : 0;
             basis += beforeStrategy >= Spc.MIN_POINTS ? " using " + span(months, c, strategy) + ", before the strategy began"
@@ -338,33 +344,23 @@ public final class ScorecardFigures {
     }
 
     /**
-     * An indicator's change points: those for every indicator, and those named for any indicator
-     * counting the same children (a count, its rate per 10,000, its percentage): one step in the
-     * children is one change in each, and a board reading two verdicts about one group of children
-     * (the count "special cause", its rate "common cause") cannot tell which to believe.
+     * An indicator's change points: those for every indicator, its own, and those named for an
+     * indicator it is built on (a count's change applies to the count's rate per 10,000 and its
+     * percentage, which count the same children: the board pack read "special cause" for the count
+     * and "common cause" for its rate). Not the other way: a percentage may step because its
+     * denominator did, which says nothing of its count. Each date maps to the indicator it was named
+     * for where that is not this one, so the notes can say so.
      */
-    private static List<LocalDate> changePoints(IndicatorDefinition d, Inputs in) {
-        List<LocalDate> out = new ArrayList<>(in.spc().changePointsFor(d.id()));
-        String family = counted(d.id(), in.catalogue());
-        in.spc().changePoints().forEach((id, dates) -> {
-            if (!SpcSettings.ALL.equals(id) && !id.equals(d.id()) && family.equals(counted(id, in.catalogue()))) {
-                out.addAll(dates);
-            }
-        });
-        return out.stream().sorted().distinct().toList();
-    }
-
-    /** The base indicator whose children an indicator counts: itself, or its numerator's, followed down. */
-    private static String counted(String id, Catalogue catalogue) {
-        String at = id;
-        for (int depth = 0; depth < 10; depth++) {
-            var d = catalogue.get(at);
-            if (d.isEmpty() || d.get().isBase() || d.get().numerator() == null) {
-                return at;
-            }
-            at = d.get().numerator();
+    private static Map<LocalDate, String> changePoints(IndicatorDefinition d, Inputs in) {
+        Map<LocalDate, String> out = new java.util.TreeMap<>();
+        in.spc().changePointsFor(d.id()).forEach(c -> out.put(c, null));
+        String at = d.numerator();
+        for (int depth = 0; at != null && depth < 10; depth++) {
+            String id = at;
+            in.spc().changePoints().getOrDefault(id, List.of()).forEach(c -> out.putIfAbsent(c, id));
+            at = in.catalogue().get(id).filter(n -> !n.isBase()).map(IndicatorDefinition::numerator).orElse(null);
         }
-        return at;
+        return out;
     }
 
     private static String span(List<LocalDate> months, int from, int to) {

@@ -130,9 +130,19 @@ class FilesPeopleSendTest {
             fs.writeFilesystem(out);
         }
 
+        zip(input.resolve("returns.ods"), "mimetype", "content.xml");
+        Files.write(input.resolve("unicode-no-mark.txt"), "Month\tNeglect offences\n2025-01\t3\n".getBytes(StandardCharsets.UTF_16LE));
+
         Map<String, FileReport> files = byName(validate(input));
         Function<String, String> said = name -> files.get(name).problem();
-        assertThat(files.values()).allMatch(f -> f.format() == Format.NOT_RECOGNISED);
+        // Documents and pictures are not used; files that hold data in a form that cannot be read are rejected,
+        // so they are counted and listed with what went wrong.
+        assertThat(List.of("strategy.pdf", "minutes.docx", "photo.png", "export.dat"))
+                .allMatch(name -> files.get(name).format() == Format.NOT_RECOGNISED);
+        assertThat(List.of("returns.zip", "book.xlsb", "report.xls", "email.msg", "returns.ods", "unicode-no-mark.txt"))
+                .allMatch(name -> files.get(name).format() == Format.UNREADABLE);
+        assertThat(said.apply("returns.ods")).contains("OpenDocument spreadsheet (.ods)");
+        assertThat(said.apply("unicode-no-mark.txt")).contains("UTF-16").contains("CSV UTF-8");
         assertThat(said.apply("strategy.pdf")).contains("is a PDF document, not a data file");
         assertThat(said.apply("minutes.docx")).contains("is a Word document");
         assertThat(said.apply("returns.zip")).contains("is a zip archive").contains("Unzip it into the input folder");
@@ -164,9 +174,43 @@ class FilesPeopleSendTest {
         try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(file))) {
             for (String e : entries) {
                 zip.putNextEntry(new ZipEntry(e));
-                zip.write("<x/>".getBytes(StandardCharsets.UTF_8));
+                zip.write((e.equals("mimetype") ? "application/vnd.oasis.opendocument.spreadsheet" : "<x/>")
+                        .getBytes(StandardCharsets.UTF_8));
                 zip.closeEntry();
             }
+        }
+    }
+
+    @Test
+    void textThatOnlyLooksLikeSomethingElseIsStillReadAsText() throws Exception {
+        Path input = dir.resolve("input");
+        Files.createDirectories(input.resolve("a"));
+        Files.createDirectories(input.resolve("b"));
+        Files.createDirectories(input.resolve("c"));
+        Files.createDirectories(input.resolve("d"));
+        // A stray zero byte in an export, as the previous release read it.
+        Files.write(input.resolve("a/police.csv"), (POLICE_HEADINGS + "\n2025-01,28,16,\u0000\n2025-02,22,16,\n")
+                .getBytes(StandardCharsets.UTF_8));
+        // "BM" starts a bitmap's header, and this heading row.
+        Files.writeString(input.resolve("b/health.csv"), "BMI,Team\n21,North\n");
+        // Excel's hint with a tab, and a semicolon file whose heading holds a comma.
+        Files.writeString(input.resolve("c/police.csv"), "sep=\t\n" + (POLICE_HEADINGS + "\n" + POLICE_ROWS.get(0)).replace(',', '\t') + "\n");
+        Files.writeString(input.resolve("d/police.csv"), "Month;Neglect offences;With earlier neglect concerns;Notes, if any;LA code\n"
+                + "2025-01;28;16;none;\n");
+        // Headings some partner logs share, on tables that are not theirs: passed over, not rejected.
+        Files.writeString(input.resolve("ratings.csv"), "Date,Rating,Comment\n2025-01-01,4,ok\n");
+        Files.writeString(input.resolve("services.csv"), "Date,Service,Outcome,Notes\n2025-01-01,A,B,C\n");
+        Files.writeString(input.resolve("offences.csv"), "Month,Offences recorded,Force area\n2025-01,4,X\n");
+
+        Map<String, FileReport> files = byName(validate(input));
+        assertThat(files.get("a/police.csv").format()).isEqualTo(Format.AGENCY);
+        assertThat(files.get("a/police.csv").rowsRead()).isEqualTo(2);
+        assertThat(files.get("b/health.csv").format()).isEqualTo(Format.NOT_RECOGNISED);
+        assertThat(files.get("b/health.csv").problem()).contains("matches no known return");
+        assertThat(files.get("c/police.csv").rowsLoaded()).isEqualTo(1);
+        assertThat(files.get("d/police.csv").rowsLoaded()).isEqualTo(1);
+        for (String name : List.of("ratings.csv", "services.csv", "offences.csv")) {
+            assertThat(files.get(name).format()).as(name).isEqualTo(Format.NOT_RECOGNISED);
         }
     }
 }

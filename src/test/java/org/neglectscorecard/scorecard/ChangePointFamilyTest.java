@@ -42,14 +42,35 @@ class ChangePointFamilyTest {
         List<ScorecardFigures.Line> lines = ScorecardFigures.build(new ScorecardFigures.Inputs(PERIOD, P, published, catalogue,
                 values, List.of(), List.of(), List.of(), spc));
 
-        String changed = "recalculated from " + ScorecardWorkbook.monthName(step) + " (a change point in the job file)";
+        String changed = "recalculated from " + ScorecardWorkbook.monthName(step) + " (a change point in the job file";
         ScorecardFigures.Line count = ScorecardFigures.find(lines, "CPP_OPEN_NEG_INIT", P).orElseThrow();
         ScorecardFigures.Line rate = ScorecardFigures.find(lines, "CPP_OPEN_NEG_INIT_RATE", P).orElseThrow();
         ScorecardFigures.Line allPlans = ScorecardFigures.find(lines, "CPP_OPEN", P).orElseThrow();
-        assertThat(count.reading().basis()).contains(changed);
-        assertThat(rate.reading().basis()).contains(changed);
+        assertThat(count.reading().basis()).contains(changed + ")");
+        assertThat(rate.reading().basis()).contains(changed + ", named for Children on a plan, initial category neglect, "
+                + "which this is built on)");
         assertThat(rate.reading().variation()).isEqualTo(count.reading().variation());
         assertThat(allPlans.reading().basis()).doesNotContain("change point");
+    }
+
+    @Test
+    void aChangePointNamedForARateIsNotTheCountsToo() {
+        Catalogue catalogue = Catalogue.load("sql");
+        List<IndicatorDefinition> published = catalogue.indicators().stream().filter(IndicatorDefinition::publish).toList();
+        List<IndicatorValue> values = new ArrayList<>();
+        LocalDate step = YearMonth.from(PERIOD).minusMonths(23).atEndOfMonth();
+        for (int i = 0; i < 60; i++) {
+            LocalDate month = YearMonth.from(PERIOD).minusMonths(59 - i).atEndOfMonth();
+            int children = 100 + (i % 5) * 2;
+            values.add(value("CPP_OPEN_NEG_INIT", month, children, "count"));
+            values.add(value("CPP_OPEN_NEG_INIT_RATE", month, children / 10.0, "rate_per_10k"));
+        }
+        // A rate may step because its denominator (the population) did: that says nothing of the count.
+        List<ScorecardFigures.Line> lines = ScorecardFigures.build(new ScorecardFigures.Inputs(PERIOD, P, published, catalogue,
+                values, List.of(), List.of(), List.of(), new ScorecardFigures.SpcSettings(null, null, null,
+                        Map.of("CPP_OPEN_NEG_INIT_RATE", List.of(step)))));
+        assertThat(ScorecardFigures.find(lines, "CPP_OPEN_NEG_INIT_RATE", P).orElseThrow().reading().basis()).contains("change point");
+        assertThat(ScorecardFigures.find(lines, "CPP_OPEN_NEG_INIT", P).orElseThrow().reading().basis()).doesNotContain("change point");
     }
 
     private static IndicatorValue value(String id, LocalDate month, double v, String unit) {

@@ -311,7 +311,8 @@ public enum AgencySource {
 
     /**
      * The source a header row was meant for when it has no source's every required column: most of
-     * one source's required columns, one or a few missing (a heading misspelt or left out). Reading
+     * one source's required columns, the one or few missing each misspelt (a heading one or two
+     * letters off). Reading
      * it then rejects the file naming what is missing, where it would otherwise be passed over as
      * "not a return", and the partner's data silently left out.
      */
@@ -329,7 +330,7 @@ public enum AgencySource {
                 }
             }
             int missing = required - matched;
-            if (missing == 0 || matched < 2 || missing > Math.max(1, required / 3)) {
+            if (missing == 0 || matched < 2 || missing > Math.max(1, required / 3) || !eachMissingMisspelt(s, header)) {
                 continue;
             }
             if (matched > bestMatched) {
@@ -341,6 +342,20 @@ public enum AgencySource {
             }
         }
         return tie ? null : best;
+    }
+
+    /**
+     * Whether every required column the header lacks has a heading that looks like a misspelling of
+     * it: only then was the file meant for this source. Generic headings ("Date", "Month", "Rating")
+     * are shared by many unrelated tables, which are passed over, not rejected as a partner's log.
+     */
+    private static boolean eachMissingMisspelt(AgencySource s, TableHeader header) {
+        java.util.Set<String> taken = new java.util.HashSet<>();
+        for (AgencyColumn c : s.columns) {
+            s.indexOf(header, c).ifPresent(i -> taken.add(org.neglectscorecard.ingest.Values.squash(header.names().get(i))));
+        }
+        return s.columns.stream().filter(c -> c.required() && s.indexOf(header, c).isEmpty())
+                .allMatch(c -> header.lookalike(c.headings(), taken).isPresent());
     }
 
     /** The required columns a header lacks, for a message naming them. */

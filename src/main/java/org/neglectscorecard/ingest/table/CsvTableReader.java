@@ -80,9 +80,9 @@ public final class CsvTableReader implements TableReader {
     private static final int SNIFF_CHARS = 64 * 1024;
 
     /**
-     * The character between values: a comma, unless the heading row has none and has semicolons
-     * (Excel's "CSV" in many European settings) or tabs (Excel's "Text" and "Unicode Text", and
-     * many systems' exports). Excel's own first line "sep=;" says it outright, and is passed over
+     * The character between values: whichever of comma, semicolon (Excel's "CSV" in many European
+     * settings) and tab (Excel's "Text" and "Unicode Text", and many systems' exports) the heading
+     * row has most of, outside quotes; a comma where none. Excel's own first line "sep=;" says it outright, and is passed over
      * as Excel does, so row numbers stay those Excel shows.
      */
     static char separator(BufferedReader reader) throws IOException {
@@ -95,7 +95,8 @@ public final class CsvTableReader implements TableReader {
         }
         String start = new String(head, 0, n);
         int end = start.indexOf('\n');
-        String first = (end < 0 ? start : start.substring(0, end)).strip();
+        // Only the line end is trimmed: "sep=" may be followed by a tab.
+        String first = (end < 0 ? start : start.substring(0, end)).replace("\r", "");
         if (first.length() == 5 && first.regionMatches(true, 0, "sep=", 0, 4)) {
             reader.skip(end < 0 ? n : end + 1);
             return first.charAt(4);
@@ -116,7 +117,8 @@ public final class CsvTableReader implements TableReader {
                 tabs += c == '\t' ? 1 : 0;
             }
         }
-        if (commas > 0 || semicolons + tabs == 0) {
+        // The most frequent, commas winning ties: a heading may hold a stray comma ("Of which, with ...").
+        if (commas >= semicolons && commas >= tabs) {
             return ',';
         }
         return tabs >= semicolons ? '\t' : ';';
