@@ -23,26 +23,13 @@ class ChangePointFamilyTest {
     static final String P = "partnership";
     static final LocalDate PERIOD = LocalDate.of(2026, 3, 31);
 
+    static final LocalDate STEP = YearMonth.from(PERIOD).minusMonths(23).atEndOfMonth();
+
     @Test
     void theCountsChangePointRecalculatesItsRateAndNothingElse() {
-        Catalogue catalogue = Catalogue.load("sql");
-        List<IndicatorDefinition> published = catalogue.indicators().stream().filter(IndicatorDefinition::publish).toList();
-        List<IndicatorValue> values = new ArrayList<>();
-        LocalDate step = YearMonth.from(PERIOD).minusMonths(23).atEndOfMonth();
-        for (int i = 0; i < 60; i++) {
-            LocalDate month = YearMonth.from(PERIOD).minusMonths(59 - i).atEndOfMonth();
-            int children = (month.isBefore(step) ? 100 : 140) + (i % 5) * 2;
-            values.add(value("CPP_OPEN_NEG_INIT", month, children, "count"));
-            values.add(value("CPP_OPEN_NEG_INIT_RATE", month, children / 10.0, "rate_per_10k"));
-            values.add(value("CPP_OPEN", month, 300 + children, "count"));
-        }
-        ScorecardFigures.SpcSettings spc = new ScorecardFigures.SpcSettings(null, null, null,
-                Map.of("CPP_OPEN_NEG_INIT", List.of(step)));
+        List<ScorecardFigures.Line> lines = lines(40, Map.of("CPP_OPEN_NEG_INIT", List.of(STEP)));
 
-        List<ScorecardFigures.Line> lines = ScorecardFigures.build(new ScorecardFigures.Inputs(PERIOD, P, published, catalogue,
-                values, List.of(), List.of(), List.of(), spc));
-
-        String changed = "recalculated from " + ScorecardWorkbook.monthName(step) + " (a change point in the job file";
+        String changed = "recalculated from " + ScorecardWorkbook.monthName(STEP) + " (a change point in the job file";
         ScorecardFigures.Line count = ScorecardFigures.find(lines, "CPP_OPEN_NEG_INIT", P).orElseThrow();
         ScorecardFigures.Line rate = ScorecardFigures.find(lines, "CPP_OPEN_NEG_INIT_RATE", P).orElseThrow();
         ScorecardFigures.Line allPlans = ScorecardFigures.find(lines, "CPP_OPEN", P).orElseThrow();
@@ -55,22 +42,26 @@ class ChangePointFamilyTest {
 
     @Test
     void aChangePointNamedForARateIsNotTheCountsToo() {
+        // A rate may step because its denominator (the population) did: that says nothing of the count.
+        List<ScorecardFigures.Line> lines = lines(0, Map.of("CPP_OPEN_NEG_INIT_RATE", List.of(STEP)));
+        assertThat(ScorecardFigures.find(lines, "CPP_OPEN_NEG_INIT_RATE", P).orElseThrow().reading().basis()).contains("change point");
+        assertThat(ScorecardFigures.find(lines, "CPP_OPEN_NEG_INIT", P).orElseThrow().reading().basis()).doesNotContain("change point");
+    }
+
+    /** Five years of children on a plan for neglect (rising by {@code rise} from STEP), their rate, and all plans. */
+    private static List<ScorecardFigures.Line> lines(int rise, Map<String, List<LocalDate>> changePoints) {
         Catalogue catalogue = Catalogue.load("sql");
         List<IndicatorDefinition> published = catalogue.indicators().stream().filter(IndicatorDefinition::publish).toList();
         List<IndicatorValue> values = new ArrayList<>();
-        LocalDate step = YearMonth.from(PERIOD).minusMonths(23).atEndOfMonth();
         for (int i = 0; i < 60; i++) {
             LocalDate month = YearMonth.from(PERIOD).minusMonths(59 - i).atEndOfMonth();
-            int children = 100 + (i % 5) * 2;
+            int children = (month.isBefore(STEP) ? 100 : 100 + rise) + (i % 5) * 2;
             values.add(value("CPP_OPEN_NEG_INIT", month, children, "count"));
             values.add(value("CPP_OPEN_NEG_INIT_RATE", month, children / 10.0, "rate_per_10k"));
+            values.add(value("CPP_OPEN", month, 300 + children, "count"));
         }
-        // A rate may step because its denominator (the population) did: that says nothing of the count.
-        List<ScorecardFigures.Line> lines = ScorecardFigures.build(new ScorecardFigures.Inputs(PERIOD, P, published, catalogue,
-                values, List.of(), List.of(), List.of(), new ScorecardFigures.SpcSettings(null, null, null,
-                        Map.of("CPP_OPEN_NEG_INIT_RATE", List.of(step)))));
-        assertThat(ScorecardFigures.find(lines, "CPP_OPEN_NEG_INIT_RATE", P).orElseThrow().reading().basis()).contains("change point");
-        assertThat(ScorecardFigures.find(lines, "CPP_OPEN_NEG_INIT", P).orElseThrow().reading().basis()).doesNotContain("change point");
+        return ScorecardFigures.build(new ScorecardFigures.Inputs(PERIOD, P, published, catalogue, values, List.of(), List.of(),
+                List.of(), new ScorecardFigures.SpcSettings(null, null, null, changePoints)));
     }
 
     private static IndicatorValue value(String id, LocalDate month, double v, String unit) {
