@@ -113,6 +113,17 @@ public class InputValidator {
             notes.notes().forEach(r -> found.add(new Problem(f.displayName(), r, "note")));
         }
         columns.absent(f).forEach(r -> found.add(new Problem(f.displayName(), r, "note")));
+        // As loading finishes a file whose dates are written month first: rejected whole.
+        List<Problem> monthFirst = found.stream().filter(p -> p.rejection().reason() != null
+                && p.rejection().reason().contains(Values.MONTH_FIRST)).toList();
+        long monthFirstRows = monthFirst.stream().map(p -> p.rejection().sheet() + "|" + p.rejection().rowNumber()).distinct().count();
+        if (Values.monthFirstFile(monthFirstRows, read)) {
+            Rejection first = monthFirst.get(0).rejection();
+            String message = Values.monthFirstMessage(monthFirstRows, first.valueShown(),
+                    first.column(), first.rowNumber());
+            problems.add(new Problem(f.displayName(), Rejection.ofFile(message), "file rejected"));
+            return new FileReport(f.displayName(), f.format(), read, 0, read, message);
+        }
         problems.addAll(found);
         return new FileReport(f.displayName(), f.format(), read, read - rejected, rejected, null);
     }

@@ -100,7 +100,9 @@ public final class Values {
                 parsed = EXCEL_EPOCH.plusDays((long) serial);
             }
         } catch (java.time.DateTimeException e) {
-            throw new BadValue("is not a real date: write dates as yyyy-mm-dd or dd/mm/yyyy");
+            String us = monthFirst(v);
+            throw new BadValue(us != null ? "is not a real date written day first; " + MONTH_FIRST + " it would be " + us
+                    + ": export the dates as dd/mm/yyyy or yyyy-mm-dd" : "is not a real date: write dates as yyyy-mm-dd or dd/mm/yyyy");
         }
         if (parsed == null) {
             throw new BadValue("is not a date: write dates as yyyy-mm-dd or dd/mm/yyyy");
@@ -109,6 +111,37 @@ public final class Values {
             throw new BadValue("is not a plausible date (before 1900 or after 2100): check the year");
         }
         return Optional.of(parsed);
+    }
+
+    /** Said of a date that reads only month first, so a file's dates in that order can be told (LoadCompletion). */
+    public static final String MONTH_FIRST = "month first (US style)";
+    private static final Pattern SLASHED = Pattern.compile("(\\d{1,2})/(\\d{1,2})/(\\d{2}|\\d{4})(\\s.*)?");
+
+    /** The date a day-first impossible value would be, read month first ("13 April 2025" for 04/13/2025), or null. */
+    private static String monthFirst(String v) {
+        Matcher m = SLASHED.matcher(v);
+        if (!m.matches()) {
+            return null;
+        }
+        try {
+            LocalDate d = LocalDate.of(fullYear(m.group(3)), Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
+            return d.format(DateTimeFormatter.ofPattern("d MMMM uuuu", java.util.Locale.UK));
+        } catch (java.time.DateTimeException e) {
+            return null;
+        }
+    }
+
+    /** Whether so many rows read only month first that the file's dates are in that order (a tenth of the file, 3 at least). */
+    public static boolean monthFirstFile(long rowsMonthFirst, long rowsRead) {
+        return rowsMonthFirst >= 3 && rowsMonthFirst * 10 >= rowsRead;
+    }
+
+    /** Why such a file is rejected, with one of its dates as the example (unless withheld). */
+    public static String monthFirstMessage(long rows, String value, String column, Integer row) {
+        return "The dates in this file are written month first (US style): " + rows + " rows have dates that read only that "
+                + "way (" + (value != null && !value.startsWith("(") ? value : "for example") + " in " + column + ", row " + row
+                + "), and the rows whose day is 12 or less would be read with day and month swapped. Nothing from it is used. "
+                + "Export the dates as dd/mm/yyyy or yyyy-mm-dd and run again.";
     }
 
     /** A year written in two digits or four: 17 is 2017, 98 is 1998 (see {@link #TWO_DIGIT_YEAR_PIVOT}). */

@@ -36,6 +36,7 @@ import org.neglectscorecard.ingest.InputScanner.InputFile;
 import org.neglectscorecard.ingest.KindOfReturn;
 import org.neglectscorecard.ingest.Rejection;
 import org.neglectscorecard.ingest.ReturnKind;
+import org.neglectscorecard.ingest.Values;
 import org.neglectscorecard.ingest.WholeFileRules;
 import org.neglectscorecard.ingest.WholeFileRules.Anchor;
 import org.neglectscorecard.ingest.WholeFileRules.Dating;
@@ -116,6 +117,13 @@ public class LoadCompletion {
             record.update();
             return outcome(record);
         }
+        String monthFirst = datesMonthFirst(sourceFileId, record.getRowsRead());
+        if (monthFirst != null) {
+            dsl.update(SOURCE_FILE).set(SOURCE_FILE.STATUS, SourceFiles.REJECTED).set(SOURCE_FILE.MESSAGE, monthFirst)
+                    .where(SOURCE_FILE.SOURCE_FILE_ID.eq(sourceFileId)).execute();
+            rejections.recordFileRejected(sourceFileId, monthFirst);
+            return complete(sourceFileId, file);
+        }
         KindOfReturn kind = Format.valueOf(record.getFormat()).kind().rules();
         WholeFileRules rules = kind.wholeFile();
         Places places = new Places(kind, file);
@@ -142,6 +150,23 @@ public class LoadCompletion {
         record.setLoadedAt(LocalDateTime.now(clock));
         record.update();
         return outcome(record);
+    }
+
+    /**
+     * Why a file is to be rejected whole because its dates are written month first (US style), or
+     * null: its rows whose day is 13 or more could not be read day first, and those whose day is 12
+     * or less were read with day and month swapped, so no figure from it can be trusted. A typo or
+     * two in a day-first file is not that: at least 3 rows, and a tenth of the file, read only month first.
+     */
+    private String datesMonthFirst(long sourceFileId, int rowsRead) {
+        Condition monthFirst = REJECTION.SOURCE_FILE_ID.eq(sourceFileId).and(REJECTION.REASON.contains(Values.MONTH_FIRST));
+        int rows = dsl.fetchValue(select(countDistinct(REJECTION.SHEET, REJECTION.ROW_NUMBER)).from(REJECTION).where(monthFirst));
+        if (!Values.monthFirstFile(rows, rowsRead)) {
+            return null;
+        }
+        var example = dsl.select(REJECTION.SHEET, REJECTION.ROW_NUMBER, REJECTION.COLUMN_NAME, REJECTION.VALUE_SHOWN).from(REJECTION)
+                .where(monthFirst).orderBy(REJECTION.REJECTION_ID).limit(1).fetchOne();
+        return Values.monthFirstMessage(rows, example.value4(), example.value3(), example.value2());
     }
 
     private static Outcome outcome(SourceFileRecord file) {
