@@ -175,6 +175,27 @@ public class InputScanner {
             }
         }
         out.sort(java.util.Comparator.comparing(InputFile::displayName));
+        return sameFileOnce(out);
+    }
+
+    /**
+     * A file put in the folder twice ("case-audits (1).csv", "... - Copy.csv", the same return in two
+     * folders) is read once: the copy, by identical content, is not used and says which file it
+     * repeats. Loading both would count every row twice, and a run cannot list one file twice.
+     * The file with the shorter name is the one read (the original, rather than its copy).
+     */
+    private static List<InputFile> sameFileOnce(List<InputFile> found) {
+        Map<String, InputFile> first = new LinkedHashMap<>();
+        found.stream().filter(f -> f.format() != Format.NOT_RECOGNISED)
+                .sorted(java.util.Comparator.comparingInt((InputFile f) -> f.displayName().length()).thenComparing(InputFile::displayName))
+                .forEach(f -> first.putIfAbsent(f.checksum(), f));
+        List<InputFile> out = new ArrayList<>(found.size());
+        for (InputFile f : found) {
+            InputFile original = f.format() == Format.NOT_RECOGNISED ? f : first.get(f.checksum());
+            out.add(original == f ? f : new InputFile(f.displayName(), Format.NOT_RECOGNISED, f.folderLaCode(), f.checksum(),
+                    f.size(), f.modified(), f.path(), Map.of(), f.displayName() + " is the same as " + original.displayName()
+                    + " (identical content): only that one is read. Take the copy out of the input folder.", f.size()));
+        }
         return out;
     }
 

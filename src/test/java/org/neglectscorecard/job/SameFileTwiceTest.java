@@ -1,0 +1,52 @@
+package org.neglectscorecard.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.neglectscorecard.ingest.InputScanner;
+import org.neglectscorecard.ingest.InputValidator;
+import org.neglectscorecard.reference.LaDirectory;
+import org.neglectscorecard.testing.TestApp;
+
+/**
+ * The same file in the input folder twice (Windows' "police (1).csv", a copy in another folder) is
+ * read once and the copy said to be one. The run used to stop at checkInputs on a key violation,
+ * and stop again at every retry.
+ */
+class SameFileTwiceTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aCopyIsReadOnceAndSaidToBeACopy() throws Exception {
+        Path input = dir.resolve("input");
+        Files.createDirectories(input.resolve("partnership/old"));
+        String police = "Month,Neglect offences,With earlier neglect concerns\n2025-10,4,1\n2025-11,6,3\n2025-12,2,2\n";
+        Files.writeString(input.resolve("partnership/police.csv"), police);
+        Files.writeString(input.resolve("partnership/police (1).csv"), police);
+        Files.writeString(input.resolve("partnership/old/police.csv"), police);
+
+        InputValidator.Report report = new InputValidator(new InputScanner(new LaDirectory()), new LaDirectory()).validate(input);
+        assertThat(report.files()).filteredOn(f -> f.rowsLoaded() > 0).singleElement()
+                .satisfies(f -> assertThat(f.displayName()).isEqualTo("partnership/police.csv"));
+        assertThat(report.files()).filteredOn(f -> f.displayName().equals("partnership/police (1).csv")).singleElement()
+                .satisfies(f -> assertThat(f.problem()).contains("is the same as partnership/police.csv (identical content)"));
+
+        Path job = TestApp.jobFile(dir.resolve("jobs"), "copies", "p", List.of("821"));
+        try (TestApp app = TestApp.start(dir.resolve("data"))) {
+            RunService.RunResult r = app.run(job, LocalDate.of(2025, 12, 31), input, dir.resolve("out"), false);
+            assertThat(r.ok()).as(r.message()).isTrue();
+            DSLContext dsl = app.bean(DSLContext.class);
+            assertThat(dsl.fetchValue("SELECT COUNT(*) FROM police_monthly", Long.class)).isEqualTo(3L);
+            assertThat(dsl.fetchValue("SELECT COUNT(*) FROM source_file", Long.class)).isEqualTo(1L);
+        }
+    }
+}
