@@ -124,6 +124,16 @@ public class InputValidator {
             problems.add(new Problem(f.displayName(), Rejection.ofFile(message), "file rejected"));
             return new FileReport(f.displayName(), f.format(), read, 0, read, message);
         }
+        if (read > 0 && rejected >= read) {
+            // As loading finishes a file none of whose rows could be used: rejected whole, saying why.
+            List<String> reasons = found.stream().filter(p -> p.outcome().equals("row rejected"))
+                    .map(p -> (p.rejection().column() == null ? "" : p.rejection().column() + ": ") + p.rejection().reason())
+                    .distinct().sorted().limit(3).toList();
+            String message = Values.everyRowRejectedMessage(read, reasons);
+            problems.add(new Problem(f.displayName(), Rejection.ofFile(message), "file rejected"));
+            problems.addAll(found);
+            return new FileReport(f.displayName(), f.format(), read, 0, read, message);
+        }
         problems.addAll(found);
         return new FileReport(f.displayName(), f.format(), read, read - rejected, rejected, null);
     }

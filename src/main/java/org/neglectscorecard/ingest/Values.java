@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.ResolverStyle;
 import java.util.Locale;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -144,6 +145,14 @@ public final class Values {
                 + "Export the dates as dd/mm/yyyy or yyyy-mm-dd and run again.";
     }
 
+    /** Why a file none of whose rows could be used is rejected whole: how many rows, and the first few reasons. */
+    public static String everyRowRejectedMessage(long rows, List<String> reasons) {
+        return "None of the " + rows + " rows of this file could be used, so nothing from it is counted. "
+                + (reasons.isEmpty() ? "" : (reasons.size() == 1 ? "The reason: " : "Reasons found: ")
+                + String.join("; ", reasons) + (reasons.get(reasons.size() - 1).endsWith(".") ? "" : ".") + " ")
+                + "Correct the file and run again.";
+    }
+
     /** A year written in two digits or four: 17 is 2017, 98 is 1998 (see {@link #TWO_DIGIT_YEAR_PIVOT}). */
     private static int fullYear(String digits) {
         int y = Integer.parseInt(digits);
@@ -156,9 +165,11 @@ public final class Values {
     private static final Pattern YEAR_MONTH = Pattern.compile("(\\d{4})[-/](\\d{1,2})");
     private static final Pattern MONTH_YEAR = Pattern.compile("(\\d{1,2})[-/](\\d{4})");
     private static final Pattern NAMED_MONTH = Pattern.compile("([A-Za-z]{3,9})[\\s-]+(\\d{4})");
+    /** Excel's "mmm-yy" month format as text ("Apr-25"): a month column is months, so 25 is the year. */
+    private static final Pattern NAMED_MONTH_SHORT_YEAR = Pattern.compile("([A-Za-z]{3,9})[\\s-]+(\\d{2})");
 
     /**
-     * A calendar month, as its last day: 2025-04, 04/2025, April 2025, Apr-2025, or any date in
+     * A calendar month, as its last day: 2025-04, 04/2025, April 2025, Apr-2025, Apr-25, or any date in
      * the month (an Excel month formatted as a date arrives as its first day).
      */
     public static Optional<LocalDate> month(String value) {
@@ -169,6 +180,7 @@ public final class Values {
         Matcher ym = YEAR_MONTH.matcher(v);
         Matcher my = MONTH_YEAR.matcher(v);
         Matcher named = NAMED_MONTH.matcher(v);
+        Matcher namedShort = NAMED_MONTH_SHORT_YEAR.matcher(v);
         int year;
         int month;
         if (ym.matches()) {
@@ -180,6 +192,9 @@ public final class Values {
         } else if (named.matches()) {
             year = Integer.parseInt(named.group(2));
             month = monthNumber(named.group(1));
+        } else if (namedShort.matches() && monthNumber(namedShort.group(1)) > 0) {
+            year = fullYear(namedShort.group(2));
+            month = monthNumber(namedShort.group(1));
         } else {
             try {
                 return date(v).map(d -> d.withDayOfMonth(d.lengthOfMonth()));

@@ -118,6 +118,9 @@ public class LoadCompletion {
             return outcome(record);
         }
         String monthFirst = datesMonthFirst(sourceFileId, record.getRowsRead());
+        if (monthFirst == null) {
+            monthFirst = everyRowRejected(sourceFileId, record);
+        }
         if (monthFirst != null) {
             dsl.update(SOURCE_FILE).set(SOURCE_FILE.STATUS, SourceFiles.REJECTED).set(SOURCE_FILE.MESSAGE, monthFirst)
                     .where(SOURCE_FILE.SOURCE_FILE_ID.eq(sourceFileId)).execute();
@@ -167,6 +170,22 @@ public class LoadCompletion {
         var example = dsl.select(REJECTION.SHEET, REJECTION.ROW_NUMBER, REJECTION.COLUMN_NAME, REJECTION.VALUE_SHOWN).from(REJECTION)
                 .where(monthFirst).orderBy(REJECTION.REJECTION_ID).limit(1).fetchOne();
         return Values.monthFirstMessage(rows, example.value4(), example.value3(), example.value2());
+    }
+
+    /**
+     * Why a file none of whose rows could be used is rejected whole, with the reasons its rows were
+     * rejected for, or null. Otherwise it read as a file that loaded ("0 whole files rejected") and
+     * was then "not used", and the indicators it feeds were blamed on their source, not on the file.
+     */
+    private String everyRowRejected(long sourceFileId, SourceFileRecord record) {
+        if (record.getRowsRead() == 0 || record.getRowsRejected() < record.getRowsRead()) {
+            return null;
+        }
+        List<String> reasons = dsl.selectDistinct(REJECTION.COLUMN_NAME, REJECTION.REASON).from(REJECTION)
+                .where(REJECTION.SOURCE_FILE_ID.eq(sourceFileId).and(REJECTION.OUTCOME.eq(RejectionLog.ROW_REJECTED)))
+                .orderBy(REJECTION.COLUMN_NAME, REJECTION.REASON).limit(3)
+                .fetch(r -> (r.value1() == null ? "" : r.value1() + ": ") + r.value2());
+        return Values.everyRowRejectedMessage(record.getRowsRead(), reasons);
     }
 
     private static Outcome outcome(SourceFileRecord file) {

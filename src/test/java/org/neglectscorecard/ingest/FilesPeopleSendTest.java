@@ -182,6 +182,16 @@ class FilesPeopleSendTest {
     }
 
     @Test
+    void aFileNoneOfWhoseRowsCanBeUsedIsRejectedWholeSayingWhy() throws Exception {
+        Path input = dir.resolve("input");
+        Files.createDirectories(input);
+        Files.writeString(input.resolve("police.csv"), POLICE_HEADINGS + "\n2025-13,28,16,\n2025-14,22,16,\n");
+        FileReport police = byName(validate(input)).get("police.csv");
+        assertThat(police.rowsLoaded()).isZero();
+        assertThat(police.problem()).startsWith("None of the 2 rows of this file could be used").contains("yyyy-mm");
+    }
+
+    @Test
     void textThatOnlyLooksLikeSomethingElseIsStillReadAsText() throws Exception {
         Path input = dir.resolve("input");
         Files.createDirectories(input.resolve("a"));

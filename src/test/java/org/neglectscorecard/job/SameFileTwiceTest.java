@@ -49,4 +49,26 @@ class SameFileTwiceTest {
             assertThat(dsl.fetchValue("SELECT COUNT(*) FROM source_file", Long.class)).isEqualTo(1L);
         }
     }
+
+    @Test
+    void aFileNoneOfWhoseRowsCanBeUsedIsRejectedWhole() throws Exception {
+        Path input = dir.resolve("input");
+        Files.createDirectories(input.resolve("partnership"));
+        Files.writeString(input.resolve("partnership/police.csv"), "Month,Neglect offences,With earlier neglect concerns\n"
+                + "2025-10,4,1\n2025-11,6,3\n2025-12,2,2\n");
+        Files.writeString(input.resolve("partnership/health.csv"), "Month,Service,Appointments,Was not brought\n"
+                + "Oct 2025x,Dental,40,4\nNov 2025x,Dental,38,3\n");
+        Path job = TestApp.jobFile(dir.resolve("jobs"), "allbad", "p", List.of("821"));
+        try (TestApp app = TestApp.start(dir.resolve("data"))) {
+            RunService.RunResult r = app.run(job, LocalDate.of(2025, 12, 31), input, dir.resolve("out"), false);
+            assertThat(r.ok()).as(r.message()).isTrue();
+            DSLContext dsl = app.bean(DSLContext.class);
+            assertThat(dsl.fetchValue("SELECT status FROM source_file WHERE display_name = 'partnership/health.csv'"))
+                    .isEqualTo("REJECTED");
+            assertThat(dsl.fetchValue("SELECT COUNT(*) FROM health_monthly", Long.class)).isEqualTo(0L);
+        }
+        assertThat(Files.readString(dir.resolve("out/p/2025-12-31/rejects.csv")))
+                .contains("None of the 2 rows of this file could be used");
+        assertThat(Files.readString(dir.resolve("out/p/2025-12-31/run-summary.txt"))).contains("REJECTED: ");
+    }
 }
