@@ -54,7 +54,8 @@ public class Revisions {
     }
 
     /** A file a run used: for which area and kind of return, over which months. */
-    private record Used(String area, String kind, LocalDate from, LocalDate to, String file) {
+    /** A file a run used, by its name and which version of it (a corrected file keeps its name). */
+    private record Used(String area, String kind, LocalDate from, LocalDate to, String file, long fileId) {
     }
 
     public List<Revision> of(long runId, String jobName, LocalDate period, String partnershipCode) {
@@ -140,11 +141,19 @@ public class Revisions {
         added.removeAll(then);
         Set<String> dropped = new TreeSet<>(then);
         dropped.removeAll(now);
-        if (!added.isEmpty()) {
-            return String.join("; ", added) + (dropped.isEmpty() ? "" : " (in place of " + String.join("; ", dropped) + ")");
+        // A file corrected and put back under its own name is a new version of it, not "the same files".
+        Set<String> droppedNames = new TreeSet<>();
+        dropped.forEach(f -> droppedNames.add(nameOf(f)));
+        List<String> said = new ArrayList<>();
+        for (String f : added) {
+            boolean newVersion = droppedNames.remove(nameOf(f));
+            said.add(nameOf(f) + (newVersion ? " (a new version of the file)" : ""));
         }
-        if (!dropped.isEmpty()) {
-            return "No longer uses " + String.join("; ", dropped);
+        if (!said.isEmpty()) {
+            return String.join("; ", said) + (droppedNames.isEmpty() ? "" : " (in place of " + String.join("; ", droppedNames) + ")");
+        }
+        if (!droppedNames.isEmpty()) {
+            return "No longer uses " + String.join("; ", droppedNames);
         }
         return "The same files: recomputed (a definition or a population estimate changed)";
     }
@@ -173,19 +182,27 @@ public class Revisions {
         for (Used u : used) {
             if (areas.contains(u.area()) && (kinds.isEmpty() || kinds.contains(u.kind()))
                     && !u.from().isAfter(month) && !u.to().isBefore(yearBefore)) {
-                out.add(u.file());
+                out.add(u.file() + VERSION + u.fileId());
             }
         }
         return out;
     }
 
+    /** Between a file's name and which version of it, in the sets files() makes. */
+    private static final String VERSION = "\u0000";
+
+    private static String nameOf(String fileAndVersion) {
+        return fileAndVersion.substring(0, fileAndVersion.indexOf(VERSION));
+    }
+
     private List<Used> used(long runId) {
-        return dsl.select(RUN_SCOPE.LA_CODE9, RUN_SCOPE.SOURCE_KIND, RUN_SCOPE.COVER_FROM, RUN_SCOPE.COVER_TO, SOURCE_FILE.DISPLAY_NAME)
+        return dsl.select(RUN_SCOPE.LA_CODE9, RUN_SCOPE.SOURCE_KIND, RUN_SCOPE.COVER_FROM, RUN_SCOPE.COVER_TO, SOURCE_FILE.DISPLAY_NAME,
+                        SOURCE_FILE.SOURCE_FILE_ID)
                 .from(RUN_SCOPE)
                 .join(STATUTORY_RETURN).on(STATUTORY_RETURN.RETURN_ID.eq(RUN_SCOPE.RETURN_ID))
                 .join(SOURCE_FILE).on(SOURCE_FILE.SOURCE_FILE_ID.eq(STATUTORY_RETURN.SOURCE_FILE_ID))
                 .where(RUN_SCOPE.RUN_ID.eq(runId))
-                .fetch(r -> new Used(r.value1(), r.value2(), r.value3(), r.value4(), r.value5()));
+                .fetch(r -> new Used(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6()));
     }
 
     private static String key(String indicator, String area, LocalDate end) {

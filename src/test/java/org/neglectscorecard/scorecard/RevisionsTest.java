@@ -70,6 +70,24 @@ class RevisionsTest {
         assertThat(rows("CPP_OPEN_NEG_INIT")).as("the initial category did not change").isEmpty();
     }
 
+    @Test
+    void aReturnCorrectedUnderItsOwnNameIsNamedAsANewVersion() throws Exception {
+        Path input = dir.resolve("input");
+        CensusReturnWriter.writeCsv(return2022(0), input.resolve("213/2022"));
+        Path job = TestApp.jobFile(dir, "revisions", "p", List.of("213"));
+        try (TestApp app = TestApp.start(dir.resolve("data"))) {
+            assertThat(app.run(job, LocalDate.of(2022, 3, 31), input, dir.resolve("out"), false).ok()).isTrue();
+            // The corrected tables written over the old ones, in the same folder.
+            CensusReturnWriter.writeCsv(return2022(7), input.resolve("213/2022"));
+            var rerun = app.run(job, LocalDate.of(2022, 3, 31), input, dir.resolve("out"), true);
+            assertThat(rerun.ok()).as(rerun.message()).isTrue();
+        }
+        List<List<String>> all = rows("CPP_OPEN_NEG_LATEST");
+        assertThat(all).isNotEmpty();
+        // Not "the same files: recomputed", which would send a scrutineer looking for a change of definition.
+        assertThat(all).extracting(r -> r.get(7)).containsOnly("213/2022/ (CIN census tables) (a new version of the file)");
+    }
+
     /** The Revisions sheet's rows for one indicator, as text. */
     private List<List<String>> rows(String indicator) throws Exception {
         Path book = dir.resolve("out/p/2022-03-31/scorecard-p-2022-03-31.xlsx");
