@@ -45,8 +45,9 @@ public class HistoryCommand implements Callable<Integer> {
                 return 0;
             }
             System.out.printf("Runs of %s (newest first):%n%n", jobFile.name());
-            System.out.printf("%-10s  %-7s  %-10s  %-20s  %-9s  %10s  %9s  %s%n", "Period", "Attempt", "Status", "Started",
-                    "Took", "Rows read", "Rejected", "Outputs");
+            // "Rows rejected": rejects.csv also lists values left out and notes, which are not rows.
+            System.out.printf("%-10s  %-7s  %-10s  %-20s  %-9s  %10s  %13s  %s%n", "Period", "Attempt", "Status", "Started",
+                    "Took", "Rows read", "Rows rejected", "Outputs");
             for (RunHistory.Run r : runs) {
                 var counts = dsl.select(DSL.coalesce(DSL.sum(SOURCE_FILE.ROWS_READ), DSL.inline(java.math.BigDecimal.ZERO)),
                                 DSL.coalesce(DSL.sum(SOURCE_FILE.ROWS_REJECTED), DSL.inline(java.math.BigDecimal.ZERO)))
@@ -55,10 +56,10 @@ public class HistoryCommand implements Callable<Integer> {
                 String took = r.started() == null || r.ended() == null ? ""
                         : Durations.words(Duration.between(r.started(), r.ended()));
                 Path outputs = Path.of(r.output()).resolve(jobFile.partnershipId()).resolve(String.valueOf(r.period()));
-                System.out.printf("%-10s  %-7d  %-10s  %-20s  %-9s  %,10d  %,9d  %s%n",
+                System.out.printf("%-10s  %-7d  %-10s  %-20s  %-9s  %,10d  %,13d  %s%n",
                         r.period(), r.attempt(), status(r.status()),
                         RunService.when(r.started()), took, counts.value1().longValue(), counts.value2().longValue(),
-                        outputs);
+                        java.nio.file.Files.isDirectory(outputs) ? outputs : "none (the run wrote no outputs)");
             }
             return 0;
         }

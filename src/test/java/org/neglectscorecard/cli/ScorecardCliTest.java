@@ -181,7 +181,8 @@ class ScorecardCliTest {
         assertThat(Files.readString(folder.resolve("indicators.csv"))).isEqualTo(first);
 
         assertThat(run("history", "--data-dir", dir.resolve("data").toString())).isZero();
-        assertThat(out.toString()).contains("2026-03-31  2        completed").contains("2026-03-31  1        completed");
+        assertThat(out.toString()).contains("2026-03-31  2        completed").contains("2026-03-31  1        completed")
+                .contains("Rows rejected");
     }
 
     @Test
