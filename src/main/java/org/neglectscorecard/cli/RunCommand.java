@@ -4,11 +4,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.neglectscorecard.job.JobFile;
 import org.neglectscorecard.job.RunService;
+import org.neglectscorecard.scorecard.OutputFolder;
 import org.neglectscorecard.scorecard.OutputWriter;
 import org.neglectscorecard.scorecard.RunSummary;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -75,6 +77,11 @@ public class RunCommand implements Callable<Integer> {
             Path summary = result.outputFolder().resolve(OutputWriter.SUMMARY);
             System.out.println();
             System.out.print(Files.exists(summary) ? RunSummary.forConsole(Files.readString(summary)) : "");
+            List<Path> replaced = OutputFolder.replaced(result.outputFolder());
+            if (!replaced.isEmpty()) {
+                System.out.printf("%nEarlier outputs of this period (what a board paper may have used) are kept in %s%n",
+                        replaced.get(replaced.size() - 1));
+            }
             System.out.printf("%nFinished in %s.%n", Durations.words(result.took()));
             return 0;
         } catch (java.io.IOException e) {

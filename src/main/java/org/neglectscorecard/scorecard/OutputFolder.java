@@ -7,11 +7,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Stream;
 
 /**
  * A run's output folder, written beside the real one and swapped in only when complete, so a
- * locked workbook or a full disk leaves the previous outputs as they were.
+ * locked workbook or a full disk leaves the previous outputs as they were. The outputs a re-run
+ * replaces are kept beside the new ones ({@code 2026-03-31-replaced-2026-12-02T070512}).
  */
 public final class OutputFolder {
 
@@ -57,7 +59,33 @@ public final class OutputFolder {
             }
             throw e;
         }
-        deleteTree(old);
+        if (hadPrevious) {
+            keep(old);
+        }
+    }
+
+    /**
+     * The outputs a run replaced are kept beside it, named for when they were replaced: a board may
+     * have read them, and a scrutineer asks what it read.
+     */
+    private void keep(Path old) throws IOException {
+        String when = java.time.LocalDateTime.now().withNano(0).toString().replace(":", "");
+        Path kept = target.resolveSibling(target.getFileName() + "-replaced-" + when);
+        try {
+            move(old, kept);
+        } catch (IOException e) {
+            deleteTree(old);   // the new outputs are in place; losing the old copy is not worth failing the run
+        }
+    }
+
+    /** The earlier outputs kept beside an output folder, oldest first. */
+    public static List<Path> replaced(Path target) throws IOException {
+        if (target.getParent() == null || !Files.isDirectory(target.getParent())) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.list(target.getParent())) {
+            return s.filter(p -> p.getFileName().toString().startsWith(target.getFileName() + "-replaced-")).sorted().toList();
+        }
     }
 
     /** Gives up: the staging folder goes, the previous outputs stay. */

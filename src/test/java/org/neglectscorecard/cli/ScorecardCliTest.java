@@ -177,7 +177,8 @@ class ScorecardCliTest {
         String first = Files.readString(folder.resolve("indicators.csv"));
         command[0] = "rerun";
         assertThat(run(command)).as(err.toString()).isZero();
-        assertThat(out.toString()).contains("0 to load, 64 loaded before");
+        assertThat(out.toString()).contains("0 to load, 64 loaded before")
+                .contains("Earlier outputs of this period (what a board paper may have used) are kept in");
         assertThat(Files.readString(folder.resolve("indicators.csv"))).isEqualTo(first);
 
         assertThat(run("history", "--data-dir", dir.resolve("data").toString())).isZero();

@@ -45,6 +45,11 @@ class OutputFolderTest {
         second.commit();
         assertThat(target.resolve("old-only.txt")).doesNotExist();
         assertThat(Files.readString(target.resolve("indicators.csv"))).isEqualTo("new");
+        // What the board may have read is kept beside, named for when it was replaced.
+        assertThat(OutputFolder.replaced(target)).singleElement().satisfies(kept -> {
+            assertThat(kept.getFileName().toString()).startsWith("2026-03-31-replaced-20");
+            assertThat(kept.resolve("old-only.txt")).exists();
+        });
     }
 
     @Test
