@@ -111,15 +111,34 @@ public final class RunSummary {
                 out.append(line).append('\n');
                 table.forEach(l -> out.append(l).append('\n'));
             } else {
-                List<String> look = table.stream().filter(l -> NEEDS_A_LOOK.matcher(l).find()).toList();
+                // Worst first: files rejected whole, then those with most rows rejected, so a file half
+                // rejected is not lost among a dozen with one row each.
+                List<String> look = table.stream().filter(l -> NEEDS_A_LOOK.matcher(l).find())
+                        .sorted(java.util.Comparator.comparingLong(RunSummary::weight).reversed()).toList();
                 out.append(line, 0, line.length() - 1).append(", each with its counts and date in ").append(OutputWriter.SUMMARY)
                         .append(look.isEmpty() ? "; every file loaded with nothing rejected.\n"
-                                : "; " + (look.size() == 1 ? "this one needs" : "these need") + " a look (details in rejects.csv):\n");
-                look.forEach(l -> out.append(l).append('\n'));
+                                : "; " + (look.size() == 1 ? "this one needs" : "these need") + " a look, worst first "
+                                + "(details in rejects.csv):\n");
+                look.stream().limit(CONSOLE_INPUTS).forEach(l -> out.append(l).append('\n'));
+                if (look.size() > CONSOLE_INPUTS) {
+                    out.append("  ... and ").append(look.size() - CONSOLE_INPUTS).append(" more (in ").append(OutputWriter.SUMMARY)
+                            .append(")\n");
+                }
             }
             i = end - 1;
         }
         return out.toString();
+    }
+
+    private static final java.util.regex.Pattern ROWS_REJECTED = java.util.regex.Pattern.compile("\\s([\\d,]+) rejected");
+
+    /** How much a line of the inputs table needs a look: a file rejected whole most, then by rows rejected. */
+    private static long weight(String line) {
+        if (line.contains("REJECTED") || line.contains("rejected whole")) {
+            return Long.MAX_VALUE - (line.contains("rejected whole") ? 1 : 0);
+        }
+        java.util.regex.Matcher m = ROWS_REJECTED.matcher(line);
+        return m.find() ? Long.parseLong(m.group(1).replace(",", "")) : 0;
     }
 
     public static String text(String jobName, String partnershipName, LocalDate period, LocalDate[] span,

@@ -33,6 +33,9 @@ class RunSummaryConsoleTest {
                 .contains("1 file was rejected whole").contains("52 of 52 indicators have a value.")
                 .doesNotContain("file-01.csv").doesNotContain("file-20.csv");
         assertThat(console.lines().filter(l -> l.startsWith("  ")).count()).isEqualTo(4);
+        // Worst first: the file rejected whole, then the one with rows rejected, then the one not used.
+        assertThat(console.indexOf("822/broken.xlsx")).isLessThan(console.indexOf("821/file-04.csv"));
+        assertThat(console.indexOf("821/file-04.csv")).isLessThan(console.indexOf("821/file-10.csv"));
     }
 
     @Test
