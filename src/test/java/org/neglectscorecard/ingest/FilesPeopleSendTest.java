@@ -192,6 +192,24 @@ class FilesPeopleSendTest {
     }
 
     @Test
+    void theTemplatesExampleRowWithItsMarkTakenOutIsNotCounted() throws Exception {
+        Path input = dir.resolve("input");
+        Files.createDirectories(input);
+        var source = org.neglectscorecard.ingest.agency.AgencySource.EARLY_HELP;
+        List<String> headings = source.columns().stream().map(org.neglectscorecard.ingest.agency.AgencyColumn::heading).toList();
+        List<String> example = source.columns().stream().map(org.neglectscorecard.ingest.agency.AgencyColumn::example).toList();
+        List<String> real = new java.util.ArrayList<>(example);
+        real.set(0, "F-1");
+        Files.write(input.resolve("early-help.csv"), List.of(String.join(",", headings), String.join(",", example),
+                String.join(",", real)));
+
+        Report report = validate(input);
+        assertThat(byName(report).get("early-help.csv").rowsLoaded()).isEqualTo(1);
+        assertThat(report.problems()).anyMatch(p -> p.rejection().reason().contains("the template's example row")
+                && p.rejection().rowNumber() == 2);
+    }
+
+    @Test
     void textThatOnlyLooksLikeSomethingElseIsStillReadAsText() throws Exception {
         Path input = dir.resolve("input");
         Files.createDirectories(input.resolve("a"));

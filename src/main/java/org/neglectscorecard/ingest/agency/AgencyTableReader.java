@@ -35,8 +35,50 @@ public final class AgencyTableReader {
                 .toList();
         TableSetReader reader = new TableSetReader(parts, folderLaCode);
         reader.setName("agencyTables");
-        reader.setPassOver(row -> isExample(row.values()));
+        reader.setPassOver(row -> isExample(row.values()) || isTemplatesExample(row));
+        reader.setPassOverNote(row -> isExample(row.values()) ? null : "This row is the template's example row with its "
+                + "EXAMPLE mark taken out (every value as the template gives it): it is not counted. Delete the row.");
         return reader;
+    }
+
+    /**
+     * The template's example row with its EXAMPLE mark deleted but its values left: every column
+     * the template gives an example for holds that example. Counted, it is a made-up practitioner,
+     * audit or family.
+     */
+    static boolean isTemplatesExample(org.neglectscorecard.ingest.SourceRow row) {
+        AgencySource source;
+        try {
+            source = AgencySource.bySheet(row.table());
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+        int compared = 0;
+        for (AgencyColumn c : source.columns()) {
+            if (c.example() == null || c.example().isBlank()) {
+                continue;
+            }
+            String v = row.value(c.heading());
+            if (v == null || !sameValue(v, c.example())) {
+                return false;
+            }
+            compared++;
+        }
+        return compared >= 3;
+    }
+
+    /** The same value as written by hand or as a spreadsheet gives it back ("4" and "4.0", a date cell and its ISO text). */
+    private static boolean sameValue(String value, String example) {
+        String a = org.neglectscorecard.ingest.Values.squash(value.strip().replaceFirst("\\.0+$", ""));
+        String b = org.neglectscorecard.ingest.Values.squash(example.strip().replaceFirst("\\.0+$", ""));
+        if (a.equals(b)) {
+            return true;
+        }
+        try {
+            return org.neglectscorecard.ingest.Values.date(value).equals(org.neglectscorecard.ingest.Values.date(example));
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     static boolean isExample(String[] values) {

@@ -42,6 +42,7 @@ public class TableSetReader extends AbstractItemCountingItemStreamItemReader<Sou
     private final String folderLaCode;
     private LongConsumer bytesRead = n -> { };
     private Predicate<SourceRow> passOver = row -> false;
+    private java.util.function.Function<SourceRow, String> passOverNote = row -> null;
     private Spreadsheet workbook;
     private TableReader reader;
     private TableHeader header;
@@ -75,6 +76,11 @@ public class TableSetReader extends AbstractItemCountingItemStreamItemReader<Sou
         this.passOver = passOver;
     }
 
+    /** What to tell the person of a row passed over, or null to say nothing (a DfE file's other geographies). */
+    public void setPassOverNote(java.util.function.Function<SourceRow, String> passOverNote) {
+        this.passOverNote = passOverNote;
+    }
+
     /** Tables with headings but no rows, each said once. */
     @Override
     public List<Rejection> notes() {
@@ -106,6 +112,10 @@ public class TableSetReader extends AbstractItemCountingItemStreamItemReader<Sou
             SourceRow row = new SourceRow(header, reader.rowNumber(), values, folderLaCode);
             rowsInPart++;
             if (passOver.test(row)) {
+                String note = passOverNote.apply(row);
+                if (note != null) {
+                    notes.add(row.problem(null, null, note));
+                }
                 continue;
             }
             if (!row.isBlank()) {
