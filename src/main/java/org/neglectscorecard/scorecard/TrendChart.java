@@ -231,6 +231,9 @@ public final class TrendChart {
         if (d.unit() == Unit.count) {
             axis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
             axis.setNumberFormatOverride(new DecimalFormat("#,##0"));
+        } else if (d.unit() == Unit.percent) {
+            // The unit on the axis itself: a card chart has no axis label, and "60" read as a count.
+            axis.setNumberFormatOverride(new DecimalFormat("#,##0.#'%'"));
         }
         plot.setDomainAxis(time);
         plot.setRangeAxis(axis);
