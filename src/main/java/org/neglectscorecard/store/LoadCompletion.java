@@ -131,6 +131,7 @@ public class LoadCompletion {
         WholeFileRules rules = kind.wholeFile();
         Places places = new Places(kind, file);
         long duplicates = 0;
+        replayedCopies(sourceFileId, rules);
         for (Duplicate d : rules.duplicates()) {
             duplicates += duplicates(sourceFileId, d, places);
         }
@@ -186,6 +187,34 @@ public class LoadCompletion {
                 .orderBy(REJECTION.COLUMN_NAME, REJECTION.REASON).limit(3)
                 .fetch(r -> (r.value1() == null ? "" : r.value1() + ": ") + r.value2());
         return Values.everyRowRejectedMessage(record.getRowsRead(), reasons);
+    }
+
+    /**
+     * Rows stored twice alike in every column, their source row included: one row of a file can be
+     * stored only once, so a second is a chunk written again after a kill, not the file's doing.
+     * The extra copies go before the file's own checks, so a restarted load ends as if never killed.
+     * (KillAndRestartTest found such a copy after a kill during loading; what writes it is not yet
+     * known: see notes/restart-duplicate-2026-12-02.md.)
+     */
+    private void replayedCopies(long sourceFileId, WholeFileRules rules) {
+        Set<Table<?>> tables = new LinkedHashSet<>();
+        rules.anchors().forEach(a -> tables.add(a.table()));
+        rules.duplicates().forEach(d -> tables.add(d.table()));
+        for (Table<?> t : tables) {
+            Field<Long> rowId = t.field("row_id", Long.class);
+            if (rowId == null || t.field("source_row") == null) {
+                continue;
+            }
+            List<Field<?>> alike = java.util.Arrays.stream(t.fields()).filter(f -> !f.getName().equalsIgnoreCase("row_id")).toList();
+            Condition of = ofFile(t, sourceFileId);
+            if (!dsl.fetchExists(selectOne().from(t).where(of).groupBy(alike).having(count().gt(1)))) {
+                continue;
+            }
+            Field<Integer> copy = rowNumber().over().partitionBy(alike).orderBy(rowId).as("copy_no");
+            Table<?> ranked = select(rowId, copy).from(t).where(of).asTable("ranked");
+            List<Long> copies = dsl.select(ranked.field(rowId)).from(ranked).where(ranked.field(copy).gt(1)).fetch(ranked.field(rowId));
+            dsl.deleteFrom(t).where(rowId.in(copies)).execute();
+        }
     }
 
     private static Outcome outcome(SourceFileRecord file) {
