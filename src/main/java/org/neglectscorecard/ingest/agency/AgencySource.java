@@ -350,12 +350,18 @@ public enum AgencySource {
      * are shared by many unrelated tables, which are passed over, not rejected as a partner's log.
      */
     private static boolean eachMissingMisspelt(AgencySource s, TableHeader header) {
-        java.util.Set<String> taken = new java.util.HashSet<>();
-        for (AgencyColumn c : s.columns) {
-            s.indexOf(header, c).ifPresent(i -> taken.add(org.neglectscorecard.ingest.Values.squash(header.names().get(i))));
-        }
+        java.util.Set<String> taken = s.headingsTaken(header);
         return s.columns.stream().filter(c -> c.required() && s.indexOf(header, c).isEmpty())
                 .allMatch(c -> header.lookalike(c.headings(), taken).isPresent());
+    }
+
+    /** The header's headings that are this source's columns: never taken for a misspelling of another. */
+    private java.util.Set<String> headingsTaken(TableHeader header) {
+        java.util.Set<String> taken = new java.util.HashSet<>();
+        for (AgencyColumn c : columns) {
+            indexOf(header, c).ifPresent(i -> taken.add(org.neglectscorecard.ingest.Values.squash(header.names().get(i))));
+        }
+        return taken;
     }
 
     /** The required columns a header lacks, for a message naming them. */
@@ -369,10 +375,7 @@ public enum AgencySource {
      * like a misspelling of it)".
      */
     public List<String> missingSaid(TableHeader header) {
-        java.util.Set<String> taken = new java.util.HashSet<>();
-        for (AgencyColumn c : columns) {
-            indexOf(header, c).ifPresent(i -> taken.add(org.neglectscorecard.ingest.Values.squash(header.names().get(i))));
-        }
+        java.util.Set<String> taken = headingsTaken(header);
         return columns.stream().filter(c -> c.required() && indexOf(header, c).isEmpty())
                 .map(c -> "'" + c.heading() + "' column" + header.lookalike(c.headings(), taken)
                         .map(h -> " (the heading '" + h + "' looks like a misspelling of it)").orElse(""))
