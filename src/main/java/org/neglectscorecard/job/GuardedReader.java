@@ -4,6 +4,7 @@ import org.neglectscorecard.ingest.FileNotes;
 import org.neglectscorecard.ingest.InputScanner;
 import org.neglectscorecard.ingest.SourceRow;
 import org.neglectscorecard.ingest.UnreadableFileException;
+import org.neglectscorecard.store.LoadCompletion;
 import org.neglectscorecard.store.SourceFiles;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamException;
@@ -13,28 +14,29 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
  * Lets a file that turns out to be unreadable part-way through (damaged, cut short, hostile) end
  * its step quietly instead of failing the run: the file is marked rejected, whole, and reading
  * stops. The step's listener then removes whatever of it had been written. Other files load.
+ * <p>
+ * A file is always read from its first row, after a kill too: what an earlier attempt stored of it
+ * is removed first ({@link LoadCompletion#startOver}), and the reader's saved position is not used.
  */
 public class GuardedReader implements ItemStreamReader<SourceRow> {
 
     private final ItemStreamReader<SourceRow> delegate;
     private final java.nio.file.Path file;
     private final SourceFiles files;
+    private final LoadCompletion completion;
     private final long sourceFileId;
     private final Progress.Task progress;
     private boolean stopped;
     private boolean opened;
     private boolean finished;
 
-    public GuardedReader(ItemStreamReader<SourceRow> delegate, SourceFiles files, long sourceFileId, Progress.Task progress) {
-        this(delegate, files, sourceFileId, progress, null);
-    }
-
     /** @param file the file being read, so its rejection does not name it twice (reports name it already) */
-    public GuardedReader(ItemStreamReader<SourceRow> delegate, SourceFiles files, long sourceFileId, Progress.Task progress,
-                         java.nio.file.Path file) {
+    public GuardedReader(ItemStreamReader<SourceRow> delegate, SourceFiles files, LoadCompletion completion, long sourceFileId,
+                         Progress.Task progress, java.nio.file.Path file) {
         this.file = file;
         this.delegate = delegate;
         this.files = files;
+        this.completion = completion;
         this.sourceFileId = sourceFileId;
         this.progress = progress;
     }
@@ -45,8 +47,10 @@ public class GuardedReader implements ItemStreamReader<SourceRow> {
             stopped = true;
             return;
         }
+        completion.startOver(sourceFileId);
         try {
-            delegate.open(context);
+            // A context of its own: the position an earlier attempt saved is not where this one starts.
+            delegate.open(new ExecutionContext());
             opened = true;
         } catch (UnreadableFileException e) {
             reject(e);
@@ -74,11 +78,9 @@ public class GuardedReader implements ItemStreamReader<SourceRow> {
         }
     }
 
+    /** Nothing to save: a restart reads the file again from its first row. */
     @Override
     public void update(ExecutionContext context) throws ItemStreamException {
-        if (opened) {
-            delegate.update(context);
-        }
     }
 
     /** Once the whole file has been read, what its reader has to say of it (a block passed over, a list with no rows). */

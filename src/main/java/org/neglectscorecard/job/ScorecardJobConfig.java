@@ -41,13 +41,14 @@ import org.springframework.transaction.PlatformTransactionManager;
 /**
  * The monthly scorecard job: find the inputs, load each return file, decide which returns the
  * run uses, compute the indicators and benchmarks, decide what may be published, write the outputs. Every step leaves tables behind, so a
- * failed or killed run restarts at the step (and, for loading, the file and chunk) it stopped in.
+ * failed or killed run restarts at the step (and, for loading, the file) it stopped in; a file part-loaded is
+ * loaded again from its first row.
  */
 @Configuration(proxyBeanMethods = false)
 public class ScorecardJobConfig {
 
     public static final String JOB_NAME = "scorecard";
-    /** Rows per transaction while loading: big enough to be quick, small enough to resume close by. */
+    /** Rows per transaction while loading. */
     public static final int CHUNK_SIZE = Integer.getInteger("scorecard.chunk", 1_000);
 
     @Bean
@@ -109,10 +110,10 @@ public class ScorecardJobConfig {
     @StepScope
     GuardedReader returnFileReader(@Value("#{stepExecutionContext['file']}") InputFile file,
                                    @Value("#{stepExecutionContext['sourceFileId']}") Long sourceFileId,
-                                   SourceFiles files, Progress progress) {
+                                   SourceFiles files, LoadCompletion completion, Progress progress) {
         Progress.Task bar = progress.task("Loading " + file.displayName(), file.workBytes(), "bytes");
         ItemStreamReader<SourceRow> reader = file.kind().reader(file, bar::step);
-        return new GuardedReader(reader, files, sourceFileId, bar, java.nio.file.Path.of(file.path()));
+        return new GuardedReader(reader, files, completion, sourceFileId, bar, java.nio.file.Path.of(file.path()));
     }
 
     @Bean

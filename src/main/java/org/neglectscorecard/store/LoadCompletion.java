@@ -84,6 +84,33 @@ public class LoadCompletion {
     public record Outcome(String status, long rowsRead, long rowsLoaded, long rowsRejected) {
     }
 
+    /**
+     * Makes a file about to be read as if none of it had been: its rows, returns, rejections and
+     * counts are removed. Loading starts every file from its first row, also after a kill: resuming
+     * part-way trusts the database to have kept exactly the chunks it committed, and an H2 file
+     * database killed during a chunk was found to keep a row or two of that chunk (stored again on
+     * resuming: rows 5889, and 6030 and 6031, of a ChildIdentifiers table, each inside a chunk,
+     * never a whole one, so not a chunk written twice). Only a file still loading is touched.
+     */
+    @Transactional
+    public void startOver(long sourceFileId) {
+        SourceFileRecord record = dsl.selectFrom(SOURCE_FILE).where(SOURCE_FILE.SOURCE_FILE_ID.eq(sourceFileId)).fetchSingle();
+        if (!SourceFiles.LOADING.equals(record.getStatus())) {
+            return;
+        }
+        boolean touched = record.getRowsRead() > 0 || record.getHeaderRows() > 0
+                || dsl.fetchExists(STATUTORY_RETURN, STATUTORY_RETURN.SOURCE_FILE_ID.eq(sourceFileId))
+                || dsl.fetchExists(REJECTION, REJECTION.SOURCE_FILE_ID.eq(sourceFileId));
+        if (!touched) {
+            return;   // the first attempt at the file: nothing to remove (a row stored has its return registered)
+        }
+        removeRows(sourceFileId);
+        dsl.deleteFrom(REJECTION).where(REJECTION.SOURCE_FILE_ID.eq(sourceFileId)).execute();
+        dsl.update(SOURCE_FILE).set(SOURCE_FILE.ROWS_READ, 0).set(SOURCE_FILE.ROWS_REJECTED, 0)
+                .set(SOURCE_FILE.HEADER_ROWS, 0).setNull(SOURCE_FILE.HEADER_LA_CODE).setNull(SOURCE_FILE.HEADER_REFERENCE_DATE)
+                .where(SOURCE_FILE.SOURCE_FILE_ID.eq(sourceFileId)).execute();
+    }
+
     /** The same, for a file whose layout (which tables it has) is not to hand: its tables are taken to be all there. */
     @Transactional
     public Outcome complete(long sourceFileId) {
@@ -131,7 +158,6 @@ public class LoadCompletion {
         WholeFileRules rules = kind.wholeFile();
         Places places = new Places(kind, file);
         long duplicates = 0;
-        replayedCopies(sourceFileId, rules);
         for (Duplicate d : rules.duplicates()) {
             duplicates += duplicates(sourceFileId, d, places);
         }
@@ -187,34 +213,6 @@ public class LoadCompletion {
                 .orderBy(REJECTION.COLUMN_NAME, REJECTION.REASON).limit(3)
                 .fetch(r -> (r.value1() == null ? "" : r.value1() + ": ") + r.value2());
         return Values.everyRowRejectedMessage(record.getRowsRead(), reasons);
-    }
-
-    /**
-     * Rows stored twice alike in every column, their source row included: one row of a file can be
-     * stored only once, so a second is a chunk written again after a kill, not the file's doing.
-     * The extra copies go before the file's own checks, so a restarted load ends as if never killed.
-     * (KillAndRestartTest found such a copy after a kill during loading; what writes it is not yet
-     * known: see notes/restart-duplicate-2026-12-02.md.)
-     */
-    private void replayedCopies(long sourceFileId, WholeFileRules rules) {
-        Set<Table<?>> tables = new LinkedHashSet<>();
-        rules.anchors().forEach(a -> tables.add(a.table()));
-        rules.duplicates().forEach(d -> tables.add(d.table()));
-        for (Table<?> t : tables) {
-            Field<Long> rowId = t.field("row_id", Long.class);
-            if (rowId == null || t.field("source_row") == null) {
-                continue;
-            }
-            List<Field<?>> alike = java.util.Arrays.stream(t.fields()).filter(f -> !f.getName().equalsIgnoreCase("row_id")).toList();
-            Condition of = ofFile(t, sourceFileId);
-            if (!dsl.fetchExists(selectOne().from(t).where(of).groupBy(alike).having(count().gt(1)))) {
-                continue;
-            }
-            Field<Integer> copy = rowNumber().over().partitionBy(alike).orderBy(rowId).as("copy_no");
-            Table<?> ranked = select(rowId, copy).from(t).where(of).asTable("ranked");
-            List<Long> copies = dsl.select(ranked.field(rowId)).from(ranked).where(ranked.field(copy).gt(1)).fetch(ranked.field(rowId));
-            dsl.deleteFrom(t).where(rowId.in(copies)).execute();
-        }
     }
 
     private static Outcome outcome(SourceFileRecord file) {
