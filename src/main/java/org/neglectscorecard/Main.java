@@ -19,6 +19,7 @@ public final class Main {
         System.setProperty("java.awt.headless", "true");
         System.setProperty("org.jooq.no-logo", "true");
         System.setProperty("org.jooq.no-tips", "true");
+        org.neglectscorecard.cli.WarmUp.forCommand(args);
         return ScorecardCommand.commandLine().execute(args);
     }
 
