@@ -98,17 +98,33 @@ public class LoadCompletion {
         if (!SourceFiles.LOADING.equals(record.getStatus())) {
             return;
         }
-        boolean touched = record.getRowsRead() > 0 || record.getHeaderRows() > 0
-                || dsl.fetchExists(STATUTORY_RETURN, STATUTORY_RETURN.SOURCE_FILE_ID.eq(sourceFileId))
-                || dsl.fetchExists(REJECTION, REJECTION.SOURCE_FILE_ID.eq(sourceFileId));
-        if (!touched) {
-            return;   // the first attempt at the file: nothing to remove (a row stored has its return registered)
+        if (record.getRowsRead() == 0 && record.getHeaderRows() == 0 && !anythingStored(sourceFileId)) {
+            return;   // the first attempt at the file: nothing to remove
         }
         removeRows(sourceFileId);
         dsl.deleteFrom(REJECTION).where(REJECTION.SOURCE_FILE_ID.eq(sourceFileId)).execute();
         dsl.update(SOURCE_FILE).set(SOURCE_FILE.ROWS_READ, 0).set(SOURCE_FILE.ROWS_REJECTED, 0)
                 .set(SOURCE_FILE.HEADER_ROWS, 0).setNull(SOURCE_FILE.HEADER_LA_CODE).setNull(SOURCE_FILE.HEADER_REFERENCE_DATE)
                 .where(SOURCE_FILE.SOURCE_FILE_ID.eq(sourceFileId)).execute();
+    }
+
+    /**
+     * Whether anything of the file is in the store: a row of a return (whose return is registered,
+     * in a transaction of its own, before its first row is written), a row of a table kept by file
+     * (DfE's published data), or a rejection.
+     */
+    private boolean anythingStored(long sourceFileId) {
+        if (dsl.fetchExists(STATUTORY_RETURN, STATUTORY_RETURN.SOURCE_FILE_ID.eq(sourceFileId))
+                || dsl.fetchExists(REJECTION, REJECTION.SOURCE_FILE_ID.eq(sourceFileId))) {
+            return true;
+        }
+        for (Table<?> t : storeTables()) {
+            Field<Long> file = t.field("source_file_id", Long.class);
+            if (file != null && dsl.fetchExists(t, file.eq(sourceFileId))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The same, for a file whose layout (which tables it has) is not to hand: its tables are taken to be all there. */
