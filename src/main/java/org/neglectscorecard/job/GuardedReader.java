@@ -24,6 +24,8 @@ public class GuardedReader implements ItemStreamReader<SourceRow> {
     private final java.nio.file.Path file;
     private final SourceFiles files;
     private final LoadCompletion completion;
+    private final RunLock runLock;
+    private final String job;
     private final long sourceFileId;
     private final Progress.Task progress;
     private boolean stopped;
@@ -31,8 +33,10 @@ public class GuardedReader implements ItemStreamReader<SourceRow> {
     private boolean finished;
 
     /** @param file the file being read, so its rejection does not name it twice (reports name it already) */
-    public GuardedReader(ItemStreamReader<SourceRow> delegate, SourceFiles files, LoadCompletion completion, long sourceFileId,
-                         Progress.Task progress, java.nio.file.Path file) {
+    public GuardedReader(ItemStreamReader<SourceRow> delegate, SourceFiles files, LoadCompletion completion, RunLock runLock,
+                         String job, long sourceFileId, Progress.Task progress, java.nio.file.Path file) {
+        this.runLock = runLock;
+        this.job = job;
         this.file = file;
         this.delegate = delegate;
         this.files = files;
@@ -47,7 +51,15 @@ public class GuardedReader implements ItemStreamReader<SourceRow> {
             stopped = true;
             return;
         }
-        completion.startOver(sourceFileId);
+        try {
+            if (!completion.startOver(sourceFileId, job, runLock::isRunning)) {
+                stopped = true;   // finished (or rejected) by another run since this one listed it: used as it is
+                return;
+            }
+        } catch (LoadCompletion.LoadingElsewhereException e) {
+            throw new RunRefusedException(e.getMessage());
+        }
+        context.remove("batch.chunkScanOffset");   // an earlier version's scan position: this attempt starts at the first row
         try {
             // A context of its own: the position an earlier attempt saved is not where this one starts.
             delegate.open(new ExecutionContext());

@@ -69,6 +69,12 @@ public class RunLock {
      * On this machine a process can be asked whether it is alive; a lock held from another machine
      * is trusted for a day (a monthly run takes minutes), then treated as abandoned.
      */
+    /** Whether a run of the job is going on now, in a process that is alive (or, on another machine, started within the day). */
+    public boolean isRunning(String jobName) {
+        RunLockRecord holder = dsl.selectFrom(RUN_LOCK).where(RUN_LOCK.JOB_NAME.eq(jobName)).fetchOne();
+        return holder != null && isAlive(holder);
+    }
+
     private static boolean isAlive(RunLockRecord holder) {
         if (host().equals(holder.getHost())) {
             return holder.getPid() == ProcessHandle.current().pid()

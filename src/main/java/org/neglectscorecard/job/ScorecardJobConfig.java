@@ -110,10 +110,11 @@ public class ScorecardJobConfig {
     @StepScope
     GuardedReader returnFileReader(@Value("#{stepExecutionContext['file']}") InputFile file,
                                    @Value("#{stepExecutionContext['sourceFileId']}") Long sourceFileId,
-                                   SourceFiles files, LoadCompletion completion, Progress progress) {
+                                   @Value("#{jobParameters['" + RunContext.JOB + "']}") String job,
+                                   SourceFiles files, LoadCompletion completion, RunLock runLock, Progress progress) {
         Progress.Task bar = progress.task("Loading " + file.displayName(), file.workBytes(), "bytes");
         ItemStreamReader<SourceRow> reader = file.kind().reader(file, bar::step);
-        return new GuardedReader(reader, files, completion, sourceFileId, bar, java.nio.file.Path.of(file.path()));
+        return new GuardedReader(reader, files, completion, runLock, job, sourceFileId, bar, java.nio.file.Path.of(file.path()));
     }
 
     @Bean

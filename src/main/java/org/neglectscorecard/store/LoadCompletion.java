@@ -85,27 +85,53 @@ public class LoadCompletion {
     }
 
     /**
-     * Makes a file about to be read as if none of it had been: its rows, returns, rejections and
-     * counts are removed. Loading starts every file from its first row, also after a kill: resuming
-     * part-way trusts the database to have kept exactly the chunks it committed, and an H2 file
-     * database killed during a chunk was found to keep a row or two of that chunk (stored again on
-     * resuming: rows 5889, and 6030 and 6031, of a ChildIdentifiers table, each inside a chunk,
-     * never a whole one, so not a chunk written twice). Only a file still loading is touched.
+     * Makes a file about to be read as if none of it had been, and says whether to read it: only a
+     * file still loading is read. What an earlier attempt stored of it (its rows, returns,
+     * rejections and counts) is removed first. Loading starts every file from its first row, also
+     * after a kill: resuming part-way trusts the database to have kept exactly the chunks it
+     * committed, and an H2 file database killed during a chunk was found to keep a row or two of
+     * that chunk (stored again on resuming: rows 5889, and 6030 and 6031, of a ChildIdentifiers
+     * table, each inside a chunk, never a whole one, so not a chunk written twice).
+     * <p>
+     * A file is one row whatever jobs use it (two partnerships' jobs on a shared database read the
+     * same DfE files), so the job loading it is recorded: what another job's run is storing, while
+     * that run is going on, is not removed; this run stops instead, saying why.
+     *
+     * @param job     the job whose run is about to read the file
+     * @param running whether a job's run is going on now, in a live process
+     * @return false if the file is not to be read: another run finished it (or rejected it) since this run listed it
      */
     @Transactional
-    public void startOver(long sourceFileId) {
-        SourceFileRecord record = dsl.selectFrom(SOURCE_FILE).where(SOURCE_FILE.SOURCE_FILE_ID.eq(sourceFileId)).fetchSingle();
+    public boolean startOver(long sourceFileId, String job, java.util.function.Predicate<String> running) {
+        SourceFileRecord record = dsl.selectFrom(SOURCE_FILE).where(SOURCE_FILE.SOURCE_FILE_ID.eq(sourceFileId)).forUpdate().fetchSingle();
         if (!SourceFiles.LOADING.equals(record.getStatus())) {
-            return;
+            return false;
+        }
+        String by = record.getLoadingBy();
+        if (by != null && !by.equals(job) && running.test(by)) {
+            throw new LoadingElsewhereException("The file " + record.getDisplayName() + " is being loaded by the run of the job "
+                    + by + ", which is still going on. Run this again when that run has finished: the file will then be used as "
+                    + "that run loaded it.");
+        }
+        if (!job.equals(by)) {
+            dsl.update(SOURCE_FILE).set(SOURCE_FILE.LOADING_BY, job).where(SOURCE_FILE.SOURCE_FILE_ID.eq(sourceFileId)).execute();
         }
         if (record.getRowsRead() == 0 && record.getHeaderRows() == 0 && !anythingStored(sourceFileId)) {
-            return;   // the first attempt at the file: nothing to remove
+            return true;   // the first attempt at the file: nothing to remove
         }
         removeRows(sourceFileId);
         dsl.deleteFrom(REJECTION).where(REJECTION.SOURCE_FILE_ID.eq(sourceFileId)).execute();
         dsl.update(SOURCE_FILE).set(SOURCE_FILE.ROWS_READ, 0).set(SOURCE_FILE.ROWS_REJECTED, 0)
                 .set(SOURCE_FILE.HEADER_ROWS, 0).setNull(SOURCE_FILE.HEADER_LA_CODE).setNull(SOURCE_FILE.HEADER_REFERENCE_DATE)
                 .where(SOURCE_FILE.SOURCE_FILE_ID.eq(sourceFileId)).execute();
+        return true;
+    }
+
+    /** A file another job's run, still going on, is loading. */
+    public static final class LoadingElsewhereException extends IllegalStateException {
+        LoadingElsewhereException(String message) {
+            super(message);
+        }
     }
 
     /**
