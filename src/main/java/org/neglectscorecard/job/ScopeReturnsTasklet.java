@@ -160,7 +160,8 @@ public class ScopeReturnsTasklet implements Tasklet {
             Candidate used = group.get(group.size() - 1);
             for (Candidate replaced : group.subList(0, group.size() - 1)) {
                 messages.add(runId, STEP, RunMessages.WARNING, used.file() + " replaces " + replaced.file()
-                        + " (both are LA " + used.la3() + "'s return for " + used.reference() + "; the one loaded later is used).");
+                        + " (both are LA " + used.la3() + "'s return for " + used.reference()
+                        + "; the later is used: loaded in a later run or, loaded together, saved later).");
             }
             insertScope(run, used, used.log() ? streams.get(used.la3() + "|" + used.kind()) : used.returnId());
             if (!ReturnRegistry.PARTNERSHIP_WIDE.equals(used.la3())) {

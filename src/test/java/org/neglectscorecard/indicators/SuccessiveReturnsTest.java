@@ -140,4 +140,34 @@ class SuccessiveReturnsTest {
         assertThat(Files.readString(base.resolve("output/p/2022-03-31/run-summary.txt")))
                 .contains("2022-corrected/ (CIN census tables) replaces 2022/ (CIN census tables)");
     }
+
+    /**
+     * The original and its correction arriving together, in one folder: the newer file is used,
+     * whatever their names. Before, the one whose name sorted last was: "2022-corrected/" sorts
+     * before "2022/", so the original replaced its own correction.
+     */
+    @Test
+    @Order(5)
+    void aCorrectionArrivingWithTheOriginalIsUsedWhateverItsName() throws Exception {
+        Path together = base.resolve("together");
+        CensusReturnWriter.writeCsv(return2022("NEG"), together.resolve("input/2022"));
+        CensusReturnWriter.writeCsv(return2022("EMO"), together.resolve("input/2022-corrected"));
+        for (String folder : List.of("2022", "2022-corrected")) {
+            try (var files = Files.list(together.resolve("input/" + folder))) {
+                for (Path f : files.toList()) {
+                    Files.setLastModifiedTime(f, FileTime.from(Instant.parse(folder.equals("2022") ? "2022-05-03T09:00:00Z"
+                            : "2022-05-20T14:00:00Z")));
+                }
+            }
+        }
+        try (TestApp fresh = TestApp.start(database, together.resolve("data"))) {
+            RunService.RunResult result = fresh.run(job, LocalDate.of(2022, 3, 31), together.resolve("input"),
+                    together.resolve("output"), false);
+            assertThat(result.ok()).as(result.message()).isTrue();
+        }
+        IndicatorsFile both = IndicatorsFile.read(together.resolve("output/p/2022-03-31/indicators.csv"));
+        assertThat(both.value("CPP_OPEN_NEG_INIT", LA, "2022-03-31")).as("the correction's M, emotional abuse").isEqualTo("0");
+        assertThat(Files.readString(together.resolve("output/p/2022-03-31/run-summary.txt")))
+                .contains("2022-corrected/ (CIN census tables) replaces 2022/ (CIN census tables)");
+    }
 }
