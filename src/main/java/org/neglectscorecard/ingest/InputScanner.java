@@ -567,6 +567,34 @@ public class InputScanner {
         }
     }
 
+    /**
+     * Whether a file (or a set of tables) is still as it was when listed: the same size, saved at
+     * the same time. A run carried on after a stop reads its files again; one saved again in
+     * between (a corrected version under the same name) is not the file the run listed.
+     */
+    public static boolean unchangedSince(InputFile listed) {
+        java.util.Set<String> paths = new java.util.LinkedHashSet<>();
+        if (listed.tables() != null) {
+            listed.tables().values().forEach(t -> paths.add(t.file()));
+        }
+        if (paths.isEmpty()) {
+            paths.add(listed.path());
+        }
+        try {
+            long size = 0;
+            LocalDateTime latest = null;
+            for (String p : paths) {
+                Path file = Path.of(p);
+                size += Files.size(file);
+                LocalDateTime m = modified(file);
+                latest = latest == null || m.isAfter(latest) ? m : latest;
+            }
+            return size == listed.size() && java.util.Objects.equals(latest, listed.modified());
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     private static LocalDateTime modified(Path file) throws IOException {
         return LocalDateTime.ofInstant(Files.getLastModifiedTime(file).toInstant(), ZoneId.systemDefault()).withNano(0);
     }

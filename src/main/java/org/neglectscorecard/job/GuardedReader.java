@@ -22,6 +22,7 @@ public class GuardedReader implements ItemStreamReader<SourceRow> {
 
     private final ItemStreamReader<SourceRow> delegate;
     private final java.nio.file.Path file;
+    private final InputScanner.InputFile listed;
     private final SourceFiles files;
     private final LoadCompletion completion;
     private final RunLock runLock;
@@ -32,9 +33,11 @@ public class GuardedReader implements ItemStreamReader<SourceRow> {
     private boolean opened;
     private boolean finished;
 
-    /** @param file the file being read, so its rejection does not name it twice (reports name it already) */
+    /** @param listed the file being read, as the run listed it (its rejection does not name it twice: reports name it already) */
     public GuardedReader(ItemStreamReader<SourceRow> delegate, SourceFiles files, LoadCompletion completion, RunLock runLock,
-                         String job, long sourceFileId, Progress.Task progress, java.nio.file.Path file) {
+                         String job, long sourceFileId, Progress.Task progress, InputScanner.InputFile listed) {
+        this.listed = listed;
+        java.nio.file.Path file = java.nio.file.Path.of(listed.path());
         this.runLock = runLock;
         this.job = job;
         this.file = file;
@@ -50,6 +53,11 @@ public class GuardedReader implements ItemStreamReader<SourceRow> {
         if (SourceFiles.REJECTED.equals(files.get(sourceFileId).getStatus())) {
             stopped = true;
             return;
+        }
+        if (!InputScanner.unchangedSince(listed)) {
+            throw new FileChangedException(listed.displayName() + " has been saved again (or moved) since this run listed it, so it "
+                    + "is not the file the run began to load. Run the same command again: the input folder is read afresh, "
+                    + "and the file loaded as it is now.");
         }
         try {
             if (!completion.startOver(sourceFileId, job, runLock::isRunning)) {

@@ -111,7 +111,7 @@ public class RunService {
             Duration took = Duration.ofNanos(System.nanoTime() - started);
             long runId = execution.getJobInstance().getInstanceId();
             boolean ok = execution.getStatus() == BatchStatus.COMPLETED;
-            ScopeReturnsTasklet.PeriodNotCoveredException refused = refusal(execution);
+            RunRefusedException refused = refusal(execution);
             if (refused != null) {
                 // Not a failure to carry on from: abandoned, so the next command reads the input folder afresh.
                 execution.setStatus(BatchStatus.ABANDONED);
@@ -166,11 +166,11 @@ public class RunService {
         return r.output().resolve(r.jobFile().partnershipId()).resolve(r.period().toString());
     }
 
-    private static ScopeReturnsTasklet.PeriodNotCoveredException refusal(JobExecution execution) {
+    private static RunRefusedException refusal(JobExecution execution) {
         for (Throwable t : execution.getAllFailureExceptions()) {
             for (Throwable c = t; c != null; c = c.getCause()) {
-                if (c instanceof ScopeReturnsTasklet.PeriodNotCoveredException p) {
-                    return p;
+                if (c instanceof ScopeReturnsTasklet.PeriodNotCoveredException || c instanceof FileChangedException) {
+                    return (RunRefusedException) c;
                 }
             }
         }

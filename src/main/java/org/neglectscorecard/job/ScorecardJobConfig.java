@@ -115,8 +115,7 @@ public class ScorecardJobConfig {
         Progress.Task bar = progress.task("Loading " + file.displayName(), file.workBytes(), "bytes");
         ItemStreamReader<SourceRow> reader = file.kind().reader(file, bar::step);
         // A step launched without the job file's name (a test of loading alone) loads as the one job there is.
-        return new GuardedReader(reader, files, completion, runLock, job != null ? job : JOB_NAME, sourceFileId, bar,
-                java.nio.file.Path.of(file.path()));
+        return new GuardedReader(reader, files, completion, runLock, job != null ? job : JOB_NAME, sourceFileId, bar, file);
     }
 
     @Bean

@@ -82,4 +82,41 @@ class InterruptedLoadTest {
                     .isEqualTo(Files.readString(dir.resolve("out-whole/p/2025-03-31/" + file)));
         }
     }
+
+    /**
+     * A file saved again between the stop and the carrying on (a corrected version under the same
+     * name) is not the file the run listed: the run says so and is set aside, and the same command
+     * then reads the folder afresh and loads the file as it is now.
+     */
+    @Test
+    void aFileSavedAgainBeforeTheRunCarriesOnIsReadAfresh() throws Exception {
+        Path input = dir.resolve("input");
+        SampleDataGenerator.generateNational(input.resolve("extract"), 1, 2025, List.of("822"));
+        Path job = TestApp.jobFile(dir, "interrupted", "p", List.of("822"));
+        TestApp first = TestApp.start(dir.resolve("data"));
+        try (first) {
+            first.bean(DSLContext.class).execute("ALTER TABLE child ADD CONSTRAINT not_row_1100 CHECK (source_row <> 1100)");
+            assertThat(first.run(job, PERIOD, input, dir.resolve("out"), false).status()).isEqualTo(BatchStatus.FAILED);
+            first.bean(DSLContext.class).execute("ALTER TABLE child DROP CONSTRAINT not_row_1100");
+        }
+        // The corrected version: the last child taken out.
+        Path identifiers = input.resolve("extract/ChildIdentifiers.csv");
+        List<String> lines = Files.readAllLines(identifiers);
+        Files.write(identifiers, lines.subList(0, lines.size() - 1));
+        Files.setLastModifiedTime(identifiers, java.nio.file.attribute.FileTime.from(java.time.Instant.now().plusSeconds(5)));
+
+        try (TestApp app = first.again()) {
+            RunRefusedException refused = org.junit.jupiter.api.Assertions.assertThrows(RunRefusedException.class,
+                    () -> app.run(job, PERIOD, input, dir.resolve("out"), false));
+            assertThat(refused.getMessage()).contains("extract/ (CIN census tables)").contains("saved again")
+                    .contains("Run the same command again");
+
+            RunService.RunResult afresh = app.run(job, PERIOD, input, dir.resolve("out"), false);
+            assertThat(afresh.ok()).as(afresh.message()).isTrue();
+            DSLContext dsl = app.bean(DSLContext.class);
+            assertThat(dsl.fetchValue("SELECT COUNT(*) FROM child c JOIN statutory_return r ON r.return_id = c.return_id "
+                    + "JOIN source_file f ON f.source_file_id = r.source_file_id WHERE f.status = 'LOADED'"))
+                    .as("the children of the file as it is now").isEqualTo((long) lines.size() - 2);
+        }
+    }
 }
