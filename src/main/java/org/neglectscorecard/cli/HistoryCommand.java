@@ -59,7 +59,9 @@ public class HistoryCommand implements Callable<Integer> {
                 System.out.printf("%-10s  %-7d  %-10s  %-20s  %-9s  %,10d  %,13d  %s%n",
                         r.period(), r.attempt(), status(r.status()),
                         RunService.when(r.started()), took, counts.value1().longValue(), counts.value2().longValue(),
-                        java.nio.file.Files.isDirectory(outputs) ? outputs : "none (the run wrote no outputs)");
+                        // Only a run that completed wrote outputs; the folder an earlier attempt names is a later one's.
+                        r.status() == BatchStatus.COMPLETED && java.nio.file.Files.isDirectory(outputs) ? outputs
+                                : "none (the run wrote no outputs)");
             }
             return 0;
         }
@@ -71,7 +73,7 @@ public class HistoryCommand implements Callable<Integer> {
             case FAILED -> "failed";
             case STARTED, STARTING, STOPPING -> "running?";
             case STOPPED -> "stopped";
-            case ABANDONED -> "abandoned";
+            case ABANDONED -> "set aside";
             default -> status.toString().toLowerCase();
         };
     }

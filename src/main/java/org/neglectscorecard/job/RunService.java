@@ -105,7 +105,10 @@ public class RunService {
                         .addString(RunContext.OUTPUT, r.output().toAbsolutePath().normalize().toString(), false)
                         .addString(RunContext.JOB_FILE, r.jobFile().source().toAbsolutePath().normalize().toString(), false)
                         .toJobParameters();
-                progress.say("Starting " + name + " for the month ending " + r.period() + (attempt > 1 ? " (re-run " + (attempt - 1) + ")" : ""));
+                // A later attempt without --rerun follows one set aside (a file saved again part-way, a month no file reached).
+                String which = attempt == 1 ? "" : r.rerun() ? " (re-run " + (attempt - 1) + ")"
+                        : " (attempt " + attempt + ": the previous one was set aside)";
+                progress.say("Starting " + name + " for the month ending " + r.period() + which);
                 execution = operator.start(job, parameters);
             }
             Duration took = Duration.ofNanos(System.nanoTime() - started);

@@ -111,12 +111,30 @@ class InterruptedLoadTest {
             assertThat(refused.getMessage()).contains("extract/ (CIN census tables)").contains("saved again")
                     .contains("Run the same command again");
 
+            java.io.ByteArrayOutputStream said = new java.io.ByteArrayOutputStream();
+            app.bean(Progress.class).sendTo(new java.io.PrintStream(said, true, java.nio.charset.StandardCharsets.UTF_8));
             RunService.RunResult afresh = app.run(job, PERIOD, input, dir.resolve("out"), false);
+            assertThat(said.toString(java.nio.charset.StandardCharsets.UTF_8)).contains("(attempt 2: the previous one was set aside)")
+                    .doesNotContain("re-run");
             assertThat(afresh.ok()).as(afresh.message()).isTrue();
             DSLContext dsl = app.bean(DSLContext.class);
             assertThat(dsl.fetchValue("SELECT COUNT(*) FROM child c JOIN statutory_return r ON r.return_id = c.return_id "
                     + "JOIN source_file f ON f.source_file_id = r.source_file_id WHERE f.status = 'LOADED'"))
                     .as("the children of the file as it is now").isEqualTo((long) lines.size() - 2);
         }
+        // What 'history' says of the two attempts: the first set aside, having written nothing.
+        java.io.ByteArrayOutputStream listed = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream console = System.out;
+        System.setOut(new java.io.PrintStream(listed, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            assertThat(org.neglectscorecard.Main.run("history", "--data-dir", dir.resolve("data").toString(), "--job", job.toString()))
+                    .isZero();
+        } finally {
+            System.setOut(console);
+        }
+        List<String> rows = listed.toString(java.nio.charset.StandardCharsets.UTF_8).lines().filter(l -> l.startsWith("2025-03-31")).toList();
+        assertThat(rows).hasSize(2);
+        assertThat(rows.get(0)).contains("completed").contains(dir.resolve("out").toString());
+        assertThat(rows.get(1)).contains("set aside").contains("none (the run wrote no outputs)");
     }
 }
