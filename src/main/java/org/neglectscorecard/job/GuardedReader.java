@@ -37,10 +37,9 @@ public class GuardedReader implements ItemStreamReader<SourceRow> {
     public GuardedReader(ItemStreamReader<SourceRow> delegate, SourceFiles files, LoadCompletion completion, RunLock runLock,
                          String job, long sourceFileId, Progress.Task progress, InputScanner.InputFile listed) {
         this.listed = listed;
-        java.nio.file.Path file = java.nio.file.Path.of(listed.path());
+        this.file = java.nio.file.Path.of(listed.path());
         this.runLock = runLock;
         this.job = job;
-        this.file = file;
         this.delegate = delegate;
         this.files = files;
         this.completion = completion;

@@ -114,7 +114,7 @@ public class RunService {
             Duration took = Duration.ofNanos(System.nanoTime() - started);
             long runId = execution.getJobInstance().getInstanceId();
             boolean ok = execution.getStatus() == BatchStatus.COMPLETED;
-            RunRefusedException refused = refusal(execution);
+            RunSetAsideException refused = refusal(execution);
             if (refused != null) {
                 // Not a failure to carry on from: abandoned, so the next command reads the input folder afresh.
                 execution.setStatus(BatchStatus.ABANDONED);
@@ -169,11 +169,11 @@ public class RunService {
         return r.output().resolve(r.jobFile().partnershipId()).resolve(r.period().toString());
     }
 
-    private static RunRefusedException refusal(JobExecution execution) {
+    private static RunSetAsideException refusal(JobExecution execution) {
         for (Throwable t : execution.getAllFailureExceptions()) {
             for (Throwable c = t; c != null; c = c.getCause()) {
-                if (c instanceof ScopeReturnsTasklet.PeriodNotCoveredException || c instanceof FileChangedException) {
-                    return (RunRefusedException) c;
+                if (c instanceof RunSetAsideException setAside) {
+                    return setAside;
                 }
             }
         }

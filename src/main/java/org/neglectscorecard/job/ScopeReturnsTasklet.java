@@ -59,7 +59,7 @@ public class ScopeReturnsTasklet implements Tasklet {
      * The run asks for a month after every input: refused in one line, and (unlike a failure) not
      * carried on next time: the next command starts afresh, reading the folder again.
      */
-    public static class PeriodNotCoveredException extends RunRefusedException {
+    public static class PeriodNotCoveredException extends RunSetAsideException {
         public PeriodNotCoveredException(String message) {
             super(message);
         }

@@ -66,12 +66,14 @@ public class LoadCompletion {
 
     private final DSLContext dsl;
     private final RejectionLog rejections;
+    private final SourceFiles files;
     private final LaDirectory las;
     private Clock clock = Clock.systemDefaultZone();
 
-    public LoadCompletion(DSLContext dsl, RejectionLog rejections, LaDirectory las) {
+    public LoadCompletion(DSLContext dsl, RejectionLog rejections, SourceFiles files, LaDirectory las) {
         this.dsl = dsl;
         this.rejections = rejections;
+        this.files = files;
         this.las = las;
     }
 
@@ -186,14 +188,12 @@ public class LoadCompletion {
             record.update();
             return outcome(record);
         }
-        String monthFirst = datesMonthFirst(sourceFileId, record.getRowsRead());
-        if (monthFirst == null) {
-            monthFirst = everyRowRejected(sourceFileId, record);
+        String rejectWhole = datesMonthFirst(sourceFileId, record.getRowsRead());
+        if (rejectWhole == null) {
+            rejectWhole = everyRowRejected(sourceFileId, record);
         }
-        if (monthFirst != null) {
-            dsl.update(SOURCE_FILE).set(SOURCE_FILE.STATUS, SourceFiles.REJECTED).set(SOURCE_FILE.MESSAGE, monthFirst)
-                    .where(SOURCE_FILE.SOURCE_FILE_ID.eq(sourceFileId)).execute();
-            rejections.recordFileRejected(sourceFileId, monthFirst);
+        if (rejectWhole != null) {
+            files.reject(sourceFileId, rejectWhole);
             return complete(sourceFileId, file);
         }
         KindOfReturn kind = Format.valueOf(record.getFormat()).kind().rules();
