@@ -89,7 +89,10 @@ public class GuardedReader implements ItemStreamReader<SourceRow> {
         }
         try {
             SourceRow row = delegate.read();
-            finished = row == null;
+            if (row == null && !finished) {
+                finished = true;
+                noteWhatTheReaderSaw();
+            }
             return row;
         } catch (UnreadableFileException e) {
             reject(e);
@@ -102,13 +105,21 @@ public class GuardedReader implements ItemStreamReader<SourceRow> {
     public void update(ExecutionContext context) throws ItemStreamException {
     }
 
-    /** Once the whole file has been read, what its reader has to say of it (a block passed over, a list with no rows). */
+    /**
+     * Once the whole file has been read, what its reader has to say of it (a block passed over, a
+     * list with no rows), kept in the last chunk's transaction: with the file's last rows, or with
+     * none of them. Kept at close instead, it came after the step was recorded as complete, and a
+     * run killed in between never said it (the restart does not read a completed file again).
+     */
+    private void noteWhatTheReaderSaw() {
+        if (delegate instanceof FileNotes notes && !notes.notes().isEmpty()) {
+            files.note(sourceFileId, notes.notes());
+        }
+    }
+
     @Override
     public void close() throws ItemStreamException {
         progress.close();
-        if (opened && finished && !stopped && delegate instanceof FileNotes notes && !notes.notes().isEmpty()) {
-            files.note(sourceFileId, notes.notes());
-        }
         if (opened) {
             delegate.close();
             opened = false;

@@ -71,9 +71,9 @@ public class SourceFiles {
         rejections.recordFileRejected(id, message);
     }
 
-    /** Records notes about a whole file, in a transaction of their own (a reader has finished with the file). */
+    /** Records notes about a whole file, in the chunk's transaction (the reader has just read its last row). */
     public void note(long id, java.util.List<org.neglectscorecard.ingest.Rejection> notes) {
-        ownTransaction.executeWithoutResult(status -> rejections.record(id, notes, RejectionLog.NOTE));
+        rejections.record(id, notes, RejectionLog.NOTE);
     }
 
     /** Adds a chunk's counts, in the chunk's transaction. */
