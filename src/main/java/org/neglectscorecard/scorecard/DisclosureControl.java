@@ -526,14 +526,14 @@ public final class DisclosureControl {
                                        boolean[] withheld, List<Cell> cells) {
             Integer best = null;
             for (long p : PRIMES) {
-                List<Map<Integer, Long>> rows = new ArrayList<>(equations.size());
+                List<SparseRow> rows = new ArrayList<>(equations.size());
                 for (int e : equations) {
                     int[] cs = eqCells.get(e);
                     int[] ks = eqCoefficients.get(e);
-                    Map<Integer, Long> row = new HashMap<>();
+                    SparseRow row = new SparseRow(cs.length);
                     for (int j = 0; j < cs.length; j++) {
                         if (withheld[cs[j]]) {
-                            long v = Math.floorMod(row.getOrDefault(cs[j], 0L) + ks[j], p);
+                            long v = Math.floorMod(row.get(cs[j]) + ks[j], p);
                             if (v == 0) {
                                 row.remove(cs[j]);
                             } else {
@@ -557,9 +557,9 @@ public final class DisclosureControl {
 
         /** The dense form, for tests: columns whose variable the system fixes. */
         static List<Integer> determinedColumns(long[][] m, int columns, long p) {
-            List<Map<Integer, Long>> rows = new ArrayList<>();
+            List<SparseRow> rows = new ArrayList<>();
             for (long[] r : m) {
-                Map<Integer, Long> row = new HashMap<>();
+                SparseRow row = new SparseRow(columns);
                 for (int j = 0; j < columns; j++) {
                     if (Math.floorMod(r[j], p) != 0) {
                         row.put(j, Math.floorMod(r[j], p));
@@ -577,72 +577,100 @@ public final class DisclosureControl {
          * are sums of a few cells; as dense matrices a national run's were gigabytes and hours), each
          * step on the shortest row left and, in it, the column in fewest rows, which keeps fill-in low.
          * A variable is fixed when its pivot row, fully reduced, has no other entry.
+         * <p>
+         * Rows and the rows each column is in are primitive hash maps, and the queue of rows by length
+         * a heap of longs: with boxed maps and a queue of arrays, a national run spent 12 s here
+         * (JFR: most of it boxing, hashing and the queue), for the same pivots in the same order.
          */
-        static List<Integer> determined(List<Map<Integer, Long>> rows, long p) {
-            Map<Integer, Set<Integer>> rowsOf = new HashMap<>();
+        static List<Integer> determined(List<SparseRow> rows, long p) {
+            SparseRow columnSlot = new SparseRow(16);         // column -> its index in rowsOf
+            List<SparseRow> rowsOf = new ArrayList<>();       // the rows each column is in (a set: values unused)
             for (int i = 0; i < rows.size(); i++) {
-                for (int c : rows.get(i).keySet()) {
-                    rowsOf.computeIfAbsent(c, k -> new java.util.HashSet<>()).add(i);
+                SparseRow row = rows.get(i);
+                for (int s = 0; s < row.capacity(); s++) {
+                    if (row.used(s)) {
+                        rowsOf(columnSlot, rowsOf, row.keyAt(s)).put(i, 1);
+                    }
                 }
             }
             boolean[] done = new boolean[rows.size()];
-            java.util.PriorityQueue<long[]> shortest = new java.util.PriorityQueue<>(
-                    Comparator.<long[]>comparingLong(x -> x[0]).thenComparingLong(x -> x[1]));
+            int[] pivotOf = new int[rows.size()];               // pivot row -> its column, -1 for none
+            java.util.Arrays.fill(pivotOf, -1);
+            LongHeap shortest = new LongHeap(rows.size() * 2);  // (length << 32 | row): shortest first, then the first row
             for (int i = 0; i < rows.size(); i++) {
-                shortest.add(new long[] {rows.get(i).size(), i});
+                shortest.add((long) rows.get(i).size() << 32 | i);
             }
-            Map<Integer, Integer> pivotOf = new HashMap<>();   // pivot row -> its column
             while (!shortest.isEmpty()) {
-                long[] next = shortest.poll();
-                int r = (int) next[1];
-                Map<Integer, Long> row = rows.get(r);
-                if (done[r] || row.size() != next[0]) {
+                long next = shortest.poll();
+                int r = (int) next;
+                SparseRow row = rows.get(r);
+                if (done[r] || row.size() != (next >>> 32)) {
                     continue;   // already a pivot row, or a stale entry: the row has changed since
                 }
                 done[r] = true;
-                if (row.isEmpty()) {
+                if (row.size() == 0) {
                     continue;
                 }
                 int col = -1;
                 int fewest = Integer.MAX_VALUE;
-                for (int c : row.keySet()) {
-                    int n = rowsOf.get(c).size();
-                    if (n < fewest || (n == fewest && c < col)) {
-                        fewest = n;
-                        col = c;
+                for (int s = 0; s < row.capacity(); s++) {
+                    if (row.used(s)) {
+                        int c = row.keyAt(s);
+                        int n = rowsOf(columnSlot, rowsOf, c).size();
+                        if (n < fewest || (n == fewest && c < col)) {
+                            fewest = n;
+                            col = c;
+                        }
                     }
                 }
                 long inverse = inverse(row.get(col), p);
-                row.replaceAll((c, v) -> v * inverse % p);
-                for (int i : List.copyOf(rowsOf.get(col))) {
+                for (int s = 0; s < row.capacity(); s++) {
+                    if (row.used(s)) {
+                        row.setValueAt(s, row.valueAt(s) * inverse % p);
+                    }
+                }
+                for (int i : rowsOf(columnSlot, rowsOf, col).keys()) {
                     if (i == r) {
                         continue;
                     }
-                    Map<Integer, Long> other = rows.get(i);
+                    SparseRow other = rows.get(i);
                     long f = other.get(col);
-                    for (Map.Entry<Integer, Long> t : row.entrySet()) {
-                        int c = t.getKey();
-                        long v = Math.floorMod(other.getOrDefault(c, 0L) - f * t.getValue() % p, p);
+                    for (int s = 0; s < row.capacity(); s++) {
+                        if (!row.used(s)) {
+                            continue;
+                        }
+                        int c = row.keyAt(s);
+                        long v = Math.floorMod(other.get(c) - f * row.valueAt(s) % p, p);
                         if (v == 0) {
                             other.remove(c);
-                            rowsOf.get(c).remove(i);
-                        } else if (other.put(c, v) == null) {
-                            rowsOf.computeIfAbsent(c, k -> new java.util.HashSet<>()).add(i);
+                            rowsOf(columnSlot, rowsOf, c).remove(i);
+                        } else if (other.put(c, v)) {
+                            rowsOf(columnSlot, rowsOf, c).put(i, 1);
                         }
                     }
                     if (!done[i]) {
-                        shortest.add(new long[] {other.size(), i});
+                        shortest.add((long) other.size() << 32 | i);
                     }
                 }
-                pivotOf.put(r, col);
+                pivotOf[r] = col;
             }
             List<Integer> out = new ArrayList<>();
-            pivotOf.forEach((r, col) -> {
-                if (rows.get(r).size() == 1) {
-                    out.add(col);
+            for (int r = 0; r < rows.size(); r++) {
+                if (pivotOf[r] >= 0 && rows.get(r).size() == 1) {
+                    out.add(pivotOf[r]);
                 }
-            });
+            }
             return out;
+        }
+
+        private static SparseRow rowsOf(SparseRow columnSlot, List<SparseRow> rowsOf, int column) {
+            long slot = columnSlot.get(column);
+            if (slot == 0) {
+                rowsOf.add(new SparseRow(4));
+                slot = rowsOf.size();            // stored one up: 0 is "absent"
+                columnSlot.put(column, slot);
+            }
+            return rowsOf.get((int) slot - 1);
         }
 
         private static long inverse(long a, long p) {
@@ -657,6 +685,186 @@ public final class DisclosureControl {
                 e >>= 1;
             }
             return result;
+        }
+
+        /**
+         * A sparse row: non-negative int keys (cells) to long values, by open addressing with linear
+         * probing; a value of 0 is what {@link #get} gives for an absent key (no entry is ever 0).
+         */
+        static final class SparseRow {
+            private static final int FREE = -1;
+            private int[] keys;
+            private long[] values;
+            private int size;
+
+            SparseRow(int expected) {
+                int capacity = Integer.highestOneBit(Math.max(4, expected * 2) - 1) << 1;
+                keys = new int[capacity];
+                java.util.Arrays.fill(keys, FREE);
+                values = new long[capacity];
+            }
+
+            int size() {
+                return size;
+            }
+
+            int capacity() {
+                return keys.length;
+            }
+
+            boolean used(int slot) {
+                return keys[slot] != FREE;
+            }
+
+            int keyAt(int slot) {
+                return keys[slot];
+            }
+
+            long valueAt(int slot) {
+                return values[slot];
+            }
+
+            void setValueAt(int slot, long value) {
+                values[slot] = value;
+            }
+
+            private int home(int key) {
+                int h = key * 0x9E3779B9;
+                return (h ^ (h >>> 16)) & (keys.length - 1);
+            }
+
+            long get(int key) {
+                int mask = keys.length - 1;
+                for (int i = home(key); ; i = (i + 1) & mask) {
+                    if (keys[i] == key) {
+                        return values[i];
+                    }
+                    if (keys[i] == FREE) {
+                        return 0;
+                    }
+                }
+            }
+
+            /** @return whether the key is new to the row */
+            boolean put(int key, long value) {
+                int mask = keys.length - 1;
+                for (int i = home(key); ; i = (i + 1) & mask) {
+                    if (keys[i] == key) {
+                        values[i] = value;
+                        return false;
+                    }
+                    if (keys[i] == FREE) {
+                        keys[i] = key;
+                        values[i] = value;
+                        if (++size * 2 > keys.length) {
+                            grow();
+                        }
+                        return true;
+                    }
+                }
+            }
+
+            void remove(int key) {
+                int mask = keys.length - 1;
+                int hole = home(key);
+                while (keys[hole] != key) {
+                    if (keys[hole] == FREE) {
+                        return;
+                    }
+                    hole = (hole + 1) & mask;
+                }
+                // Backward-shift deletion: each later key of the run moves into the hole unless its home lies after the hole.
+                for (int j = (hole + 1) & mask; keys[j] != FREE; j = (j + 1) & mask) {
+                    int h = home(keys[j]);
+                    boolean stays = hole <= j ? (hole < h && h <= j) : (hole < h || h <= j);
+                    if (!stays) {
+                        keys[hole] = keys[j];
+                        values[hole] = values[j];
+                        hole = j;
+                    }
+                }
+                keys[hole] = FREE;
+                size--;
+            }
+
+            int[] keys() {
+                int[] out = new int[size];
+                int n = 0;
+                for (int k : keys) {
+                    if (k != FREE) {
+                        out[n++] = k;
+                    }
+                }
+                return out;
+            }
+
+            private void grow() {
+                int[] oldKeys = keys;
+                long[] oldValues = values;
+                keys = new int[oldKeys.length * 2];
+                java.util.Arrays.fill(keys, FREE);
+                values = new long[keys.length];
+                size = 0;
+                for (int i = 0; i < oldKeys.length; i++) {
+                    if (oldKeys[i] != FREE) {
+                        put(oldKeys[i], oldValues[i]);
+                    }
+                }
+            }
+        }
+
+        /** A binary min-heap of longs. */
+        static final class LongHeap {
+            private long[] heap;
+            private int size;
+
+            LongHeap(int expected) {
+                heap = new long[Math.max(4, expected)];
+            }
+
+            boolean isEmpty() {
+                return size == 0;
+            }
+
+            void add(long x) {
+                if (size == heap.length) {
+                    heap = java.util.Arrays.copyOf(heap, size * 2);
+                }
+                int i = size++;
+                while (i > 0) {
+                    int parent = (i - 1) >>> 1;
+                    if (heap[parent] <= x) {
+                        break;
+                    }
+                    heap[i] = heap[parent];
+                    i = parent;
+                }
+                heap[i] = x;
+            }
+
+            long poll() {
+                long top = heap[0];
+                long last = heap[--size];
+                int i = 0;
+                while (true) {
+                    int child = 2 * i + 1;
+                    if (child >= size) {
+                        break;
+                    }
+                    if (child + 1 < size && heap[child + 1] < heap[child]) {
+                        child++;
+                    }
+                    if (last <= heap[child]) {
+                        break;
+                    }
+                    heap[i] = heap[child];
+                    i = child;
+                }
+                if (size > 0) {
+                    heap[i] = last;
+                }
+                return top;
+            }
         }
     }
 }

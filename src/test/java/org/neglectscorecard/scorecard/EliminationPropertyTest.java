@@ -40,6 +40,36 @@ class EliminationPropertyTest {
         assertThat(DisclosureControl.Elimination.determinedColumns(copy(m), columns, P)).containsExactlyElementsOf(expected);
     }
 
+    /** Larger systems, where rows outgrow their first table and entries come and go as rows are reduced. */
+    @Property(tries = 60)
+    void largerSystemsToo(@ForAll @IntRange(min = 10, max = 40) int rows, @ForAll @IntRange(min = 10, max = 60) int columns,
+                          @ForAll long seed) {
+        findsExactlyTheVariablesTheRankSaysAreFixed(rows, columns, seed);
+    }
+
+    /** The elimination's sparse row keeps what a map would, whatever order keys are put and taken out in. */
+    @Property(tries = 200)
+    void aSparseRowKeepsWhatAMapKeeps(@ForAll long seed, @ForAll @IntRange(min = 1, max = 2000) int keyRange) {
+        Random random = new Random(seed);
+        DisclosureControl.Elimination.SparseRow row = new DisclosureControl.Elimination.SparseRow(random.nextInt(8));
+        java.util.Map<Integer, Long> map = new java.util.HashMap<>();
+        for (int step = 0; step < 400; step++) {
+            int key = random.nextInt(keyRange);
+            if (random.nextInt(3) == 0) {
+                row.remove(key);
+                map.remove(key);
+            } else {
+                long value = 1 + random.nextInt(1000);
+                assertThat(row.put(key, value)).isEqualTo(map.put(key, value) == null);
+            }
+            assertThat(row.size()).isEqualTo(map.size());
+        }
+        for (int key = 0; key < keyRange; key++) {
+            assertThat(row.get(key)).isEqualTo(map.getOrDefault(key, 0L));
+        }
+        assertThat(java.util.Arrays.stream(row.keys()).boxed().toList()).containsExactlyInAnyOrderElementsOf(map.keySet());
+    }
+
     private static long[][] copy(long[][] m) {
         long[][] c = new long[m.length][];
         for (int i = 0; i < m.length; i++) {
