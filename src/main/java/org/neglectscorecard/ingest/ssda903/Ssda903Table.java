@@ -32,13 +32,23 @@ public enum Ssda903Table {
                 "CIN", List.of("Category of need"));
     }
 
+    /**
+     * Columns only the return's other tables have: UASC (DUC), AD1, placed for adoption, previous
+     * permanence, reviews, missing, OC2 and OC3. Each of those has CHILD and DOB too (UASC has SEX),
+     * and a table set sent whole, as DfE's validators take it, had its UASC table taken for a second
+     * Header, which rejected the return.
+     */
+    private static final List<String> OTHER_TABLES = List.of("DUC", "DATE_INT", "DATE_MATCH", "DATE_PLACED", "PREV_PERM",
+            "REVIEW", "MISSING", "MIS_START", "SDQ_SCORE", "CONVICTED", "IN_TOUCH", "ACTIV", "ACCOM");
+
     /** Which table a header row is, or null. Episodes first: it has CHILD too. */
     public static Ssda903Table recognise(TableHeader header) {
         TableHeader h = header.withAliases(EPISODES.aliases());
         if (h.has("CHILD") && h.has("DECOM") && (h.has("RNE") || h.has("LS"))) {
             return EPISODES;
         }
-        if (h.has("CHILD") && h.has("DOB") && (h.has("SEX") || h.has("ETHNIC")) && !h.has("DECOM")) {
+        if (h.has("CHILD") && h.has("DOB") && (h.has("SEX") || h.has("ETHNIC")) && !h.has("DECOM")
+                && OTHER_TABLES.stream().noneMatch(h::has)) {
             return HEADER;
         }
         return null;

@@ -47,6 +47,33 @@ class Ssda903YearsTest {
         assertThat(Files.readString(dir.resolve("out-y2024/p/2025-03-31/rejects.csv")).lines().filter(l -> l.contains("SEX"))).isEmpty();
     }
 
+    /**
+     * A return's whole table set, as DfE's 903 validators take it (csc-validator-be-903's fake_data):
+     * UASC has CHILD, SEX and DOB as the Header does, and the other tables CHILD and DOB. Only Header
+     * and Episodes are read; the rest are passed over, and the figures are those of the two alone.
+     */
+    @Test
+    void theReturnsOtherTablesBesideHeaderAndEpisodesChangeNothing() throws Exception {
+        String[][] children = {{"C1", "1", "12/05/2012", "WBRI"}, {"C2", "2", "01/11/2016", "APKN"}};
+        String[][] episodes = {{"C1", "10/05/2024", "S", "C2", "N1", "", ""}, {"C2", "01/09/2024", "S", "J2", "N2", "", ""}};
+        write(dir.resolve("two/821/903"), children, episodes, false);
+        Path whole = dir.resolve("whole/821/903");
+        write(whole, children, episodes, false);
+        Files.writeString(whole.resolve("uasc.csv"), "CHILD,SEX,DOB,DUC\nC2,2,01/11/2016,01/11/2034\n");
+        Files.writeString(whole.resolve("ad1.csv"), "CHILD,DOB,DATE_INT,DATE_MATCH,FOSTER_CARE,NB_ADOPTR,SEX_ADOPTR,LS_ADOPTR\n");
+        Files.writeString(whole.resolve("placed_for_adoption.csv"), "CHILD,DOB,DATE_PLACED,DATE_PLACED_CEASED,REASON_PLACED_CEASED\n");
+        Files.writeString(whole.resolve("previous_permanence.csv"), "CHILD,DOB,PREV_PERM,LA_PERM,DATE_PERM\nC1,12/05/2012,Z1,,\n");
+        Files.writeString(whole.resolve("reviews.csv"), "CHILD,DOB,REVIEW,REVIEW_CODE\nC1,12/05/2012,01/12/2024,PN1\n");
+        Files.writeString(whole.resolve("missing.csv"), "CHILD,DOB,MISSING,MIS_START,MIS_END\n");
+        Files.writeString(whole.resolve("oc2.csv"), "CHILD,DOB,SDQ_SCORE,SDQ_REASON,CONVICTED,HEALTH_CHECK,IMMUNISATIONS,TEETH_CHECK\n");
+        Files.writeString(whole.resolve("oc3.csv"), "CHILD,DOB,IN_TOUCH,ACTIV,ACCOM\n");
+
+        String fromTwo = run("two");
+        assertThat(fromTwo).contains("CLA_START");
+        assertThat(run("whole")).isEqualTo(fromTwo);
+        assertThat(Files.readString(dir.resolve("out-whole/p/2025-03-31/rejects.csv"))).doesNotContain("two files for one table");
+    }
+
     private static void write(Path folder, String[][] children, String[][] episodes, boolean asIn202425) throws Exception {
         Files.createDirectories(folder);
         String end = asIn202425 ? "\r\n" : "\n";
