@@ -119,7 +119,7 @@ public final class RowCheck {
      * An LA given by its name, as merged extracts write it ("Barking and Dagenham", "Bristol" for
      * DfE's "Bristol, City of", "London Borough of Newham"): its code if exactly one LA has that name.
      */
-    static java.util.Optional<String> byName(LaDirectory las, String name) {
+    public static java.util.Optional<String> byName(LaDirectory las, String name) {
         String wanted = Values.squash(name.replace("&", " and "));
         if (wanted.length() < 3 || wanted.chars().allMatch(Character::isDigit)) {
             return java.util.Optional.empty();

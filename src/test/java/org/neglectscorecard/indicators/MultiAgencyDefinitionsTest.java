@@ -70,11 +70,12 @@ class MultiAgencyDefinitionsTest {
                 A6,2025-02-01,C6,CP,Multi-agency case audit,Neglect,Y,Inadequate,N,N,N,N,N,N
                 A1,2025-06-30,C1,CP,Multi-agency case audit,Neglect,Y,Good,Y,Y,N,Y,Y,Y
                 """);
+        // Two rows name their LA instead of coding it, as partners' logs often do: counted the same.
         Files.writeString(input.resolve("partnership/early-help.csv"), """
                 Family reference,Plan start,Plan end,Whole-family plan,Multi-agency,Lead agency,Neglect identified,LA code
                 F1,2025-05-01,,Y,Y,Education,Y,213
-                F2,2025-06-01,2025-12-31,Y,Y,Health,N,213
-                F3,2025-07-01,,Y,N,Education,Y,213
+                F2,2025-06-01,2025-12-31,Y,Y,Health,N,Westminster
+                F3,2025-07-01,,Y,N,Education,Y,Westminster City Council
                 F4,2024-01-10,,Y,Y,Early help,N,213
                 F5,2026-03-31,,Y,Y,,Y,E09000033
                 F6,2025-08-01,2025-07-01,Y,Y,,Y,213

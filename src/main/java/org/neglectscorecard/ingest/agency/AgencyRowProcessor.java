@@ -62,10 +62,12 @@ public class AgencyRowProcessor implements ItemProcessor<SourceRow, ParsedRow<Ag
         if (code == null) {
             return AgencyRecord.PARTNERSHIP_WIDE;
         }
-        return las.code3(code.replaceFirst("\\.0+$", "")).orElseGet(() -> {
-            check.fail(headingIn(source, row, laColumn), Rejection.shown(code), "'" + Rejection.shown(code) + "' is not an English local "
-                    + "authority code (3-digit DfE code such as 822, or 9-character code such as E06000055); leave it blank "
-                    + "for the whole partnership");
+        // A partner's log names the LA as often as it codes it ("Luton", "Luton Borough Council"), as the census's processors accept.
+        return las.code3(code.replaceFirst("\\.0+$", "")).or(() -> RowCheck.byName(las, code)).orElseGet(() -> {
+            String shown = Rejection.shown(code);
+            check.fail(headingIn(source, row, laColumn), shown, (Rejection.WITHHELD.equals(shown) ? "The LA code" : "'" + shown + "'")
+                    + " is not an English local authority (a 3-digit DfE code such as 822, a 9-character code such as E06000055, "
+                    + "or the LA's name as DfE writes it, such as Luton); leave it blank for the whole partnership");
             return null;
         });
     }
