@@ -96,7 +96,12 @@ public record WholeFileRules(List<Duplicate> duplicates, List<Orphan> orphans, L
     public enum Dating {
         /** An annual return (12 months to 31 March): the first 31 March on or after its latest date. */
         ANNUAL,
-        /** A snapshot as at a month end (Annex A): the month end of its latest date; covers the 12 months to it. */
+        /**
+         * A snapshot as at a month end (Annex A): the month end of its latest date; covers the six
+         * months to it. Ofsted's lists reach back six months ("include those who ceased to be the
+         * subject of a child protection plan in the six months before the inspection"): a child
+         * whose plan or episode ended before then is not in them, so earlier months would be undercounted.
+         */
         SNAPSHOT,
         /** A log (training, audits, ...): the month end of its latest date; covers all of its own dates. */
         LOG,

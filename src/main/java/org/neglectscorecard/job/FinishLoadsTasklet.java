@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import org.neglectscorecard.ingest.InputScanner.InputFile;
 import org.neglectscorecard.store.LoadCompletion;
 import org.neglectscorecard.store.SourceFiles;
@@ -49,10 +50,12 @@ public class FinishLoadsTasklet implements Tasklet {
                 .join(SOURCE_FILE).on(SOURCE_FILE.SOURCE_FILE_ID.eq(RUN_INPUT.SOURCE_FILE_ID))
                 .where(RUN_INPUT.RUN_ID.eq(run.runId()).and(SOURCE_FILE.STATUS.eq(SourceFiles.LOADING)
                         .or(SOURCE_FILE.STATUS.eq(SourceFiles.REJECTED).and(SOURCE_FILE.LOADED_AT.isNull()))))
-                // In the order they were loaded (ReturnFilePartitioner: the file saved earlier first), since the
-                // time each is finished at decides which of two returns for the same LA and date is used: by
-                // name, "2022-corrected/" came before "2022/", and the original replaced its own correction.
-                .orderBy(SOURCE_FILE.MODIFIED_AT.asc().nullsFirst(), RUN_INPUT.DISPLAY_NAME).fetch();
+                // The file made earlier first (by its header's DateTime, else when it was saved), since the time
+                // each is finished at decides which of two returns for the same LA and date is used: by name,
+                // "2022-corrected/" came before "2022/", and the original replaced its own correction; by the
+                // date on disk alone, a folder copied afresh (which resets it) could do the same.
+                .orderBy(DSL.coalesce(SOURCE_FILE.HEADER_MADE_AT, SOURCE_FILE.MODIFIED_AT).asc().nullsFirst(), RUN_INPUT.DISPLAY_NAME)
+                .fetch();
         for (var f : files) {
             LoadCompletion.Outcome outcome = completion.complete(f.value1(), scanned.get(f.value3()));
             if (SourceFiles.REJECTED.equals(outcome.status())) {

@@ -35,8 +35,6 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 public class ScopeReturnsTasklet implements Tasklet {
 
     public static final String STEP = "scopeReturns";
-    /** statutory_return.covers for a file covering everything from its earliest date to its as-at date. */
-    public static final String COVERS_ALL = "ALL";
 
     private final DSLContext dsl;
     private final LaDirectory las;
@@ -66,13 +64,16 @@ public class ScopeReturnsTasklet implements Tasklet {
     }
 
     private record Candidate(long returnId, String kind, String la3, LocalDate reference, String referenceFrom,
-                             LocalDate earliest, String file, java.time.LocalDateTime loadedAt, long sourceFileId,
+                             LocalDate earliest, int months, String file, java.time.LocalDateTime loadedAt, long sourceFileId,
                              boolean log) {
     }
 
-    /** The first day a return's months cover: an annual return the 12 months to its date; an extract or log, from its earliest date. */
+    /**
+     * The first day a return's months cover: an annual return the 12 months to its date, an Annex A
+     * the six months to it; a full-history extract or a log, from its earliest date.
+     */
     private static LocalDate coveredFrom(Candidate c) {
-        return c.earliest() != null ? c.earliest() : c.reference().minusYears(1).plusDays(1);
+        return c.earliest() != null ? c.earliest() : c.reference().minusMonths(c.months()).plusDays(1);
     }
 
     @Override
@@ -108,11 +109,12 @@ public class ScopeReturnsTasklet implements Tasklet {
             }
             // An annual return covers the 12 months to its date; a full-history extract, and a log
             // (training, audits, ...) that says it covers all of its own dates, from its earliest date.
-            boolean log = COVERS_ALL.equals(r.get(STATUTORY_RETURN.COVERS));
+            boolean log = ReturnRegistry.COVERS_ALL.equals(r.get(STATUTORY_RETURN.COVERS));
             boolean all = override.isPresent() && override.get().fullHistory() || log;
             LocalDate earliest = all ? r.get(STATUTORY_RETURN.EARLIEST_DATE) : null;
+            int months = ReturnRegistry.COVERS_SIX_MONTHS.equals(r.get(STATUTORY_RETURN.COVERS)) ? 6 : 12;
             candidates.add(new Candidate(r.get(STATUTORY_RETURN.RETURN_ID), r.get(STATUTORY_RETURN.SOURCE_KIND),
-                    r.get(STATUTORY_RETURN.LA_CODE3), reference, from, earliest, display, r.get(SOURCE_FILE.LOADED_AT),
+                    r.get(STATUTORY_RETURN.LA_CODE3), reference, from, earliest, months, display, r.get(SOURCE_FILE.LOADED_AT),
                     r.get(SOURCE_FILE.SOURCE_FILE_ID), log));
         }
 
@@ -161,7 +163,7 @@ public class ScopeReturnsTasklet implements Tasklet {
             for (Candidate replaced : group.subList(0, group.size() - 1)) {
                 messages.add(runId, STEP, RunMessages.WARNING, used.file() + " replaces " + replaced.file()
                         + " (both are LA " + used.la3() + "'s return for " + used.reference()
-                        + "; the later is used: loaded in a later run or, loaded together, saved later).");
+                        + "; the later is used: loaded in a later run or, loaded together, made later, by the DateTime in its header or else by when it was saved).");
             }
             insertScope(run, used, used.log() ? streams.get(used.la3() + "|" + used.kind()) : used.returnId());
             if (!ReturnRegistry.PARTNERSHIP_WIDE.equals(used.la3())) {
@@ -179,7 +181,7 @@ public class ScopeReturnsTasklet implements Tasklet {
         // One series per LA, under its current code, whatever its code was in the year the return is for.
         String code9 = ReturnRegistry.PARTNERSHIP_WIDE.equals(c.la3()) ? run.jobFile().partnershipId()
                 : las.current(c.la3()).map(LaDirectory.La::code9).orElse(c.la3());
-        LocalDate coverFrom = c.earliest() != null ? c.earliest() : c.reference().minusYears(1).plusDays(1);
+        LocalDate coverFrom = coveredFrom(c);
         dsl.insertInto(RUN_SCOPE, RUN_SCOPE.RUN_ID, RUN_SCOPE.RETURN_ID, RUN_SCOPE.STREAM_ID, RUN_SCOPE.SOURCE_KIND,
                         RUN_SCOPE.LA_CODE9, RUN_SCOPE.REFERENCE_DATE, RUN_SCOPE.REFERENCE_DATE_FROM, RUN_SCOPE.COVER_FROM,
                         RUN_SCOPE.COVER_TO)

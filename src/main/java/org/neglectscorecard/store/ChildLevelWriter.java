@@ -71,7 +71,7 @@ public class ChildLevelWriter implements ItemWriter<ParsedRow<CinRecord>> {
                 if (h.laCode3() != null) {
                     returnId(h.laCode3());
                 }
-                files.setHeader(sourceFileId, h.laCode3(), h.referenceDate());
+                files.setHeader(sourceFileId, h.laCode3(), h.referenceDate(), h.made());
             } else if (record instanceof CinRecord.Child c) {
                 children.add(c);
             } else if (record instanceof CinRecord.Characteristics c) {

@@ -124,7 +124,7 @@ public class LoadCompletion {
         removeRows(sourceFileId);
         dsl.deleteFrom(REJECTION).where(REJECTION.SOURCE_FILE_ID.eq(sourceFileId)).execute();
         dsl.update(SOURCE_FILE).set(SOURCE_FILE.ROWS_READ, 0).set(SOURCE_FILE.ROWS_REJECTED, 0)
-                .set(SOURCE_FILE.HEADER_ROWS, 0).setNull(SOURCE_FILE.HEADER_LA_CODE).setNull(SOURCE_FILE.HEADER_REFERENCE_DATE)
+                .set(SOURCE_FILE.HEADER_ROWS, 0).setNull(SOURCE_FILE.HEADER_LA_CODE).setNull(SOURCE_FILE.HEADER_REFERENCE_DATE).setNull(SOURCE_FILE.HEADER_MADE_AT)
                 .where(SOURCE_FILE.SOURCE_FILE_ID.eq(sourceFileId)).execute();
         return true;
     }
@@ -406,7 +406,11 @@ public class LoadCompletion {
             LocalDate latest = span[1];
             LocalDate reference;
             String from;
-            r.setCovers(rules.dating() == Dating.LOG ? "ALL" : "YEAR");
+            r.setCovers(switch (rules.dating()) {
+                case LOG -> ReturnRegistry.COVERS_ALL;
+                case SNAPSHOT -> ReturnRegistry.COVERS_SIX_MONTHS;
+                default -> ReturnRegistry.COVERS_YEAR;
+            });
             if (file.getHeaderReferenceDate() != null) {
                 reference = file.getHeaderReferenceDate();
                 from = "the return's header";

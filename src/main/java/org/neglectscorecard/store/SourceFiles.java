@@ -87,9 +87,10 @@ public class SourceFiles {
      * Keeps a return's header (the census's Header table or XML header), in the chunk's
      * transaction, counting the header row as stored by the same statement that stores it.
      */
-    public void setHeader(long id, String laCode3, LocalDate referenceDate) {
+    public void setHeader(long id, String laCode3, LocalDate referenceDate, java.time.LocalDateTime made) {
         dsl.update(SOURCE_FILE).set(SOURCE_FILE.HEADER_LA_CODE, laCode3)
                 .set(SOURCE_FILE.HEADER_REFERENCE_DATE, referenceDate)
+                .set(SOURCE_FILE.HEADER_MADE_AT, made)
                 .set(SOURCE_FILE.HEADER_ROWS, SOURCE_FILE.HEADER_ROWS.plus(1))
                 .where(SOURCE_FILE.SOURCE_FILE_ID.eq(id)).execute();
     }

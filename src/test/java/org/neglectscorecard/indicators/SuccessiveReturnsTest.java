@@ -170,4 +170,31 @@ class SuccessiveReturnsTest {
         assertThat(Files.readString(together.resolve("output/p/2022-03-31/run-summary.txt")))
                 .contains("2022-corrected/ (CIN census tables) replaces 2022/ (CIN census tables)");
     }
+
+    /**
+     * The same two returns as census XML, copied afresh so that the original looks saved later: the
+     * one its header says was made later (Source DateTime) is used, as it was before the copy.
+     */
+    @Test
+    @Order(6)
+    void ofTwoCensusXmlsTheOneMadeLaterIsUsedWhateverTheirDatesOnDisk() throws Exception {
+        Path copied = base.resolve("copied");
+        Path original = copied.resolve("input/cin-2022.xml");
+        Path corrected = copied.resolve("input/cin-2022-v2.xml");
+        CensusReturnWriter.writeXml(return2022("NEG"), original);
+        CensusReturnWriter.writeXml(return2022("EMO"), corrected);
+        Files.writeString(original, Files.readString(original).replaceFirst("<DateTime>[^<]*</DateTime>", "<DateTime>2022-05-03T09:00:00</DateTime>"));
+        Files.writeString(corrected, Files.readString(corrected).replaceFirst("<DateTime>[^<]*</DateTime>", "<DateTime>2022-05-20T14:00:00</DateTime>"));
+        Files.setLastModifiedTime(corrected, FileTime.from(Instant.parse("2022-06-01T09:00:00Z")));
+        Files.setLastModifiedTime(original, FileTime.from(Instant.parse("2022-06-01T09:05:00Z")));   // copied last
+        try (TestApp fresh = TestApp.start(database, copied.resolve("data"))) {
+            RunService.RunResult result = fresh.run(job, LocalDate.of(2022, 3, 31), copied.resolve("input"),
+                    copied.resolve("output"), false);
+            assertThat(result.ok()).as(result.message()).isTrue();
+        }
+        IndicatorsFile both = IndicatorsFile.read(copied.resolve("output/p/2022-03-31/indicators.csv"));
+        assertThat(both.value("CPP_OPEN_NEG_INIT", LA, "2022-03-31")).as("the correction's M, emotional abuse").isEqualTo("0");
+        assertThat(Files.readString(copied.resolve("output/p/2022-03-31/run-summary.txt")))
+                .contains("cin-2022-v2.xml replaces cin-2022.xml");
+    }
 }

@@ -52,12 +52,13 @@ class StartOverTest {
             files.addCounts(loading, 1000, 3);
             dsl.insertInto(REJECTION, REJECTION.SOURCE_FILE_ID, REJECTION.REASON, REJECTION.OUTCOME)
                     .values(loading, "from the attempt that stopped", RejectionLog.NOTE).execute();
-            files.setHeader(loading, "822", java.time.LocalDate.of(2025, 3, 31));
+            files.setHeader(loading, "822", java.time.LocalDate.of(2025, 3, 31), LocalDateTime.of(2025, 5, 20, 14, 0));
             completion.startOver(loading, "monthly", NOBODY);
             assertThat(dsl.fetchValue(dsl.select(SOURCE_FILE.ROWS_READ.concat("/").concat(SOURCE_FILE.ROWS_REJECTED).concat("/")
                     .concat(SOURCE_FILE.HEADER_ROWS).concat("/").concat(DSL.coalesce(SOURCE_FILE.HEADER_LA_CODE, "-")))
                     .from(SOURCE_FILE).where(SOURCE_FILE.SOURCE_FILE_ID.eq(loading)))).isEqualTo("0/0/0/-");
             assertThat(dsl.fetchCount(REJECTION, REJECTION.SOURCE_FILE_ID.eq(loading))).isZero();
+            assertThat(dsl.fetchValue(SOURCE_FILE.HEADER_MADE_AT, SOURCE_FILE.SOURCE_FILE_ID.eq(loading))).isNull();
         }
     }
 

@@ -99,7 +99,24 @@ public class CinCensusRowProcessor implements ItemProcessor<SourceRow, ParsedRow
             }
             reference = monthEnd;
         }
-        return check.result(new CinRecord.Header(la, reference, check.row().rowNumber()));
+        return check.result(new CinRecord.Header(la, reference, made(check.row().value("DateTime")), check.row().rowNumber()));
+    }
+
+    /**
+     * When the case management system made the return (the header's Source DateTime, as
+     * 2022-05-23T11:14:05), or null: of two returns for the same LA and date loaded together, the
+     * one made later is used, whatever the files' dates on disk (a copy resets those).
+     */
+    static java.time.LocalDateTime made(String dateTime) {
+        String t = Values.text(dateTime).orElse(null);
+        if (t == null) {
+            return null;
+        }
+        try {
+            return java.time.LocalDateTime.parse(t.length() > 19 ? t.substring(0, 19) : t);
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;   // only a tie-break: an unreadable one is as good as none
+        }
     }
 
     private String childKey(RowCheck check, String la) {

@@ -215,7 +215,7 @@ public class CinCensusXmlReader extends AbstractItemCountingItemStreamItemReader
     private void emitHeader() {
         TableHeader h = headers.get(CinTable.HEADER);
         headerLa = Values.text(header.get("LEA")).orElse(null);
-        String[] values = {header.get("Collection"), header.get("Year"), header.get("ReferenceDate"), header.get("LEA")};
+        String[] values = {header.get("Collection"), header.get("Year"), header.get("ReferenceDate"), header.get("LEA"), header.get("DateTime")};
         ready.add(new SourceRow(h, headerLine, values, laCode()));
     }
 

@@ -18,7 +18,7 @@ public sealed interface CinRecord {
         return r.getClass().getSimpleName() + "[LA " + r.laCode3() + ", row " + r.sourceRow() + "]";
     }
 
-    record Header(String laCode3, LocalDate referenceDate, int sourceRow) implements CinRecord {
+    record Header(String laCode3, LocalDate referenceDate, java.time.LocalDateTime made, int sourceRow) implements CinRecord {
         @Override
         public String toString() {
             return CinRecord.describe(this);

@@ -10,7 +10,7 @@ import org.neglectscorecard.ingest.TableHeader;
  * and give identical indicators.
  */
 public enum CinTable {
-    HEADER("Header", List.of("ReferenceDate"), List.of("Collection", "Year", "ReferenceDate", "LEA")),
+    HEADER("Header", List.of("ReferenceDate"), List.of("Collection", "Year", "ReferenceDate", "LEA", "DateTime")),
     CHILD_IDENTIFIERS("ChildIdentifiers", List.of("LAchildID"), List.of("LAchildID", "UPN", "FormerUPN", "UPNunknown",
             "PersonBirthDate", "ExpectedPersonBirthDate", "GenderCurrent", "Sex", "PersonDeathDate", "LEA")),
     CHILD_CHARACTERISTICS("ChildCharacteristics", List.of("LAchildID", "Ethnicity"),
