@@ -393,7 +393,29 @@ public class InputScanner {
             return new InputFile(display(root, file), verdict.format(), folderLa(root, file), checksum(file),
                     Files.size(file), modified(file), file.toString(), Map.of(), null, Files.size(file), verdict.collectionYear());
         }
-        return problem(root, file, Format.NOT_RECOGNISED, "is XML but not a return this program reads");
+        return problem(root, file, Format.NOT_RECOGNISED, "is XML but not a return this program reads"
+                + rootElement(file).map(r -> ": its outermost element is <" + r + ">, where a CIN census has <Message> and an "
+                        + "SSDA903 return <" + org.neglectscorecard.ingest.ssda903.Ssda903XmlReader.ROOT + ">").orElse(""));
+    }
+
+    /** The name of an XML file's first element, read as the kinds read it (no DTDs, no entities), if it has one. */
+    private static Optional<String> rootElement(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            javax.xml.stream.XMLStreamReader xml = SafeXml.factory().createXMLStreamReader(in);
+            while (xml.hasNext()) {
+                int event = xml.next();
+                if (event == javax.xml.stream.XMLStreamConstants.DTD) {
+                    return Optional.empty();
+                }
+                if (event == javax.xml.stream.XMLStreamConstants.START_ELEMENT) {
+                    String name = xml.getLocalName();
+                    return Optional.of(name.length() > 60 ? name.substring(0, 60) + "\u2026" : name);
+                }
+            }
+        } catch (javax.xml.stream.XMLStreamException | IOException | RuntimeException e) {
+            // not well-formed from the start: said no further
+        }
+        return Optional.empty();
     }
 
     /** What a set of CSV tables in one folder has in common, whatever the return: one checksum over all its files. */
@@ -492,11 +514,20 @@ public class InputScanner {
         return root.relativize(file).toString().replaceAll("\\p{Cntrl}", "?");
     }
 
-    /** XML without a declaration (FileMagic knows only "<?xml"): its first non-blank character is '<'. */
+    /**
+     * XML FileMagic does not know (it knows only "<?xml" in a single-byte encoding): its first
+     * non-blank character is '<', in UTF-8 or, after its byte-order mark, UTF-16 (a census saved
+     * from Windows as "Unicode").
+     */
     private static boolean startsLikeXml(Path file) throws IOException {
         byte[] head;
         try (InputStream in = Files.newInputStream(file)) {
             head = in.readNBytes(64);
+        }
+        if (head.length >= 2 && ((head[0] & 0xFF) == 0xFF && (head[1] & 0xFF) == 0xFE
+                || (head[0] & 0xFF) == 0xFE && (head[1] & 0xFF) == 0xFF)) {
+            Charset utf16 = (head[0] & 0xFF) == 0xFF ? StandardCharsets.UTF_16LE : StandardCharsets.UTF_16BE;
+            return new String(head, 2, head.length - 2, utf16).strip().startsWith("<");
         }
         int i = 0;
         if (head.length >= 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB && (head[2] & 0xFF) == 0xBF) {

@@ -123,4 +123,30 @@ class CinCensusXmlReaderTest {
         assertThatThrownBy(() -> processor.process(row)).isInstanceOf(RowRejectedException.class)
                 .hasMessageContaining("No LA code");
     }
+
+    /**
+     * A census saved as UTF-16 (Windows' "Unicode", with its byte-order mark) is recognised and read
+     * as the UTF-8 file is; XML whose outermost element no return has is named, with what a return has.
+     */
+    @Test
+    void aCensusSavedAsUtf16IsReadAndAnUnknownRootIsNamed() throws Exception {
+        Path utf8 = sample("csc-validator-be-cin_CIN_Census_2024_fake.xml");
+        String text = Files.readString(utf8).replaceFirst("^\\uFEFF", "");
+        text = text.startsWith("<?xml") ? text.replaceFirst("encoding=\"[^\"]*\"", "encoding=\"UTF-16\"") : text;
+        Path folder = dir.resolve("input/201");
+        Files.createDirectories(folder);
+        Path utf16 = folder.resolve("census-2024.xml");
+        Files.write(utf16, ("\uFEFF" + text).getBytes(java.nio.charset.StandardCharsets.UTF_16LE));
+        Files.writeString(folder.resolve("other.xml"), "<?xml version=\"1.0\"?>\n<CINCensus><Header/></CINCensus>\n");
+
+        List<org.neglectscorecard.ingest.InputScanner.InputFile> found =
+                new org.neglectscorecard.ingest.InputScanner(new LaDirectory()).scan(dir.resolve("input"));
+        var census = found.stream().filter(f -> f.displayName().endsWith("census-2024.xml")).findFirst().orElseThrow();
+        assertThat(census.format()).as(census.problem()).isEqualTo(org.neglectscorecard.ingest.InputScanner.Format.CIN_CENSUS_XML);
+        assertThat(read(utf16)).extracting(r -> r.table() + "|" + String.join(",", java.util.Arrays.asList(r.values())))
+                .containsExactlyElementsOf(read(utf8).stream().map(r -> r.table() + "|" + String.join(",", java.util.Arrays.asList(r.values())))
+                        .toList());
+        var other = found.stream().filter(f -> f.displayName().endsWith("other.xml")).findFirst().orElseThrow();
+        assertThat(other.problem()).contains("its outermost element is <CINCensus>").contains("a CIN census has <Message>");
+    }
 }
