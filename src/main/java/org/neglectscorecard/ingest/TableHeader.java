@@ -35,7 +35,21 @@ public final class TableHeader {
         for (int i = 0; i < names.size(); i++) {
             bySquashedName.putIfAbsent(Values.squash(names.get(i)), i);
         }
+        for (int i = 0; i < names.size(); i++) {
+            java.util.regex.Matcher m = PIVOT_VALUE.matcher(names.get(i) == null ? "" : names.get(i));
+            if (m.matches()) {
+                bySquashedName.putIfAbsent(Values.squash(m.group(1)), i);
+            }
+        }
     }
+
+    /**
+     * A heading as an Excel pivot table writes a value field ("Sum of Number of Previous Child
+     * Protection Plans"): on a list of one row per record it is the field itself. Only sum, max and
+     * min: a "Count of" is a count of records, never the value.
+     */
+    private static final java.util.regex.Pattern PIVOT_VALUE =
+            java.util.regex.Pattern.compile("(?i)\\s*(?:sum|max|min) of\\s+(.+)");
 
     /**
      * The same header, also answering to canonical column names for the headings that stand for
