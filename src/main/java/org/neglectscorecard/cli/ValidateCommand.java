@@ -83,9 +83,15 @@ public class ValidateCommand implements Callable<Integer> {
         }
         long rows = report.problems().stream().filter(p -> p.outcome().equals("row rejected")).count();
         long values = report.problems().stream().filter(p -> p.outcome().equals("value left out")).count();
-        s.append(String.format("%n%d whole files would be rejected, %d problems in rows, %d values would be left out.%n",
-                rejectedFiles, rows, values));
+        long notes = report.problems().stream().filter(p -> p.outcome().equals("note")).count();
+        s.append(String.format("%n%s would be rejected, %s in rows, %s would be left out%s.%n",
+                count(rejectedFiles, "whole file"), count(rows, "problem"), count(values, "value"),
+                notes == 0 ? "" : ", " + count(notes, "note") + " to read"));
         s.append("The details, with what to fix, are in ").append(folder.resolve("rejects.csv")).append('\n');
         return s.toString();
+    }
+
+    private static String count(long n, String what) {
+        return n + " " + what + (n == 1 ? "" : "s");
     }
 }

@@ -74,6 +74,25 @@ class ScorecardCliTest {
         assertThat(said).doesNotContain("WARN").doesNotContain("org.apache").doesNotContain("Exception");
     }
 
+    /**
+     * A census in one LA's folder whose header names another: validate's summary counts the note,
+     * and rejects.csv says which LA the children count for and what to do.
+     */
+    @Test
+    void aCensusInAnotherLasFolderIsANoteTheSummaryCounts() throws Exception {
+        Path input = dir.resolve("lea-input/821");
+        Files.createDirectories(input);
+        Files.copy(Path.of("src/test/resources/format-samples/csc-validator-be-cin_CIN_Census_2024_fake.xml"), input.resolve("census.xml"));
+        int status = run("validate", "--input", dir.resolve("lea-input").toString(), "--output", dir.resolve("lea-validated").toString());
+        String said = out.toString(StandardCharsets.UTF_8);
+        assertThat(status).isZero();
+        assertThat(said).containsPattern("would be left out, \\d+ notes to read\\.");
+        try (var found = Files.walk(dir.resolve("lea-validated"))) {
+            Path rejects = found.filter(p -> p.getFileName().toString().equals("rejects.csv")).findFirst().orElseThrow();
+            assertThat(Files.readString(rejects)).contains("header says LEA 201, but it sits in the folder of LA 821");
+        }
+    }
+
     /** A key too short is the operator's mistake, said in one line: not "something the program did not expect". */
     @Test
     void aPseudonymisationKeyTooShortIsAOneLineUsageError() {
