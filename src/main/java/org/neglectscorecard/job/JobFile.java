@@ -44,8 +44,12 @@ public record JobFile(String name, String partnershipId, String partnershipName,
     /** The key of spc-change-points that applies to every indicator. */
     public static final String ALL = "all";
 
-    /** A file the job file says something about: the date it is as at, or that it is a full-history extract. */
-    public record FileOverride(String path, LocalDate asAt, boolean fullHistory) {
+    /**
+     * A file the job file says something about: the date it is as at, that it is a full-history
+     * extract, or how many months before that date it reaches (null: as its kind does; an Annex A
+     * run with a 12-month reporting period instead of Ofsted's six).
+     */
+    public record FileOverride(String path, LocalDate asAt, boolean fullHistory, Integer coversMonths) {
     }
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,99}");
@@ -108,8 +112,16 @@ public record JobFile(String name, String partnershipId, String partnershipName,
                 if (!(o instanceof Map<?, ?> f) || f.get("path") == null) {
                     throw new JobFileException(where + "each entry under 'files:' needs a 'path'");
                 }
+                Integer months = null;
+                if (f.get("covers-months") != null) {
+                    months = number(f.get("covers-months"), 0, where + "files covers-months: ");
+                    if (months < 1 || months > 12) {
+                        throw new JobFileException(where + "files covers-months: '" + f.get("covers-months") + "' should be a number of "
+                                + "months from 1 to 12 (how far back before its date the file reaches)");
+                    }
+                }
                 overrides.add(new FileOverride(String.valueOf(f.get("path")), date(f.get("as-at"), where + "files as-at"),
-                        Boolean.TRUE.equals(f.get("full-history"))));
+                        Boolean.TRUE.equals(f.get("full-history")), months));
             }
         }
         return new JobFile(name, id, text(p.get("name"), id), List.copyOf(members), text(map.get("input"), "sample-data"),

@@ -112,7 +112,8 @@ public class ScopeReturnsTasklet implements Tasklet {
             boolean log = ReturnRegistry.COVERS_ALL.equals(r.get(STATUTORY_RETURN.COVERS));
             boolean all = override.isPresent() && override.get().fullHistory() || log;
             LocalDate earliest = all ? r.get(STATUTORY_RETURN.EARLIEST_DATE) : null;
-            int months = ReturnRegistry.COVERS_SIX_MONTHS.equals(r.get(STATUTORY_RETURN.COVERS)) ? 6 : 12;
+            int months = override.map(JobFile.FileOverride::coversMonths).orElse(
+                    ReturnRegistry.COVERS_SIX_MONTHS.equals(r.get(STATUTORY_RETURN.COVERS)) ? 6 : 12);
             candidates.add(new Candidate(r.get(STATUTORY_RETURN.RETURN_ID), r.get(STATUTORY_RETURN.SOURCE_KIND),
                     r.get(STATUTORY_RETURN.LA_CODE3), reference, from, earliest, months, display, r.get(SOURCE_FILE.LOADED_AT),
                     r.get(SOURCE_FILE.SOURCE_FILE_ID), log));

@@ -76,6 +76,12 @@ class AnnexATest {
         assertThat(fromOfsted.value("CPP_OPEN", LA, SIX_MONTHS_FROM)).isEqualTo(fromCensus.value("CPP_OPEN", LA, SIX_MONTHS_FROM));
         assertThat(fromCensus.value("CPP_START", LA, "2024-03-31")).isNotNull();
         assertThat(fromOfsted.rows()).noneMatch(r -> TWELVE_MONTHS.contains(r.get("indicator_id")) && !r.get("value").isEmpty());
+
+        // An LA that ran its Annex A over 12 months says so in the job file: the year's figures are the census's.
+        IndicatorsFile twelve = run("ofsted", asAt, "files:\n  - path: 822/annex-a.xlsx\n    covers-months: 12\n", "ofsted-12");
+        assertThat(twelve.value("CPP_OPEN", LA, "2023-04-30")).isEqualTo(fromCensus.value("CPP_OPEN", LA, "2023-04-30"));
+        assertThat(twelve.value("CPP_OPEN", LA, "2023-03-31")).isNull();
+        assertThat(twelve.value("CPP_START", LA, "2024-03-31")).isEqualTo(fromCensus.value("CPP_START", LA, "2024-03-31"));
     }
 
     /**
@@ -149,13 +155,18 @@ class AnnexATest {
     }
 
     private IndicatorsFile run(String name, LocalDate period, String jobSettings) throws Exception {
-        Path job = TestApp.jobFile(dir.resolve("jobs"), "annex-" + name, "bedford", List.of("822"));
+        return run(name, period, jobSettings, name);
+    }
+
+    /** The inputs in {@code name}, into a database and outputs of their own ({@code label}). */
+    private IndicatorsFile run(String name, LocalDate period, String jobSettings, String label) throws Exception {
+        Path job = TestApp.jobFile(dir.resolve("jobs"), "annex-" + label, "bedford", List.of("822"));
         Files.writeString(job, Files.readString(job) + jobSettings);
-        try (TestApp app = TestApp.start(dir.resolve("data-" + name))) {
-            RunService.RunResult r = app.run(job, period, dir.resolve(name), dir.resolve("out-" + name), false);
+        try (TestApp app = TestApp.start(dir.resolve("data-" + label))) {
+            RunService.RunResult r = app.run(job, period, dir.resolve(name), dir.resolve("out-" + label), false);
             assertThat(r.ok()).as(r.message()).isTrue();
         }
-        Path file = dir.resolve("out-" + name + "/bedford/" + period + "/indicators.csv");
+        Path file = dir.resolve("out-" + label + "/bedford/" + period + "/indicators.csv");
         assertThat(Files.exists(file)).isTrue();
         return IndicatorsFile.read(file);
     }
