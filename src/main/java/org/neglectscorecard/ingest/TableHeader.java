@@ -45,11 +45,12 @@ public final class TableHeader {
 
     /**
      * A heading as an Excel pivot table writes a value field ("Sum of Number of Previous Child
-     * Protection Plans"): on a list of one row per record it is the field itself. Only sum, max and
-     * min: a "Count of" is a count of records, never the value.
+     * Protection Plans"): on a list of one row per record it is the field itself. Only a sum: a
+     * "Count of" is a count of records, and a "Max of" or "Min of" a date grouped by child could be
+     * one plan's end beside another's start, never a record's own value.
      */
     private static final java.util.regex.Pattern PIVOT_VALUE =
-            java.util.regex.Pattern.compile("(?i)\\s*(?:sum|max|min) of\\s+(.+)");
+            java.util.regex.Pattern.compile("(?i)\\s*sum of\\s+(.+)");
 
     /**
      * The same header, also answering to canonical column names for the headings that stand for

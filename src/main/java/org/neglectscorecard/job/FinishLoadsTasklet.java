@@ -54,7 +54,9 @@ public class FinishLoadsTasklet implements Tasklet {
                 // each is finished at decides which of two returns for the same LA and date is used: by name,
                 // "2022-corrected/" came before "2022/", and the original replaced its own correction; by the
                 // date on disk alone, a folder copied afresh (which resets it) could do the same.
-                .orderBy(DSL.coalesce(SOURCE_FILE.HEADER_MADE_AT, SOURCE_FILE.MODIFIED_AT).asc().nullsFirst(), RUN_INPUT.DISPLAY_NAME)
+                // A version corrected by hand keeps its original's DateTime: then the one saved later.
+                .orderBy(DSL.coalesce(SOURCE_FILE.HEADER_MADE_AT, SOURCE_FILE.MODIFIED_AT).asc().nullsFirst(),
+                        SOURCE_FILE.MODIFIED_AT.asc().nullsFirst(), RUN_INPUT.DISPLAY_NAME)
                 .fetch();
         for (var f : files) {
             LoadCompletion.Outcome outcome = completion.complete(f.value1(), scanned.get(f.value3()));

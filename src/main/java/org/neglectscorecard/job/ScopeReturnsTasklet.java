@@ -73,7 +73,17 @@ public class ScopeReturnsTasklet implements Tasklet {
      * the six months to it; a full-history extract or a log, from its earliest date.
      */
     private static LocalDate coveredFrom(Candidate c) {
-        return c.earliest() != null ? c.earliest() : c.reference().minusMonths(c.months()).plusDays(1);
+        return c.earliest() != null ? c.earliest() : firstDayCovered(c.reference(), c.months());
+    }
+
+    /**
+     * The first day of the {@code months} months to a date: from the day after it, back. Counted back
+     * from the date itself, a month shorter than the one before cut the day short (30 September less
+     * six months is 30 March, and a day on is 31 March: seven month ends, one of them before the
+     * file reaches).
+     */
+    static LocalDate firstDayCovered(LocalDate reference, int months) {
+        return reference.plusDays(1).minusMonths(months);
     }
 
     @Override
@@ -164,7 +174,8 @@ public class ScopeReturnsTasklet implements Tasklet {
             for (Candidate replaced : group.subList(0, group.size() - 1)) {
                 messages.add(runId, STEP, RunMessages.WARNING, used.file() + " replaces " + replaced.file()
                         + " (both are LA " + used.la3() + "'s return for " + used.reference()
-                        + "; the later is used: loaded in a later run or, loaded together, made later, by the DateTime in its header or else by when it was saved).");
+                        + "; the later is used: loaded in a later run or, loaded together, made later: a census by the DateTime in its header, "
+                        + "else by when the file was saved).");
             }
             insertScope(run, used, used.log() ? streams.get(used.la3() + "|" + used.kind()) : used.returnId());
             if (!ReturnRegistry.PARTNERSHIP_WIDE.equals(used.la3())) {

@@ -15,13 +15,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class ReturnRegistry {
 
-    /** The LA code of a return holding the whole partnership's data (a police force's, a shared training log). */
     /** statutory_return.covers for a file covering everything from its earliest date to its as-at date (a log). */
     public static final String COVERS_ALL = "ALL";
     /** statutory_return.covers for an annual return: the 12 months to its as-at date. */
     public static final String COVERS_YEAR = "YEAR";
     /** statutory_return.covers for an Ofsted Annex A: the six months to its as-at date (see WholeFileRules.Dating.SNAPSHOT). */
     public static final String COVERS_SIX_MONTHS = "HALF_YEAR";
+    /** The LA code of a return holding the whole partnership's data (a police force's, a shared training log). */
     public static final String PARTNERSHIP_WIDE = org.neglectscorecard.ingest.agency.AgencyRecord.PARTNERSHIP_WIDE;
 
     private final DSLContext dsl;

@@ -221,7 +221,7 @@ public class CinCensusXmlReader extends AbstractItemCountingItemStreamItemReader
                 && !headerLa.equals(folderLaCode)) {
             laDisagrees = new Rejection("Header", headerLine, "LEA", null, headerLa, "The return's header says LEA " + headerLa
                     + ", but it sits in the folder of LA " + folderLaCode + ": the header is used, so its children count for "
-                    + headerLa + ". If the return is " + folderLaCode + "'s, export it again (its header is wrong); if it is "
+                    + headerLa + ". If the return is " + folderLaCode + "'s, check its header (or export it again); if it is "
                     + headerLa + "'s, move it to that LA's folder.");
         }
         String[] values = {header.get("Collection"), header.get("Year"), header.get("ReferenceDate"), header.get("LEA"), header.get("DateTime")};
