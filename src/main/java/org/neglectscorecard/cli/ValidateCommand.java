@@ -1,5 +1,7 @@
 package org.neglectscorecard.cli;
 
+import static org.neglectscorecard.job.CheckInputsTasklet.plural;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -85,13 +87,9 @@ public class ValidateCommand implements Callable<Integer> {
         long values = report.problems().stream().filter(p -> p.outcome().equals("value left out")).count();
         long notes = report.problems().stream().filter(p -> p.outcome().equals("note")).count();
         s.append(String.format("%n%s would be rejected, %s in rows, %s would be left out%s.%n",
-                count(rejectedFiles, "whole file"), count(rows, "problem"), count(values, "value"),
-                notes == 0 ? "" : ", " + count(notes, "note") + " to read"));
+                plural(rejectedFiles, "whole file"), plural(rows, "problem"), plural(values, "value"),
+                notes == 0 ? "" : ", " + plural(notes, "note") + " to read"));
         s.append("The details, with what to fix, are in ").append(folder.resolve("rejects.csv")).append('\n');
         return s.toString();
-    }
-
-    private static String count(long n, String what) {
-        return n + " " + what + (n == 1 ? "" : "s");
     }
 }

@@ -132,7 +132,7 @@ public class CheckInputsTasklet implements Tasklet {
         return found.stream().filter(f -> f.format() == Format.NOT_RECOGNISED).count();
     }
 
-    static String plural(long n, String word) {
+    public static String plural(long n, String word) {
         return n + " " + word + (n == 1 ? "" : "s");
     }
 }

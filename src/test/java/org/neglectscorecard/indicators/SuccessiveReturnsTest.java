@@ -160,12 +160,7 @@ class SuccessiveReturnsTest {
                 }
             }
         }
-        try (TestApp fresh = TestApp.start(database, together.resolve("data"))) {
-            RunService.RunResult result = fresh.run(job, LocalDate.of(2022, 3, 31), together.resolve("input"),
-                    together.resolve("output"), false);
-            assertThat(result.ok()).as(result.message()).isTrue();
-        }
-        IndicatorsFile both = IndicatorsFile.read(together.resolve("output/p/2022-03-31/indicators.csv"));
+        IndicatorsFile both = runAlone(together);
         assertThat(both.value("CPP_OPEN_NEG_INIT", LA, "2022-03-31")).as("the correction's M, emotional abuse").isEqualTo("0");
         assertThat(Files.readString(together.resolve("output/p/2022-03-31/run-summary.txt")))
                 .contains("2022-corrected/ (CIN census tables) replaces 2022/ (CIN census tables)");
@@ -187,12 +182,7 @@ class SuccessiveReturnsTest {
         Files.writeString(corrected, Files.readString(corrected).replaceFirst("<DateTime>[^<]*</DateTime>", "<DateTime>2022-05-20T14:00:00</DateTime>"));
         Files.setLastModifiedTime(corrected, FileTime.from(Instant.parse("2022-06-01T09:00:00Z")));
         Files.setLastModifiedTime(original, FileTime.from(Instant.parse("2022-06-01T09:05:00Z")));   // copied last
-        try (TestApp fresh = TestApp.start(database, copied.resolve("data"))) {
-            RunService.RunResult result = fresh.run(job, LocalDate.of(2022, 3, 31), copied.resolve("input"),
-                    copied.resolve("output"), false);
-            assertThat(result.ok()).as(result.message()).isTrue();
-        }
-        IndicatorsFile both = IndicatorsFile.read(copied.resolve("output/p/2022-03-31/indicators.csv"));
+        IndicatorsFile both = runAlone(copied);
         assertThat(both.value("CPP_OPEN_NEG_INIT", LA, "2022-03-31")).as("the correction's M, emotional abuse").isEqualTo("0");
         assertThat(Files.readString(copied.resolve("output/p/2022-03-31/run-summary.txt")))
                 .contains("cin-2022-v2.xml replaces cin-2022.xml");
@@ -206,10 +196,16 @@ class SuccessiveReturnsTest {
         CensusReturnWriter.writeXml(return2022("EMO"), fixed);
         Files.setLastModifiedTime(first, FileTime.from(Instant.parse("2022-05-03T09:00:00Z")));
         Files.setLastModifiedTime(fixed, FileTime.from(Instant.parse("2022-05-20T14:00:00Z")));
-        try (TestApp fresh = TestApp.start(database, byHand.resolve("data"))) {
-            assertThat(fresh.run(job, LocalDate.of(2022, 3, 31), byHand.resolve("input"), byHand.resolve("output"), false).ok()).isTrue();
-        }
-        assertThat(IndicatorsFile.read(byHand.resolve("output/p/2022-03-31/indicators.csv")).value("CPP_OPEN_NEG_INIT", LA, "2022-03-31"))
+        assertThat(runAlone(byHand).value("CPP_OPEN_NEG_INIT", LA, "2022-03-31"))
                 .as("the hand-corrected version's M, emotional abuse").isEqualTo("0");
+    }
+
+    /** The period 2022 on {@code folder}/input alone, in a database of its own: its indicators. */
+    private IndicatorsFile runAlone(Path folder) throws Exception {
+        try (TestApp fresh = TestApp.start(database, folder.resolve("data"))) {
+            RunService.RunResult result = fresh.run(job, LocalDate.of(2022, 3, 31), folder.resolve("input"), folder.resolve("output"), false);
+            assertThat(result.ok()).as(result.message()).isTrue();
+        }
+        return IndicatorsFile.read(folder.resolve("output/p/2022-03-31/indicators.csv"));
     }
 }
