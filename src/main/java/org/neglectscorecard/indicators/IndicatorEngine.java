@@ -223,7 +223,7 @@ public class IndicatorEngine {
                 b.put("dimension", dim.id());
                 boolean open = d.measure() == Measure.open_at_month_end;
                 Map<String, String> t = new HashMap<>(text);
-                t.put("label", dim.labelAt(open ? "c.month_end" : "e.event_date", open ? "s.attribute" : "e.attribute"));
+                t.put("label", dim.labelAt(open ? "o.month_end" : "e.event_date", open ? "o.attribute" : "e.attribute"));
                 exec(open ? "open_breakdown" : "event_breakdown", b, t);
             }
             withholdWhereAbsent(d, absent, withheld, binds, entrySql);
@@ -345,6 +345,13 @@ public class IndicatorEngine {
     private void exec(String template, Map<String, Object> binds, Map<String, String> text) {
         SqlTemplates.Statement s = sql.statement(template, binds, text);
         long started = System.nanoTime();
+        if (LOG.isTraceEnabled()) {
+            // The plan the database chose, with its row counts (EXPLAIN ANALYZE runs the statement).
+            LOG.trace("{} {} plan:\n{}", binds.get("indicator_id"), template,
+                    dsl.fetch("EXPLAIN ANALYZE " + s.sql(), s.binds()).format(org.jooq.TXTFormat.DEFAULT.maxColWidth(100000)));
+            LOG.debug("{} {}: planned in {} ms", binds.get("indicator_id"), template, (System.nanoTime() - started) / 1_000_000);
+            return;
+        }
         int rows = dsl.execute(s.sql(), s.binds());
         if (LOG.isDebugEnabled()) {
             LOG.debug("{} {}: {} rows in {} ms", binds.get("indicator_id"), template, rows, (System.nanoTime() - started) / 1_000_000);
