@@ -73,9 +73,11 @@ public class CinCensusRowProcessor implements ItemProcessor<SourceRow, ParsedRow
         throw new IllegalArgumentException("not a CIN census table: " + row.table());
     }
 
+    /** An LA given by a name two LAs have had (Dorset) is the one that existed on the return's reference date. */
     private String laCode(RowCheck check) {
         return check.laCode(las, "LEA", check.row().laCode(), "No LA code for this row: add an LEA column or a Header table, "
-                + "or put the return in a folder named by the LA's 3-digit code");
+                + "or put the return in a folder named by the LA's 3-digit code", year == null ? null : year.referenceDate(),
+                "the return's reference");
     }
 
     /**
