@@ -74,6 +74,25 @@ class LaNamesTest {
         });
     }
 
+    /** Loaded, the rows are stored for the LA their dates say, and the note on Bournemouth is kept with the file. */
+    @Test
+    void loadedTheRowsAreStoredForTheLaTheirDatesSayAndTheNoteIsKept(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path input = dir.resolve("input");
+        java.nio.file.Files.createDirectories(input);
+        java.nio.file.Files.copy(Path.of("src/test/resources/fixtures/la-names/training.csv"), input.resolve("training.csv"));
+        Path job = org.neglectscorecard.testing.TestApp.jobFile(dir.resolve("jobs"), "names", "p", List.of("835", "838", "839", "928"));
+        try (org.neglectscorecard.testing.TestApp app = org.neglectscorecard.testing.TestApp.start(dir.resolve("data"))) {
+            app.run(job, java.time.LocalDate.of(2025, 6, 30), input, dir.resolve("out"), false);
+            org.jooq.DSLContext dsl = app.bean(org.jooq.DSLContext.class);
+            assertThat(dsl.fetch("SELECT la_code3, source_row FROM training_record ORDER BY source_row")
+                    .map(r -> r.get(1) + ":" + r.get(0))).containsExactly("2:835", "3:838", "4:839", "5:839", "7:928");
+            assertThat(dsl.fetch("SELECT row_number, outcome, reason FROM rejection ORDER BY row_number")
+                    .map(r -> r.get(0) + " " + r.get(1) + " " + r.get(2)))
+                    .anySatisfy(r -> assertThat(r).startsWith("4 note 'Bournemouth' is Bournemouth (837)"))
+                    .anySatisfy(r -> assertThat(r).startsWith("6 row rejected 'Northamptonshire' is Northamptonshire (928)"));
+        }
+    }
+
     @Test
     void aNameTwoLasHaveHadWithNoDateIsRefusedListingBoth() {
         RowCheck.LaName dorset = RowCheck.laByName(LAS, "Dorset", null, null).orElseThrow();
