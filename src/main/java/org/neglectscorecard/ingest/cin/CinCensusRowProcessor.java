@@ -33,6 +33,7 @@ public class CinCensusRowProcessor implements ItemProcessor<SourceRow, ParsedRow
     private final Pseudonymiser pseudonymiser;
     private final LaDirectory las;
     private final CollectionYear year;
+    private final String folderLa;
 
     public CinCensusRowProcessor(Pseudonymiser pseudonymiser, LaDirectory las) {
         this(pseudonymiser, las, null);
@@ -40,9 +41,18 @@ public class CinCensusRowProcessor implements ItemProcessor<SourceRow, ParsedRow
 
     /** @param year the collection year the return's header gives, or null (codes of any year are read) */
     public CinCensusRowProcessor(Pseudonymiser pseudonymiser, LaDirectory las, CollectionYear year) {
+        this(pseudonymiser, las, year, null);
+    }
+
+    /**
+     * @param folderLa the LA the folder the return sits in is named by (its 3-digit or 9-character
+     *                 code, or its name), or null: a header naming another LA is said
+     */
+    public CinCensusRowProcessor(Pseudonymiser pseudonymiser, LaDirectory las, CollectionYear year, String folderLa) {
         this.pseudonymiser = pseudonymiser;
         this.las = las;
         this.year = year;
+        this.folderLa = folderLa;
     }
 
     @Override
@@ -101,6 +111,7 @@ public class CinCensusRowProcessor implements ItemProcessor<SourceRow, ParsedRow
             }
             reference = monthEnd;
         }
+        folderDisagrees(check, la);
         String dateTime = Values.text(check.row().value("DateTime")).orElse(null);
         java.time.LocalDateTime made = made(dateTime, check.row().header().isSpreadsheet());
         if (dateTime != null && made == null) {
@@ -109,6 +120,26 @@ public class CinCensusRowProcessor implements ItemProcessor<SourceRow, ParsedRow
                     + "it only matters where another version of this return is loaded with it, to tell which was made later.");
         }
         return check.result(new CinRecord.Header(la, reference, made, check.row().rowNumber()));
+    }
+
+    /**
+     * The header's LEA and the LA folder the return sits in (named by its 3-digit or 9-character
+     * code, or its name) are different LAs: said, since the children count for the header's. The
+     * header may be right for its year (a return moved to the wrong folder), so it is not called wrong.
+     */
+    private void folderDisagrees(RowCheck check, String headerLa) {
+        if (headerLa == null || folderLa == null || Values.isBlank(check.row().value("LEA"))) {
+            return;
+        }
+        String folder = las.code3(folderLa).or(() -> RowCheck.byName(las, folderLa)).orElse(null);
+        if (folder == null || folder.equals(headerLa)) {
+            return;
+        }
+        String folderShown = folder + (folder.equals(folderLa) ? "" : " (" + folderLa + ")");
+        check.note("LEA", check.row().value("LEA").strip(), "The return's header says LEA " + headerLa + ", but it sits in the "
+                + "folder of LA " + folderShown + ": the header is used, so its children count for " + headerLa + ". If the "
+                + "return is " + folder + "'s, check its header (or export it again); if it is " + headerLa + "'s, move it to "
+                + "that LA's folder.");
     }
 
     private static final java.time.format.DateTimeFormatter DAY_FIRST_TIME = java.time.format.DateTimeFormatter
