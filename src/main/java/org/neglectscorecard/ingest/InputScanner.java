@@ -495,12 +495,22 @@ public class InputScanner {
         return message;
     }
 
-    /** The nearest enclosing folder named by a known LA code (3-digit or 9-character). */
+    /**
+     * The nearest enclosing folder named by a known LA code (3-digit or 9-character), as named, or
+     * by an LA's name ("Luton", "Luton Borough Council"), as its 3-digit code. A name two LAs have
+     * had (Dorset), or an LA's that has since ended (Bournemouth), names no LA on its own: the
+     * files in it say which, by their own code or their dates.
+     */
     private String folderLa(Path root, Path file) {
         for (Path dir = file.getParent(); dir != null && dir.startsWith(root) && !dir.equals(root.getParent()); dir = dir.getParent()) {
             String name = dir.getFileName() == null ? "" : dir.getFileName().toString();
             if (LA_FOLDER.matcher(name).matches() && las.code3(name).isPresent()) {
                 return name;
+            }
+            Optional<String> named = dir.equals(root) ? Optional.empty() : RowCheck.byName(las, name)
+                    .filter(code -> las.ended(code).isEmpty());
+            if (named.isPresent()) {
+                return named.get();
             }
             if (dir.equals(root)) {
                 break;

@@ -153,6 +153,11 @@ public final class TableHeader {
         return indexOf(column).map(names::get).orElse(column);
     }
 
+    /** Whether the table is a spreadsheet's sheet (its cells may hold Excel's serial numbers for dates). */
+    public boolean isSpreadsheet() {
+        return spreadsheet;
+    }
+
     /** The Excel column letter (A, B, ... AA) where the table is a sheet, else null. */
     public String letterOf(String column) {
         return spreadsheet ? indexOf(column).map(TableHeader::columnLetter).orElse(null) : null;

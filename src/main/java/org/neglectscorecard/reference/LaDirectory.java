@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -21,12 +22,29 @@ import org.springframework.stereotype.Component;
  * figures form one series whatever its 9-character code was at the time (Buckinghamshire's changed
  * in 2020, North Yorkshire's and Somerset's in 2023), labelled with its current code. An LA that
  * split or merged has a new 3-digit code, so its series ends and the new LAs' begin.
+ * <p>
+ * Where an LA (or its 9-character code) began or ended within the years the program covers, the
+ * file says when ({@code valid_from}, {@code valid_to}: the first and last day, blank for "before"
+ * and "still"), and, for an LA that ended, the LAs that took it over ({@code replaced_by}): Dorset
+ * 835, Bournemouth 837 and Poole 836 on 31 March 2019 (Dorset 838, Bournemouth, Christchurch and
+ * Poole 839), Buckinghamshire's code in 2020, Northamptonshire 928 in 2021 (940, 941), Cumbria 909
+ * in 2023 (942, 943), North Yorkshire's and Somerset's codes in 2023. A name two LAs have had
+ * (Dorset) is told apart by the date a row is for.
  */
 @Component
 public class LaDirectory {
 
+    /**
+     * @param validFrom  the first day the LA had this code pair, or null if before the years covered
+     * @param validTo    the last day, or null if it still has it
+     * @param replacedBy the 3-digit codes of the LAs that took the LA over the day after {@code validTo}
+     */
     public record La(String code3, String code9, String name, String regionCode, String regionName, int firstYear,
-                     int lastYear) {
+                     int lastYear, LocalDate validFrom, LocalDate validTo, List<String> replacedBy) {
+
+        public boolean validOn(LocalDate date) {
+            return (validFrom == null || !date.isBefore(validFrom)) && (validTo == null || !date.isAfter(validTo));
+        }
     }
 
     private final List<La> all = new ArrayList<>();
@@ -39,11 +57,17 @@ public class LaDirectory {
             for (CSVRecord r : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
                     .parse(new InputStreamReader(in, StandardCharsets.UTF_8))) {
                 all.add(new La(r.get("old_la_code"), r.get("new_la_code"), r.get("la_name"), r.get("region_code"),
-                        r.get("region_name"), Integer.parseInt(r.get("first_year")), Integer.parseInt(r.get("last_year"))));
+                        r.get("region_name"), Integer.parseInt(r.get("first_year")), Integer.parseInt(r.get("last_year")),
+                        day(r.get("valid_from")), day(r.get("valid_to")),
+                        r.get("replaced_by").isBlank() ? List.of() : List.of(r.get("replaced_by").strip().split("\\s+"))));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static LocalDate day(String value) {
+        return value == null || value.isBlank() ? null : LocalDate.parse(value.strip());
     }
 
     public List<La> all() {
@@ -86,5 +110,29 @@ public class LaDirectory {
                 .filter(la -> la.firstYear() <= year && year <= la.lastYear())
                 .max(newest);
         return covering.isPresent() ? covering : candidates.stream().max(newest);
+    }
+
+    /** Whether the LA existed on the date (under any of its codes). */
+    public boolean existsOn(String code3, LocalDate date) {
+        return all.stream().anyMatch(la -> la.code3().equals(code3) && la.validOn(date));
+    }
+
+    /** The day the LA began, if it began within the years covered (Dorset 838: 1 April 2019). */
+    public Optional<LocalDate> began(String code3) {
+        List<La> rows = all.stream().filter(la -> la.code3().equals(code3)).toList();
+        return rows.isEmpty() || rows.stream().anyMatch(la -> la.validFrom() == null) ? Optional.empty()
+                : rows.stream().map(La::validFrom).min(Comparator.naturalOrder());
+    }
+
+    /** The last day of an LA that no longer exists (Dorset 835: 31 March 2019). */
+    public Optional<LocalDate> ended(String code3) {
+        List<La> rows = all.stream().filter(la -> la.code3().equals(code3)).toList();
+        return rows.isEmpty() || rows.stream().anyMatch(la -> la.validTo() == null) ? Optional.empty()
+                : rows.stream().map(La::validTo).max(Comparator.naturalOrder());
+    }
+
+    /** The LAs that took over an LA that ended (Northamptonshire 928: 940 and 941), else none. */
+    public List<String> replacedBy(String code3) {
+        return all.stream().filter(la -> la.code3().equals(code3)).flatMap(la -> la.replacedBy().stream()).distinct().toList();
     }
 }

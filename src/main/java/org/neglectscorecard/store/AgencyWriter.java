@@ -43,12 +43,15 @@ public class AgencyWriter implements ItemWriter<ParsedRow<AgencyRecord>> {
     public void write(Chunk<? extends ParsedRow<AgencyRecord>> chunk) {
         Map<AgencySource, List<AgencyRecord>> bySource = new LinkedHashMap<>();
         List<Rejection> leftOut = new ArrayList<>();
+        List<Rejection> notes = new ArrayList<>();
         for (ParsedRow<AgencyRecord> parsed : chunk) {
             leftOut.addAll(parsed.valuesIgnored());
+            notes.addAll(parsed.notes());
             bySource.computeIfAbsent(parsed.record().source(), k -> new ArrayList<>()).add(parsed.record());
         }
         bySource.forEach(this::insert);
         rejections.record(sourceFileId, leftOut, RejectionLog.VALUE_LEFT_OUT);
+        rejections.record(sourceFileId, notes, RejectionLog.NOTE);
     }
 
     private void insert(AgencySource source, List<AgencyRecord> rows) {

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 import org.neglectscorecard.ingest.ParsedRow;
 import org.neglectscorecard.ingest.Rejection;
@@ -24,6 +25,11 @@ public class AgencyRowProcessor implements ItemProcessor<SourceRow, ParsedRow<Ag
 
     private final Pseudonymiser pseudonymiser;
     private final LaDirectory las;
+    /**
+     * Each LA name said to stand for the LA that took its LA over, and the row it is said at: once
+     * a file, at the first row so named (the same row read again after a chunk is retried says it again).
+     */
+    private final Map<String, String> notedNames = new java.util.concurrent.ConcurrentHashMap<>();
 
     public AgencyRowProcessor(Pseudonymiser pseudonymiser, LaDirectory las) {
         this.pseudonymiser = pseudonymiser;
@@ -62,14 +68,54 @@ public class AgencyRowProcessor implements ItemProcessor<SourceRow, ParsedRow<Ag
         if (code == null) {
             return AgencyRecord.PARTNERSHIP_WIDE;
         }
-        // A partner's log names the LA as often as it codes it ("Luton", "Luton Borough Council"), as the census's processors accept.
-        return las.code3(code.replaceFirst("\\.0+$", "")).or(() -> RowCheck.byName(las, code)).orElseGet(() -> {
-            String shown = Rejection.shown(code);
-            check.fail(headingIn(source, row, laColumn), shown, (Rejection.WITHHELD.equals(shown) ? "The LA code" : "'" + shown + "'")
+        String heading = headingIn(source, row, laColumn);
+        Optional<String> byCode = las.code3(code.replaceFirst("\\.0+$", ""));
+        if (byCode.isPresent()) {
+            return byCode.get();
+        }
+        // A partner's log names the LA as often as it codes it ("Luton", "Luton Borough Council"), as the census's processors
+        // accept; a name two LAs have had ("Dorset") is the one that existed on the row's date.
+        String shown = Rejection.shown(code);
+        RowCheck.LaName named = RowCheck.laByName(las, code, rowDate(source, row), "this row's").orElse(null);
+        if (named == null) {
+            check.fail(heading, shown, (Rejection.WITHHELD.equals(shown) ? "The LA code" : "'" + shown + "'")
                     + " is not an English local authority (a 3-digit DfE code such as 822, a 9-character code such as E06000055, "
                     + "or the LA's name as DfE writes it, such as Luton); leave it blank for the whole partnership");
             return null;
-        });
+        }
+        // A name found in the directory is an LA's, not free text: it is shown as written.
+        if (named.problem() != null) {
+            check.fail(heading, code.strip(), named.problem());
+        } else if (named.note() != null && notedNames.computeIfAbsent(Values.squash(code) + "|" + named.code3(),
+                k -> row.table() + "|" + row.rowNumber()).equals(row.table() + "|" + row.rowNumber())) {
+            // Said at the first row so named, not on every one.
+            check.note(heading, code.strip(), named.note() + " (Said once for this file, at the first row naming it so.)");
+        }
+        return named.code3();
+    }
+
+    /**
+     * The date the row is for, as its source dates rows (a course's date, a plan's start, a month),
+     * read quietly: a date that cannot be read is said where the row's values are read.
+     */
+    private static LocalDate rowDate(AgencySource source, SourceRow row) {
+        for (String dbColumn : source.dateColumns()) {
+            for (AgencyColumn c : source.columns()) {
+                if (!dbColumn.equals(c.dbColumn())) {
+                    continue;
+                }
+                String raw = row.value(headingIn(source, row, c));
+                try {
+                    LocalDate d = c.type() == AgencyColumn.Type.MONTH ? Values.month(raw).orElse(null) : Values.date(raw).orElse(null);
+                    if (d != null) {
+                        return d;
+                    }
+                } catch (Values.BadValue e) {
+                    // said where the value is read
+                }
+            }
+        }
+        return null;
     }
 
     private Object read(AgencySource source, RowCheck check, String heading, AgencyColumn c, String la) {

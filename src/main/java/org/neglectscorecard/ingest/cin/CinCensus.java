@@ -237,7 +237,7 @@ public final class CinCensus implements KindOfReturn {
 
     @Override
     public ItemProcessor<SourceRow, ParsedRow<?>> processor(InputFile file, Pseudonymiser pseudonymiser, LaDirectory las) {
-        return KindOfReturn.processing(new CinCensusRowProcessor(pseudonymiser, las, year(file)));
+        return KindOfReturn.processing(new CinCensusRowProcessor(pseudonymiser, las, year(file), file.folderLaCode()));
     }
 
     @Override

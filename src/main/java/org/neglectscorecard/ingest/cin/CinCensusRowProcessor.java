@@ -33,6 +33,7 @@ public class CinCensusRowProcessor implements ItemProcessor<SourceRow, ParsedRow
     private final Pseudonymiser pseudonymiser;
     private final LaDirectory las;
     private final CollectionYear year;
+    private final String folderLa;
 
     public CinCensusRowProcessor(Pseudonymiser pseudonymiser, LaDirectory las) {
         this(pseudonymiser, las, null);
@@ -40,9 +41,18 @@ public class CinCensusRowProcessor implements ItemProcessor<SourceRow, ParsedRow
 
     /** @param year the collection year the return's header gives, or null (codes of any year are read) */
     public CinCensusRowProcessor(Pseudonymiser pseudonymiser, LaDirectory las, CollectionYear year) {
+        this(pseudonymiser, las, year, null);
+    }
+
+    /**
+     * @param folderLa the LA the folder the return sits in is named by (its 3-digit or 9-character
+     *                 code, or its name), or null: a header naming another LA is said
+     */
+    public CinCensusRowProcessor(Pseudonymiser pseudonymiser, LaDirectory las, CollectionYear year, String folderLa) {
         this.pseudonymiser = pseudonymiser;
         this.las = las;
         this.year = year;
+        this.folderLa = folderLa;
     }
 
     @Override
@@ -73,9 +83,11 @@ public class CinCensusRowProcessor implements ItemProcessor<SourceRow, ParsedRow
         throw new IllegalArgumentException("not a CIN census table: " + row.table());
     }
 
+    /** An LA given by a name two LAs have had (Dorset) is the one that existed on the return's reference date. */
     private String laCode(RowCheck check) {
         return check.laCode(las, "LEA", check.row().laCode(), "No LA code for this row: add an LEA column or a Header table, "
-                + "or put the return in a folder named by the LA's 3-digit code");
+                + "or put the return in a folder named by the LA's 3-digit code", year == null ? null : year.referenceDate(),
+                "the return's reference");
     }
 
     /**
@@ -99,24 +111,91 @@ public class CinCensusRowProcessor implements ItemProcessor<SourceRow, ParsedRow
             }
             reference = monthEnd;
         }
-        return check.result(new CinRecord.Header(la, reference, made(check.row().value("DateTime")), check.row().rowNumber()));
+        folderDisagrees(check, la);
+        String dateTime = Values.text(check.row().value("DateTime")).orElse(null);
+        java.time.LocalDateTime made = made(dateTime, check.row().header().isSpreadsheet());
+        if (dateTime != null && made == null) {
+            check.note("DateTime", Rejection.shown(dateTime), "The header's DateTime could not be read as a date and time (write it "
+                    + "as 2022-05-23T11:14:05, 23/05/2022 11:14 or 2022-05-23 11:14), so the file's saved time was used instead: "
+                    + "it only matters where another version of this return is loaded with it, to tell which was made later.");
+        }
+        return check.result(new CinRecord.Header(la, reference, made, check.row().rowNumber()));
     }
 
     /**
-     * When the case management system made the return (the header's Source DateTime, as
-     * 2022-05-23T11:14:05), or null: of two returns for the same LA and date loaded together, the
-     * one made later is used, whatever the files' dates on disk (a copy resets those).
+     * The header's LEA and the LA folder the return sits in (named by its 3-digit or 9-character
+     * code, or its name) are different LAs: said, since the children count for the header's. The
+     * header may be right for its year (a return moved to the wrong folder), so it is not called wrong.
      */
-    static java.time.LocalDateTime made(String dateTime) {
+    private void folderDisagrees(RowCheck check, String headerLa) {
+        if (headerLa == null || folderLa == null || Values.isBlank(check.row().value("LEA"))) {
+            return;
+        }
+        String folder = las.code3(folderLa).or(() -> RowCheck.byName(las, folderLa)).orElse(null);
+        if (folder == null || folder.equals(headerLa)) {
+            return;
+        }
+        String folderShown = folder + (folder.equals(folderLa) ? "" : " (" + folderLa + ")");
+        check.note("LEA", check.row().value("LEA").strip(), "The return's header says LEA " + headerLa + ", but it sits in the "
+                + "folder of LA " + folderShown + ": the header is used, so its children count for " + headerLa + ". If the "
+                + "return is " + folder + "'s, check its header (or export it again); if it is " + headerLa + "'s, move it to "
+                + "that LA's folder.");
+    }
+
+    private static final java.time.format.DateTimeFormatter DAY_FIRST_TIME = java.time.format.DateTimeFormatter
+            .ofPattern("d/M/uuuu H:mm[:ss]").withResolverStyle(java.time.format.ResolverStyle.STRICT);
+    private static final java.time.format.DateTimeFormatter DAY_FIRST = java.time.format.DateTimeFormatter
+            .ofPattern("d/M/uuuu").withResolverStyle(java.time.format.ResolverStyle.STRICT);
+    private static final java.util.regex.Pattern SERIAL = java.util.regex.Pattern.compile("\\d{1,6}(\\.\\d+)?");
+
+    /**
+     * When the case management system made the return (the header's Source DateTime), or null if
+     * it cannot be read: of two returns for the same LA and date loaded together, the one made
+     * later is used, whatever the files' dates on disk (a copy resets those). Read as real systems
+     * write it: ISO with or without seconds, fraction and offset ("2022-05-23T11:14:05.123+01:00",
+     * "...Z": a time with an offset is taken in this machine's time zone, as the files' saved times
+     * are), "2022-05-23 11:14[:05]", "23/05/2022 11:14[:05]", a date alone ("23/05/2022",
+     * "2022-05-23": its start), and, from a spreadsheet, Excel's serial number (44704.468113).
+     */
+    static java.time.LocalDateTime made(String dateTime, boolean fromSpreadsheet) {
         String t = Values.text(dateTime).orElse(null);
         if (t == null) {
             return null;
         }
+        java.time.LocalDateTime made = null;
         try {
-            return java.time.LocalDateTime.parse(t.length() > 19 ? t.substring(0, 19) : t);
+            made = java.time.OffsetDateTime.parse(t.replace(' ', 'T'), java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME)
+                    .atZoneSameInstant(java.time.ZoneId.systemDefault()).toLocalDateTime();
         } catch (java.time.format.DateTimeParseException e) {
-            return null;   // only a tie-break: an unreadable one is as good as none
+            made = parsed(t, fromSpreadsheet);
         }
+        return made == null || made.getYear() < 1990 || made.getYear() > 2100 ? null : made.withNano(0);
+    }
+
+    private static java.time.LocalDateTime parsed(String t, boolean fromSpreadsheet) {
+        try {
+            if (t.length() == 10 && t.charAt(4) == '-') {
+                return java.time.LocalDate.parse(t).atStartOfDay();
+            }
+            if (t.length() > 10 && t.charAt(4) == '-') {
+                return java.time.LocalDateTime.parse(t.replace(' ', 'T'));
+            }
+            if (t.indexOf('/') > 0) {
+                return t.indexOf(':') > 0 ? java.time.LocalDateTime.parse(t.replaceAll("\\s+", " "), DAY_FIRST_TIME)
+                        : java.time.LocalDate.parse(t, DAY_FIRST).atStartOfDay();
+            }
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
+        if (fromSpreadsheet && SERIAL.matcher(t).matches()) {
+            // Excel's day number from 30 December 1899, the fraction the time of day (to the nearest second).
+            java.math.BigDecimal serial = new java.math.BigDecimal(t);
+            long days = serial.longValue();
+            long seconds = serial.subtract(java.math.BigDecimal.valueOf(days)).multiply(java.math.BigDecimal.valueOf(86_400))
+                    .setScale(0, java.math.RoundingMode.HALF_UP).longValue();
+            return java.time.LocalDate.of(1899, 12, 30).plusDays(days).atStartOfDay().plusSeconds(seconds);
+        }
+        return null;
     }
 
     private String childKey(RowCheck check, String la) {

@@ -67,8 +67,6 @@ public class CinCensusXmlReader extends AbstractItemCountingItemStreamItemReader
     private final Map<String, String> header = new HashMap<>();
     private int headerLine;
     private String headerLa;
-    /** The header's LEA and the LA folder the file sits in disagree: said, since the children count for the header's. */
-    private Rejection laDisagrees;
     private String childId;
     private int episodeNumber;
     private String episodeRef;
@@ -216,14 +214,8 @@ public class CinCensusXmlReader extends AbstractItemCountingItemStreamItemReader
 
     private void emitHeader() {
         TableHeader h = headers.get(CinTable.HEADER);
+        // A header naming another LA than the folder is said where the header is processed (CinCensusRowProcessor), for XML and tables alike.
         headerLa = Values.text(header.get("LEA")).orElse(null);
-        if (headerLa != null && folderLaCode != null && headerLa.matches("\\d{3}") && folderLaCode.matches("\\d{3}")
-                && !headerLa.equals(folderLaCode)) {
-            laDisagrees = new Rejection("Header", headerLine, "LEA", null, headerLa, "The return's header says LEA " + headerLa
-                    + ", but it sits in the folder of LA " + folderLaCode + ": the header is used, so its children count for "
-                    + headerLa + ". If the return is " + folderLaCode + "'s, check its header (or export it again); if it is "
-                    + headerLa + "'s, move it to that LA's folder.");
-        }
         String[] values = {header.get("Collection"), header.get("Year"), header.get("ReferenceDate"), header.get("LEA"), header.get("DateTime")};
         ready.add(new SourceRow(h, headerLine, values, laCode()));
     }
@@ -277,9 +269,6 @@ public class CinCensusXmlReader extends AbstractItemCountingItemStreamItemReader
     public List<Rejection> notes() {
         String years = CinCensus.YEARS.all().get(0).year() + " to " + CinCensus.YEARS.all().get(CinCensus.YEARS.all().size() - 1).year();
         List<Rejection> out = new ArrayList<>();
-        if (laDisagrees != null) {
-            out.add(laDisagrees);
-        }
         for (Unknown u : unknown.values()) {
             out.add(new Rejection(u.block, u.line, u.element, null, null, "<" + u.element + "> is not part of the CIN census "
                     + "as this program knows it (" + years + (year == null ? "" : "; this return is for " + year.year())

@@ -48,6 +48,12 @@ public class TableSetReader extends AbstractItemCountingItemStreamItemReader<Sou
     private TableHeader header;
     private int current = -1;
     private int rowsInPart;
+    /** Each column's latest value in this table, for telling a pivot's subtotal ("Neglect Total") from a record. */
+    private String[] latest = new String[0];
+    /** A pivot table's total rows passed over in this table: how many, and the first (where the note is put). */
+    private int totals;
+    private SourceRow firstTotal;
+    private String firstTotalLabel;
     private final List<Rejection> notes = new ArrayList<>();
 
     public TableSetReader(List<Part> parts, String folderLaCode) {
@@ -102,6 +108,7 @@ public class TableSetReader extends AbstractItemCountingItemStreamItemReader<Sou
             }
             String[] values = reader.next();
             if (values == null) {
+                totalsNote();
                 if (rowsInPart == 0) {
                     notes.add(new Rejection(header.where(), null, null, null, null, parts.get(current).name() + " has its "
                             + "headings but no rows: nothing is counted from it. If it should have rows, export it again."));
@@ -110,6 +117,15 @@ public class TableSetReader extends AbstractItemCountingItemStreamItemReader<Sou
                 continue;
             }
             SourceRow row = new SourceRow(header, reader.rowNumber(), values, folderLaCode);
+            String total = totalLabel(values);
+            if (total != null) {
+                if (totals++ == 0) {
+                    firstTotal = row;
+                    firstTotalLabel = total;
+                }
+                continue;
+            }
+            remember(values);
             rowsInPart++;
             if (passOver.test(row)) {
                 String note = passOverNote.apply(row);
@@ -123,6 +139,62 @@ public class TableSetReader extends AbstractItemCountingItemStreamItemReader<Sou
                 return la == null || la.equals(folderLaCode) ? row : new SourceRow(header, row.rowNumber(), values, la);
             }
         }
+    }
+
+    /**
+     * The total row an Excel pivot table adds, or null for any other row: one whose first non-empty
+     * cell is exactly "Grand Total" or "Total" (ignoring case and spaces around), or a subtotal,
+     * "Neglect Total" where the rows above have "Neglect" in that column. A record is never taken
+     * for one: "Totals", "Total 5" or "P1 Total" under no "P1" are read as they are.
+     *
+     * @return the label to show: the grand total's own, or "subtotal" (a subtotal's label holds
+     *         the value it totals, which may be a child's identifier, so it is never shown)
+     */
+    private String totalLabel(String[] values) {
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] == null || values[i].isBlank()) {
+                continue;
+            }
+            String v = values[i].strip();
+            String lower = v.toLowerCase(java.util.Locale.ROOT);
+            if (lower.equals("grand total") || lower.equals("total")) {
+                return v;
+            }
+            if (lower.endsWith(" total") && i < latest.length && latest[i] != null
+                    && lower.equals(latest[i].toLowerCase(java.util.Locale.ROOT) + " total")) {
+                return "subtotal";
+            }
+            return null;
+        }
+        return null;
+    }
+
+    private void remember(String[] values) {
+        if (latest.length < values.length) {
+            latest = java.util.Arrays.copyOf(latest, values.length);
+        }
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] != null && !values[i].isBlank()) {
+                latest[i] = values[i].strip();
+            }
+        }
+    }
+
+    /** The pivot's total rows this table had, said once at its first: they were passed over, not read as records. */
+    private void totalsNote() {
+        if (totals == 0) {
+            return;
+        }
+        String first = "subtotal".equals(firstTotalLabel) ? "is a subtotal row" : "('" + firstTotalLabel + "') is a total row";
+        String more = totals == 1 ? "" : totals == 2 ? ", and 1 more row below it is one too" : ", and " + (totals - 1)
+                + " more rows below it are too";
+        notes.add(firstTotal.problem(null, null, "This row " + first + " as an Excel pivot table adds" + more + ": "
+                + (totals == 1 ? "it adds up the rows above it, so it was" : "they add up the rows above them, so they were")
+                + " passed over, not read as " + (totals == 1 ? "a record" : "records") + ". Nothing else in the table is "
+                + "affected. (To send the rows alone, turn off the pivot table's totals and subtotals before exporting.)"));
+        totals = 0;
+        firstTotal = null;
+        firstTotalLabel = null;
     }
 
     /** The LA the folder the return sits in is named by, or null. */
@@ -144,6 +216,8 @@ public class TableSetReader extends AbstractItemCountingItemStreamItemReader<Sou
         }
         Part part = parts.get(current);
         rowsInPart = 0;
+        latest = new String[0];
+        totals = 0;
         reader = part.source().open(part.name(), workbook, bytesRead);
         header = reader.header().withAliases(part.aliases());
         String missing = part.missing() == null ? null : part.missing().apply(header);
