@@ -1,7 +1,8 @@
 -- Subjects counting at each month end of each return: +1 in the month a spell starts, -1 in the
 -- month it ends (a spell ending on a month end no longer counts at it), summed month by month.
 -- Months the return reports are included even without a start or end, so every one has a sum.
--- The spells are read once, counted by start and end month, and each count then taken at both
+-- The spells ({spells}: spells.sql itself, or stored_spells.sql where open_spells.sql kept them for
+-- a breakdown) are read once, counted by start and end month, and each count then taken at both
 -- (the table was read once for the starts and again for the ends).
 INSERT INTO work_running (run_id, indicator_id, return_id, area_code, month_seq, total)
 SELECT :run_id, :indicator_id, return_id, NULL, month_seq,
@@ -11,7 +12,7 @@ FROM (
   FROM (
     SELECT g.return_id, CASE WHEN k.edge = 1 THEN g.start_seq ELSE g.end_seq END AS month_seq, k.edge * g.spells AS delta
     FROM (SELECT return_id, start_seq, end_seq, COUNT(*) AS spells
-          FROM work_spell WHERE run_id = :run_id AND indicator_id = :indicator_id
+          FROM ({spells}) s
           GROUP BY return_id, start_seq, end_seq) g
     JOIN (VALUES (1), (-1)) AS k (edge) ON k.edge = 1 OR g.end_seq IS NOT NULL
     UNION ALL

@@ -202,8 +202,15 @@ public class IndicatorEngine {
             text.put("indicator_sql", normalised(d, entrySql, columns));
             exec("assign", binds, text);
             if (d.measure() == Measure.open_at_month_end) {
-                exec("open_spells", binds, text);
-                exec("open_running", binds, text);
+                // An entry's spells are kept only for its breakdowns: otherwise writing and deleting
+                // them took longer than counting them (national extract, by JFR).
+                SqlTemplates.Statement spells = sql.statement("spells", binds, text);
+                if (d.breakdowns().isEmpty()) {
+                    exec("open_running", binds, text, Map.of("spells", spells));
+                } else {
+                    exec("open_spells", binds, text, Map.of("spells", spells));
+                    exec("open_running", binds, text, Map.of("spells", sql.statement("stored_spells", binds, text)));
+                }
                 exec("open_values", binds, text);
             } else {
                 text.put("distinct", d.distinct() ? "1 = 1" : "1 = 0");
@@ -343,7 +350,11 @@ public class IndicatorEngine {
     }
 
     private void exec(String template, Map<String, Object> binds, Map<String, String> text) {
-        SqlTemplates.Statement s = sql.statement(template, binds, text);
+        exec(template, binds, text, Map.of());
+    }
+
+    private void exec(String template, Map<String, Object> binds, Map<String, String> text, Map<String, SqlTemplates.Statement> nested) {
+        SqlTemplates.Statement s = sql.statement(template, binds, text, nested);
         long started = System.nanoTime();
         if (LOG.isTraceEnabled()) {
             // The plan the database chose, with its row counts (EXPLAIN ANALYZE runs the statement).

@@ -20,7 +20,7 @@ import org.springframework.core.io.Resource;
  */
 public final class SqlTemplates {
 
-    private static final Pattern BIND = Pattern.compile("(?<![:\\w]):([a-z_]+)");
+    private static final Pattern BIND = Pattern.compile("(?<![:\\w]):([a-z_]+)|\\{([a-z_]+)}");
 
     private final String base;
     private final Map<String, String> cache = new ConcurrentHashMap<>();
@@ -35,11 +35,29 @@ public final class SqlTemplates {
     }
 
     public Statement statement(String name, Map<String, Object> binds, Map<String, String> text) {
+        return statement(name, binds, text, Map.of());
+    }
+
+    /**
+     * The same, with holes filled by other statements: {@code {name}} is {@code nested}'s
+     * statement of that name, its SQL put in place and its values in their place among this one's.
+     */
+    public Statement statement(String name, Map<String, Object> binds, Map<String, String> text, Map<String, Statement> nested) {
         String template = cache.computeIfAbsent(name, this::read);
         List<Object> values = new ArrayList<>();
         Matcher m = BIND.matcher(template);
         StringBuilder sql = new StringBuilder();
         while (m.find()) {
+            if (m.group(2) != null) {
+                Statement inner = nested.get(m.group(2));
+                if (inner != null) {
+                    values.addAll(List.of(inner.binds()));
+                    m.appendReplacement(sql, Matcher.quoteReplacement(inner.sql()));
+                } else {
+                    m.appendReplacement(sql, Matcher.quoteReplacement(m.group()));
+                }
+                continue;
+            }
             String key = m.group(1);
             if (!binds.containsKey(key)) {
                 throw new IllegalStateException("sql/engine/" + name + ".sql needs a value for :" + key);
