@@ -17,18 +17,41 @@ public record Rejection(String sheet, Integer rowNumber, String column, String c
     private static final java.util.regex.Pattern DATE_OR_NUMBER = java.util.regex.Pattern.compile("[0-9 ./:T+\\-]{1,24}");
 
     /**
-     * A wrong value as the report may show it: a date or number as written, or a short code (six
-     * characters or fewer). Anything longer is withheld: in a misaligned or hand-typed file it
-     * could be an identifier or a name.
+     * Words people type where a return wants a code ("Unknown", "Not known", "Physical abuse",
+     * "No further action"): a value made only of these names no child, so it is shown, and the
+     * person sees what to put right. A name among them ("Other Smith") is not made only of them.
+     */
+    private static final java.util.Set<String> RETURN_WORDS = java.util.Set.of(
+            "unknown", "not", "known", "missing", "none", "null", "blank", "n/a", "na", "other", "others", "refused",
+            "declined", "yes", "no", "true", "false", "neglect", "physical", "emotional", "sexual", "abuse", "harm",
+            "multiple", "male", "female", "indeterminate", "recorded", "stated", "applicable", "available", "given",
+            "further", "action", "nfa", "closed", "open", "ongoing", "pending", "transferred", "ceased", "case",
+            "plan", "child", "protection", "in", "need", "looked", "after", "care", "early", "help", "assessment",
+            "referral", "and", "or", "of", "to", "the", "a", "tbc", "confirmed", "be", "see", "notes", "various",
+            "mixed", "white", "black", "asian", "british", "irish", "any", "background", "disabled", "disability");
+
+    /**
+     * A wrong value as the report may show it: a date or number as written, a short code (six
+     * characters or fewer), or words people type for a code ({@link #RETURN_WORDS}). Anything else
+     * is withheld: in a misaligned or hand-typed file it could be an identifier or a name.
      */
     public static String shown(String value) {
         if (value == null) {
             return null;
         }
         String v = value.strip();
-        if (v.length() <= 6 || DATE_OR_NUMBER.matcher(v).matches()) {
+        if (v.length() <= 6 || DATE_OR_NUMBER.matcher(v).matches() || onlyReturnWords(v)) {
             return v;
         }
         return WITHHELD;
+    }
+
+    private static boolean onlyReturnWords(String v) {
+        if (v.length() > 60) {
+            return false;
+        }
+        String[] words = v.toLowerCase(java.util.Locale.ROOT).split("[\\s,;:()\\-–]+");
+        return words.length > 0 && java.util.Arrays.stream(words).allMatch(w -> w.isEmpty() || RETURN_WORDS.contains(w))
+                && java.util.Arrays.stream(words).anyMatch(w -> !w.isEmpty());
     }
 }
