@@ -22,7 +22,7 @@ import org.neglectscorecard.ingest.table.TableSetReader;
 import org.neglectscorecard.ingest.table.TableSource;
 import org.neglectscorecard.privacy.Pseudonymiser;
 import org.neglectscorecard.reference.LaDirectory;
-import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.neglectscorecard.testing.Rows;
 
 /**
  * An LA given by a name two LAs have had, or by the name of an LA that has since been replaced:
@@ -136,15 +136,6 @@ class LaNamesTest {
 
     private static List<SourceRow> read(Path file) throws Exception {
         TableSetReader reader = AgencyTableReader.of(Map.of(AgencySource.TRAINING, TableSource.csv(file, StandardCharsets.UTF_8)), null);
-        List<SourceRow> out = new ArrayList<>();
-        reader.open(new ExecutionContext());
-        try {
-            for (SourceRow r = reader.read(); r != null; r = reader.read()) {
-                out.add(r);
-            }
-        } finally {
-            reader.close();
-        }
-        return out;
+        return Rows.readAll(reader);
     }
 }

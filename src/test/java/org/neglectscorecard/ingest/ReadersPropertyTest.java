@@ -7,7 +7,6 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -32,7 +31,7 @@ import org.neglectscorecard.ingest.table.XlsxSheetReader;
 import org.neglectscorecard.ingest.table.XlsxWorkbook;
 import org.neglectscorecard.privacy.Pseudonymiser;
 import org.neglectscorecard.reference.LaDirectory;
-import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.neglectscorecard.testing.Rows;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
 /**
@@ -254,15 +253,6 @@ class ReadersPropertyTest {
     }
 
     private static List<SourceRow> readAll(ItemStreamReader<SourceRow> reader) throws Exception {
-        List<SourceRow> rows = new ArrayList<>();
-        reader.open(new ExecutionContext());
-        try {
-            for (SourceRow r = reader.read(); r != null; r = reader.read()) {
-                rows.add(r);
-            }
-        } finally {
-            reader.close();
-        }
-        return rows;
+        return Rows.readAll(reader);
     }
 }

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -16,7 +15,7 @@ import org.neglectscorecard.ingest.SourceRow;
 import org.neglectscorecard.ingest.UnreadableFileException;
 import org.neglectscorecard.ingest.table.TableSetReader;
 import org.neglectscorecard.ingest.table.TableSource;
-import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.neglectscorecard.testing.Rows;
 
 /**
  * A partner's filled-in template: the example row left in is passed over, the rest are read under
@@ -57,15 +56,6 @@ class AgencyTableReaderTest {
 
     private static List<SourceRow> readAll(Path file) throws Exception {
         TableSetReader reader = AgencyTableReader.of(Map.of(AgencySource.TRAINING, TableSource.csv(file, StandardCharsets.UTF_8)), "821");
-        List<SourceRow> out = new ArrayList<>();
-        reader.open(new ExecutionContext());
-        try {
-            for (SourceRow r = reader.read(); r != null; r = reader.read()) {
-                out.add(r);
-            }
-        } finally {
-            reader.close();
-        }
-        return out;
+        return Rows.readAll(reader);
     }
 }

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.neglectscorecard.ingest.SourceRow;
 import org.neglectscorecard.ingest.UnreadableFileException;
 import org.neglectscorecard.ingest.table.TableSource;
-import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.neglectscorecard.testing.Rows;
 
 /**
  * Which LA each row of a CIN census table set is for: the row's own LEA column first, then the
@@ -57,15 +56,6 @@ class CinCensusTableReaderTest {
     }
 
     private static List<SourceRow> readAll(CinCensusTableReader reader) throws Exception {
-        List<SourceRow> out = new ArrayList<>();
-        reader.open(new ExecutionContext());
-        try {
-            for (SourceRow r = reader.read(); r != null; r = reader.read()) {
-                out.add(r);
-            }
-        } finally {
-            reader.close();
-        }
-        return out;
+        return Rows.readAll(reader);
     }
 }
