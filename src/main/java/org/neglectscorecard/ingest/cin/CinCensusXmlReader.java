@@ -79,6 +79,8 @@ public class CinCensusXmlReader extends AbstractItemCountingItemStreamItemReader
         final int depth;
         final Map<String, String> values = new HashMap<>();
         final Map<String, List<String>> lists = new HashMap<>();
+        /** The line each value's element starts on (a list's: its first item's). */
+        final Map<String, Integer> lines = new HashMap<>();
 
         Module(CinTable table, int line, int depth) {
             this.table = table;
@@ -169,6 +171,12 @@ public class CinCensusXmlReader extends AbstractItemCountingItemStreamItemReader
             unknown.computeIfAbsent(parent + "/" + name, k -> new Unknown(parent, name, line)).times++;
         }
         path.push(name);
+        Module within = open.peek();
+        if (within != null && path.size() == within.depth + 1) {
+            within.lines.putIfAbsent(name, line);
+        } else if (within != null && path.size() == within.depth + 2 && ("Disability".equals(name) || "AssessmentFactors".equals(name))) {
+            within.lines.putIfAbsent("Disability".equals(name) ? "Disabilities" : name, line);
+        }
         text = new StringBuilder();
         if ("Header".equals(name) && path.size() == 2) {
             headerLine = line;
@@ -236,10 +244,12 @@ public class CinCensusXmlReader extends AbstractItemCountingItemStreamItemReader
         }
         TableHeader h = headers.get(m.table);
         String[] values = new String[h.size()];
+        int[] lines = new int[h.size()];
         for (int i = 0; i < h.size(); i++) {
             values[i] = m.values.get(h.names().get(i));
+            lines[i] = m.lines.getOrDefault(h.names().get(i), 0);
         }
-        ready.add(new SourceRow(h, m.line, values, laCode()));
+        ready.add(new SourceRow(h, m.line, values, laCode(), lines));
     }
 
     private String laCode() {

@@ -47,6 +47,8 @@ public class Ssda903XmlReader extends AbstractItemCountingItemStreamItemReader<S
     private XMLStreamReader xml;
     private final Deque<String> path = new ArrayDeque<>();
     private final Map<String, String> values = new HashMap<>();
+    /** The line each value of the block is on, so a problem with one is placed there. */
+    private final Map<String, Integer> lines = new HashMap<>();
     private StringBuilder text;
     private String childId;
     private int blockLine;
@@ -113,7 +115,10 @@ public class Ssda903XmlReader extends AbstractItemCountingItemStreamItemReader<S
                     childId = null;
                 } else if (("HEADER".equals(name) || "EPISODE".equals(name)) && path.size() == 3) {
                     values.clear();
+                    lines.clear();
                     blockLine = xml.getLocation().getLineNumber();
+                } else if (path.size() == 4) {
+                    lines.putIfAbsent(name, xml.getLocation().getLineNumber());
                 }
             }
             case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
@@ -144,10 +149,12 @@ public class Ssda903XmlReader extends AbstractItemCountingItemStreamItemReader<S
 
     private SourceRow row(TableHeader table, List<String> items) {
         String[] row = new String[items.size()];
+        int[] at = new int[items.size()];
         for (int i = 0; i < row.length; i++) {
             row[i] = values.get(items.get(i));
+            at[i] = lines.getOrDefault(items.get(i), 0);
         }
-        return new SourceRow(table, blockLine, row, folderLaCode);
+        return new SourceRow(table, blockLine, row, folderLaCode, at);
     }
 
     private UnreadableFileException unreadable(XMLStreamException e) {

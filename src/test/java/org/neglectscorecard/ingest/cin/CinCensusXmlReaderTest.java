@@ -73,7 +73,12 @@ class CinCensusXmlReaderTest {
         assertThat(assessment.valuesIgnored()).singleElement().satisfies(r -> {
             assertThat(r.column()).isEqualTo("AssessmentFactors");
             assertThat(r.valueShown()).isEqualTo("RB");
+            // Placed where the factors are listed (line 45, 'RB' the next line), not where <Assessments> opens (41).
+            assertThat(r.rowNumber()).isEqualTo(45);
         });
+        // A problem with a value is on the value's own line; one with the whole module, on the module's.
+        assertThat(rows.get(1).problem("PersonBirthDate", null, "a reason").rowNumber()).isEqualTo(24);
+        assertThat(rows.get(1).problem(null, null, "a reason").rowNumber()).isEqualTo(19);
         CinRecord.Child second = (CinRecord.Child) processor.process(rows.get(7)).record();
         assertThat(second.gender()).isEqualTo("1");
         CinRecord.CpPlan plan = (CinRecord.CpPlan) processor.process(rows.get(5)).record();

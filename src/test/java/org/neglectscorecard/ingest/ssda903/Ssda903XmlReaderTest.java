@@ -5,14 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neglectscorecard.ingest.SourceRow;
 import org.neglectscorecard.ingest.UnreadableFileException;
-import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.neglectscorecard.testing.Rows;
 
 /** The SSDA903 XML yields the CSV tables' rows, each child's episodes carrying its CHILDID; a DTD is refused. */
 class Ssda903XmlReaderTest {
@@ -46,6 +45,27 @@ class Ssda903XmlReaderTest {
     }
 
     @Test
+    void aProblemWithAValueIsOnTheValuesOwnLine() throws Exception {
+        Path xml = dir.resolve("903.xml");
+        Files.writeString(xml, """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <EXPSSDA903>
+                  <CHILD>
+                    <HEADER><CHILDID>C1</CHILDID><SEX>2</SEX><DOB>01/02/2010</DOB></HEADER>
+                    <EPISODE>
+                      <DECOM>01/04/2019</DECOM>
+                      <RNE>Q</RNE>
+                    </EPISODE>
+                  </CHILD>
+                </EXPSSDA903>
+                """);
+        SourceRow episode = read(xml).get(1);
+        assertThat(episode.rowNumber()).isEqualTo(5);
+        assertThat(episode.problem("RNE", "Q", "not a reason for new episode").rowNumber()).isEqualTo(7);
+        assertThat(episode.problem("CHILD", null, "no child").rowNumber()).isEqualTo(5);
+    }
+
+    @Test
     void aDtdIsRefused() throws Exception {
         Path xml = dir.resolve("903.xml");
         Files.writeString(xml, "<?xml version=\"1.0\"?>\n<!DOCTYPE EXPSSDA903 [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>\n"
@@ -55,15 +75,6 @@ class Ssda903XmlReaderTest {
 
     private static List<SourceRow> read(Path xml) throws Exception {
         Ssda903XmlReader reader = new Ssda903XmlReader(xml, "822/903.xml", "822");
-        List<SourceRow> rows = new ArrayList<>();
-        reader.open(new ExecutionContext());
-        try {
-            for (SourceRow r = reader.read(); r != null; r = reader.read()) {
-                rows.add(r);
-            }
-        } finally {
-            reader.close();
-        }
-        return rows;
+        return Rows.readAll(reader);
     }
 }
