@@ -14,7 +14,12 @@ public record Rejection(String sheet, Integer rowNumber, String column, String c
         return new Rejection(null, null, null, null, null, reason);
     }
 
-    private static final java.util.regex.Pattern DATE_OR_NUMBER = java.util.regex.Pattern.compile("[0-9 ./:T+\\-]{1,24}");
+    /**
+     * A date or date-time as written ("2024-13-45", "31/02/2024 10:00"), or a number of six digits
+     * or fewer: a longer run of digits may be an NHS number ("9434765919", "943 476 5919").
+     */
+    private static final java.util.regex.Pattern DATE_OR_NUMBER = java.util.regex.Pattern.compile(
+            "\\d{1,4}[-/.]\\d{1,2}[-/.]\\d{1,4}([ T][0-9:.+\\-Z]{1,14})?|[-+]?\\d{1,6}([.,]\\d{1,4})?");
 
     /**
      * Words people type where a return wants a code ("Unknown", "Not known", "Physical abuse",
@@ -26,12 +31,12 @@ public record Rejection(String sheet, Integer rowNumber, String column, String c
             "declined", "yes", "no", "true", "false", "neglect", "physical", "emotional", "sexual", "abuse", "harm",
             "multiple", "male", "female", "indeterminate", "recorded", "stated", "applicable", "available", "given",
             "further", "action", "nfa", "closed", "open", "ongoing", "pending", "transferred", "ceased", "case",
-            "plan", "child", "protection", "in", "need", "looked", "after", "care", "early", "help", "assessment",
+            "plan", "protection", "in", "need", "looked", "after", "help", "assessment",
             "referral", "and", "or", "of", "to", "the", "a", "tbc", "confirmed", "be", "see", "notes", "various",
-            "mixed", "white", "black", "asian", "british", "irish", "any", "background", "disabled", "disability");
+            "disabled", "disability");
 
     /**
-     * A wrong value as the report may show it: a date or number as written, a short code (six
+     * A wrong value as the report may show it: a date as written, a short number, a short code (six
      * characters or fewer), or words people type for a code ({@link #RETURN_WORDS}). Anything else
      * is withheld: in a misaligned or hand-typed file it could be an identifier or a name.
      */

@@ -74,6 +74,22 @@ class LaNamesTest {
         });
     }
 
+    /**
+     * A plan is placed by its latest date, and one still open by today's: a Dorset plan started in
+     * February 2019 and still open is the unitary's (838), not the county's that ended six weeks later.
+     */
+    @Test
+    void anEarlyHelpPlanIsPlacedByItsEndOrIfOpenByToday() throws Exception {
+        AgencyRowProcessor processor = new AgencyRowProcessor(KEY, LAS);
+        TableSetReader reader = AgencyTableReader.of(Map.of(AgencySource.EARLY_HELP,
+                TableSource.csv(Path.of("src/test/resources/fixtures/la-names/early-help.csv"), StandardCharsets.UTF_8)), null);
+        Map<String, String> byFamily = new LinkedHashMap<>();
+        for (SourceRow row : Rows.readAll(reader)) {
+            byFamily.put(row.value("Family reference"), processor.process(row).record().laCode3());
+        }
+        assertThat(byFamily).containsExactly(Map.entry("F1", "838"), Map.entry("F2", "835"), Map.entry("F3", "839"));
+    }
+
     /** Loaded, the rows are stored for the LA their dates say, and the note on Bournemouth is kept with the file. */
     @Test
     void loadedTheRowsAreStoredForTheLaTheirDatesSayAndTheNoteIsKept(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {

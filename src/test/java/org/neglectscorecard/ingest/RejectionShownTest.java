@@ -10,14 +10,16 @@ class RejectionShownTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"Unknown", "Not known", "Physical abuse", "No further action", "Neglect", "NOT STATED",
-            "Other - not known", "2024-13-45", "123456789012", "NEG"})
+            "Other - not known", "2024-13-45", "31/02/2024 10:00", "2024-03-31T10:00:00Z", "123456", "45382.5", "NEG"})
     void wordsPeopleTypeForACodeDatesNumbersAndShortCodesAreShown(String value) {
         assertThat(Rejection.shown(value)).isEqualTo(value);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"Jennifer", "Unknown Smith", "Other Jones", "A1234567", "Neglect by J. Smith",
-            "Child of Sarah Brown", "not known not known not known not known not known not known not known"})
+            "Child of Sarah Brown", "not known not known not known not known not known not known not known",
+            // Surnames that are also words, ethnic groups, and runs of digits that may be an NHS number.
+            "Not known Black", "White Irish", "9434765919", "943 476 5919", "943-476-5919"})
     void namesIdentifiersAndLongTextAreWithheld(String value) {
         assertThat(Rejection.shown(value)).isEqualTo(Rejection.WITHHELD);
     }

@@ -95,10 +95,14 @@ public class AgencyRowProcessor implements ItemProcessor<SourceRow, ParsedRow<Ag
     }
 
     /**
-     * The date the row is for, as its source dates rows (a course's date, a plan's start, a month),
-     * read quietly: a date that cannot be read is said where the row's values are read.
+     * The date the row is for, as its source dates rows (a course's date, a month, the latest of a
+     * plan's start and end), read quietly: a date that cannot be read is said where the row's
+     * values are read. A plan still open (a start, no end) is for today: a Dorset plan started in
+     * February 2019 and still open counts for the Dorset of now (838), not the county that ended.
      */
     private static LocalDate rowDate(AgencySource source, SourceRow row) {
+        LocalDate latest = null;
+        boolean open = false;
         for (String dbColumn : source.dateColumns()) {
             for (AgencyColumn c : source.columns()) {
                 if (!dbColumn.equals(c.dbColumn())) {
@@ -107,15 +111,17 @@ public class AgencyRowProcessor implements ItemProcessor<SourceRow, ParsedRow<Ag
                 String raw = row.value(headingIn(source, row, c));
                 try {
                     LocalDate d = c.type() == AgencyColumn.Type.MONTH ? Values.month(raw).orElse(null) : Values.date(raw).orElse(null);
-                    if (d != null) {
-                        return d;
+                    if (d == null) {
+                        open = true;
+                    } else if (latest == null || d.isAfter(latest)) {
+                        latest = d;
                     }
                 } catch (Values.BadValue e) {
                     // said where the value is read
                 }
             }
         }
-        return null;
+        return latest != null && open && source.dateColumns().size() > 1 ? LocalDate.now() : latest;
     }
 
     private Object read(AgencySource source, RowCheck check, String heading, AgencyColumn c, String la) {

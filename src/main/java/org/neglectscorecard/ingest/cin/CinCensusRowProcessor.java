@@ -169,6 +169,14 @@ public class CinCensusRowProcessor implements ItemProcessor<SourceRow, ParsedRow
         } catch (java.time.format.DateTimeParseException e) {
             made = parsed(t, fromSpreadsheet);
         }
+        if (made == null && t.length() > 19 && t.charAt(4) == '-') {
+            // An offset or zone written another way ("+0100", " BST"): the time as written, as before.
+            try {
+                made = java.time.LocalDateTime.parse(t.substring(0, 19).replace(' ', 'T'));
+            } catch (java.time.format.DateTimeParseException e) {
+                made = null;
+            }
+        }
         return made == null || made.getYear() < 1990 || made.getYear() > 2100 ? null : made.withNano(0);
     }
 

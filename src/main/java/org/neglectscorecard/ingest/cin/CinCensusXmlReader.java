@@ -175,7 +175,7 @@ public class CinCensusXmlReader extends AbstractItemCountingItemStreamItemReader
         if (within != null && path.size() == within.depth + 1) {
             within.lines.putIfAbsent(name, line);
         } else if (within != null && path.size() == within.depth + 2 && ("Disability".equals(name) || "AssessmentFactors".equals(name))) {
-            within.lines.putIfAbsent("Disability".equals(name) ? "Disabilities" : name, line);
+            within.lines.putIfAbsent(name, line);
         }
         text = new StringBuilder();
         if ("Header".equals(name) && path.size() == 2) {
@@ -247,7 +247,9 @@ public class CinCensusXmlReader extends AbstractItemCountingItemStreamItemReader
         int[] lines = new int[h.size()];
         for (int i = 0; i < h.size(); i++) {
             values[i] = m.values.get(h.names().get(i));
-            lines[i] = m.lines.getOrDefault(h.names().get(i), 0);
+            // A list's problems are placed at its first item (<Disability>), not its wrapper (<Disabilities>).
+            String column = h.names().get(i);
+            lines[i] = m.lines.getOrDefault("Disabilities".equals(column) ? "Disability" : column, m.lines.getOrDefault(column, 0));
         }
         ready.add(new SourceRow(h, m.line, values, laCode(), lines));
     }

@@ -79,6 +79,8 @@ class CinCensusXmlReaderTest {
         // A problem with a value is on the value's own line; one with the whole module, on the module's.
         assertThat(rows.get(1).problem("PersonBirthDate", null, "a reason").rowNumber()).isEqualTo(24);
         assertThat(rows.get(1).problem(null, null, "a reason").rowNumber()).isEqualTo(19);
+        // A list's problem is placed at its first item (<Disability> on line 30), not its wrapper.
+        assertThat(rows.get(2).problem("Disabilities", null, "a reason").rowNumber()).isEqualTo(30);
         CinRecord.Child second = (CinRecord.Child) processor.process(rows.get(7)).record();
         assertThat(second.gender()).isEqualTo("1");
         CinRecord.CpPlan plan = (CinRecord.CpPlan) processor.process(rows.get(5)).record();

@@ -35,7 +35,10 @@ class HeaderDateTimeTest {
             "23/05/2022 11:14|2022-05-23T11:14:00",
             "3/5/2022 9:05|2022-05-03T09:05:00",
             "23/05/2022|2022-05-23T00:00:00",
-            "2022-05-23|2022-05-23T00:00:00"})
+            "2022-05-23|2022-05-23T00:00:00",
+            // An offset or zone written as no ISO parser reads it: the time as written (as before these forms were added).
+            "2022-05-23T11:14:05+0100|2022-05-23T11:14:05",
+            "2022-05-23T11:14:05 BST|2022-05-23T11:14:05"})
     void eachFormRealSystemsWriteIsRead(String written, String expected) {
         assertThat(CinCensusRowProcessor.made(written, false)).isEqualTo(LocalDateTime.parse(expected));
     }
