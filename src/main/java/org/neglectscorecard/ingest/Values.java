@@ -114,6 +114,63 @@ public final class Values {
         return Optional.of(parsed);
     }
 
+    private static final DateTimeFormatter UK_TIME = DateTimeFormatter.ofPattern("d/M/uuuu H:mm[:ss]")
+            .withResolverStyle(ResolverStyle.STRICT);
+    private static final Pattern FRACTIONAL_SERIAL = Pattern.compile("\\d{1,6}(\\.\\d+)?");
+
+    /**
+     * A date and time as real systems write it, or empty if it cannot be read (never an error: a
+     * header's DateTime only orders versions of a return): ISO with or without seconds, fraction
+     * and offset ("2022-05-23T11:14:05.123+01:00", "...Z": a time with an offset is taken in this
+     * machine's time zone, as files' saved times are; an offset no ISO parser reads, "+0100" or
+     * " BST", is left off), "2022-05-23 11:14[:05]", "23/05/2022 11:14[:05]", a date alone (its
+     * start), and, from a spreadsheet, Excel's serial number with the time as its fraction
+     * (44704.468113, to the nearest second).
+     */
+    public static Optional<java.time.LocalDateTime> dateTime(String value, boolean fromSpreadsheet) {
+        if (isBlank(value)) {
+            return Optional.empty();
+        }
+        String t = value.strip();
+        java.time.LocalDateTime made = null;
+        try {
+            made = java.time.OffsetDateTime.parse(t.replace(' ', 'T'), DateTimeFormatter.ISO_OFFSET_DATE_TIME)
+                    .atZoneSameInstant(java.time.ZoneId.systemDefault()).toLocalDateTime();
+        } catch (java.time.DateTimeException e) {
+            made = localDateTime(t, fromSpreadsheet);
+        }
+        return made == null || made.getYear() < 1990 || made.getYear() > 2100 ? Optional.empty() : Optional.of(made.withNano(0));
+    }
+
+    private static java.time.LocalDateTime localDateTime(String t, boolean fromSpreadsheet) {
+        try {
+            if (t.length() == 10 && t.charAt(4) == '-') {
+                return LocalDate.parse(t, ISO).atStartOfDay();
+            }
+            if (t.length() > 10 && t.charAt(4) == '-') {
+                try {
+                    return java.time.LocalDateTime.parse(t.replace(' ', 'T'));
+                } catch (java.time.DateTimeException e) {
+                    return t.length() > 19 ? java.time.LocalDateTime.parse(t.substring(0, 19).replace(' ', 'T')) : null;
+                }
+            }
+            if (t.indexOf('/') > 0) {
+                return t.indexOf(':') > 0 ? java.time.LocalDateTime.parse(t.replaceAll("\\s+", " "), UK_TIME)
+                        : LocalDate.parse(t, UK).atStartOfDay();
+            }
+        } catch (java.time.DateTimeException e) {
+            return null;
+        }
+        if (fromSpreadsheet && FRACTIONAL_SERIAL.matcher(t).matches()) {
+            java.math.BigDecimal serial = new java.math.BigDecimal(t);
+            long days = serial.longValue();
+            long seconds = serial.subtract(java.math.BigDecimal.valueOf(days)).multiply(java.math.BigDecimal.valueOf(86_400))
+                    .setScale(0, java.math.RoundingMode.HALF_UP).longValue();
+            return EXCEL_EPOCH.plusDays(days).atStartOfDay().plusSeconds(seconds);
+        }
+        return null;
+    }
+
     /** Said of a date that reads only month first, so a file's dates in that order can be told (LoadCompletion). */
     public static final String MONTH_FIRST = "month first (US style)";
     private static final Pattern SLASHED = Pattern.compile("(\\d{1,2})/(\\d{1,2})/(\\d{2}|\\d{4})(\\s.*)?");

@@ -142,68 +142,14 @@ public class CinCensusRowProcessor implements ItemProcessor<SourceRow, ParsedRow
                 + "that LA's folder.");
     }
 
-    private static final java.time.format.DateTimeFormatter DAY_FIRST_TIME = java.time.format.DateTimeFormatter
-            .ofPattern("d/M/uuuu H:mm[:ss]").withResolverStyle(java.time.format.ResolverStyle.STRICT);
-    private static final java.time.format.DateTimeFormatter DAY_FIRST = java.time.format.DateTimeFormatter
-            .ofPattern("d/M/uuuu").withResolverStyle(java.time.format.ResolverStyle.STRICT);
-    private static final java.util.regex.Pattern SERIAL = java.util.regex.Pattern.compile("\\d{1,6}(\\.\\d+)?");
-
     /**
      * When the case management system made the return (the header's Source DateTime), or null if
      * it cannot be read: of two returns for the same LA and date loaded together, the one made
-     * later is used, whatever the files' dates on disk (a copy resets those). Read as real systems
-     * write it: ISO with or without seconds, fraction and offset ("2022-05-23T11:14:05.123+01:00",
-     * "...Z": a time with an offset is taken in this machine's time zone, as the files' saved times
-     * are), "2022-05-23 11:14[:05]", "23/05/2022 11:14[:05]", a date alone ("23/05/2022",
-     * "2022-05-23": its start), and, from a spreadsheet, Excel's serial number (44704.468113).
+     * later is used, whatever the files' dates on disk (a copy resets those). Read as
+     * {@link Values#dateTime} reads real systems' forms.
      */
     static java.time.LocalDateTime made(String dateTime, boolean fromSpreadsheet) {
-        String t = Values.text(dateTime).orElse(null);
-        if (t == null) {
-            return null;
-        }
-        java.time.LocalDateTime made = null;
-        try {
-            made = java.time.OffsetDateTime.parse(t.replace(' ', 'T'), java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME)
-                    .atZoneSameInstant(java.time.ZoneId.systemDefault()).toLocalDateTime();
-        } catch (java.time.format.DateTimeParseException e) {
-            made = parsed(t, fromSpreadsheet);
-        }
-        if (made == null && t.length() > 19 && t.charAt(4) == '-') {
-            // An offset or zone written another way ("+0100", " BST"): the time as written, as before.
-            try {
-                made = java.time.LocalDateTime.parse(t.substring(0, 19).replace(' ', 'T'));
-            } catch (java.time.format.DateTimeParseException e) {
-                made = null;
-            }
-        }
-        return made == null || made.getYear() < 1990 || made.getYear() > 2100 ? null : made.withNano(0);
-    }
-
-    private static java.time.LocalDateTime parsed(String t, boolean fromSpreadsheet) {
-        try {
-            if (t.length() == 10 && t.charAt(4) == '-') {
-                return java.time.LocalDate.parse(t).atStartOfDay();
-            }
-            if (t.length() > 10 && t.charAt(4) == '-') {
-                return java.time.LocalDateTime.parse(t.replace(' ', 'T'));
-            }
-            if (t.indexOf('/') > 0) {
-                return t.indexOf(':') > 0 ? java.time.LocalDateTime.parse(t.replaceAll("\\s+", " "), DAY_FIRST_TIME)
-                        : java.time.LocalDate.parse(t, DAY_FIRST).atStartOfDay();
-            }
-        } catch (java.time.format.DateTimeParseException e) {
-            return null;
-        }
-        if (fromSpreadsheet && SERIAL.matcher(t).matches()) {
-            // Excel's day number from 30 December 1899, the fraction the time of day (to the nearest second).
-            java.math.BigDecimal serial = new java.math.BigDecimal(t);
-            long days = serial.longValue();
-            long seconds = serial.subtract(java.math.BigDecimal.valueOf(days)).multiply(java.math.BigDecimal.valueOf(86_400))
-                    .setScale(0, java.math.RoundingMode.HALF_UP).longValue();
-            return java.time.LocalDate.of(1899, 12, 30).plusDays(days).atStartOfDay().plusSeconds(seconds);
-        }
-        return null;
+        return Values.dateTime(dateTime, fromSpreadsheet).orElse(null);
     }
 
     private String childKey(RowCheck check, String la) {
