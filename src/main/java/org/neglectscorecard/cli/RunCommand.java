@@ -24,8 +24,17 @@ import picocli.CommandLine.Option;
         header = "Load this month's files and produce the scorecard and dataset for the period.",
         description = {"Asked for "
                 + "again for the same period, it is refused (it already completed) unless you add --rerun; if a run "
-                + "failed or was stopped part-way, the same command carries on from where it stopped."})
+                + "failed or was stopped part-way, the same command carries on from where it stopped."},
+        exitCodeListHeading = "%nExit codes (for a script or scheduler):%n",
+        exitCodeList = {"0:the scorecard was written",
+                "1:the run did not finish: the message says why, and the same command carries on",
+                "2:the run was refused (the period already completed, a setting or file is wrong): the message says what to do",
+                "3:the run finished, but no input gave a single figure: no scorecard, only run-summary.txt and rejects.csv "
+                        + "saying what to fix"})
 public class RunCommand implements Callable<Integer> {
+
+    /** The exit code of a run that finished but wrote no scorecard, because no input gave a figure. */
+    static final int NO_SCORECARD = 3;
 
     @Option(names = "--period", required = true, paramLabel = "yyyy-MM-dd",
             description = "The month end to report, e.g. 2026-03-31 (the last day of a month).")
@@ -83,7 +92,8 @@ public class RunCommand implements Callable<Integer> {
                         replaced.get(replaced.size() - 1));
             }
             System.out.printf("%nFinished in %s.%n", Durations.words(result.took()));
-            return 0;
+            // Not success to a scheduler or script: there is no scorecard to send anyone.
+            return OutputWriter.scorecardWritten(result.outputFolder()) ? 0 : NO_SCORECARD;
         } catch (java.io.IOException e) {
             throw new CliException("The run summary could not be read: " + e.getMessage());
         }

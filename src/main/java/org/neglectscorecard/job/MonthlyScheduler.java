@@ -131,8 +131,11 @@ public class MonthlyScheduler {
         try {
             RunService.RunResult result = runs.run(new RunService.RunRequest(job, period, Path.of(job.input()),
                     Path.of(job.output()), false));
-            progress.say(result.ok() ? "  " + job.name() + " for " + period + " completed; outputs in " + result.outputFolder()
-                    : "  " + job.name() + " for " + period + " did not finish: " + result.message());
+            progress.say(!result.ok() ? "  " + job.name() + " for " + period + " did not finish: " + result.message()
+                    : org.neglectscorecard.scorecard.OutputWriter.scorecardWritten(result.outputFolder())
+                            ? "  " + job.name() + " for " + period + " completed; outputs in " + result.outputFolder()
+                            : "  " + job.name() + " for " + period + " wrote NO SCORECARD: none of the inputs gave a figure. What to "
+                                    + "fix is in " + result.outputFolder().resolve(org.neglectscorecard.scorecard.OutputWriter.SUMMARY));
         } catch (RunRefusedException e) {
             progress.say("  " + e.getMessage());
         } catch (RuntimeException e) {

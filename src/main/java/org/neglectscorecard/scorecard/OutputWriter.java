@@ -56,6 +56,11 @@ public class OutputWriter {
         }
     }
 
+    /** Whether the run that wrote this folder wrote a scorecard: not when no input gave a single figure. */
+    public static boolean scorecardWritten(Path folder) {
+        return Files.exists(folder.resolve("indicators.csv"));
+    }
+
     /** Writes everything and returns the run summary. */
     public String write(Request r) throws IOException {
         OutputFolder out = new OutputFolder(r.folder());
@@ -94,8 +99,18 @@ public class OutputWriter {
             List<String> notes = messages.of(r.runId()).stream().map(m -> m.level().equals(RunMessages.WARNING)
                     ? "Warning: " + m.text() : m.text()).toList();
             Path staging = out.staging();
-            new IndicatorsCsv(catalogue).write(all, staging.resolve("indicators.csv"), staging.resolve("indicators-published.csv"));
             new RejectsCsv().write(problems, staging.resolve("rejects.csv"));
+            if (all.stream().noneMatch(v -> v.value() != null)) {
+                // Nothing the inputs gave made a single figure (every file rejected, or none of the period's):
+                // a workbook and board pack of blanks would only be mistaken for a report. What to fix is all there is.
+                String summary = RunSummary.text(r.jobName(), r.partnershipName(), r.period(),
+                        inputs.coveredSpan(r.runId(), r.period()), missing, files, notes, published, java.util.Set.of(),
+                        r.folder().toString(), null, problems.size());
+                Files.writeString(staging.resolve(SUMMARY), summary);
+                out.commit();
+                return summary;
+            }
+            new IndicatorsCsv(catalogue).write(all, staging.resolve("indicators.csv"), staging.resolve("indicators-published.csv"));
             new BenchmarksCsv(catalogue).write(benchmarks.of(r.jobName(), r.period()), staging.resolve("benchmarks.csv"));
             String workbook = "scorecard-" + r.partnershipCode() + "-" + r.period() + ".xlsx";
             List<BenchmarkValue> benchmarkValues = benchmarks.of(r.jobName(), r.period());

@@ -151,6 +151,10 @@ public final class RunSummary {
         if (span != null) {
             s.append("The data covers ").append(span[0].format(DAY)).append(" to ").append(span[1].format(DAY)).append('\n');
         }
+        if (workbookName == null) {
+            s.append('\n').append("NO SCORECARD WAS WRITTEN: none of the inputs gave a single figure. Fix the files below "
+                    + "(what is wrong with each is in rejects.csv), then run the period again with 'rerun'.\n");
+        }
         if (!missing.isEmpty()) {
             // First, because these figures are missing, not zero: the person running it must fix a file.
             s.append('\n').append("SOME FIGURES HAVE NO VALUE because a file lacks a column they need (fix the file, then run the period again with 'rerun'):\n");
@@ -220,6 +224,11 @@ public final class RunSummary {
                     + "denominator above zero, and a figure counted since the strategy began has none before it.)\n");
         }
         s.append('\n').append("Outputs in ").append(outputFolder).append(":\n");
+        if (workbookName == null) {
+            s.append("  rejects.csv  (").append(problems).append(problems == 1 ? " problem" : " problems").append(" found in the inputs)\n");
+            s.append("  run-summary.txt  (this summary)\n");
+            return s.toString();
+        }
         s.append("  ").append(workbookName).append("  (the scorecard workbook)\n");
         String pack = workbookName.replaceFirst("^scorecard-", "board-pack-").replaceFirst("\\.xlsx$", "");
         s.append("  ").append(pack).append(".pdf  (the board pack: at most ").append(BoardPack.MAX_PAGES)

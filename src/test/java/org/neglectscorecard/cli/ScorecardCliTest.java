@@ -93,6 +93,33 @@ class ScorecardCliTest {
         }
     }
 
+    /**
+     * Every file rejected: a workbook and board pack of blanks would be mistaken for a report. The
+     * run says so first, writes only what says what to fix, and does not end as success.
+     */
+    @Test
+    void aRunWhoseEveryFileIsRejectedWritesNoScorecardAndSaysWhatToFix() throws Exception {
+        Path input = dir.resolve("all-rejected/821");
+        Files.createDirectories(input);
+        Files.writeString(input.resolve("cp.csv"), "LAchildID,CPPstartDate\nX1,2025-06-01\n");
+        System.setProperty("scorecard.pseudonym-key", "a secret long enough for a test");
+        try {
+            int status = run("run", "--period", "2026-03-31", "--input", dir.resolve("all-rejected").toString(),
+                    "--output", dir.resolve("all-rejected-out").toString(), "--data-dir", dir.resolve("all-rejected-data").toString());
+            String said = out.toString(StandardCharsets.UTF_8);
+            assertThat(status).as(said + err.toString(StandardCharsets.UTF_8)).isEqualTo(3);
+            assertThat(said).contains("NO SCORECARD WAS WRITTEN").contains("821/cp.csv").contains("'CINdetailsID'");
+            Path folder = dir.resolve("all-rejected-out/pan-bedfordshire-sample/2026-03-31");
+            try (var written = Files.list(folder)) {
+                assertThat(written.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("rejects.csv", "run-summary.txt");
+            }
+            assertThat(Files.readString(folder.resolve("rejects.csv"))).contains("CINdetailsID");
+            assertThat(run("history", "--data-dir", dir.resolve("all-rejected-data").toString())).isZero();
+        } finally {
+            System.clearProperty("scorecard.pseudonym-key");
+        }
+    }
+
     /** A key too short is the operator's mistake, said in one line: not "something the program did not expect". */
     @Test
     void aPseudonymisationKeyTooShortIsAOneLineUsageError() {
