@@ -89,7 +89,7 @@ class ScorecardCliTest {
         assertThat(said).containsPattern("would be left out, \\d+ notes to read\\.");
         try (var found = Files.walk(dir.resolve("lea-validated"))) {
             Path rejects = found.filter(p -> p.getFileName().toString().equals("rejects.csv")).findFirst().orElseThrow();
-            assertThat(Files.readString(rejects)).contains("header says LEA 201, but it sits in the folder of LA 821");
+            assertThat(Files.readString(rejects)).contains("header says LEA 201 (City of London), but it sits in the folder of LA 821 (Luton)");
         }
     }
 

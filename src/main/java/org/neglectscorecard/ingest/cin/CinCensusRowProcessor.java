@@ -135,11 +135,16 @@ public class CinCensusRowProcessor implements ItemProcessor<SourceRow, ParsedRow
         if (folder == null || folder.equals(headerLa)) {
             return;
         }
-        String folderShown = folder + (folder.equals(folderLa) ? "" : " (" + folderLa + ")");
-        check.note("LEA", check.row().value("LEA").strip(), "The return's header says LEA " + headerLa + ", but it sits in the "
-                + "folder of LA " + folderShown + ": the header is used, so its children count for " + headerLa + ". If the "
+        // Named as well as coded: a performance officer knows the LAs by name, and a folder may be named either way.
+        String folderShown = folder + named(folder);
+        check.note("LEA", check.row().value("LEA").strip(), "The return's header says LEA " + headerLa + named(headerLa)
+                + ", but it sits in the folder of LA " + folderShown + ": the header is used, so its children count for " + headerLa + ". If the "
                 + "return is " + folder + "'s, check its header (or export it again); if it is " + headerLa + "'s, move it to "
                 + "that LA's folder.");
+    }
+
+    private String named(String code3) {
+        return las.current(code3).map(la -> " (" + la.name() + ")").orElse("");
     }
 
     /**

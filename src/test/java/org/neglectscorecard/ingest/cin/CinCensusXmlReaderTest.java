@@ -172,7 +172,7 @@ class CinCensusXmlReaderTest {
         Pseudonymiser key = new Pseudonymiser("0123456789abcdef0123456789abcdef");
         assertThat(new CinCensusRowProcessor(key, new LaDirectory(), null, "821").process(first).notes())
                 .extracting(org.neglectscorecard.ingest.Rejection::reason)
-                .anySatisfy(r -> assertThat(r).contains("header says LEA 201, but it sits in the folder of LA 821"));
+                .anySatisfy(r -> assertThat(r).contains("header says LEA 201 (City of London), but it sits in the folder of LA 821 (Luton)"));
         assertThat(new CinCensusRowProcessor(key, new LaDirectory(), null, "201").process(first).notes())
                 .extracting(org.neglectscorecard.ingest.Rejection::reason)
                 .noneSatisfy(r -> assertThat(r).contains("folder of LA"));

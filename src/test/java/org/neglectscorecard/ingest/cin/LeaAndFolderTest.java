@@ -46,11 +46,11 @@ class LeaAndFolderTest {
                 .collect(Collectors.groupingBy(p -> p.file().substring(0, p.file().indexOf('/')),
                         Collectors.mapping(p -> p.rejection().reason(), Collectors.toList())));
 
-        String said = "The return's header says LEA 822, but it sits in the folder of LA 821";
+        String said = "The return's header says LEA 822 (Bedford), but it sits in the folder of LA 821 (Luton)";
         assertThat(notes.get("821")).anySatisfy(n -> assertThat(n).startsWith(said + ": the header is used, so its children "
                 + "count for 822. If the return is 821's, check its header (or export it again); if it is 822's, move it to "
                 + "that LA's folder."));
-        assertThat(notes.get("E06000032")).anySatisfy(n -> assertThat(n).startsWith(said + " (E06000032): the header is used"));
+        assertThat(notes.get("E06000032")).anySatisfy(n -> assertThat(n).startsWith(said + ": the header is used"));
         assertThat(notes.get("Luton")).anySatisfy(n -> assertThat(n).startsWith(said + ": the header is used"));
         // In its own LA's folder, by name or by code, nothing is said.
         assertThat(notes.getOrDefault("Bedford", List.of())).noneSatisfy(n -> assertThat(n).contains("folder of LA"));
