@@ -10,4 +10,9 @@ import java.util.List;
 public interface FileNotes {
 
     List<Rejection> notes();
+
+    /** The headings of each table read, by the table's name as its rows carry it ("List 7", "ChildProtectionPlans"). */
+    default java.util.Map<String, TableHeader> headingsRead() {
+        return java.util.Map.of();
+    }
 }

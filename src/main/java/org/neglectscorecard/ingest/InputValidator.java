@@ -111,6 +111,7 @@ public class InputValidator {
         }
         if (reader instanceof FileNotes notes) {
             notes.notes().forEach(r -> found.add(new Problem(f.displayName(), r, "note")));
+            f.kind().endDatesNotHeaded(f.displayName(), notes.headingsRead(), (column, note) -> found.add(new Problem(f.displayName(), note, "note")));
         }
         columns.absent(f).forEach(r -> found.add(new Problem(f.displayName(), r, "note")));
         // As loading finishes a file whose dates are written month first: rejected whole.

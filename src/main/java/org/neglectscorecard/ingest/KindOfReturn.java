@@ -147,4 +147,33 @@ public interface KindOfReturn {
     default java.util.List<WholeFileRules.StoreColumn> absentTables(InputFile file) {
         return java.util.List.of();
     }
+
+    /**
+     * The end dates (a plan's, an episode's) without which every record of its table would look
+     * open to this day. A table whose headings lack one has it recorded as absent, so the figures
+     * that need it have no value for the months the return serves, instead of counting every plan
+     * ever listed as open. A blank cell is an open record; only a missing heading is absent.
+     */
+    default java.util.List<WholeFileRules.StoreColumn> endDates() {
+        return java.util.List.of();
+    }
+
+    /** Of {@link #endDates()}, those whose table was read (headings by table, as its rows name it) without the heading. */
+    default java.util.List<Rejection> endDatesNotHeaded(String fileShown, java.util.Map<String, TableHeader> headings,
+                                                       java.util.function.BiConsumer<WholeFileRules.StoreColumn, Rejection> absent) {
+        java.util.List<Rejection> notes = new java.util.ArrayList<>();
+        for (WholeFileRules.StoreColumn c : endDates()) {
+            TableHeader header = headings.get(c.fileTable());
+            if (header != null && !header.has(c.fileColumn())) {
+                String where = header.isSpreadsheet() ? fileShown + " (" + header.where() + ")" : header.where();
+                Rejection note = new Rejection(header.where(), null, c.fileColumn(), null, null, where + " has no "
+                        + c.fileColumn() + " column: without it every record would look open to this day, so "
+                        + c.neededFor() + " will have no value for the months this return serves (never a guess). Add the "
+                        + "column, blank where still open, and load the file again.");
+                absent.accept(c, note);
+                notes.add(note);
+            }
+        }
+        return notes;
+    }
 }

@@ -33,7 +33,12 @@ public record Rejection(String sheet, Integer rowNumber, String column, String c
             "further", "action", "nfa", "closed", "open", "ongoing", "pending", "transferred", "ceased", "case",
             "plan", "protection", "in", "need", "looked", "after", "help", "assessment",
             "referral", "and", "or", "of", "to", "the", "a", "tbc", "confirmed", "be", "see", "notes", "various",
-            "disabled", "disability");
+            "disabled", "disability",
+            // health appointments' outcomes as people type them ("Cancelled by patient", "DNA")
+            "attended", "was", "brought", "cancelled", "canceled", "by", "patient", "parent", "carer", "dna", "did", "attend",
+            "rearranged", "rescheduled", "completed", "started",
+            // a template's guidance under its headings ("DD/MM/YYYY", "Drop down")
+            "dd/mm/yyyy", "dd/mm/yy", "yyyy-mm-dd", "drop", "down");
 
     /**
      * A wrong value as the report may show it: a date as written, a short number, a short code (six

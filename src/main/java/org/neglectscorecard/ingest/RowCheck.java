@@ -61,6 +61,11 @@ public final class RowCheck {
             fatal.add(row.problem(column, null, column + " is empty: every " + row.table() + " row needs one"));
             return null;
         }
+        if (Values.isNoDate(value)) {
+            fatal.add(row.problem(column, Rejection.shown(value), column + " gives no date ('" + value.strip() + "'): every "
+                    + row.table() + " row needs one"));
+            return null;
+        }
         return date(column, true, Shown.VALUE);
     }
 

@@ -40,8 +40,46 @@ public final class TableHeader {
             if (m.matches()) {
                 bySquashedName.putIfAbsent(Values.squash(m.group(1)), i);
             }
+            java.util.regex.Matcher hint = FORMAT_HINT.matcher(names.get(i) == null ? "" : names.get(i));
+            String stem = hint.matches() ? hint.group(1) : names.get(i);
+            if (hint.matches()) {
+                bySquashedName.putIfAbsent(Values.squash(stem), i);
+            }
+            String spelt = spelledOut(stem);
+            if (spelt != null) {
+                bySquashedName.putIfAbsent(Values.squash(spelt), i);
+            }
         }
     }
+
+    /** Short forms people write in headings, as the words they stand for ("Practitioner Ref", "CPP Start Dt"). */
+    private static final Map<String, String> SHORT_FORMS = Map.of("ref", "reference", "num", "number", "nbr", "number",
+            "dt", "date");
+
+    /** The heading with its short forms spelled out, or null if it has none. */
+    private static String spelledOut(String heading) {
+        if (heading == null) {
+            return null;
+        }
+        java.util.regex.Matcher word = java.util.regex.Pattern.compile("[\\p{L}\\p{N}]+").matcher(heading);
+        StringBuilder out = new StringBuilder();
+        boolean changed = false;
+        while (word.find()) {
+            String full = SHORT_FORMS.get(word.group().toLowerCase(java.util.Locale.ROOT));
+            changed |= full != null;
+            out.append(full != null ? full : word.group()).append(' ');
+        }
+        return changed ? out.toString() : null;
+    }
+
+    /**
+     * A heading that tells the person filling it in how to write it, after the name: "Child
+     * Protection Plan Start Date (DD/MM/YYYY)", "...Date\n[dd-mm-yy]", "Seen Alone? (Y/N)". Only a
+     * format: a bracketed word that names something ("Category of Abuse (Initial)") is part of the name.
+     */
+    private static final java.util.regex.Pattern FORMAT_HINT = java.util.regex.Pattern.compile(
+            "(?is)\\s*(.*?\\S)\\s*[(\\[]\\s*(?:(?:dd?|mm?m?|yy(?:yy)?)(?:\\s*[/.\\-]?\\s*(?:dd?|mm?m?|yy(?:yy)?)){1,2}"
+                    + "|y\\s*/\\s*n|yes\\s*/\\s*no|y or n|yes or no|date|text|number)\\s*[)\\]]\\s*");
 
     /**
      * A heading as an Excel pivot table writes a value field ("Sum of Number of Previous Child

@@ -61,12 +61,24 @@ public final class Values {
     }
 
     /**
+     * What people and database exports write in a date cell for "no date": an open plan's end date
+     * is "N/A" to the person typing it, and NULL to a SQL Server export. Read as a blank cell.
+     */
+    private static final java.util.Set<String> NO_DATE = java.util.Set.of("n/a", "na", "n.a.", "n.a", "not applicable",
+            "null", "none", "-", "--");
+
+    /** A date cell that gives no date: blank, or one of the words written for none. */
+    public static boolean isNoDate(String value) {
+        return isBlank(value) || NO_DATE.contains(value.strip().toLowerCase(java.util.Locale.ROOT));
+    }
+
+    /**
      * A date as ISO yyyy-MM-dd, dd/MM/yyyy, dd/MM/yy (a spreadsheet's short date: years 30 to 99
      * are 19yy, 00 to 29 are 20yy, as Excel reads them), 24-Apr-2017, an ISO date-time, or an
      * Excel serial day number.
      */
     public static Optional<LocalDate> date(String value) {
-        if (isBlank(value)) {
+        if (isNoDate(value)) {
             return Optional.empty();
         }
         String v = value.strip();

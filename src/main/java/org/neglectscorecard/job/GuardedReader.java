@@ -115,6 +115,9 @@ public class GuardedReader implements ItemStreamReader<SourceRow> {
         if (delegate instanceof FileNotes notes && !notes.notes().isEmpty()) {
             files.note(sourceFileId, notes.notes());
         }
+        if (delegate instanceof FileNotes notes && listed.kind() != null) {
+            listed.kind().endDatesNotHeaded(listed.displayName(), notes.headingsRead(), (column, note) -> files.absentColumn(sourceFileId, column, note));
+        }
     }
 
     @Override

@@ -498,6 +498,18 @@ public class LoadCompletion {
      */
     private void absentColumns(long sourceFileId, KindOfReturn kind, WholeFileRules rules, InputFile file, Places places) {
         List<StoreColumn> tables = file == null ? List.of() : kind.absentTables(file);
+        // Headings the file lacks were recorded as it was read, before its returns were known: now for each return.
+        var headed = ABSENT_COLUMN.SOURCE_FILE_ID.eq(sourceFileId).and(ABSENT_COLUMN.RETURN_ID.isNull());
+        if (dsl.fetchExists(ABSENT_COLUMN, headed)) {
+            dsl.insertInto(ABSENT_COLUMN, ABSENT_COLUMN.SOURCE_FILE_ID, ABSENT_COLUMN.RETURN_ID, ABSENT_COLUMN.STORE_TABLE,
+                            ABSENT_COLUMN.STORE_COLUMN, ABSENT_COLUMN.FILE_TABLE, ABSENT_COLUMN.FILE_COLUMN)
+                    .select(dsl.select(ABSENT_COLUMN.SOURCE_FILE_ID, STATUTORY_RETURN.RETURN_ID, ABSENT_COLUMN.STORE_TABLE,
+                                    ABSENT_COLUMN.STORE_COLUMN, ABSENT_COLUMN.FILE_TABLE, ABSENT_COLUMN.FILE_COLUMN)
+                            .from(ABSENT_COLUMN).join(STATUTORY_RETURN).on(STATUTORY_RETURN.SOURCE_FILE_ID.eq(ABSENT_COLUMN.SOURCE_FILE_ID))
+                            .where(headed))
+                    .execute();
+            dsl.deleteFrom(ABSENT_COLUMN).where(headed).execute();
+        }
         for (StatutoryReturnRecord r : dsl.selectFrom(STATUTORY_RETURN).where(STATUTORY_RETURN.SOURCE_FILE_ID.eq(sourceFileId)).fetch()) {
             String who = ReturnRegistry.PARTNERSHIP_WIDE.equals(r.getLaCode3()) ? "" : " (LA " + r.getLaCode3() + ")";
             for (StoreColumn c : tables) {

@@ -76,6 +76,20 @@ public class SourceFiles {
         rejections.record(id, notes, RejectionLog.NOTE);
     }
 
+    /**
+     * A column the file's headings lack that the indicators need (an end date), in the chunk's
+     * transaction: recorded for the file, and for each of its returns once loading is finished
+     * ({@link LoadCompletion}), when they are known.
+     */
+    public void absentColumn(long id, org.neglectscorecard.ingest.WholeFileRules.StoreColumn column,
+                             org.neglectscorecard.ingest.Rejection note) {
+        var a = org.neglectscorecard.store.schema.Tables.ABSENT_COLUMN;
+        dsl.insertInto(a, a.SOURCE_FILE_ID, a.STORE_TABLE, a.STORE_COLUMN, a.FILE_TABLE, a.FILE_COLUMN)
+                .values(id, column.table().getName(), column.field().getName(), column.fileTable(), column.fileColumn())
+                .execute();
+        rejections.record(id, java.util.List.of(note), RejectionLog.NOTE);
+    }
+
     /** Adds a chunk's counts, in the chunk's transaction. */
     public void addCounts(long id, int read, int rejected) {
         dsl.update(SOURCE_FILE).set(SOURCE_FILE.ROWS_READ, SOURCE_FILE.ROWS_READ.plus(read))

@@ -105,10 +105,56 @@ class AbsentColumnIndicatorsTest {
                 .startsWith("ChildProtectionPlans InitialCategoryOfAbuse: Missing: CPP_OPEN_NEG_INIT");
     }
 
+    /**
+     * A table of plans without its end-date column (real exports leave it out, or head it so it is
+     * not known) would make every plan it lists look open to this day: three of these eight ended.
+     * The figures at month ends that read the end date have no value for the months the return
+     * serves, never the eight; the complete return before keeps its own, and the summary says why.
+     */
+    @Test
+    void plansWithoutAnEndDateColumnAreNotCountedAsOpen() throws Exception {
+        Path input = dir.resolve("input");
+        CensusReturnWriter.writeXml(census(LocalDate.of(2022, 3, 31)).build(), input.resolve("821/2021-22.xml"));
+        var later = new ReturnBuilder("821", LocalDate.of(2023, 3, 31));
+        for (int i = 0; i < 8; i++) {
+            later.child("2023-" + i).episode("2022-04-20", null, "N1")
+                    .cpp("2022-05-0" + (i + 1), i < 3 ? "2022-10-1" + i : null, "NEG", "NEG", 0).end().done();
+        }
+        Path tables = input.resolve("821/2022-23");
+        CensusReturnWriter.writeCsv(later.build(), tables);
+        Path plans = tables.resolve("ChildProtectionPlans.csv");
+        List<String> lines = Files.readAllLines(plans);
+        assertThat(lines.get(0).split(",")[3]).isEqualTo("CPPendDate");
+        Files.write(plans, lines.stream().map(l -> without(l, 3)).toList());
+
+        Path job = TestApp.jobFile(dir, "absent", "p", List.of("821"));
+        try (TestApp app = TestApp.start(dir.resolve("data"))) {
+            var result = app.run(job, LocalDate.of(2023, 3, 31), input, dir.resolve("out"), false);
+            assertThat(result.ok()).as(result.message()).isTrue();
+        }
+        Path out = dir.resolve("out/p/2023-03-31");
+        IndicatorsFile values = IndicatorsFile.read(out.resolve("indicators.csv"));
+        assertThat(values.value("CPP_OPEN", LUTON, "2022-03-31")).isEqualTo("8");
+        for (String month : List.of("2022-04-30", "2022-11-30", "2023-03-31")) {
+            for (String area : List.of(LUTON, "p")) {
+                assertThat(values.value("CPP_OPEN", area, month)).as(area + " " + month).isNull();
+            }
+        }
+        String summary = Files.readString(out.resolve("run-summary.txt"));
+        assertThat(summary).contains("SOME FIGURES HAVE NO VALUE").contains("has no CPPendDate")
+                .contains("'Children on a child protection plan' (CPP_OPEN)");
+        assertThat(Files.readString(out.resolve("rejects.csv")))
+                .contains("ChildProtectionPlans.csv has no CPPendDate column: without it every record would look open to this day");
+    }
+
     private static String withoutFifthColumn(String line) {
+        return without(line, 4);
+    }
+
+    private static String without(String line, int column) {
         String[] cells = line.split(",", -1);
         List<String> kept = new ArrayList<>(List.of(cells));
-        kept.remove(4);
+        kept.remove(column);
         return String.join(",", kept);
     }
 }

@@ -10,7 +10,8 @@ class RejectionShownTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"Unknown", "Not known", "Physical abuse", "No further action", "Neglect", "NOT STATED",
-            "Other - not known", "2024-13-45", "31/02/2024 10:00", "2024-03-31T10:00:00Z", "123456", "45382.5", "NEG"})
+            "Other - not known", "2024-13-45", "31/02/2024 10:00", "2024-03-31T10:00:00Z", "123456", "45382.5", "NEG", "Cancelled by patient",
+            "Was not brought", "DD/MM/YYYY"})
     void wordsPeopleTypeForACodeDatesNumbersAndShortCodesAreShown(String value) {
         assertThat(Rejection.shown(value)).isEqualTo(value);
     }

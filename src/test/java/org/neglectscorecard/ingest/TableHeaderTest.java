@@ -26,4 +26,27 @@ class TableHeaderTest {
                 "Number of Previous Child Protection Plans"), true);
         assertThat(both.indexOf("Number of Previous Child Protection Plans")).contains(1);
     }
+
+    /**
+     * Headings that carry how to fill them in ("... (DD/MM/YYYY)", a line break before it, "(Y/N)")
+     * or a short form ("Practitioner Ref") are the columns they name; a bracketed word that names
+     * something ("Category of Abuse (Initial)") stays part of the heading.
+     */
+    @Test
+    void aFormatHintOrShortFormInAHeadingIsTheColumnItNames() {
+        TableHeader hinted = new TableHeader("List 7", List.of("Child Protection Plan Start Date (DD/MM/YYYY)",
+                "Child Protection Plan End Date\n(dd-mm-yy)", "Was the Child Seen Alone? (Y/N)", "Practitioner Ref",
+                "CP Plan Start Dt", "Category of Abuse (Initial)"), true);
+        assertThat(hinted.indexOf("Child Protection Plan Start Date")).contains(0);
+        assertThat(hinted.indexOf("Child Protection Plan End Date")).contains(1);
+        assertThat(hinted.indexOf("Was the Child Seen Alone?")).contains(2);
+        assertThat(hinted.indexOf("Practitioner reference")).contains(3);
+        assertThat(hinted.indexOf("CP Plan Start Date")).contains(4);
+        assertThat(hinted.has("Category of Abuse")).isFalse();
+        assertThat(hinted.nameOf("Child Protection Plan Start Date")).as("shown as the file wrote it")
+                .isEqualTo("Child Protection Plan Start Date (DD/MM/YYYY)");
+
+        TableHeader own = new TableHeader("List 7", List.of("Plan Start (DD/MM/YYYY)", "Plan Start"), true);
+        assertThat(own.indexOf("Plan Start")).as("a heading of the name itself wins").contains(1);
+    }
 }

@@ -126,7 +126,7 @@ public class AgencyRowProcessor implements ItemProcessor<SourceRow, ParsedRow<Ag
 
     private Object read(AgencySource source, RowCheck check, String heading, AgencyColumn c, String la) {
         String raw = check.row().value(heading);
-        if (Values.isBlank(raw)) {
+        if (Values.isBlank(raw) || c.type() == AgencyColumn.Type.DATE && Values.isNoDate(raw)) {
             if (c.required()) {
                 check.fail(heading, null, heading + " is empty: every " + source.sheet() + " row needs one");
             }

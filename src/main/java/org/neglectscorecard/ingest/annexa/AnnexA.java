@@ -161,6 +161,16 @@ public final class AnnexA implements KindOfReturn {
         return RULES;
     }
 
+    @Override
+    public List<StoreColumn> endDates() {
+        return END_DATES;
+    }
+
+    private static final List<StoreColumn> END_DATES = List.of(
+            new StoreColumn(CIN_EPISODE.CLOSURE_DATE, "List 6", "CIN Closure Date", "the children in need figures at each month end"),
+            new StoreColumn(CP_PLAN.END_DATE, "List 7", "Child Protection Plan End Date",
+                    "the child protection figures (children on a plan at each month end, and those read with them)"));
+
     /** A list the workbook lacks leaves what it holds unknown for the months the workbook serves, not zero. */
     @Override
     public List<StoreColumn> absentTables(InputFile file) {

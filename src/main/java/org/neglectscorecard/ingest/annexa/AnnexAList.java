@@ -18,7 +18,8 @@ public enum AnnexAList {
             "CIN Start Date", List.of("Child in Need Start Date", "CIN Start", "Start Date of CIN Episode", "CIN Episode Start Date",
                     "Referral Date", "CIN Referral Date"),
             "Primary Need Code", List.of("Primary Need", "Primary Need Category", "Category of Need", "Primary Need Reason"),
-            "CIN Closure Date", List.of("CIN Close Date", "Closure Date", "Case Closure Date", "CIN End Date"))),
+            "CIN Closure Date", List.of("CIN Close Date", "Closure Date", "Case Closure Date", "CIN End Date", "Date CIN Closed",
+                    "CIN Closed Date", "Date Case Closed"))),
 
     LIST_7("List 7", "Child Protection Plan Start Date", columns(
             "Child Protection Plan Start Date", List.of("CP Plan Start Date", "CPP Start Date", "Plan Start Date",
@@ -31,7 +32,8 @@ public enum AnnexAList {
                     "Last Statutory Visit Date", "Date of Last Visit", "Last Visit Date"),
             "Was the Child Seen Alone?", List.of("Was the Child Seen Alone", "Child Seen Alone", "Seen Alone",
                     "Seen Alone at Last Visit", "Was the child seen alone at last visit"),
-            "Child Protection Plan End Date", List.of("CP Plan End Date", "CPP End Date", "Plan End Date", "CP End Date"),
+            "Child Protection Plan End Date", List.of("CP Plan End Date", "CPP End Date", "Plan End Date", "CP End Date",
+                    "Date Child Protection Plan Ended", "Date CP Plan Ended", "Date Plan Ended", "Child Protection Plan End"),
             "Number of Previous Child Protection Plans", List.of("Number of Previous CP Plans", "Previous CP Plans",
                     "Number of Previous Plans", "Previous Child Protection Plans", "No. of Previous CP Plans"))),
 

@@ -299,6 +299,18 @@ public final class CinCensus implements KindOfReturn {
      * them, or a year whose census had no such block (CIN plan dates before 2021-22). Recorded only
      * if the return indeed stored none of them.
      */
+    /** A census's tables as CSV or sheets (XML's elements are per record, and a record without one is open). */
+    @Override
+    public List<StoreColumn> endDates() {
+        return END_DATES;
+    }
+
+    private static final List<StoreColumn> END_DATES = List.of(
+            new StoreColumn(CIN_EPISODE.CLOSURE_DATE, "CINdetails", "CINclosureDate", "the children in need figures at each month end"),
+            new StoreColumn(CIN_PLAN.END_DATE, "CINplanDates", "CINPlanEndDate", "the children on a CIN plan at each month end"),
+            new StoreColumn(CP_PLAN.END_DATE, "ChildProtectionPlans", "CPPendDate",
+                    "the child protection figures (children on a plan at each month end, and those read with them)"));
+
     @Override
     public List<StoreColumn> absentTables(InputFile file) {
         List<StoreColumn> out = new ArrayList<>();

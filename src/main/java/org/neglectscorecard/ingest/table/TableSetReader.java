@@ -55,6 +55,7 @@ public class TableSetReader extends AbstractItemCountingItemStreamItemReader<Sou
     private SourceRow firstTotal;
     private String firstTotalLabel;
     private final List<Rejection> notes = new ArrayList<>();
+    private final Map<String, TableHeader> headings = new java.util.LinkedHashMap<>();
 
     public TableSetReader(List<Part> parts, String folderLaCode) {
         this.parts = List.copyOf(parts);
@@ -94,6 +95,11 @@ public class TableSetReader extends AbstractItemCountingItemStreamItemReader<Sou
     }
 
     @Override
+    public Map<String, TableHeader> headingsRead() {
+        return Map.copyOf(headings);
+    }
+
+    @Override
     protected void doOpen() {
         if (!parts.isEmpty() && parts.get(0).source().isSheet()) {
             workbook = Spreadsheet.open(parts.get(0).source().path());
@@ -123,6 +129,11 @@ public class TableSetReader extends AbstractItemCountingItemStreamItemReader<Sou
                     firstTotal = row;
                     firstTotalLabel = total;
                 }
+                continue;
+            }
+            if (rowsInPart == 0 && guidance(values)) {
+                notes.add(row.problem(null, null, "This row, under the headings, is the template's guidance on how to fill "
+                        + "each column in (such as DD/MM/YYYY), not a record: it was passed over."));
                 continue;
             }
             remember(values);
@@ -157,7 +168,7 @@ public class TableSetReader extends AbstractItemCountingItemStreamItemReader<Sou
             }
             String v = values[i].strip();
             String lower = v.toLowerCase(java.util.Locale.ROOT);
-            if (lower.equals("grand total") || lower.equals("total")) {
+            if (lower.equals("grand total") || lower.equals("total") || TOTAL_WITH_COUNT.matcher(lower).matches()) {
                 return v;
             }
             if (lower.endsWith(" total") && i < latest.length && latest[i] != null
@@ -167,6 +178,28 @@ public class TableSetReader extends AbstractItemCountingItemStreamItemReader<Sou
             return null;
         }
         return null;
+    }
+
+    /** A footer a person or report writer adds under a list: "Total: 4", "Grand total = 12". */
+    private static final java.util.regex.Pattern TOTAL_WITH_COUNT = java.util.regex.Pattern.compile("(grand )?total\\s*[:=]\\s*\\d[\\d,]*");
+
+    /** What a template writes under its headings to say how to fill each column in, squashed. */
+    private static final java.util.Set<String> GUIDANCE = java.util.Set.of("ddmmyyyy", "ddmmyy", "yyyymmdd", "mmyyyy", "yyyymm", "dropdown",
+            "dropdownlist", "selectfromlist", "text", "freetext", "number", "wholenumber", "yn", "yesno", "date", "code");
+
+    /** A row every filled cell of which (two at least) is a template's guidance: "DD/MM/YYYY", "Drop down", "Text". */
+    private static boolean guidance(String[] values) {
+        int filled = 0;
+        for (String v : values) {
+            if (v == null || v.isBlank()) {
+                continue;
+            }
+            if (!GUIDANCE.contains(org.neglectscorecard.ingest.Values.squash(v))) {
+                return false;
+            }
+            filled++;
+        }
+        return filled >= 2;
     }
 
     private void remember(String[] values) {
@@ -220,6 +253,7 @@ public class TableSetReader extends AbstractItemCountingItemStreamItemReader<Sou
         totals = 0;
         reader = part.source().open(part.name(), workbook, bytesRead);
         header = reader.header().withAliases(part.aliases());
+        headings.put(part.name(), header);
         String missing = part.missing() == null ? null : part.missing().apply(header);
         if (missing != null) {
             closeTable();

@@ -83,4 +83,33 @@ class PivotTotalsTest {
                         + "adds up the rows above it, so it was passed over, not read as a record. Nothing else in the table is "
                         + "affected. (To send the rows alone, turn off the pivot table's totals and subtotals before exporting.)"));
     }
+
+    /**
+     * Two rows a template or a person adds that are not records: the guidance a template writes
+     * under its headings ("DD/MM/YYYY", "Drop down"), and a count under the list ("Total: 4").
+     * Both passed over with a note, never rejected as records with unreadable dates.
+     */
+    @Test
+    void aTemplatesGuidanceRowAndACountUnderTheListAreNotRecords() throws Exception {
+        Path file = dir.resolve("police.csv");
+        Files.writeString(file, """
+                Month,Neglect offences,With earlier neglect concerns,LA code
+                MM/YYYY,Number,Number,Text
+                2025-01,3,1,
+                2025-02,2,1,
+
+                Total: 5,,,
+                """);
+        List<String> read = new ArrayList<>();
+        TableSetReader reader = AgencyTableReader.of(Map.of(AgencySource.POLICE, TableSource.csv(file, StandardCharsets.UTF_8)), null);
+        reader.open(new ExecutionContext());
+        for (SourceRow r = reader.read(); r != null; r = reader.read()) {
+            read.add(r.value("Month"));
+        }
+        reader.close();
+        assertThat(read).containsExactly("2025-01", "2025-02");
+        assertThat(reader.notes()).extracting(Rejection::rowNumber).containsExactly(2, 6);
+        assertThat(reader.notes().get(0).reason()).contains("the template's guidance");
+        assertThat(reader.notes().get(1).reason()).contains("('Total: 5') is a total row");
+    }
 }
