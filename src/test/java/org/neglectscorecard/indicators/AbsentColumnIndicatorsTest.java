@@ -49,17 +49,7 @@ class AbsentColumnIndicatorsTest {
         CensusReturnWriter.writeXml(census(LocalDate.of(2022, 3, 31)).build(), input.resolve("821/2021-22.xml"));
         Path tables = input.resolve("821/2022-23");
         CensusReturnWriter.writeCsv(census(LocalDate.of(2023, 3, 31)).build(), tables);
-        Path plans = tables.resolve("ChildProtectionPlans.csv");
-        List<String> lines = Files.readAllLines(plans);
-        assertThat(lines.get(0).split(",")[4]).isEqualTo("InitialCategoryOfAbuse");
-        Files.write(plans, lines.stream().map(AbsentColumnIndicatorsTest::withoutFifthColumn).toList());
-
-        Path job = TestApp.jobFile(dir, "absent", "p", List.of("821"));
-        try (TestApp app = TestApp.start(dir.resolve("data"))) {
-            var result = app.run(job, LocalDate.of(2023, 3, 31), input, dir.resolve("out"), false);
-            assertThat(result.ok()).as(result.message()).isTrue();
-        }
-        Path out = dir.resolve("out/p/2023-03-31");
+        Path out = runWithout(tables.resolve("ChildProtectionPlans.csv"), 4, "InitialCategoryOfAbuse", input);
         IndicatorsFile values = IndicatorsFile.read(out.resolve("indicators.csv"));
 
         // The complete return's months keep their values.
@@ -122,17 +112,7 @@ class AbsentColumnIndicatorsTest {
         }
         Path tables = input.resolve("821/2022-23");
         CensusReturnWriter.writeCsv(later.build(), tables);
-        Path plans = tables.resolve("ChildProtectionPlans.csv");
-        List<String> lines = Files.readAllLines(plans);
-        assertThat(lines.get(0).split(",")[3]).isEqualTo("CPPendDate");
-        Files.write(plans, lines.stream().map(l -> without(l, 3)).toList());
-
-        Path job = TestApp.jobFile(dir, "absent", "p", List.of("821"));
-        try (TestApp app = TestApp.start(dir.resolve("data"))) {
-            var result = app.run(job, LocalDate.of(2023, 3, 31), input, dir.resolve("out"), false);
-            assertThat(result.ok()).as(result.message()).isTrue();
-        }
-        Path out = dir.resolve("out/p/2023-03-31");
+        Path out = runWithout(tables.resolve("ChildProtectionPlans.csv"), 3, "CPPendDate", input);
         IndicatorsFile values = IndicatorsFile.read(out.resolve("indicators.csv"));
         assertThat(values.value("CPP_OPEN", LUTON, "2022-03-31")).isEqualTo("8");
         for (String month : List.of("2022-04-30", "2022-11-30", "2023-03-31")) {
@@ -147,8 +127,17 @@ class AbsentColumnIndicatorsTest {
                 .contains("ChildProtectionPlans.csv has no CPPendDate column: without it every record would look open to this day");
     }
 
-    private static String withoutFifthColumn(String line) {
-        return without(line, 4);
+    /** The table's file without one column (checked by its heading), then the period run on the input: its outputs' folder. */
+    private Path runWithout(Path table, int column, String heading, Path input) throws Exception {
+        List<String> lines = Files.readAllLines(table);
+        assertThat(lines.get(0).split(",")[column]).isEqualTo(heading);
+        Files.write(table, lines.stream().map(l -> without(l, column)).toList());
+        Path job = TestApp.jobFile(dir, "absent", "p", List.of("821"));
+        try (TestApp app = TestApp.start(dir.resolve("data"))) {
+            var result = app.run(job, LocalDate.of(2023, 3, 31), input, dir.resolve("out"), false);
+            assertThat(result.ok()).as(result.message()).isTrue();
+        }
+        return dir.resolve("out/p/2023-03-31");
     }
 
     private static String without(String line, int column) {

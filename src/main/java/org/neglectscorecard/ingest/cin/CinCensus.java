@@ -294,11 +294,6 @@ public final class CinCensus implements KindOfReturn {
         return RULES;
     }
 
-    /**
-     * Whole tables the indicators need that this return does not have: a table set without one of
-     * them, or a year whose census had no such block (CIN plan dates before 2021-22). Recorded only
-     * if the return indeed stored none of them.
-     */
     /** A census's tables as CSV or sheets (XML's elements are per record, and a record without one is open). */
     @Override
     public List<StoreColumn> endDates() {
@@ -311,6 +306,11 @@ public final class CinCensus implements KindOfReturn {
             new StoreColumn(CP_PLAN.END_DATE, "ChildProtectionPlans", "CPPendDate",
                     "the child protection figures (children on a plan at each month end, and those read with them)"));
 
+    /**
+     * Whole tables the indicators need that this return does not have: a table set without one of
+     * them, or a year whose census had no such block (CIN plan dates before 2021-22). Recorded only
+     * if the return indeed stored none of them.
+     */
     @Override
     public List<StoreColumn> absentTables(InputFile file) {
         List<StoreColumn> out = new ArrayList<>();

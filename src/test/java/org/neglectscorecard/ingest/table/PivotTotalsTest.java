@@ -69,13 +69,8 @@ class PivotTotalsTest {
                 2025-01,3,1,
                  grand TOTAL ,4,2,
                 """);
-        List<String> read = new ArrayList<>();
         TableSetReader reader = AgencyTableReader.of(Map.of(AgencySource.POLICE, TableSource.csv(file, StandardCharsets.UTF_8)), null);
-        reader.open(new ExecutionContext());
-        for (SourceRow r = reader.read(); r != null; r = reader.read()) {
-            read.add(r.value("Month"));
-        }
-        reader.close();
+        List<String> read = months(reader);
         // "2025-01 Total" comes before any 2025-01 row, so it is no subtotal: the processor rejects it as a month.
         assertThat(read).containsExactly("Totals", "Total 5", "2025-01 Total", "2025-01");
         assertThat(reader.notes()).extracting(Rejection::rowNumber, Rejection::reason).singleElement().satisfies(n ->
@@ -100,16 +95,22 @@ class PivotTotalsTest {
 
                 Total: 5,,,
                 """);
-        List<String> read = new ArrayList<>();
         TableSetReader reader = AgencyTableReader.of(Map.of(AgencySource.POLICE, TableSource.csv(file, StandardCharsets.UTF_8)), null);
+        List<String> read = months(reader);
+        assertThat(read).containsExactly("2025-01", "2025-02");
+        assertThat(reader.notes()).extracting(Rejection::rowNumber).containsExactly(2, 6);
+        assertThat(reader.notes().get(0).reason()).contains("the template's guidance");
+        assertThat(reader.notes().get(1).reason()).contains("('Total: 5') is a total row");
+    }
+
+    /** Each record's Month, as the reader gives the rows it takes for records. */
+    private static List<String> months(TableSetReader reader) throws Exception {
+        List<String> read = new ArrayList<>();
         reader.open(new ExecutionContext());
         for (SourceRow r = reader.read(); r != null; r = reader.read()) {
             read.add(r.value("Month"));
         }
         reader.close();
-        assertThat(read).containsExactly("2025-01", "2025-02");
-        assertThat(reader.notes()).extracting(Rejection::rowNumber).containsExactly(2, 6);
-        assertThat(reader.notes().get(0).reason()).contains("the template's guidance");
-        assertThat(reader.notes().get(1).reason()).contains("('Total: 5') is a total row");
+        return read;
     }
 }
