@@ -73,6 +73,7 @@ public class InputValidator {
         List<Problem> found = new ArrayList<>();
         Duplicates duplicates = new Duplicates();
         Columns columns = new Columns(f.kind().wholeFile().neededColumns());
+        DatedAfter datedAfter = new DatedAfter(f.kind().wholeFile().eventDates(), f.kind().wholeFile().dating(), java.time.LocalDate.now());
         long read = 0;
         long rejected = 0;
         try {
@@ -88,6 +89,8 @@ public class InputValidator {
                     if (earlier != null) {
                         rejected++;
                         found.add(new Problem(f.displayName(), row.problem(null, null, earlier), "row rejected"));
+                    } else {
+                        datedAfter.saw(row);
                     }
                 } catch (RowRejectedException e) {
                     rejected++;
@@ -114,6 +117,7 @@ public class InputValidator {
             f.kind().endDatesNotHeaded(f.displayName(), notes.headingsRead(), (column, note) -> found.add(new Problem(f.displayName(), note, "note")));
         }
         columns.absent(f).forEach(r -> found.add(new Problem(f.displayName(), r, "note")));
+        datedAfter.notes().forEach(r -> found.add(new Problem(f.displayName(), r, "note")));
         // As loading finishes a file whose dates are written month first: rejected whole.
         List<Problem> monthFirst = found.stream().filter(p -> p.rejection().reason() != null
                 && p.rejection().reason().contains(Values.MONTH_FIRST)).toList();

@@ -31,6 +31,7 @@ import org.jooq.Record1;
 import org.jooq.Select;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
+import org.neglectscorecard.ingest.DatedAfter;
 import org.neglectscorecard.ingest.InputScanner.Format;
 import org.neglectscorecard.ingest.InputScanner.InputFile;
 import org.neglectscorecard.ingest.KindOfReturn;
@@ -62,7 +63,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class LoadCompletion {
 
     /** Notes of one kind about one column beyond this many are summed up in one more. */
-    static final int MAX_NOTES_PER_COLUMN = 200;
+    static final int MAX_NOTES_PER_COLUMN = DatedAfter.MAX_NOTES_PER_COLUMN;
 
     private final DSLContext dsl;
     private final RejectionLog rejections;
@@ -476,16 +477,11 @@ public class LoadCompletion {
             for (Record r : dsl.select(row, d).from(c.table()).where(after).orderBy(row).limit(MAX_NOTES_PER_COLUMN).fetch()) {
                 LocalDate date = r.get(1, LocalDate.class);
                 notes.add(new Rejection(places.of(c.fileTable()), r.get(0, Integer.class), c.fileColumn(), null, date.toString(),
-                        date.isAfter(today)
-                                ? "This date is in the future (after " + today + "): it cannot be right. Check it; the return "
-                                + "is dated from its other dates (" + reference + ")."
-                                : "This date is after the date the return is for (" + reference + "): a return holds nothing "
-                                + "after its own date. Check the date, or the return's date."));
+                        DatedAfter.reason(date, reference, today)));
             }
             if (n > MAX_NOTES_PER_COLUMN) {
-                notes.add(new Rejection(places.of(c.fileTable()), null, c.fileColumn(), null, null, (n - MAX_NOTES_PER_COLUMN)
-                        + " more rows have a " + c.fileColumn() + " after " + reference + " (the first " + MAX_NOTES_PER_COLUMN
-                        + " are listed)."));
+                notes.add(new Rejection(places.of(c.fileTable()), null, c.fileColumn(), null, null,
+                        DatedAfter.more(n - MAX_NOTES_PER_COLUMN, c.fileColumn(), reference)));
             }
             rejections.record(sourceFileId, notes, RejectionLog.NOTE);
         }
@@ -540,8 +536,7 @@ public class LoadCompletion {
     }
 
     public static LocalDate firstMarch31OnOrAfter(LocalDate date) {
-        LocalDate march = LocalDate.of(date.getYear(), 3, 31);
-        return date.isAfter(march) ? march.plusYears(1) : march;
+        return DatedAfter.firstMarch31OnOrAfter(date);
     }
 
     /** The DfE reporting year (ending 31 March) a date falls in. */

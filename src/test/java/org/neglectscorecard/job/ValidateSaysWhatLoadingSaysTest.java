@@ -1,0 +1,65 @@
+package org.neglectscorecard.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.neglectscorecard.ingest.InputScanner;
+import org.neglectscorecard.ingest.InputValidator;
+import org.neglectscorecard.reference.LaDirectory;
+import org.neglectscorecard.sample.CensusReturnWriter;
+import org.neglectscorecard.testing.ReturnBuilder;
+import org.neglectscorecard.testing.TestApp;
+
+/**
+ * validate promises the rejects.csv the run would write: here, the notes loading adds once a
+ * return is dated, of records dated after the date the return is for (a census plan starting after
+ * its header's ReferenceDate) and of dates in the future (a training log's course "attended" next
+ * year). Both commands say the same, in the same place and words.
+ */
+class ValidateSaysWhatLoadingSaysTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void datesAfterTheReturnsDateAreSaidByValidateAsByTheRun() throws Exception {
+        Path input = dir.resolve("input");
+        var census = new ReturnBuilder("821", LocalDate.of(2024, 3, 31));
+        census.child("A").episode("2023-05-01", null, "N1").cpp("2023-06-01", null, "NEG", "NEG", 0).end().done();
+        census.child("B").episode("2023-07-01", null, "N1").cpp("2024-05-02", null, "NEG", "NEG", 0).end().done();
+        CensusReturnWriter.writeXml(census.build(), input.resolve("821/census.xml"));
+        String nextYear = String.valueOf(LocalDate.now().getYear() + 1);
+        Files.writeString(input.resolve("training.csv"), "Practitioner reference,Agency sector,Course,Course date,Completed\n"
+                + "P1,Health,Neglect awareness,2024-01-10,Y\nP2,Health,Neglect awareness,14/05/" + nextYear + ",Y\n");
+
+        LaDirectory las = new LaDirectory();
+        List<String> validated = new InputValidator(new InputScanner(las), las).validate(input).problems().stream()
+                .filter(p -> p.rejection().reason() != null && (p.rejection().reason().startsWith("This date is after")
+                        || p.rejection().reason().startsWith("This date is in the future")))
+                .map(p -> p.file() + "|" + p.rejection().rowNumber() + "|" + p.rejection().valueShown() + "|" + p.rejection().reason())
+                .toList();
+        assertThat(validated).hasSize(2);
+
+        Path job = TestApp.jobFile(dir, "dated", "p", List.of("821"));
+        try (TestApp app = TestApp.start(dir.resolve("data"))) {
+            var result = app.run(job, LocalDate.of(2024, 3, 31), input, dir.resolve("out"), false);
+            assertThat(result.ok()).as(result.message()).isTrue();
+            List<String> loaded = app.bean(DSLContext.class).fetch("SELECT f.display_name, r.row_number, r.value_shown, r.reason "
+                            + "FROM rejection r JOIN source_file f ON f.source_file_id = r.source_file_id "
+                            + "WHERE r.reason LIKE 'This date is after%' OR r.reason LIKE 'This date is in the future%'")
+                    .map(r -> r.get(0) + "|" + r.get(1) + "|" + r.get(2) + "|" + r.get(3));
+            assertThat(validated).containsExactlyInAnyOrderElementsOf(loaded);
+        }
+        assertThat(validated).anySatisfy(v -> assertThat(v).startsWith("821/census.xml|").contains("|2024-05-02|")
+                .contains("after the date the return is for (2024-03-31)"));
+        assertThat(validated).anySatisfy(v -> assertThat(v).startsWith("training.csv|3|" + nextYear + "-05-14|")
+                .contains("is in the future"));
+    }
+}
