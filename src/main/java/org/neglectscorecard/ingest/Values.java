@@ -319,11 +319,20 @@ public final class Values {
      * An identifier as the case-management system wrote it, undoing a spreadsheet's number
      * formatting ("1234.0" is "1234").
      */
+    /** What exports and people write where an identifier is missing: a database's NULL, Excel's #N/A from a failed lookup. */
+    private static final java.util.Set<String> NOT_AN_ID = java.util.Set.of("null", "n/a", "na", "#n/a", "#ref!", "#value!",
+            "#name?", "unknown", "not known", "none", "-", "--");
+
     public static Optional<String> identifier(String value) {
         if (isBlank(value)) {
             return Optional.empty();
         }
         String v = value.strip();
+        if (NOT_AN_ID.contains(v.toLowerCase(Locale.ROOT))) {
+            // Every row so written would be one child (or practitioner, or family) to the counts.
+            throw new BadValue("is '" + v + "', which names no one: every row needs its own identifier (rows without one "
+                    + "cannot be counted, and all of them would count as one)");
+        }
         Matcher numeric = NUMERIC_ID.matcher(v);
         if (numeric.matches()) {
             return Optional.of(numeric.group(1));

@@ -251,7 +251,15 @@ public class CinCensusRowProcessor implements ItemProcessor<SourceRow, ParsedRow
             check.fail("CINdetailsID", Rejection.shown(ref), "is too long for a CINdetailsID (40 characters at most)");
             return null;
         }
-        return ref == null ? null : Values.identifier(ref).orElse(ref);
+        if (ref == null) {
+            return null;
+        }
+        try {
+            return Values.identifier(ref).orElse(ref);
+        } catch (Values.BadValue e) {
+            check.fail("CINdetailsID", Rejection.shown(ref), e.getMessage());
+            return null;
+        }
     }
 
     private static void endNotBeforeStart(RowCheck check, String column, String what, LocalDate start, LocalDate end) {

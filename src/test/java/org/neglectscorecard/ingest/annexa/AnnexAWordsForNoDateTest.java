@@ -14,7 +14,8 @@ import org.neglectscorecard.reference.LaDirectory;
 /**
  * An Annex A List 7 as people fill it in: "N/A" or a SQL export's NULL where a plan has not ended is
  * an open plan, not a row to reject (which lost the plan and undercounted children on plans); a
- * start date given as "N/A" is still no start date, said as such; and a list whose headings have
+ * start date given as "N/A" is still no start date, said as such; an ID written "NULL" or "#N/A"
+ * names no child (every such row would otherwise be one child); and a list whose headings have
  * no end date at all says that its plans' figures will have no value, rather than counting every
  * plan as open.
  */
@@ -34,18 +35,23 @@ class AnnexAWordsForNoDateTest {
                 + "C1,M,WBRI,01/02/2015,03/04/2024,NEG,NEG,N/A\n"
                 + "C2,F,WBRI,01/02/2016,05/06/2024,NEG,NEG,NULL\n"
                 + "C3,F,WBRI,01/02/2017,N/A,NEG,NEG,\n"
-                + "C4,M,WBRI,01/02/2018,07/08/2024,NEG,NEG,15/01/2025\n");
+                + "C4,M,WBRI,01/02/2018,07/08/2024,NEG,NEG,15/01/2025\n"
+                + "NULL,M,WBRI,01/02/2019,07/09/2024,NEG,NEG,\n"
+                + "#N/A,F,WBRI,01/02/2019,07/10/2024,NEG,NEG,\n");
         LaDirectory las = new LaDirectory();
         InputValidator.Report report = new InputValidator(new InputScanner(las), las).validate(dir.resolve("input"));
         assertThat(report.files()).singleElement().satisfies(f -> {
-            assertThat(f.rowsRead()).isEqualTo(4);
+            assertThat(f.rowsRead()).isEqualTo(6);
             assertThat(f.rowsLoaded()).isEqualTo(3);
         });
-        assertThat(report.problems()).filteredOn(p -> p.outcome().equals("row rejected")).singleElement()
-                .satisfies(p -> {
-                    assertThat(p.rejection().rowNumber()).isEqualTo(4);
-                    assertThat(p.rejection().reason()).contains("Child Protection Plan Start Date gives no date ('N/A')");
-                });
+        assertThat(report.problems()).filteredOn(p -> p.outcome().equals("row rejected"))
+                .extracting(p -> p.rejection().rowNumber() + " " + p.rejection().reason())
+                .containsExactly("4 Child Protection Plan Start Date gives no date ('N/A'): every List 7 row needs one",
+                        // A database's NULL or Excel's #N/A for a missing ID would make every such row one child.
+                        "6 is 'NULL', which names no one: every row needs its own identifier (rows without one cannot be "
+                                + "counted, and all of them would count as one)",
+                        "7 is '#N/A', which names no one: every row needs its own identifier (rows without one cannot be "
+                                + "counted, and all of them would count as one)");
         assertThat(report.problems()).noneSatisfy(p -> assertThat(p.rejection().reason()).contains("no Child Protection Plan End Date"));
     }
 
