@@ -38,7 +38,12 @@ public record Rejection(String sheet, Integer rowNumber, String column, String c
             "attended", "was", "brought", "cancelled", "canceled", "by", "patient", "parent", "carer", "dna", "did", "attend",
             "rearranged", "rescheduled", "completed", "started",
             // a template's guidance under its headings ("DD/MM/YYYY", "Drop down")
-            "dd/mm/yyyy", "dd/mm/yy", "yyyy-mm-dd", "drop", "down");
+            "dd/mm/yyyy", "dd/mm/yy", "yyyy-mm-dd", "drop", "down",
+            // the multi-agency logs' own words: grades, scores, sectors, themes ("Grade 3", "4 - Agree", "Voluntary sector")
+            "grade", "good", "outstanding", "requires", "improvement", "inadequate", "agree", "disagree", "strongly",
+            "neutral", "could", "voluntary", "community", "sector", "statutory", "health", "police", "education", "social",
+            "care", "early", "domestic", "violence", "substance", "misuse", "mental", "first", "second", "third");
+    // Not the months: April, May, June and August are also children's names.
 
     /**
      * A wrong value as the report may show it: a date as written, a short number, a short code (six
@@ -61,7 +66,9 @@ public record Rejection(String sheet, Integer rowNumber, String column, String c
             return false;
         }
         String[] words = v.toLowerCase(java.util.Locale.ROOT).split("[\\s,;:()\\-–]+");
-        return words.length > 0 && java.util.Arrays.stream(words).allMatch(w -> w.isEmpty() || RETURN_WORDS.contains(w))
+        // A number of one or two digits among them is a score or a day, never enough to name anyone.
+        return words.length > 0 && java.util.Arrays.stream(words).allMatch(w -> w.isEmpty() || RETURN_WORDS.contains(w)
+                        || w.matches("\\d{1,2}"))
                 && java.util.Arrays.stream(words).anyMatch(w -> !w.isEmpty());
     }
 }

@@ -49,8 +49,18 @@ public final class TableHeader {
             if (spelt != null) {
                 bySquashedName.putIfAbsent(Values.squash(spelt), i);
             }
+            if (stem != null) {
+                // "Love & Care" is "Love and care"; "Date of assessment" is "Assessment date".
+                bySquashedName.putIfAbsent(Values.squash(stem.replace("&", " and ")), i);
+                java.util.regex.Matcher dateOf = DATE_OF.matcher(stem);
+                if (dateOf.matches()) {
+                    bySquashedName.putIfAbsent(Values.squash(dateOf.group(1) + " date"), i);
+                }
+            }
         }
     }
+
+    private static final java.util.regex.Pattern DATE_OF = java.util.regex.Pattern.compile("(?i)\\s*date of (?:the )?(.+?)\\s*");
 
     /** Short forms people write in headings, as the words they stand for ("Practitioner Ref", "CPP Start Dt"). */
     private static final Map<String, String> SHORT_FORMS = Map.of("ref", "reference", "num", "number", "nbr", "number",
@@ -79,7 +89,7 @@ public final class TableHeader {
      */
     private static final java.util.regex.Pattern FORMAT_HINT = java.util.regex.Pattern.compile(
             "(?is)\\s*(.*?\\S)\\s*[(\\[]\\s*(?:(?:dd?|mm?m?|yy(?:yy)?)(?:\\s*[/.\\-]?\\s*(?:dd?|mm?m?|yy(?:yy)?)){1,2}"
-                    + "|y\\s*/\\s*n|yes\\s*/\\s*no|y or n|yes or no|date|text|number)\\s*[)\\]]\\s*");
+                    + "|y\\s*/\\s*n|yes\\s*/\\s*no|y or n|yes or no|date|text|number|\\d+\\s*(?:-|–|to)\\s*\\d+)\\s*[)\\]]\\s*");
 
     /**
      * A heading as an Excel pivot table writes a value field ("Sum of Number of Previous Child

@@ -67,6 +67,10 @@ public final class Values {
     private static final java.util.Set<String> NO_DATE = java.util.Set.of("n/a", "na", "n.a.", "n.a", "not applicable",
             "null", "none", "-", "--");
 
+    private static final Pattern ORDINAL_DAY = Pattern.compile("^(\\d{1,2})(?:st|nd|rd|th)(?=[\\s-])", Pattern.CASE_INSENSITIVE);
+    private static final Pattern DOTTED = Pattern.compile("\\d{1,2}\\.\\d{1,2}\\.(\\d{2}|\\d{4})");
+    private static final Pattern YEAR_FIRST_SLASHED = Pattern.compile("(\\d{4})/(\\d{1,2})/(\\d{1,2})");
+
     /** A date cell that gives no date: blank, or one of the words written for none. */
     public static boolean isNoDate(String value) {
         return isBlank(value) || NO_DATE.contains(value.strip().toLowerCase(java.util.Locale.ROOT));
@@ -81,7 +85,16 @@ public final class Values {
         if (isNoDate(value)) {
             return Optional.empty();
         }
-        String v = value.strip();
+        // Forms people type that say the same date: "14th May 2024", "14.05.2024", "2024/05/14".
+        String v = ORDINAL_DAY.matcher(value.strip()).replaceFirst("$1");
+        if (DOTTED.matcher(v).matches()) {
+            v = v.replace('.', '/');
+        }
+        Matcher yearFirst = YEAR_FIRST_SLASHED.matcher(v);
+        if (yearFirst.matches()) {
+            v = yearFirst.group(1) + "-" + (yearFirst.group(2).length() == 1 ? "0" : "") + yearFirst.group(2) + "-"
+                    + (yearFirst.group(3).length() == 1 ? "0" : "") + yearFirst.group(3);
+        }
         LocalDate parsed = null;
         Matcher dt = ISO_DATE_TIME.matcher(v);
         Matcher ukdt = UK_DATE_TIME.matcher(v);
@@ -296,33 +309,44 @@ public final class Values {
             return Optional.empty();
         }
         return switch (value.strip().toLowerCase(Locale.ROOT)) {
-            case "true", "y", "yes", "1", "1.0", "t" -> Optional.of(true);
-            case "false", "n", "no", "0", "0.0", "f" -> Optional.of(false);
+            // A tick or cross is how a spreadsheet's checklist says yes or no.
+            case "true", "y", "yes", "1", "1.0", "t", "\u2713", "\u2714", "\u2611" -> Optional.of(true);
+            case "false", "n", "no", "0", "0.0", "f", "\u2717", "\u2718", "\u2612" -> Optional.of(false);
             default -> throw new BadValue("is not a yes/no value: use Y or N (or true/false, 1/0)");
         };
     }
 
-    /** A whole number, allowing the "3.0" form spreadsheets export. */
+    private static final Pattern LABELLED_NUMBER = Pattern.compile("(\\d{1,2})\\s*[-\u2013:]\\s*\\p{L}[\\p{L} ]*");
+    private static final Pattern GROUPED = Pattern.compile("-?\\d{1,3}(,\\d{3})+(\\.0+)?");
+
+    /** A whole number, allowing the "3.0" form spreadsheets export and their thousands separators ("1,000"). */
     public static Optional<Integer> wholeNumber(String value) {
         if (isBlank(value)) {
             return Optional.empty();
         }
         try {
-            BigDecimal number = new BigDecimal(value.strip());
+            String v = value.strip();
+            // A score with its label, as a form's drop-down writes it: "4 - Agree".
+            Matcher labelled = LABELLED_NUMBER.matcher(v);
+            if (labelled.matches()) {
+                v = labelled.group(1);
+            }
+            // Excel's thousands format, as a CSV saved from it writes it: "1,000" (never "1,0", which is no number).
+            BigDecimal number = new BigDecimal(GROUPED.matcher(v).matches() ? v.replace(",", "") : v);
             return Optional.of(number.intValueExact());
         } catch (NumberFormatException | ArithmeticException e) {
             throw new BadValue("is not a whole number");
         }
     }
 
-    /**
-     * An identifier as the case-management system wrote it, undoing a spreadsheet's number
-     * formatting ("1234.0" is "1234").
-     */
     /** What exports and people write where an identifier is missing: a database's NULL, Excel's #N/A from a failed lookup. */
     private static final java.util.Set<String> NOT_AN_ID = java.util.Set.of("null", "n/a", "na", "#n/a", "#ref!", "#value!",
             "#name?", "unknown", "not known", "none", "-", "--");
 
+    /**
+     * An identifier as the case-management system wrote it, undoing a spreadsheet's number
+     * formatting ("1234.0" is "1234").
+     */
     public static Optional<String> identifier(String value) {
         if (isBlank(value)) {
             return Optional.empty();

@@ -69,6 +69,7 @@ class MultiAgencyDefinitionsTest {
                 A5,2025-11-01,C5,CP,Rapid review,Neglect,Y,,,,,,,
                 A6,2025-02-01,C6,CP,Multi-agency case audit,Neglect,Y,Inadequate,N,N,N,N,N,N
                 A1,2025-06-30,C1,CP,Multi-agency case audit,Neglect,Y,Good,Y,Y,N,Y,Y,Y
+                A7,2025-10-15,C7,CP,Multi-agency case audit,Neglect,Y,Very good indeed,,,,N/A,N/A,
                 """);
         // Two rows name their LA instead of coding it, as partners' logs often do: counted the same.
         Files.writeString(input.resolve("partnership/early-help.csv"), """
@@ -183,10 +184,11 @@ class MultiAgencyDefinitionsTest {
 
     @Test
     void neglectAuditsAndTheirJudgements() {
-        // Multi-agency neglect audits in the year: A1, A2, A3 (A1's repeated row is rejected; A4's theme is
+        // Multi-agency neglect audits in the year: A1, A2, A3, A7 (A1's repeated row is rejected; A4's theme is
         // other; A5 is a rapid review; A6 is before the year).
-        assertThat(out.value("AUDIT_NEG", P, END)).isEqualTo("3");
-        assertThat(out.value("AUDIT_NEG_GOOD_PCT", P, END)).isEqualTo("66.7");      // Good, Outstanding of 3
+        assertThat(out.value("AUDIT_NEG", P, END)).isEqualTo("4");
+        // Good, Outstanding of the 3 graded: A7's grade could not be read (left out, said), so it is no "not good".
+        assertThat(out.value("AUDIT_NEG_GOOD_PCT", P, END)).isEqualTo("66.7");
         assertThat(out.value("AUDIT_NEG_TOOLS_PCT", P, END)).isEqualTo("50.0");     // Y, n/a, N
         assertThat(out.value("AUDIT_NEG_VOICE_PCT", P, END)).isEqualTo("100.0");    // Y, Y, n/a
         assertThat(out.value("AUDIT_NEG_PLAN_PCT", P, END)).isEqualTo("66.7");      // Y, N, Y

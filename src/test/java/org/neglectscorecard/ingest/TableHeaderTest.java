@@ -46,6 +46,11 @@ class TableHeaderTest {
         assertThat(hinted.nameOf("Child Protection Plan Start Date")).as("shown as the file wrote it")
                 .isEqualTo("Child Protection Plan Start Date (DD/MM/YYYY)");
 
+        TableHeader gcp2 = new TableHeader("GCP2", List.of("Date of assessment", "Love & Care", "Physical care (1-5)"), true);
+        assertThat(gcp2.indexOf("Assessment date")).contains(0);
+        assertThat(gcp2.indexOf("Love and care")).contains(1);
+        assertThat(gcp2.indexOf("Physical care")).contains(2);
+
         TableHeader own = new TableHeader("List 7", List.of("Plan Start (DD/MM/YYYY)", "Plan Start"), true);
         assertThat(own.indexOf("Plan Start")).as("a heading of the name itself wins").contains(1);
     }

@@ -100,4 +100,24 @@ class ValuesAndCodesTest {
         assertThat(h.letterOf("InitialCategoryOfAbuse")).isEqualTo("C");
         assertThat(TableHeader.columnLetter(26)).isEqualTo("AA");
     }
+
+    /** Forms agencies type that say the same date or number: the ordinal, the dotted and year-first dates, Excel's thousands. */
+    @Test
+    void datesAndNumbersAsAgenciesTypeThem() {
+        assertThat(Values.date("14th May 2024")).contains(LocalDate.of(2024, 5, 14));
+        assertThat(Values.date("3rd February 2025")).contains(LocalDate.of(2025, 2, 3));
+        assertThat(Values.date("14.05.2024")).contains(LocalDate.of(2024, 5, 14));
+        assertThat(Values.date("2024/05/14")).contains(LocalDate.of(2024, 5, 14));
+        assertThat(Values.date("N/A")).isEmpty();
+        assertThat(Values.date("NULL")).isEmpty();
+        assertThatThrownBy(() -> Values.date("2024/13/14")).hasMessageContaining("not a real date");
+        assertThat(Values.wholeNumber("1,000")).contains(1000);
+        assertThat(Values.wholeNumber("12,345,678")).contains(12345678);
+        assertThatThrownBy(() -> Values.wholeNumber("1,0")).hasMessageContaining("not a whole number");
+        assertThatThrownBy(() -> Values.wholeNumber("1,00")).hasMessageContaining("not a whole number");
+        assertThat(Values.wholeNumber("4 - Agree")).contains(4);
+        assertThatThrownBy(() -> Values.wholeNumber("4 - 5")).hasMessageContaining("not a whole number");
+        assertThat(Values.flag("\u2713")).contains(true);
+        assertThat(Values.flag("\u2717")).contains(false);
+    }
 }

@@ -17,7 +17,7 @@ public final class AgencyCodes {
             "ASC|Adult social care|adult services|adults social care",
             "PROBATION|Probation",
             "HOUSING|Housing",
-            "VCS|Voluntary/community|voluntary|community|voluntary and community|VCSE|third sector|charity",
+            "VCS|Voluntary/community|voluntary|community|voluntary and community|VCSE|third sector|charity|voluntary sector|community sector",
             "OTHER|Other");
 
     public static final CodeList COURSE = CodeList.of("course",
@@ -65,7 +65,7 @@ public final class AgencyCodes {
     public static final CodeList APPOINTMENT_OUTCOME = CodeList.of("appointment_outcome",
             "ATTENDED|Attended|seen|brought",
             "WNB|Was not brought|WNB|not brought|did not attend|DNA",
-            "CANCELLED|Cancelled|cancelled by service|rearranged|cancelled by family");
+            "CANCELLED|Cancelled|cancelled by service|rearranged|cancelled by family|cancelled by patient|cancelled by parent|cancelled by clinic|rescheduled");
 
     public static final CodeList RESPONDENT = CodeList.of("respondent",
             "PARENT_CARER|Parent/carer|parent|carer|parent or carer|family",

@@ -39,7 +39,8 @@ public enum AgencySource {
                             + "awareness, Multi-agency neglect, Graded Care Profile 2, Neglect screening tool, Other).",
                             "Multi-agency neglect", "Course name", "Course type", "Training course"),
                     code("Single- or multi-agency", false, AgencyCodes.DELIVERY, "delivery", "Whether the session was for one "
-                            + "agency's staff or multi-agency.", "Multi-agency", "Delivery", "Single or multi agency"),
+                            + "agency's staff or multi-agency.", "Multi-agency", "Delivery", "Single or multi agency",
+                            "Single/Multi-agency", "Single/multi agency"),
                     date("Course date", true, "course_date", "Required. The date the course was attended (the last day, for a "
                             + "course over several days).", "2025-05-14", "Date", "Date attended", "Session date"),
                     yesNo("Completed", true, "completed", "Required. Y if the practitioner completed the course, N if they "
@@ -68,7 +69,7 @@ public enum AgencySource {
                             + "Child protection or Child looked after.", "Child protection", "Level of need"),
                     code("Kind of audit", true, AgencyCodes.AUDIT_KIND, "kind", "Required. Multi-agency case audit, "
                             + "Single-agency audit, Rapid review or Child safeguarding practice review.",
-                            "Multi-agency case audit", "Audit type", "Type", "Kind"),
+                            "Multi-agency case audit", "Audit type", "Type", "Kind", "Type of audit"),
                     code("Theme", true, AgencyCodes.AUDIT_THEME, "theme", "Required. Neglect if the audit's theme (or, for "
                             + "a review, a key factor) was neglect; otherwise Other.", "Neglect", "Audit theme", "Key factor"),
                     yesNo("Multi-agency", false, "multi_agency", "Y if more than one agency took part.", "Y",
@@ -83,7 +84,8 @@ public enum AgencySource {
                             + "2 or the neglect screening tool used, and used well?", "Y", "GCP2 or screening tool used well",
                             "Neglect tools used well"),
                     yesNoNa("Child's voice captured", "voice_captured", "Y, N or Not applicable: are the child's voice and "
-                            + "lived experience captured?", "Y", "Voice of the child", "Lived experience captured"),
+                            + "lived experience captured?", "Y", "Voice of the child", "Lived experience captured",
+                            "Voice of the child captured"),
                     yesNoNa("Management oversight", "management_oversight", "Y, N or Not applicable: is there effective "
                             + "management oversight?", "Y"),
                     la())),
@@ -102,7 +104,7 @@ public enum AgencySource {
                     yesNo("Whole-family plan", true, "whole_family", "Required. Y if the plan is a whole-family plan.", "Y",
                             "Whole family (Y/N)", "Whole family"),
                     yesNo("Multi-agency", true, "multi_agency", "Required. Y if more than one agency contributes to the plan.",
-                            "Y", "Multi-agency (Y/N)"),
+                            "Y", "Multi-agency (Y/N)", "Multi-agency plan"),
                     code("Lead agency", false, AgencyCodes.AGENCY_SECTOR, "lead_agency", "The kind of agency leading the plan "
                             + "(lead practitioner's agency).", "Education", "Lead practitioner agency"),
                     yesNo("Neglect identified", true, "neglect_identified", "Required. Y if neglect was identified as a need "
@@ -119,10 +121,10 @@ public enum AgencySource {
                             "NHS number"),
                     date("Appointment date", true, "appointment_date", "Required.", "2025-05-02", "Date", "Date of appointment"),
                     code("Service", true, AgencyCodes.HEALTH_SERVICE, "service", "Required. Antenatal, Postnatal / health "
-                            + "visiting, Dental, Paediatric, GP or Other.", "Dental", "Clinic", "Service type"),
+                            + "visiting, Dental, Paediatric, GP or Other.", "Dental", "Clinic", "Service type", "Clinic / Service"),
                     code("Outcome", true, AgencyCodes.APPOINTMENT_OUTCOME, "outcome", "Required. Attended, Was not brought, or "
                             + "Cancelled (cancelled appointments are left out of the count).", "Was not brought",
-                            "Attendance", "Appointment outcome"),
+                            "Attendance", "Appointment outcome", "Attendance status", "Attendance outcome"),
                     la())),
 
     HEALTH_MONTHLY("HEALTH", "Health appointments (monthly counts)", "Appointments by month", "health_monthly",

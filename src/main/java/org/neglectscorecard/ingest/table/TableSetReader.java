@@ -180,8 +180,9 @@ public class TableSetReader extends AbstractItemCountingItemStreamItemReader<Sou
         return null;
     }
 
-    /** A footer a person or report writer adds under a list: "Total: 4", "Grand total = 12". */
-    private static final java.util.regex.Pattern TOTAL_WITH_COUNT = java.util.regex.Pattern.compile("(grand )?total\\s*[:=]\\s*\\d[\\d,]*");
+    /** A footer a person or report writer adds under a list: "Total: 4", "Grand total = 12", "Total audits: 8", "Count: 8". */
+    private static final java.util.regex.Pattern TOTAL_WITH_COUNT = java.util.regex.Pattern.compile(
+            "((grand )?total|count)( [a-z][a-z ]{0,40})?\\s*[:=]\\s*\\d[\\d,]*");
 
     /** What a template writes under its headings to say how to fill each column in, squashed. */
     private static final java.util.Set<String> GUIDANCE = java.util.Set.of("ddmmyyyy", "ddmmyy", "yyyymmdd", "mmyyyy", "yyyymm", "dropdown",

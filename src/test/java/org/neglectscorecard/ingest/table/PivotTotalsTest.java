@@ -94,11 +94,12 @@ class PivotTotalsTest {
                 2025-02,2,1,
 
                 Total: 5,,,
+                Total offences: 5,,,
                 """);
         TableSetReader reader = AgencyTableReader.of(Map.of(AgencySource.POLICE, TableSource.csv(file, StandardCharsets.UTF_8)), null);
         List<String> read = months(reader);
         assertThat(read).containsExactly("2025-01", "2025-02");
-        assertThat(reader.notes()).extracting(Rejection::rowNumber).containsExactly(2, 6);
+        assertThat(reader.notes()).extracting(Rejection::rowNumber).containsExactly(2, 6);   // the 2 total rows said once
         assertThat(reader.notes().get(0).reason()).contains("the template's guidance");
         assertThat(reader.notes().get(1).reason()).contains("('Total: 5') is a total row");
     }
