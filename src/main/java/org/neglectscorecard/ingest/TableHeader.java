@@ -50,17 +50,12 @@ public final class TableHeader {
                 bySquashedName.putIfAbsent(Values.squash(spelt), i);
             }
             if (stem != null) {
-                // "Love & Care" is "Love and care"; "Date of assessment" is "Assessment date".
+                // "Love & Care" is "Love and care". (Not "Date of X" for "X date" in general: Annex A's List 3
+                // "Date of referral" is no List 6 "Referral Date".)
                 bySquashedName.putIfAbsent(Values.squash(stem.replace("&", " and ")), i);
-                java.util.regex.Matcher dateOf = DATE_OF.matcher(stem);
-                if (dateOf.matches()) {
-                    bySquashedName.putIfAbsent(Values.squash(dateOf.group(1) + " date"), i);
-                }
             }
         }
     }
-
-    private static final java.util.regex.Pattern DATE_OF = java.util.regex.Pattern.compile("(?i)\\s*date of (?:the )?(.+?)\\s*");
 
     /** Short forms people write in headings, as the words they stand for ("Practitioner Ref", "CPP Start Dt"). */
     private static final Map<String, String> SHORT_FORMS = Map.of("ref", "reference", "num", "number", "nbr", "number",

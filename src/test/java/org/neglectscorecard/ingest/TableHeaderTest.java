@@ -46,8 +46,8 @@ class TableHeaderTest {
         assertThat(hinted.nameOf("Child Protection Plan Start Date")).as("shown as the file wrote it")
                 .isEqualTo("Child Protection Plan Start Date (DD/MM/YYYY)");
 
-        TableHeader gcp2 = new TableHeader("GCP2", List.of("Date of assessment", "Love & Care", "Physical care (1-5)"), true);
-        assertThat(gcp2.indexOf("Assessment date")).contains(0);
+        TableHeader gcp2 = new TableHeader("GCP2", List.of("Date of referral", "Love & Care", "Physical care (1-5)"), true);
+        assertThat(gcp2.has("Referral date")).as("Annex A's List 3 'Date of referral' is not List 6's 'Referral Date'").isFalse();
         assertThat(gcp2.indexOf("Love and care")).contains(1);
         assertThat(gcp2.indexOf("Physical care")).contains(2);
 

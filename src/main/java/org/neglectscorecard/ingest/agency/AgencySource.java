@@ -152,7 +152,7 @@ public enum AgencySource {
                     reference("Child reference", "child_key", "Required. The child's reference (the same reference each "
                             + "time the child is assessed, so change can be seen).", "C-558812", "Child ID", "Case reference"),
                     date("Assessment date", true, "assessment_date", "Required. The date the assessment was completed.",
-                            "2025-06-12", "Date", "Date completed"),
+                            "2025-06-12", "Date", "Date completed", "Date of assessment"),
                     code("Agency", false, AgencyCodes.AGENCY_SECTOR, "agency_sector", "The kind of agency that completed it.",
                             "Early help", "Agency sector"),
                     code("Tier", false, AgencyCodes.TIER, "tier", "The level of need at the time.", "Early help"),
