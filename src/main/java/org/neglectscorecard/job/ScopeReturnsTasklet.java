@@ -158,6 +158,8 @@ public class ScopeReturnsTasklet implements Tasklet {
                     + "). Check the period asked for, or put that year's returns in the input folder.");
         }
 
+        logsEndingEarly(run, candidates);
+
         // A corrected resubmission (same LA, kind and date) replaces the return it corrects: the one loaded last wins.
         // Logs (training, audits, ...) are never resubmissions of each other: two agencies' logs are both used.
         Map<String, List<Candidate>> sameReturn = new LinkedHashMap<>();
@@ -199,6 +201,34 @@ public class ScopeReturnsTasklet implements Tasklet {
                         RUN_SCOPE.COVER_TO)
                 .values(runId, c.returnId(), streamId, c.kind(), code9, c.reference(), c.referenceFrom(), coverFrom, c.reference())
                 .execute();
+    }
+
+    /**
+     * A member's rows in a log (audits, early help, ...) that end before the month reported: a log
+     * is dated by its latest date, so the months after have no value for that LA, nor for the
+     * partnership, which a quiet month (no audit in March) does not deserve. Said with the file and
+     * the month, and how to say the log is complete to a later date. Not where a later file of the
+     * same kind reaches the month for that LA, nor where the job file already dates the file.
+     */
+    private void logsEndingEarly(RunContext run, List<Candidate> candidates) {
+        Set<String> members = new LinkedHashSet<>();
+        run.jobFile().members().forEach(m -> las.code3(m).ifPresent(members::add));
+        members.add(ReturnRegistry.PARTNERSHIP_WIDE);
+        Map<String, LocalDate> reach = new java.util.HashMap<>();
+        candidates.forEach(c -> reach.merge(c.kind() + "|" + c.la3(), c.reference(), (a, b) -> a.isAfter(b) ? a : b));
+        Map<String, List<String>> byFile = new LinkedHashMap<>();
+        for (Candidate c : candidates) {
+            if (c.log() && members.contains(c.la3()) && !"the job file".equals(c.referenceFrom())
+                    && c.reference().isBefore(run.period()) && reach.get(c.kind() + "|" + c.la3()).equals(c.reference())) {
+                String who = ReturnRegistry.PARTNERSHIP_WIDE.equals(c.la3()) ? "the partnership"
+                        : las.current(c.la3()).map(LaDirectory.La::name).orElse("LA " + c.la3());
+                byFile.computeIfAbsent(c.file(), f -> new ArrayList<>()).add(c.reference().format(MONTH) + " for " + who);
+            }
+        }
+        byFile.forEach((file, ends) -> messages.add(run.runId(), STEP, RunMessages.WARNING, file + ": its rows end in "
+                + String.join(", ", ends) + ", so the figures from it have no value after then, nor the partnership's. If the "
+                + "log is complete to " + run.period().format(DAY) + " (nothing since), say so in the job file under 'files:' "
+                + "with 'path: " + file + "' and 'as-at: " + run.period() + "'."));
     }
 
     /** Every LA with returns is reported; the partnership is the sum of its listed members. */

@@ -1,6 +1,7 @@
 package org.neglectscorecard.scorecard;
 
 import static org.neglectscorecard.store.schema.Tables.REJECTION;
+import static org.neglectscorecard.store.schema.Tables.RUN_AREA;
 import static org.neglectscorecard.store.schema.Tables.RUN_INPUT;
 import static org.neglectscorecard.store.schema.Tables.RUN_SCOPE;
 import static org.neglectscorecard.store.schema.Tables.SOURCE_FILE;
@@ -8,6 +9,7 @@ import static org.neglectscorecard.store.schema.Tables.STATUTORY_RETURN;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
@@ -33,19 +35,38 @@ public class RunInputs {
     }
 
     public List<InputSummary> files(long runId) {
-        var asAt = DSL.select(DSL.groupConcatDistinct(DSL.concat(RUN_SCOPE.REFERENCE_DATE.cast(String.class),
-                                DSL.inline(" ("), RUN_SCOPE.REFERENCE_DATE_FROM, DSL.inline(")"))))
+        // Each file's returns as this run uses them: a log of several LAs is dated for each LA by its own rows.
+        Map<Long, Map<String, List<String>>> dated = new java.util.HashMap<>();
+        dsl.select(STATUTORY_RETURN.SOURCE_FILE_ID, RUN_SCOPE.REFERENCE_DATE, RUN_SCOPE.REFERENCE_DATE_FROM, RUN_AREA.AREA_NAME)
                 .from(RUN_SCOPE).join(STATUTORY_RETURN).on(STATUTORY_RETURN.RETURN_ID.eq(RUN_SCOPE.RETURN_ID))
-                .where(RUN_SCOPE.RUN_ID.eq(runId).and(STATUTORY_RETURN.SOURCE_FILE_ID.eq(SOURCE_FILE.SOURCE_FILE_ID)));
+                .leftJoin(RUN_AREA).on(RUN_AREA.RUN_ID.eq(RUN_SCOPE.RUN_ID).and(RUN_AREA.AREA_CODE.eq(RUN_SCOPE.LA_CODE9)))
+                .where(RUN_SCOPE.RUN_ID.eq(runId))
+                .orderBy(RUN_SCOPE.REFERENCE_DATE, RUN_AREA.AREA_NAME)
+                .forEach(r -> dated.computeIfAbsent(r.value1(), k -> new java.util.LinkedHashMap<>())
+                        .computeIfAbsent(r.value2() + " (" + r.value3() + ")", k -> new java.util.ArrayList<>())
+                        .add(r.value4() == null ? "the partnership" : r.value4()));
         return dsl.select(SOURCE_FILE.SOURCE_FILE_ID, RUN_INPUT.DISPLAY_NAME, SOURCE_FILE.FORMAT, SOURCE_FILE.STATUS,
                         SOURCE_FILE.ROWS_READ, SOURCE_FILE.ROWS_LOADED, SOURCE_FILE.ROWS_REJECTED, SOURCE_FILE.CHECKSUM,
-                        SOURCE_FILE.MESSAGE, asAt.asField("as_at"))
+                        SOURCE_FILE.MESSAGE)
                 .from(RUN_INPUT).join(SOURCE_FILE).on(SOURCE_FILE.SOURCE_FILE_ID.eq(RUN_INPUT.SOURCE_FILE_ID))
                 .where(RUN_INPUT.RUN_ID.eq(runId))
                 .orderBy(RUN_INPUT.DISPLAY_NAME)
                 .fetch(r -> new InputSummary(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(),
-                        r.value7(), r.value8(), r.value9(), r.get("as_at") == null && "REFERENCE".equals(r.value3())
-                                ? "reference data" : (String) r.get("as_at")));
+                        r.value7(), r.value8(), r.value9(), asAt(dated.get(r.value1()), r.value3())));
+    }
+
+    /** "2025-03-31 (the return's header)", or, where a file's LAs are dated apart, each date with its LAs. */
+    private static String asAt(Map<String, List<String>> dated, String format) {
+        if (dated == null || dated.isEmpty()) {
+            return "REFERENCE".equals(format) ? "reference data" : null;
+        }
+        if (dated.size() == 1) {
+            return dated.keySet().iterator().next();
+        }
+        List<String> each = new java.util.ArrayList<>();
+        dated.forEach((date, areas) -> each.add(date.replaceFirst(" \\(.*", "") + " for " + String.join(", ", areas)));
+        return String.join("; ", each) + " (" + dated.keySet().iterator().next().replaceFirst("^[^(]*\\((.*)\\)$", "$1")
+                .replace("its latest date", "each LA's latest date") + ")";
     }
 
     public List<Problem> problems(long runId) {
