@@ -251,7 +251,7 @@ public class InputScanner {
         Claim claim = claim(header);
         if (claim == null) {
             out.add(problem(root, file, Format.NOT_RECOGNISED, "is not a table this program reads (its heading row matches "
-                    + "no known return" + headingsSeen(header) + ")"));
+                    + "no known return" + headingsSeen(header) + ")" + likeness(List.of(header))));
             return;
         }
         KindOfReturn rules = claim.kind().rules();
@@ -331,9 +331,23 @@ public class InputScanner {
         } catch (UnreadableFileException e) {
             return problem(root, file, Format.UNREADABLE, e.getMessage());
         }
+        String like = likeness(sheets.stream().map(Sheet::header).toList());
         return problem(root, file, Format.NOT_RECOGNISED, "is an Excel workbook but not a return this program reads (sheets: "
-                + String.join(", ", names) + "). Multi-agency data should follow a template in "
-                + "sample-data/templates/ (the heading row decides what a sheet is)");
+                + String.join(", ", names) + ")" + (like.isEmpty() ? ". Multi-agency data should follow a template in "
+                + "sample-data/templates/ (the heading row decides what a sheet is)" : like));
+    }
+
+    /** ". It looks most like ..." for the first table a kind finds a likeness in, or "". */
+    private static String likeness(List<TableHeader> headers) {
+        for (TableHeader h : headers) {
+            for (ReturnKind kind : ReturnKind.values()) {
+                java.util.Optional<String> like = kind.rules().likeness(h);
+                if (like.isPresent()) {
+                    return ". " + like.get();
+                }
+            }
+        }
+        return "";
     }
 
     /** What a workbook is, by the first kind that knows (or, {@code nearly}, nearly knows) a sheet's headings; null: none. */

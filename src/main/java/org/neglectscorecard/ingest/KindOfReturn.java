@@ -41,6 +41,14 @@ public interface KindOfReturn {
      * required headings, a few missing or misspelt. The file is then read as that table, and
      * rejected naming what is missing, rather than passed over as not a return. Null: none.
      */
+    /**
+     * For a table no kind reads: which of this kind's layouts it looks most like, and what it lacks,
+     * in words for the person to act on (the file is still not used); else empty.
+     */
+    default java.util.Optional<String> likeness(TableHeader header) {
+        return java.util.Optional.empty();
+    }
+
     default String nearestTable(TableHeader header) {
         return null;
     }

@@ -318,6 +318,43 @@ public enum AgencySource {
      * it then rejects the file naming what is missing, where it would otherwise be passed over as
      * "not a return", and the partner's data silently left out.
      */
+    /**
+     * For a table no kind reads: the multi-agency template it looks most like (half or more of that
+     * template's required headings are there, two at least), and the required headings it lacks, in
+     * words for the person to act on; else empty. Only said, never read as that source.
+     */
+    public static java.util.Optional<String> closest(TableHeader header) {
+        AgencySource best = null;
+        List<String> bestMissing = null;
+        int bestMatched = 1;
+        for (AgencySource s : values()) {
+            List<String> missing = new java.util.ArrayList<>();
+            int required = 0;
+            for (AgencyColumn c : s.columns) {
+                if (c.required()) {
+                    required++;
+                    if (s.indexOf(header, c).isEmpty()) {
+                        missing.add("'" + c.heading() + "'");
+                    }
+                }
+            }
+            int matched = required - missing.size();
+            if (matched > bestMatched && matched * 2 >= required) {
+                best = s;
+                bestMissing = missing;
+                bestMatched = matched;
+            }
+        }
+        if (best == null) {
+            return java.util.Optional.empty();
+        }
+        boolean one = bestMissing.size() == 1;
+        return java.util.Optional.of("It looks most like the template for " + best.title() + " (sample-data/templates/"
+                + best.templateName() + ") but has no " + (one ? "column" : "columns") + " headed "
+                + String.join(" and ", bestMissing) + ": rename the " + (one ? "heading that holds it" : "headings that hold them")
+                + " so, and it will be read");
+    }
+
     public static AgencySource nearest(TableHeader header) {
         AgencySource best = null;
         int bestMatched = 0;

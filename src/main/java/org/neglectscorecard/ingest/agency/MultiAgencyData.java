@@ -57,6 +57,11 @@ public final class MultiAgencyData implements KindOfReturn {
     }
 
     @Override
+    public java.util.Optional<String> likeness(TableHeader header) {
+        return AgencySource.closest(header);
+    }
+
+    @Override
     public String nearestTable(TableHeader header) {
         AgencySource s = AgencySource.nearest(header);
         return s == null ? null : s.name();
