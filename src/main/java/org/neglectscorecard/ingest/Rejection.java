@@ -66,9 +66,11 @@ public record Rejection(String sheet, Integer rowNumber, String column, String c
             return false;
         }
         String[] words = v.toLowerCase(java.util.Locale.ROOT).split("[\\s,;:()\\-–]+");
-        // A number of one or two digits among them is a score or a day, never enough to name anyone.
+        // A number of one or two digits beside such a word is a score or a grade ("Grade 3"); digits alone
+        // ("01 05 19") could be a date of birth, and are not shown.
         return words.length > 0 && java.util.Arrays.stream(words).allMatch(w -> w.isEmpty() || RETURN_WORDS.contains(w)
                         || w.matches("\\d{1,2}"))
+                && java.util.Arrays.stream(words).anyMatch(RETURN_WORDS::contains)
                 && java.util.Arrays.stream(words).anyMatch(w -> !w.isEmpty());
     }
 }

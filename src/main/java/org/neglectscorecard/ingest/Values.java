@@ -316,21 +316,19 @@ public final class Values {
         };
     }
 
-    private static final Pattern LABELLED_NUMBER = Pattern.compile("(\\d{1,2})\\s*[-\u2013:]\\s*\\p{L}[\\p{L} ]*");
     private static final Pattern GROUPED = Pattern.compile("-?\\d{1,3}(,\\d{3})+(\\.0+)?");
 
-    /** A whole number, allowing the "3.0" form spreadsheets export and their thousands separators ("1,000"). */
+    /**
+     * A whole number, allowing the "3.0" form spreadsheets export and their thousands separators
+     * ("1,000"). Not a score with its label ("4 - Agree"): forms number their scales both ways, and
+     * "4 - Disagree" on a scale running from strongly agree would be read as agreeing.
+     */
     public static Optional<Integer> wholeNumber(String value) {
         if (isBlank(value)) {
             return Optional.empty();
         }
         try {
             String v = value.strip();
-            // A score with its label, as a form's drop-down writes it: "4 - Agree".
-            Matcher labelled = LABELLED_NUMBER.matcher(v);
-            if (labelled.matches()) {
-                v = labelled.group(1);
-            }
             // Excel's thousands format, as a CSV saved from it writes it: "1,000" (never "1,0", which is no number).
             BigDecimal number = new BigDecimal(GROUPED.matcher(v).matches() ? v.replace(",", "") : v);
             return Optional.of(number.intValueExact());

@@ -217,18 +217,29 @@ public class ScopeReturnsTasklet implements Tasklet {
         Map<String, LocalDate> reach = new java.util.HashMap<>();
         candidates.forEach(c -> reach.merge(c.kind() + "|" + c.la3(), c.reference(), (a, b) -> a.isAfter(b) ? a : b));
         Map<String, List<String>> byFile = new LinkedHashMap<>();
+        Set<String> stale = new LinkedHashSet<>();
         for (Candidate c : candidates) {
-            if (c.log() && members.contains(c.la3()) && !"the job file".equals(c.referenceFrom())
-                    && c.reference().isBefore(run.period()) && reach.get(c.kind() + "|" + c.la3()).equals(c.reference())) {
+            if (!c.log() || !members.contains(c.la3()) || !c.reference().isBefore(run.period())
+                    || !reach.get(c.kind() + "|" + c.la3()).equals(c.reference())) {
+                continue;
+            }
+            if ("the job file".equals(c.referenceFrom())) {
+                stale.add(c.file());
+            } else {
                 String who = ReturnRegistry.PARTNERSHIP_WIDE.equals(c.la3()) ? "the partnership"
                         : las.current(c.la3()).map(LaDirectory.La::name).orElse("LA " + c.la3());
                 byFile.computeIfAbsent(c.file(), f -> new ArrayList<>()).add(c.reference().format(MONTH) + " for " + who);
             }
         }
+        // Last month's advice, left in the job file, pins the log to last month: said, or it would never be again.
+        stale.forEach(file -> messages.add(run.runId(), STEP, RunMessages.WARNING, file + ": the job file gives it an as-at "
+                + "before " + run.period().format(DAY) + " (under 'files:'), so the figures from it have no value after that date. "
+                + "If the log is now complete to " + run.period().format(DAY) + ", change that as-at to " + run.period()
+                + "; if a newer log has come, put it in the input folder and remove the as-at."));
         byFile.forEach((file, ends) -> messages.add(run.runId(), STEP, RunMessages.WARNING, file + ": its rows end in "
                 + String.join(", ", ends) + ", so the figures from it have no value after then, nor the partnership's. If the "
                 + "log is complete to " + run.period().format(DAY) + " (nothing since), say so in the job file under 'files:' "
-                + "with 'path: " + file + "' and 'as-at: " + run.period() + "'."));
+                + "with 'path: " + file + "' and 'as-at: " + run.period() + "' (for every LA in it)."));
     }
 
     /** Every LA with returns is reported; the partnership is the sum of its listed members. */

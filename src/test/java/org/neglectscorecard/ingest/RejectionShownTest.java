@@ -11,7 +11,7 @@ class RejectionShownTest {
     @ParameterizedTest
     @ValueSource(strings = {"Unknown", "Not known", "Physical abuse", "No further action", "Neglect", "NOT STATED",
             "Other - not known", "2024-13-45", "31/02/2024 10:00", "2024-03-31T10:00:00Z", "123456", "45382.5", "NEG", "Cancelled by patient",
-            "Was not brought", "DD/MM/YYYY", "Grade 3", "4 - Agree", "Could not attend", "Voluntary sector",
+            "Was not brought", "DD/MM/YYYY", "Grade 3", "Could not attend", "Voluntary sector",
             "Neglect and domestic abuse"})
     void wordsPeopleTypeForACodeDatesNumbersAndShortCodesAreShown(String value) {
         assertThat(Rejection.shown(value)).isEqualTo(value);
@@ -23,7 +23,7 @@ class RejectionShownTest {
             // Surnames that are also words, ethnic groups, and runs of digits that may be an NHS number.
             "Not known Black", "White Irish", "9434765919", "943 476 5919", "943-476-5919",
             // Months that are also names: never taken for words typed for a code.
-            "April 3", "August 12"})
+            "April 3", "August 12", "01 05 19", "1, 5, 19"})
     void namesIdentifiersAndLongTextAreWithheld(String value) {
         assertThat(Rejection.shown(value)).isEqualTo(Rejection.WITHHELD);
     }

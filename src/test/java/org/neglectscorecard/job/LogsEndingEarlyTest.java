@@ -45,7 +45,7 @@ class LogsEndingEarlyTest {
         String summary = Files.readString(dir.resolve("out/p/2025-03-31/run-summary.txt"));
         assertThat(summary).contains("Warning: audits.csv: its rows end in January 2025 for Luton, so the figures from it have "
                 + "no value after then, nor the partnership's. If the log is complete to 31 March 2025 (nothing since), say so in "
-                + "the job file under 'files:' with 'path: audits.csv' and 'as-at: 2025-03-31'.");
+                + "the job file under 'files:' with 'path: audits.csv' and 'as-at: 2025-03-31' (for every LA in it).");
         assertThat(summary).doesNotContain("for Bedford, so");
         assertThat(summary).containsPattern("audits\\.csv +2 read +2 loaded +0 rejected +as at 2025-01-31 for Luton; "
                 + "2025-03-31 for Bedford \\(the month end of each LA's latest date\\)");

@@ -56,6 +56,14 @@ public final class MultiAgencyData implements KindOfReturn {
         return s == null ? null : s.name();
     }
 
+    /** An early help log without a "Plan end" column would keep every plan it lists open to this day. */
+    @Override
+    public List<org.neglectscorecard.ingest.WholeFileRules.StoreColumn> endDates() {
+        return List.of(new org.neglectscorecard.ingest.WholeFileRules.StoreColumn(
+                org.neglectscorecard.store.schema.Tables.EARLY_HELP_PLAN.END_DATE, AgencySource.EARLY_HELP.sheet(), "Plan end",
+                "the early help figures at each month end (families with an open plan)"));
+    }
+
     @Override
     public java.util.Optional<String> likeness(TableHeader header) {
         return AgencySource.closest(header);

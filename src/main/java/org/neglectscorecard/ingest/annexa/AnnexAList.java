@@ -125,11 +125,16 @@ public enum AnnexAList {
     public static AnnexAList recognise(TableHeader header) {
         for (AnnexAList list : values()) {
             TableHeader h = header.withAliases(list.aliases());
-            if (h.has(list.keyColumn) && h.has("Child Unique ID")) {
+            if (h.has(list.keyColumn) && h.has("Child Unique ID") && !(list == LIST_6 && referrals(header))) {
                 return list;
             }
         }
         return null;
+    }
+
+    /** List 3 (referrals), by headings only it has: its "Referral Date" is no CIN start date. */
+    private static boolean referrals(TableHeader header) {
+        return header.has("Referral NFA?") || header.has("Number of Referrals in Last 12 Months");
     }
 
     /** What the list lacks that it cannot do without, or null. */
