@@ -48,11 +48,27 @@ public class SourceFiles {
     public SourceFileRecord register(String checksum, String format, String displayName, String folderLaCode,
                                      long size, LocalDateTime modifiedAt) {
         dsl.insertInto(SOURCE_FILE, SOURCE_FILE.CHECKSUM, SOURCE_FILE.FORMAT, SOURCE_FILE.DISPLAY_NAME,
-                        SOURCE_FILE.FOLDER_LA_CODE, SOURCE_FILE.SIZE_BYTES, SOURCE_FILE.MODIFIED_AT, SOURCE_FILE.STATUS)
-                .values(checksum, format, displayName, folderLaCode, size, modifiedAt, LOADING)
+                        SOURCE_FILE.FOLDER_LA_CODE, SOURCE_FILE.SIZE_BYTES, SOURCE_FILE.MODIFIED_AT, SOURCE_FILE.STATUS,
+                        SOURCE_FILE.READING_VERSION)
+                .values(checksum, format, displayName, folderLaCode, size, modifiedAt, LOADING, READING_VERSION)
                 .onConflictDoNothing().execute();
+        // Loaded (or rejected) by a release that read returns differently: loaded again, in place, as this one reads it.
+        dsl.update(SOURCE_FILE).set(SOURCE_FILE.STATUS, LOADING).set(SOURCE_FILE.MESSAGE, (String) null)
+                .set(SOURCE_FILE.READING_VERSION, READING_VERSION)
+                .where(SOURCE_FILE.CHECKSUM.eq(checksum))
+                .and(SOURCE_FILE.STATUS.in(LOADED, REJECTED))
+                .and(SOURCE_FILE.READING_VERSION.isNull().or(SOURCE_FILE.READING_VERSION.lt(READING_VERSION)))
+                .execute();
         return byChecksum(checksum).orElseThrow();
     }
+
+    /**
+     * How this release reads returns. Raise it when a change to reading would change what a file
+     * already loaded gives (a value read, a row rejected, a column found): every file loaded with
+     * a lower one is loaded again by the next run. 2: end dates' missing headings, words for no
+     * date, thousands separators, IDs written NULL (December 2026).
+     */
+    public static final int READING_VERSION = 2;
 
     /**
      * Rejects a whole file. Runs in its own transaction so the verdict survives whatever happens

@@ -64,13 +64,16 @@ class UpgradeInPlaceTest {
             try (Connection c = app.bean(javax.sql.DataSource.class).getConnection()) {
                 assertThat(counts(c)).isEqualTo(before);
             }
-            // The same period again, on the same files: they are recognised as loaded before, and nothing is loaded twice.
+            // The same period again, on the same files: read by the last release, they are loaded again, in place, as
+            // this release reads them (its reading differs), and nothing is counted twice.
             var result = app.run(RELEASE.resolve("job.yml"), LocalDate.of(2026, 3, 31), input, dir.resolve("out"), true);
             assertThat(result.ok()).as(result.message()).isTrue();
             try (Connection c = app.bean(javax.sql.DataSource.class).getConnection()) {
                 Map<String, Long> after = counts(c);
                 assertThat(after.get("source_file")).isEqualTo(before.get("source_file"));
                 assertThat(after.get("cp_plan")).isEqualTo(before.get("cp_plan"));
+                assertThat(dsl.fetch("SELECT reading_version FROM source_file").getValues(0, Integer.class)).as("each file read as this release reads")
+                        .containsOnly(org.neglectscorecard.store.SourceFiles.READING_VERSION);
                 assertThat(after.get("batch_job_execution")).isEqualTo(before.get("batch_job_execution") + 1);
                 assertThat(after.get("audit_log")).isGreaterThan(before.get("audit_log"));
             }
