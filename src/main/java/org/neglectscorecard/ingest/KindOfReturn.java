@@ -166,22 +166,18 @@ public interface KindOfReturn {
         return java.util.List.of();
     }
 
-    /** Of {@link #endDates()}, those whose table was read (headings by table, as its rows name it) without the heading. */
-    default java.util.List<Rejection> endDatesNotHeaded(String fileShown, java.util.Map<String, TableHeader> headings,
-                                                       java.util.function.BiConsumer<WholeFileRules.StoreColumn, Rejection> absent) {
-        java.util.List<Rejection> notes = new java.util.ArrayList<>();
+    /** Of {@link #endDates()}, each whose table was read (headings by table, as its rows name it) without the heading, with what to say. */
+    default void endDatesNotHeaded(String fileShown, java.util.Map<String, TableHeader> headings,
+                                   java.util.function.BiConsumer<WholeFileRules.StoreColumn, Rejection> absent) {
         for (WholeFileRules.StoreColumn c : endDates()) {
             TableHeader header = headings.get(c.fileTable());
             if (header != null && !header.has(c.fileColumn())) {
                 String where = header.isSpreadsheet() ? fileShown + " (" + header.where() + ")" : header.where();
-                Rejection note = new Rejection(header.where(), null, c.fileColumn(), null, null, where + " has no "
+                absent.accept(c, new Rejection(header.where(), null, c.fileColumn(), null, null, where + " has no "
                         + c.fileColumn() + " column: without it every record would look open to this day, so "
                         + c.neededFor() + " will have no value for the months this return serves (never a guess). Add the "
-                        + "column, blank where still open, and load the file again.");
-                absent.accept(c, note);
-                notes.add(note);
+                        + "column, blank where still open, and load the file again."));
             }
         }
-        return notes;
     }
 }

@@ -112,11 +112,12 @@ public class GuardedReader implements ItemStreamReader<SourceRow> {
      * run killed in between never said it (the restart does not read a completed file again).
      */
     private void noteWhatTheReaderSaw() {
-        if (delegate instanceof FileNotes notes && !notes.notes().isEmpty()) {
-            files.note(sourceFileId, notes.notes());
-        }
-        if (delegate instanceof FileNotes notes && listed.kind() != null) {
-            listed.kind().endDatesNotHeaded(listed.displayName(), notes.headingsRead(), (column, note) -> files.absentColumn(sourceFileId, column, note));
+        if (delegate instanceof FileNotes notes) {
+            if (!notes.notes().isEmpty()) {
+                files.note(sourceFileId, notes.notes());
+            }
+            listed.kind().endDatesNotHeaded(listed.displayName(), notes.headingsRead(),
+                    (column, note) -> files.absentColumn(sourceFileId, column, note));
         }
     }
 

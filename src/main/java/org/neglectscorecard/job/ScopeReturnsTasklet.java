@@ -211,8 +211,7 @@ public class ScopeReturnsTasklet implements Tasklet {
      * same kind reaches the month for that LA, nor where the job file already dates the file.
      */
     private void logsEndingEarly(RunContext run, List<Candidate> candidates) {
-        Set<String> members = new LinkedHashSet<>();
-        run.jobFile().members().forEach(m -> las.code3(m).ifPresent(members::add));
+        Set<String> members = new LinkedHashSet<>(members(run));
         members.add(ReturnRegistry.PARTNERSHIP_WIDE);
         Map<String, LocalDate> reach = new java.util.HashMap<>();
         candidates.forEach(c -> reach.merge(c.kind() + "|" + c.la3(), c.reference(), (a, b) -> a.isAfter(b) ? a : b));
@@ -242,9 +241,8 @@ public class ScopeReturnsTasklet implements Tasklet {
                 + "with 'path: " + file + "' and 'as-at: " + run.period() + "' (for every LA in it)."));
     }
 
-    /** Every LA with returns is reported; the partnership is the sum of its listed members. */
-    private void areas(RunContext run, Set<String> la3sWithData) {
-        long runId = run.runId();
+    /** The job file's partnership members, as 3-digit codes; a member that is no LA code stops the run, saying so. */
+    private Set<String> members(RunContext run) {
         Set<String> members = new LinkedHashSet<>();
         for (String m : run.jobFile().members()) {
             Optional<String> code = las.code3(m);
@@ -254,6 +252,13 @@ public class ScopeReturnsTasklet implements Tasklet {
             }
             members.add(code.get());
         }
+        return members;
+    }
+
+    /** Every LA with returns is reported; the partnership is the sum of its listed members. */
+    private void areas(RunContext run, Set<String> la3sWithData) {
+        long runId = run.runId();
+        Set<String> members = members(run);
         for (String m : members) {
             if (!la3sWithData.contains(m)) {
                 messages.add(runId, STEP, RunMessages.WARNING, "No returns were found for partnership member "

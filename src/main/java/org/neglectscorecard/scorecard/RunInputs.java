@@ -36,14 +36,14 @@ public class RunInputs {
 
     public List<InputSummary> files(long runId) {
         // Each file's returns as this run uses them: a log of several LAs is dated for each LA by its own rows.
-        Map<Long, Map<String, List<String>>> dated = new java.util.HashMap<>();
+        Map<Long, Map<AsAt, List<String>>> dated = new java.util.HashMap<>();
         dsl.select(STATUTORY_RETURN.SOURCE_FILE_ID, RUN_SCOPE.REFERENCE_DATE, RUN_SCOPE.REFERENCE_DATE_FROM, RUN_AREA.AREA_NAME)
                 .from(RUN_SCOPE).join(STATUTORY_RETURN).on(STATUTORY_RETURN.RETURN_ID.eq(RUN_SCOPE.RETURN_ID))
                 .leftJoin(RUN_AREA).on(RUN_AREA.RUN_ID.eq(RUN_SCOPE.RUN_ID).and(RUN_AREA.AREA_CODE.eq(RUN_SCOPE.LA_CODE9)))
                 .where(RUN_SCOPE.RUN_ID.eq(runId))
                 .orderBy(RUN_SCOPE.REFERENCE_DATE, RUN_AREA.AREA_NAME)
                 .forEach(r -> dated.computeIfAbsent(r.value1(), k -> new java.util.LinkedHashMap<>())
-                        .computeIfAbsent(r.value2() + " (" + r.value3() + ")", k -> new java.util.ArrayList<>())
+                        .computeIfAbsent(new AsAt(r.value2(), r.value3()), k -> new java.util.ArrayList<>())
                         .add(r.value4() == null ? "the partnership" : r.value4()));
         return dsl.select(SOURCE_FILE.SOURCE_FILE_ID, RUN_INPUT.DISPLAY_NAME, SOURCE_FILE.FORMAT, SOURCE_FILE.STATUS,
                         SOURCE_FILE.ROWS_READ, SOURCE_FILE.ROWS_LOADED, SOURCE_FILE.ROWS_REJECTED, SOURCE_FILE.CHECKSUM,
@@ -55,18 +55,22 @@ public class RunInputs {
                         r.value7(), r.value8(), r.value9(), asAt(dated.get(r.value1()), r.value3())));
     }
 
+    /** The date a return is used as at, and what gave it ("the return's header"). */
+    private record AsAt(LocalDate date, String from) {
+    }
+
     /** "2025-03-31 (the return's header)", or, where a file's LAs are dated apart, each date with its LAs. */
-    private static String asAt(Map<String, List<String>> dated, String format) {
+    private static String asAt(Map<AsAt, List<String>> dated, String format) {
         if (dated == null || dated.isEmpty()) {
             return "REFERENCE".equals(format) ? "reference data" : null;
         }
+        AsAt first = dated.keySet().iterator().next();
         if (dated.size() == 1) {
-            return dated.keySet().iterator().next();
+            return first.date() + " (" + first.from() + ")";
         }
         List<String> each = new java.util.ArrayList<>();
-        dated.forEach((date, areas) -> each.add(date.replaceFirst(" \\(.*", "") + " for " + String.join(", ", areas)));
-        return String.join("; ", each) + " (" + dated.keySet().iterator().next().replaceFirst("^[^(]*\\((.*)\\)$", "$1")
-                .replace("its latest date", "each LA's latest date") + ")";
+        dated.forEach((at, areas) -> each.add(at.date() + " for " + String.join(", ", areas)));
+        return String.join("; ", each) + " (" + first.from().replace("its latest date", "each LA's latest date") + ")";
     }
 
     public List<Problem> problems(long runId) {

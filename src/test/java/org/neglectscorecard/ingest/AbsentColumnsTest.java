@@ -15,10 +15,10 @@ import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neglectscorecard.job.RunService;
-import org.neglectscorecard.reference.LaDirectory;
 import org.neglectscorecard.sample.CensusReturnWriter;
 import org.neglectscorecard.testing.ReturnBuilder;
 import org.neglectscorecard.testing.TestApp;
+import org.neglectscorecard.testing.Validate;
 
 /**
  * A column an indicator needs that a file does not give never becomes zeros (issue 11.3): the
@@ -71,7 +71,7 @@ class AbsentColumnsTest {
                 .contains("None of the 2 rows (LA 821) gives InitialCategoryOfAbuse")
                 .contains("the neglect indicators by initial category of abuse will have no value");
 
-        InputValidator.Report report = new InputValidator(new InputScanner(new LaDirectory()), new LaDirectory()).validate(input);
+        InputValidator.Report report = Validate.folder(input);
         assertThat(report.problems()).extracting(p -> p.rejection().reason())
                 .contains("821/2022-23/ChildProtectionPlans.csv has no InitialCategoryOfAbuse column: the neglect indicators by "
                         + "initial category of abuse will have no value for the months this return serves.")

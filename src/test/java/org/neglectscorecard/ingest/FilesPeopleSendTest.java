@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.neglectscorecard.ingest.InputScanner.Format;
 import org.neglectscorecard.ingest.InputValidator.FileReport;
 import org.neglectscorecard.ingest.InputValidator.Report;
-import org.neglectscorecard.reference.LaDirectory;
+import org.neglectscorecard.testing.Validate;
 
 /**
  * What lands in an input folder besides well-made returns: a CSV saved with semicolons or tabs
@@ -154,7 +154,7 @@ class FilesPeopleSendTest {
     }
 
     private static Report validate(Path input) throws Exception {
-        return new InputValidator(new InputScanner(new LaDirectory()), new LaDirectory()).validate(input);
+        return Validate.folder(input);
     }
 
     private static Map<String, FileReport> byName(Report report) {

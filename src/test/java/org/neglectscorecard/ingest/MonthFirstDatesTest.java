@@ -12,8 +12,8 @@ import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neglectscorecard.job.RunService;
-import org.neglectscorecard.reference.LaDirectory;
 import org.neglectscorecard.testing.TestApp;
+import org.neglectscorecard.testing.Validate;
 
 /**
  * A partner's export with its dates written month first (US style, 04/13/2025): the rows whose day
@@ -47,7 +47,7 @@ class MonthFirstDatesTest {
         Files.write(input.resolve("821/early-help.csv"), us);
         Files.write(input.resolve("822/early-help.csv"), uk);
 
-        InputValidator.Report report = new InputValidator(new InputScanner(new LaDirectory()), new LaDirectory()).validate(input);
+        InputValidator.Report report = Validate.folder(input);
         assertThat(report.files()).filteredOn(f -> f.displayName().equals("821/early-help.csv")).singleElement()
                 .satisfies(f -> {
                     assertThat(f.rowsLoaded()).isZero();

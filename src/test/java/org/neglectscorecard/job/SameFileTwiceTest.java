@@ -10,10 +10,9 @@ import java.util.List;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.neglectscorecard.ingest.InputScanner;
 import org.neglectscorecard.ingest.InputValidator;
-import org.neglectscorecard.reference.LaDirectory;
 import org.neglectscorecard.testing.TestApp;
+import org.neglectscorecard.testing.Validate;
 
 /**
  * The same file in the input folder twice (Windows' "police (1).csv", a copy in another folder) is
@@ -34,7 +33,7 @@ class SameFileTwiceTest {
         Files.writeString(input.resolve("partnership/police (1).csv"), police);
         Files.writeString(input.resolve("partnership/old/police.csv"), police);
 
-        InputValidator.Report report = new InputValidator(new InputScanner(new LaDirectory()), new LaDirectory()).validate(input);
+        InputValidator.Report report = Validate.folder(input);
         assertThat(report.files()).filteredOn(f -> f.rowsLoaded() > 0).singleElement()
                 .satisfies(f -> assertThat(f.displayName()).isEqualTo("partnership/police.csv"));
         assertThat(report.files()).filteredOn(f -> f.displayName().equals("partnership/police (1).csv")).singleElement()

@@ -10,12 +10,10 @@ import java.util.List;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.neglectscorecard.ingest.InputScanner;
-import org.neglectscorecard.ingest.InputValidator;
-import org.neglectscorecard.reference.LaDirectory;
 import org.neglectscorecard.sample.CensusReturnWriter;
 import org.neglectscorecard.testing.ReturnBuilder;
 import org.neglectscorecard.testing.TestApp;
+import org.neglectscorecard.testing.Validate;
 
 /**
  * validate promises the rejects.csv the run would write: here, the notes loading adds once a
@@ -39,8 +37,7 @@ class ValidateSaysWhatLoadingSaysTest {
         Files.writeString(input.resolve("training.csv"), "Practitioner reference,Agency sector,Course,Course date,Completed\n"
                 + "P1,Health,Neglect awareness,2024-01-10,Y\nP2,Health,Neglect awareness,14/05/" + nextYear + ",Y\n");
 
-        LaDirectory las = new LaDirectory();
-        List<String> validated = new InputValidator(new InputScanner(las), las).validate(input).problems().stream()
+        List<String> validated = Validate.folder(input).problems().stream()
                 .filter(p -> p.rejection().reason() != null && (p.rejection().reason().startsWith("This date is after")
                         || p.rejection().reason().startsWith("This date is in the future")))
                 .map(p -> p.file() + "|" + p.rejection().rowNumber() + "|" + p.rejection().valueShown() + "|" + p.rejection().reason())

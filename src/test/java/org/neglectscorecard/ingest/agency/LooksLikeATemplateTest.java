@@ -7,9 +7,8 @@ import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.neglectscorecard.ingest.InputScanner;
 import org.neglectscorecard.ingest.InputValidator;
-import org.neglectscorecard.reference.LaDirectory;
+import org.neglectscorecard.testing.Validate;
 
 /**
  * A partner's log with one required heading in words of its own ("When assessed") is not read, but
@@ -28,8 +27,7 @@ class LooksLikeATemplateTest {
         Files.writeString(input.resolve("gcp2.csv"), "Assessment reference,Child reference,When assessed,Agency,Tier,"
                 + "Physical care,Safety,Love and care,Esteem\nG1,C1,2025-01-10,Health,Early help,3,2,2,3\n");
         Files.writeString(input.resolve("rota.csv"), "Staff,Team,When,What\nP1,Health,2025-01-01,Neglect\n");
-        LaDirectory las = new LaDirectory();
-        InputValidator.Report report = new InputValidator(new InputScanner(las), las).validate(input);
+        InputValidator.Report report = Validate.folder(input);
         assertThat(report.files()).filteredOn(f -> f.displayName().equals("gcp2.csv")).singleElement()
                 .satisfies(f -> assertThat(f.problem()).contains("It looks most like the template for Graded Care Profile 2 "
                         + "assessments (sample-data/templates/gcp2-template.xlsx) but has no column headed 'Assessment date': "

@@ -7,9 +7,8 @@ import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.neglectscorecard.ingest.InputScanner;
 import org.neglectscorecard.ingest.InputValidator;
-import org.neglectscorecard.reference.LaDirectory;
+import org.neglectscorecard.testing.Validate;
 
 /**
  * An Annex A List 7 as people fill it in: "N/A" or a SQL export's NULL where a plan has not ended is
@@ -38,8 +37,7 @@ class AnnexAWordsForNoDateTest {
                 + "C4,M,WBRI,01/02/2018,07/08/2024,NEG,NEG,15/01/2025\n"
                 + "NULL,M,WBRI,01/02/2019,07/09/2024,NEG,NEG,\n"
                 + "#N/A,F,WBRI,01/02/2019,07/10/2024,NEG,NEG,\n");
-        LaDirectory las = new LaDirectory();
-        InputValidator.Report report = new InputValidator(new InputScanner(las), las).validate(dir.resolve("input"));
+        InputValidator.Report report = Validate.folder(dir.resolve("input"));
         assertThat(report.files()).singleElement().satisfies(f -> {
             assertThat(f.rowsRead()).isEqualTo(6);
             assertThat(f.rowsLoaded()).isEqualTo(3);
@@ -60,8 +58,7 @@ class AnnexAWordsForNoDateTest {
         Path list = dir.resolve("input/821/List 7.csv");
         Files.createDirectories(list.getParent());
         Files.writeString(list, HEADINGS + "\nC1,M,WBRI,01/02/2015,03/04/2024,NEG,NEG\nC4,M,WBRI,01/02/2018,07/08/2024,NEG,NEG\n");
-        LaDirectory las = new LaDirectory();
-        InputValidator.Report report = new InputValidator(new InputScanner(las), las).validate(dir.resolve("input"));
+        InputValidator.Report report = Validate.folder(dir.resolve("input"));
         assertThat(report.files()).singleElement().satisfies(f -> assertThat(f.rowsLoaded()).isEqualTo(2));
         assertThat(report.problems()).filteredOn(p -> p.outcome().equals("note"))
                 .anySatisfy(p -> assertThat(p.rejection().reason()).contains("has no Child Protection Plan End Date column: "

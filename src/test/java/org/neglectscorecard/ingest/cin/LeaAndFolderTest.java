@@ -13,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.neglectscorecard.ingest.InputScanner;
 import org.neglectscorecard.ingest.InputValidator;
 import org.neglectscorecard.reference.LaDirectory;
+import org.neglectscorecard.testing.Validate;
 
 /**
  * A census given as CSV tables whose Header names another LA (822, Bedford) than the folder it sits
@@ -40,8 +41,7 @@ class LeaAndFolderTest {
             Path header = input.resolve(folder).resolve("Header.csv");
             Files.writeString(header, Files.readString(header).replace("10:00:00", "10:0" + folders.indexOf(folder) + ":00"));
         }
-        LaDirectory las = new LaDirectory();
-        InputValidator.Report report = new InputValidator(new InputScanner(las), las).validate(input);
+        InputValidator.Report report = Validate.folder(input);
         Map<String, List<String>> notes = report.problems().stream().filter(p -> p.outcome().equals("note"))
                 .collect(Collectors.groupingBy(p -> p.file().substring(0, p.file().indexOf('/')),
                         Collectors.mapping(p -> p.rejection().reason(), Collectors.toList())));

@@ -15,6 +15,7 @@ import org.neglectscorecard.ingest.InputValidator;
 import org.neglectscorecard.ingest.SourceRow;
 import org.neglectscorecard.ingest.table.CsvTableReader;
 import org.neglectscorecard.reference.LaDirectory;
+import org.neglectscorecard.testing.Validate;
 
 /**
  * Two of DfE's files that look alike: ONS population (with {@code age_group}) and looked-after
@@ -42,7 +43,7 @@ class DfeFilesAsDownloadedTest {
         assertThat(found.stream().filter(f -> f.displayName().equals(claRates)).findFirst().orElseThrow().tables())
                 .containsOnlyKeys(ReferenceTable.DFE_PUBLISHED.name());
 
-        InputValidator.Report report = new InputValidator(new InputScanner(las), las).validate(dir);
+        InputValidator.Report report = Validate.folder(dir);
         assertThat(report.problems()).isEmpty();
         assertThat(report.files()).allSatisfy(f -> assertThat(f.rowsRejected()).isZero());
     }
