@@ -255,6 +255,11 @@ public class InputScanner {
             return;
         }
         KindOfReturn rules = claim.kind().rules();
+        java.util.Optional<String> refused = rules.refusal(header);
+        if (refused.isPresent()) {
+            out.add(problem(root, file, Format.UNREADABLE, refused.get()));
+            return;
+        }
         if (rules.tablesSitTogether()) {
             sets.add(claim.kind(), claim.table(), file, charset);
             return;
@@ -363,6 +368,10 @@ public class InputScanner {
             Map<String, TableSource> tables = new LinkedHashMap<>();
             for (Sheet s : sheets) {
                 String table = tableOf.apply(s.header());
+                java.util.Optional<String> refused = table == null ? java.util.Optional.empty() : rules.refusal(s.header());
+                if (refused.isPresent()) {
+                    return problem(root, file, Format.UNREADABLE, "sheet '" + s.name() + "' " + refused.get());
+                }
                 if (table != null) {
                     tables.putIfAbsent(table, TableSource.sheet(file, s.name(), s.headerRow()));
                 }

@@ -37,11 +37,6 @@ public interface KindOfReturn {
     }
 
     /**
-     * The table a header row was meant to be, where no kind knows it outright: most of one table's
-     * required headings, a few missing or misspelt. The file is then read as that table, and
-     * rejected naming what is missing, rather than passed over as not a return. Null: none.
-     */
-    /**
      * For a table no kind reads: which of this kind's layouts it looks most like, and what it lacks,
      * in words for the person to act on (the file is still not used); else empty.
      */
@@ -49,6 +44,20 @@ public interface KindOfReturn {
         return java.util.Optional.empty();
     }
 
+    /**
+     * For a heading row this kind knows ({@link #tableOf} named a table): why the table cannot be
+     * read as it stands, when its headings show that reading it as that table would give wrong
+     * figures; the file is then refused whole with these words. Empty: read it.
+     */
+    default java.util.Optional<String> refusal(TableHeader header) {
+        return java.util.Optional.empty();
+    }
+
+    /**
+     * The table a header row was meant to be, where no kind knows it outright: most of one table's
+     * required headings, a few missing or misspelt. The file is then read as that table, and
+     * rejected naming what is missing, rather than passed over as not a return. Null: none.
+     */
     default String nearestTable(TableHeader header) {
         return null;
     }

@@ -62,6 +62,15 @@ public final class AgencyCodes {
             "GP|GP|general practice|primary care",
             "OTHER|Other");
 
+    /**
+     * What learning systems write for a booking's outcome. Booked and waiting-list places are not
+     * completions: the course date says when it was (to be) attended, and only attendance counts.
+     */
+    public static final CodeList COURSE_COMPLETION = CodeList.of("course_completion",
+            "Y|Completed|Attended|Complete|Passed|Achieved|Attended in full|Completed in full",
+            "N|Not completed|Did not attend|DNA|Not attended|No show|Cancelled|Withdrawn|Incomplete|Partially attended|"
+                    + "Left early|Booked|Waiting list|Failed|Absent|Non-attendance|Non attendance");
+
     public static final CodeList APPOINTMENT_OUTCOME = CodeList.of("appointment_outcome",
             "ATTENDED|Attended|seen|brought",
             "WNB|Was not brought|WNB|not brought|did not attend|DNA",

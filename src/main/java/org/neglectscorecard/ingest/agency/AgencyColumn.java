@@ -68,6 +68,15 @@ public record AgencyColumn(String heading, List<String> aliases, Type type, bool
         return new AgencyColumn(heading, List.of(aliases), Type.YES_NO, required, null, 0, 0, dbColumn, note, example);
     }
 
+    /**
+     * Y or N, or the words a system writes for them in this column ({@code words}: codes "Y" and
+     * "N"), e.g. a learning system's attendance status "Attended" / "Did not attend".
+     */
+    public static AgencyColumn yesNo(String heading, boolean required, CodeList words, String dbColumn, String note, String example,
+                                     String... aliases) {
+        return new AgencyColumn(heading, List.of(aliases), Type.YES_NO, required, words, 0, 0, dbColumn, note, example);
+    }
+
     public static AgencyColumn yesNoNa(String heading, String dbColumn, String note, String example, String... aliases) {
         return new AgencyColumn(heading, List.of(aliases), Type.YES_NO_NA, false, null, 0, 0, dbColumn, note, example);
     }

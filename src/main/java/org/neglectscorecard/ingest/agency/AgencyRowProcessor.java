@@ -157,10 +157,27 @@ public class AgencyRowProcessor implements ItemProcessor<SourceRow, ParsedRow<Ag
                 }
                 return n;
             });
-            case YES_NO -> check.parse(heading, c.required(), Shown.VALUE, v -> Values.flag(v).orElse(null));
+            case YES_NO -> check.parse(heading, c.required(), Shown.VALUE, v -> yesNo(c, v));
             case YES_NO_NA -> check.parse(heading, false, Shown.VALUE, AgencyRowProcessor::yesNoNa);
             case LA -> null;
         };
+    }
+
+    private static Boolean yesNo(AgencyColumn c, String v) {
+        try {
+            return Values.flag(v).orElse(null);
+        } catch (Values.BadValue e) {
+            if (c.codes() == null) {
+                throw e;
+            }
+            try {
+                return c.codes().read(v).map("Y"::equals).orElse(null);
+            } catch (Values.BadValue notAWord) {
+                throw new Values.BadValue("is not Y or N, nor one of: " + String.join(", ", c.codes().codes().stream()
+                        .flatMap(code -> java.util.stream.Stream.concat(java.util.stream.Stream.of(code.label()), code.synonyms().stream()))
+                        .toList()));
+            }
+        }
     }
 
     private static String yesNoNa(String v) {

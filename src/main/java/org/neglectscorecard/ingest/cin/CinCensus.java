@@ -78,6 +78,20 @@ public final class CinCensus implements KindOfReturn {
     }
 
     @Override
+    public java.util.Optional<String> refusal(TableHeader header) {
+        List<String> modules = CinTable.modulesIn(header);
+        if (modules.size() < 2) {
+            return java.util.Optional.empty();
+        }
+        // Read as any one module, a row per event or per child repeats each plan and episode, or
+        // leaves out those on rows of another module: counts that look right and are not.
+        return java.util.Optional.of("is one table with the columns of several CIN census modules (" + String.join(", ", modules)
+                + "): a 'flat' extract, whose rows cannot be told apart as episodes, assessments and plans. Export the census "
+                + "as its XML, or as one table per module (CINdetails, Assessments, CINplanDates, ChildProtectionPlans, ...), "
+                + "each row with its LAchildID and CINdetailsID, as DfE's CIN census tables are.");
+    }
+
+    @Override
     public boolean tablesSitTogether() {
         return true;
     }

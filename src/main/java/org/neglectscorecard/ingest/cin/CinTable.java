@@ -1,6 +1,7 @@
 package org.neglectscorecard.ingest.cin;
 
 import java.util.List;
+import java.util.Map;
 
 import org.neglectscorecard.ingest.TableHeader;
 
@@ -110,6 +111,28 @@ public enum CinTable {
             return HEADER;
         }
         return null;
+    }
+
+    /**
+     * The census modules whose own columns a heading row carries, in the census's order: more than
+     * one is a table no module's reading fits. Only columns no other module's table repeats count
+     * (DateOfInitialCPC sits in both CINdetails and Section47; LEA in every table).
+     */
+    static List<String> modulesIn(TableHeader header) {
+        if (!header.has("LAchildID") && !header.has("CINdetailsID")) {
+            return List.of();
+        }
+        Map<String, List<String>> own = new java.util.LinkedHashMap<>();
+        own.put("ChildIdentifiers", List.of("PersonBirthDate", "ExpectedPersonBirthDate", "UPN", "GenderCurrent", "PersonDeathDate"));
+        own.put("CINdetails", List.of("CINreferralDate", "ReferralSource", "PrimaryNeedCode", "CINclosureDate", "ReasonForClosure",
+                "ReferralNFA"));
+        own.put("Assessments", List.of("AssessmentActualStartDate", "AssessmentInternalReviewDate", "AssessmentAuthorisationDate",
+                "AssessmentFactors"));
+        own.put("CINplanDates", List.of("CINPlanStartDate", "CINPlanEndDate"));
+        own.put("Section47", List.of("S47ActualStartDate", "InitialCPCtarget", "ICPCnotRequired"));
+        own.put("ChildProtectionPlans", List.of("CPPstartDate", "CPPendDate", "InitialCategoryOfAbuse", "LatestCategoryOfAbuse",
+                "NumberOfPreviousCPP"));
+        return own.entrySet().stream().filter(e -> any(header, e.getValue().toArray(String[]::new))).map(Map.Entry::getKey).toList();
     }
 
     /** A table is known by any of its own columns, so one missing its key column is still named, and refused for it. */
