@@ -123,8 +123,8 @@ public class IndicatorEngine {
     }
 
     /** A column a return of the run lacks, as absent_column records it, with the stream the return is part of. */
-    public record Absent(long streamId, String storeTable, String storeColumn, String file, String fileTable, String fileColumn,
-                         String area, LocalDate from, LocalDate to) {
+    public record Absent(long streamId, String sourceKind, String storeTable, String storeColumn, String file, String fileTable,
+                         String fileColumn, String area, LocalDate from, LocalDate to) {
     }
 
     /** An indicator withheld for the months a return serves, because the return lacks a column its SQL reads. */
@@ -135,13 +135,13 @@ public class IndicatorEngine {
         var a = org.neglectscorecard.store.schema.Tables.ABSENT_COLUMN;
         var scope = org.neglectscorecard.store.schema.Tables.RUN_SCOPE;
         var file = org.neglectscorecard.store.schema.Tables.SOURCE_FILE;
-        return dsl.selectDistinct(scope.STREAM_ID, a.STORE_TABLE, a.STORE_COLUMN, file.DISPLAY_NAME, a.FILE_TABLE, a.FILE_COLUMN,
-                        scope.LA_CODE9, scope.COVER_FROM, scope.COVER_TO)
+        return dsl.selectDistinct(scope.STREAM_ID, scope.SOURCE_KIND, a.STORE_TABLE, a.STORE_COLUMN, file.DISPLAY_NAME, a.FILE_TABLE,
+                        a.FILE_COLUMN, scope.LA_CODE9, scope.COVER_FROM, scope.COVER_TO)
                 .from(a).join(scope).on(scope.RETURN_ID.eq(a.RETURN_ID).and(scope.RUN_ID.eq(runId)))
                 .join(file).on(file.SOURCE_FILE_ID.eq(a.SOURCE_FILE_ID))
                 .orderBy(file.DISPLAY_NAME, a.FILE_COLUMN, scope.STREAM_ID)
                 .fetch(x -> new Absent(x.value1(), x.value2(), x.value3(), x.value4(), x.value5(), x.value6(), x.value7(),
-                        x.value8(), x.value9()));
+                        x.value8(), x.value9(), x.value10()));
     }
 
     /**
@@ -153,7 +153,10 @@ public class IndicatorEngine {
         String sqlText = entrySql.toLowerCase(Locale.ROOT);
         java.util.Set<Long> streams = new java.util.TreeSet<>();
         for (Absent a : absent) {
-            if (mentions(sqlText, a.storeTable()) && mentions(sqlText, a.storeColumn())) {
+            // A kind of return the entry is not computed from has no value for it either way (an Annex A
+            // carries no assessments): its missing list is not why, and is not said as the reason.
+            boolean serves = d.sources().isEmpty() || d.sources().contains(a.sourceKind());
+            if (serves && mentions(sqlText, a.storeTable()) && mentions(sqlText, a.storeColumn())) {
                 streams.add(a.streamId());
                 withheld.add(new Withheld(d.id(), a));
             }
