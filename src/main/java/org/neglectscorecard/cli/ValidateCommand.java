@@ -49,9 +49,11 @@ public class ValidateCommand implements Callable<Integer> {
         InputValidator.Report report = new InputValidator(new InputScanner(las), las).validate(in);
         Path folder = (output != null ? output : Path.of(jobFile.output())).resolve(jobFile.partnershipId()).resolve("validation");
         OutputFolder out = new OutputFolder(folder);
-        List<RunInputs.Problem> problems = report.problems().stream().map(p -> new RunInputs.Problem(p.file(),
+        List<RunInputs.Problem> problems = new java.util.ArrayList<>(report.problems().stream().map(p -> new RunInputs.Problem(p.file(),
                 p.rejection().sheet(), p.rejection().rowNumber(), p.rejection().column(), p.rejection().columnLetter(),
-                p.rejection().valueShown(), p.rejection().reason(), p.outcome())).toList();
+                p.rejection().valueShown(), p.rejection().reason(), p.outcome())).toList());
+        report.files().stream().filter(f -> f.format() == InputScanner.Format.NOT_RECOGNISED)
+                .forEach(f -> problems.add(RunInputs.Problem.fileNotUsed(f.displayName(), f.problem())));
         new RejectsCsv().write(problems, out.staging().resolve("rejects.csv"));
         String summary = summary(in, report, folder);
         Files.writeString(out.staging().resolve("validation-summary.txt"), summary);

@@ -71,7 +71,7 @@ public class CheckInputsTasklet implements Tasklet {
         int rejected = 0;
         for (InputFile f : found) {
             if (f.format() == Format.NOT_RECOGNISED) {
-                messages.add(run.runId(), STEP, RunMessages.NOTE, "Not used: " + f.problem());
+                messages.notUsed(run.runId(), STEP, RunMessages.NOTE, f.displayName(), "Not used: " + f.problem());
                 continue;
             }
             SourceFileRecord record = files.register(f.checksum(), f.format().name(), f.displayName(), f.folderLaCode(),

@@ -113,7 +113,7 @@ public class ScopeReturnsTasklet implements Tasklet {
                 from = "the job file";
             }
             if (reference == null) {
-                messages.add(runId, STEP, RunMessages.WARNING, display + " has no date in it, so the months it covers are "
+                messages.notUsed(runId, STEP, RunMessages.WARNING, display, display + " has no date in it, so the months it covers are "
                         + "unknown and it was not used. Give its as-at date in the job file under 'files:'.");
                 continue;
             }

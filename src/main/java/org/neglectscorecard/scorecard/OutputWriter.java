@@ -95,7 +95,8 @@ public class OutputWriter {
                         + m.fileColumn(), null, 0, "Missing: " + String.join(", ", m.indicators()) + " have no value for "
                         + m.areaName() + " for the months this file serves ([x]), never a zero. Add the column and run the period again."));
             }
-            List<RunInputs.Problem> problems = inputs.problems(r.runId());
+            List<RunInputs.Problem> problems = new java.util.ArrayList<>(inputs.problems(r.runId()));
+            messages.filesNotUsed(r.runId()).forEach(n -> problems.add(RunInputs.Problem.fileNotUsed(n.file(), n.reason())));
             List<String> notes = messages.of(r.runId()).stream().map(m -> m.level().equals(RunMessages.WARNING)
                     ? "Warning: " + m.text() : m.text()).toList();
             Path staging = out.staging();

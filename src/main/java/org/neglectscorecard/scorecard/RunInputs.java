@@ -26,6 +26,21 @@ public class RunInputs {
 
     public record Problem(String file, String sheet, Integer row, String column, String letter, String value,
                           String reason, String outcome) {
+
+        public static final String FILE_NOT_USED = "file not used";
+
+        /**
+         * A file in the input folder that gave nothing to the run (not a table this program reads, or
+         * no date to place it by), in the operator's working list beside the files rejected. The
+         * reason is said as the summary says it, the file named in its own column.
+         */
+        public static Problem fileNotUsed(String file, String said) {
+            String reason = said.startsWith("Not used: ") ? said.substring("Not used: ".length()) : said;
+            if (reason.startsWith(file + " ")) {
+                reason = "This file " + reason.substring(file.length() + 1);   // as a file rejected whole is said
+            }
+            return new Problem(file, null, null, null, null, null, reason, FILE_NOT_USED);
+        }
     }
 
     private final DSLContext dsl;

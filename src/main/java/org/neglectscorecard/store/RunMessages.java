@@ -29,8 +29,30 @@ public class RunMessages {
     }
 
     public void add(long runId, String step, String level, String text) {
-        dsl.insertInto(RUN_MESSAGE, RUN_MESSAGE.RUN_ID, RUN_MESSAGE.STEP, RUN_MESSAGE.LEVEL, RUN_MESSAGE.MESSAGE)
-                .values(runId, step, level, text.length() > 2000 ? text.substring(0, 1999) + "\u2026" : text).execute();
+        about(runId, step, level, null, text);
+    }
+
+    /**
+     * A message about one input file the run did not use: shown in the summary as any other, and
+     * listed in rejects.csv with the file's name (see {@link #filesNotUsed}).
+     */
+    public void notUsed(long runId, String step, String level, String file, String text) {
+        about(runId, step, level, file, text);
+    }
+
+    private void about(long runId, String step, String level, String file, String text) {
+        dsl.insertInto(RUN_MESSAGE, RUN_MESSAGE.RUN_ID, RUN_MESSAGE.STEP, RUN_MESSAGE.LEVEL, RUN_MESSAGE.FILE_NAME, RUN_MESSAGE.MESSAGE)
+                .values(runId, step, level, file, text.length() > 2000 ? text.substring(0, 1999) + "\u2026" : text).execute();
+    }
+
+    /** The files a run did not use, each with why, in the order said. */
+    public List<NotUsed> filesNotUsed(long runId) {
+        return dsl.select(RUN_MESSAGE.FILE_NAME, RUN_MESSAGE.MESSAGE).from(RUN_MESSAGE)
+                .where(RUN_MESSAGE.RUN_ID.eq(runId).and(RUN_MESSAGE.FILE_NAME.isNotNull()))
+                .orderBy(RUN_MESSAGE.MESSAGE_ID).fetch(r -> new NotUsed(r.value1(), r.value2()));
+    }
+
+    public record NotUsed(String file, String reason) {
     }
 
     public List<Message> of(long runId) {

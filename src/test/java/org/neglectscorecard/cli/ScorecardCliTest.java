@@ -66,9 +66,14 @@ class ScorecardCliTest {
         Path input = dir.resolve("damaged-input/822");
         Files.createDirectories(input);
         Files.copy(Path.of("src/test/resources/corpus/07-corrupt-workbook/input/213/damaged.xlsx"), input.resolve("damaged.xlsx"));
+        Files.writeString(input.resolve("staff.csv"), "Name,Team,Grade\nA,B,C\n");
         int status = run("validate", "--input", dir.resolve("damaged-input").toString(), "--output", dir.resolve("validated").toString());
         String said = out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8);
         assertThat(status).isZero();
+        try (var found = Files.walk(dir.resolve("validated"))) {
+            Path rejects = found.filter(p -> p.getFileName().toString().equals("rejects.csv")).findFirst().orElseThrow();
+            assertThat(Files.readString(rejects)).containsPattern("\n822/staff.csv,,,,,\"?This file is not a table this program reads[^\n]*,file not used");
+        }
         assertThat(said).contains("822/damaged.xlsx").contains("corrupt Excel workbook");
         assertThat(said.split("damaged.xlsx", -1)).as("the file's name once").hasSize(2);
         assertThat(said).doesNotContain("WARN").doesNotContain("org.apache").doesNotContain("Exception");
@@ -102,6 +107,8 @@ class ScorecardCliTest {
         Path input = dir.resolve("all-rejected/821");
         Files.createDirectories(input);
         Files.writeString(input.resolve("cp.csv"), "LAchildID,CPPstartDate\nX1,2025-06-01\n");
+        // A file the program does not read is listed in the operator's working file too, not only in the summary.
+        Files.writeString(input.resolve("staff.csv"), "Name,Team,Grade\nA,B,C\n");
         System.setProperty("scorecard.pseudonym-key", "a secret long enough for a test");
         try {
             int status = run("run", "--period", "2026-03-31", "--input", dir.resolve("all-rejected").toString(),
@@ -113,7 +120,8 @@ class ScorecardCliTest {
             try (var written = Files.list(folder)) {
                 assertThat(written.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("rejects.csv", "run-summary.txt");
             }
-            assertThat(Files.readString(folder.resolve("rejects.csv"))).contains("CINdetailsID");
+            assertThat(Files.readString(folder.resolve("rejects.csv"))).contains("CINdetailsID")
+                    .containsPattern("\n821/staff.csv,,,,,\"?This file is not a table this program reads[^\n]*,file not used\r?\n");
             assertThat(run("history", "--data-dir", dir.resolve("all-rejected-data").toString())).isZero();
         } finally {
             System.clearProperty("scorecard.pseudonym-key");
