@@ -370,7 +370,8 @@ public class InputScanner {
                 String table = tableOf.apply(s.header());
                 java.util.Optional<String> refused = table == null ? java.util.Optional.empty() : rules.refusal(s.header());
                 if (refused.isPresent()) {
-                    return problem(root, file, Format.UNREADABLE, "sheet '" + s.name() + "' " + refused.get());
+                    return problem(root, file, Format.UNREADABLE, "has a sheet, '" + s.name() + "', that "
+                            + refused.get() + " Take that sheet out of the workbook, or load the rest as CSV.");
                 }
                 if (table != null) {
                     tables.putIfAbsent(table, TableSource.sheet(file, s.name(), s.headerRow()));

@@ -36,8 +36,8 @@ public class RunInputs {
          */
         public static Problem fileNotUsed(String file, String said) {
             String reason = said.startsWith("Not used: ") ? said.substring("Not used: ".length()) : said;
-            if (reason.startsWith(file + " ")) {
-                reason = "This file " + reason.substring(file.length() + 1);   // as a file rejected whole is said
+            if (reason.startsWith(file + " ")) {   // said as a file rejected whole is (InputFile.problemAlone)
+                reason = (file.endsWith(")") ? "This folder " : "This file ") + reason.substring(file.length() + 1);
             }
             return new Problem(file, null, null, null, null, null, reason, FILE_NOT_USED);
         }

@@ -45,11 +45,12 @@ public class RunMessages {
                 .values(runId, step, level, file, text.length() > 2000 ? text.substring(0, 1999) + "\u2026" : text).execute();
     }
 
-    /** The files a run did not use, each with why, in the order said. */
+    /** The files a run did not use, each with why, in the order said; a file said more than once (once per LA) is listed once. */
     public List<NotUsed> filesNotUsed(long runId) {
         return dsl.select(RUN_MESSAGE.FILE_NAME, RUN_MESSAGE.MESSAGE).from(RUN_MESSAGE)
                 .where(RUN_MESSAGE.RUN_ID.eq(runId).and(RUN_MESSAGE.FILE_NAME.isNotNull()))
-                .orderBy(RUN_MESSAGE.MESSAGE_ID).fetch(r -> new NotUsed(r.value1(), r.value2()));
+                .orderBy(RUN_MESSAGE.MESSAGE_ID).fetch(r -> new NotUsed(r.value1(), r.value2()))
+                .stream().distinct().toList();
     }
 
     public record NotUsed(String file, String reason) {

@@ -63,13 +63,14 @@ public final class AgencyCodes {
             "OTHER|Other");
 
     /**
-     * What learning systems write for a booking's outcome. Booked and waiting-list places are not
-     * completions: the course date says when it was (to be) attended, and only attendance counts.
+     * What learning systems write for a session's outcome for one person. A place still booked or on
+     * a waiting list is no record of training (and is often dated ahead): not a word read here, so
+     * such a row is refused saying to leave bookings out, rather than stored as not completed.
      */
     public static final CodeList COURSE_COMPLETION = CodeList.of("course_completion",
             "Y|Completed|Attended|Complete|Passed|Achieved|Attended in full|Completed in full",
-            "N|Not completed|Did not attend|DNA|Not attended|No show|Cancelled|Withdrawn|Incomplete|Partially attended|"
-                    + "Left early|Booked|Waiting list|Failed|Absent|Non-attendance|Non attendance");
+            "N|Not completed|Did not attend|DNA|Not attended|No show|Incomplete|Partially attended|Left early|Failed|Absent|"
+                    + "Non-attendance|Non attendance");
 
     public static final CodeList APPOINTMENT_OUTCOME = CodeList.of("appointment_outcome",
             "ATTENDED|Attended|seen|brought",

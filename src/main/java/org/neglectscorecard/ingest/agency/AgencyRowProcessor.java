@@ -173,9 +173,11 @@ public class AgencyRowProcessor implements ItemProcessor<SourceRow, ParsedRow<Ag
             try {
                 return c.codes().read(v).map("Y"::equals).orElse(null);
             } catch (Values.BadValue notAWord) {
-                throw new Values.BadValue("is not Y or N, nor one of: " + String.join(", ", c.codes().codes().stream()
-                        .flatMap(code -> java.util.stream.Stream.concat(java.util.stream.Stream.of(code.label()), code.synonyms().stream()))
-                        .toList()));
+                java.util.function.Function<String, String> words = code -> c.codes().codes().stream().filter(x -> x.code().equals(code))
+                        .flatMap(x -> java.util.stream.Stream.concat(java.util.stream.Stream.of(x.label()), x.synonyms().stream()))
+                        .collect(java.util.stream.Collectors.joining(", "));
+                throw new Values.BadValue("is not Y or N, nor a word read as one (Y: " + words.apply("Y") + "; N: " + words.apply("N")
+                        + "). A place only booked, or on a waiting list, is not a training record: leave it out of the file");
             }
         }
     }

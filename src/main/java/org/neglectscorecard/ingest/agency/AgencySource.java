@@ -46,7 +46,7 @@ public enum AgencySource {
                     yesNo("Completed", true, AgencyCodes.COURSE_COMPLETION, "completed", "Required. Y if the practitioner "
                             + "completed the course, N if they booked but did not attend or did not finish (a learning system's "
                             + "Attended / Did not attend is read too).", "Y", "Completed (Y/N)", "Attended", "Attendance",
-                            "Attendance status", "Completion status", "Course status", "Status", "Attended (Y/N)"),
+                            "Attendance status", "Completion status", "Attended (Y/N)"),
                     number("Confidence before", false, 1, 5, "confidence_before", "How confident the practitioner felt about "
                             + "recognising and responding to neglect before the course, 1 (not at all) to 5 (very).", "2",
                             "Confidence before (1-5)", "Pre-course confidence"),

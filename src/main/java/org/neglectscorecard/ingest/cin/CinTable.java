@@ -114,16 +114,16 @@ public enum CinTable {
     }
 
     /**
-     * The census modules whose own columns a heading row carries, in the census's order: more than
-     * one is a table no module's reading fits. Only columns no other module's table repeats count
-     * (DateOfInitialCPC sits in both CINdetails and Section47; LEA in every table).
+     * The census modules below the child whose own columns a heading row carries, in the census's
+     * order: more than one is a table no module's reading fits. Only columns no other module's table
+     * repeats count (DateOfInitialCPC sits in both CINdetails and Section47; LEA in every table). The
+     * child's own items (a date of birth beside each plan) repeat nothing, so are not counted.
      */
     static List<String> modulesIn(TableHeader header) {
         if (!header.has("LAchildID") && !header.has("CINdetailsID")) {
             return List.of();
         }
         Map<String, List<String>> own = new java.util.LinkedHashMap<>();
-        own.put("ChildIdentifiers", List.of("PersonBirthDate", "ExpectedPersonBirthDate", "UPN", "GenderCurrent", "PersonDeathDate"));
         own.put("CINdetails", List.of("CINreferralDate", "ReferralSource", "PrimaryNeedCode", "CINclosureDate", "ReasonForClosure",
                 "ReferralNFA"));
         own.put("Assessments", List.of("AssessmentActualStartDate", "AssessmentInternalReviewDate", "AssessmentAuthorisationDate",

@@ -67,12 +67,13 @@ class FlatCensusExtractTest {
         assertThat(byName.get("822/cin-flat.csv")).satisfies(f -> {
             assertThat(f.format()).isEqualTo(Format.UNREADABLE);
             assertThat(f.rowsLoaded()).isZero();
-            assertThat(f.problem()).contains("several CIN census modules (ChildIdentifiers, CINdetails, ChildProtectionPlans)")
+            assertThat(f.problem()).contains("several CIN census modules (CINdetails, ChildProtectionPlans)")
                     .contains("Export the census as its XML, or as one table per module");
         });
         assertThat(byName.get("822/cin-flat.xlsx")).satisfies(f -> {
             assertThat(f.format()).isEqualTo(Format.UNREADABLE);
-            assertThat(f.problem()).contains("sheet 'CIN extract'").contains("'flat' extract");
+            assertThat(f.problem()).contains("has a sheet, 'CIN extract', that is one table").contains("'flat' extract")
+                    .contains("Take that sheet out of the workbook");
         });
         assertThat(byName).hasEntrySatisfying("821/2022-23/ (CIN census tables)", f -> {
             assertThat(f.problem()).isNull();
@@ -80,11 +81,19 @@ class FlatCensusExtractTest {
         });
     }
 
-    /** The tables DfE's census is exported as each hold one module (and the columns every table repeats). */
+    /**
+     * The tables DfE's census is exported as each hold one module (and the columns every table
+     * repeats); an LA's plans table with the child's date of birth and UPN beside each plan is still
+     * one row per plan, and read.
+     */
     @Test
     void eachModuleTableHoldsOneModule() {
         for (CinTable t : CinTable.values()) {
             assertThat(CinTable.modulesIn(new TableHeader(t.tableName(), t.columns(), false))).as(t.tableName()).hasSizeLessThan(2);
         }
+        List<String> plansWithTheChild = new java.util.ArrayList<>(CinTable.CHILD_PROTECTION_PLANS.columns());
+        plansWithTheChild.addAll(List.of("PersonBirthDate", "UPN", "GenderCurrent", "Sex"));
+        assertThat(CinTable.modulesIn(new TableHeader("ChildProtectionPlans", plansWithTheChild, false)))
+                .containsExactly("ChildProtectionPlans");
     }
 }
