@@ -88,7 +88,7 @@ class KillAndRestartTest {
     /** The command a person (or the scheduler) types, as a separate process. */
     private Run start(Path job, Path input) throws IOException {
         List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "-Xmx512m",
+                "-cp", System.getProperty("java.class.path"), "-Xmx512m", "-XX:+UseParallelGC",
                 "-Dscorecard.pseudonym-key=" + TestApp.KEY, "-Dscorecard.progress-bars=never",
                 "org.neglectscorecard.Main", "run", "--period", PERIOD, "--job", job.toString(), "--input", input.toString(),
                 "--output", dir.resolve("out").toString(), "--data-dir", dir.resolve("data").toString());
