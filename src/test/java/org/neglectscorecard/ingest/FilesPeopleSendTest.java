@@ -114,6 +114,31 @@ class FilesPeopleSendTest {
         assertThat(report.problems()).noneMatch(p -> p.rejection().reason().contains("LatestCategoryOfAbuse' looks like"));
     }
 
+    /**
+     * A police or health summary as performance reports lay it out, months across the columns: not
+     * read, and said so with how to turn it round and the headings to give it, not only "not a table".
+     */
+    @Test
+    void aSummaryWithMonthsAcrossTheColumnsIsToldHowToTurnItRound() throws Exception {
+        Path input = dir.resolve("input");
+        Files.createDirectories(input);
+        Files.writeString(input.resolve("police-summary.csv"), """
+                Measure,Apr-25,May-25,Jun-25,Jul-25
+                Neglect offences recorded,28,22,19,24
+                Of which with earlier neglect concerns,16,16,11,12
+                """);
+        // A table with a year or two among its headings is not taken for months.
+        Files.writeString(input.resolve("staff-by-year.csv"), "Team,2024,2025\nA,3,4\n");
+        Map<String, FileReport> files = byName(validate(input));
+        assertThat(files.get("police-summary.csv")).satisfies(f -> {
+            assertThat(f.format()).isEqualTo(Format.NOT_RECOGNISED);
+            assertThat(f.problem()).contains("Its headings are months (Apr-25, May-25, Jun-25, ...): the months run across the columns")
+                    .contains("police, Month, Neglect offences, With earlier neglect concerns")
+                    .contains("health, Month, Service, Appointments, Was not brought");
+        });
+        assertThat(files.get("staff-by-year.csv").problem()).doesNotContain("months run across");
+    }
+
     @Test
     void documentsArchivesAndPicturesAreSaidForWhatTheyAre() throws Exception {
         Path input = dir.resolve("input");

@@ -66,7 +66,39 @@ public final class MultiAgencyData implements KindOfReturn {
 
     @Override
     public java.util.Optional<String> likeness(TableHeader header) {
-        return AgencySource.closest(header);
+        java.util.Optional<String> wide = monthsAcross(header);
+        return wide.isPresent() ? wide : AgencySource.closest(header);
+    }
+
+    /**
+     * A monthly summary as performance reports lay it out, a column per month and a row per
+     * measure: the monthly sources read a row per month, so say how to turn it round rather than
+     * only that it is not a table this program reads.
+     */
+    static java.util.Optional<String> monthsAcross(TableHeader header) {
+        List<String> months = new java.util.ArrayList<>();
+        for (String h : header.names()) {
+            try {
+                if (h != null && !h.isBlank() && !h.strip().matches("\\d{1,4}") && org.neglectscorecard.ingest.Values.month(h).isPresent()) {
+                    months.add(h.strip());
+                }
+            } catch (org.neglectscorecard.ingest.Values.BadValue e) {
+                // not a month
+            }
+        }
+        if (months.size() < 3) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of("Its headings are months (" + String.join(", ", months.subList(0, 3)) + ", ...): the months run "
+                + "across the columns. Turn it round (in Excel: copy, then Paste Special, Transpose) so each month is a row, with "
+                + "the headings of its template: police, Month, " + heading(AgencySource.POLICE, 1) + ", " + heading(AgencySource.POLICE, 2)
+                + " (sample-data/templates/" + AgencySource.POLICE.templateName() + "); health, Month, Service, "
+                + heading(AgencySource.HEALTH_MONTHLY, 2) + ", " + heading(AgencySource.HEALTH_MONTHLY, 3)
+                + " (sample-data/templates/" + AgencySource.HEALTH_MONTHLY.templateName() + ")");
+    }
+
+    private static String heading(AgencySource source, int column) {
+        return source.columns().get(column).heading();
     }
 
     @Override
