@@ -93,8 +93,10 @@ public class ScorecardJobConfig {
     @Bean
     Step loadReturnFile(JobRepository jobs, PlatformTransactionManager tx, GuardedReader returnFileReader,
                         ItemProcessor<SourceRow, ParsedRow<?>> returnRowProcessor, ItemWriter<ParsedRow<?>> returnRowWriter,
-                        LoadFileListener loadFileListener) {
+                        LoadFileListener loadFileListener, SourceFiles sourceFiles) {
         return new StepBuilder("loadReturnFile", jobs)
+                // First, so a partition whose context a kill lost has it again before its reader is made.
+                .listener(new PartitionContextRepair(sourceFiles))
                 .<SourceRow, ParsedRow<?>>chunk(CHUNK_SIZE)
                 .transactionManager(tx)
                 .reader(returnFileReader)
