@@ -106,10 +106,15 @@ public class InputScanner {
          * report's row, that already names it ("This file is a corrupt Excel workbook ...").
          */
         public String problemAlone() {
-            if (problem == null || !problem.startsWith(displayName + " ")) {
-                return problem;
+            return saidAlone(displayName, problem);
+        }
+
+        /** A sentence that starts by naming an input (a file, or a table set's folder) said without the name. */
+        public static String saidAlone(String displayName, String said) {
+            if (said == null || !said.startsWith(displayName + " ")) {
+                return said;
             }
-            return (displayName.endsWith(")") ? "This folder " : "This file ") + problem.substring(displayName.length() + 1);
+            return (displayName.endsWith(")") ? "This folder " : "This file ") + said.substring(displayName.length() + 1);
         }
 
         /** How reports name each of its tables: a sheet's own name, a CSV file's path in the input folder. */

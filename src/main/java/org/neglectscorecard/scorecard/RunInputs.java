@@ -35,10 +35,7 @@ public class RunInputs {
          * reason is said as the summary says it, the file named in its own column.
          */
         public static Problem fileNotUsed(String file, String said) {
-            String reason = said.startsWith("Not used: ") ? said.substring("Not used: ".length()) : said;
-            if (reason.startsWith(file + " ")) {   // said as a file rejected whole is (InputFile.problemAlone)
-                reason = (file.endsWith(")") ? "This folder " : "This file ") + reason.substring(file.length() + 1);
-            }
+            String reason = org.neglectscorecard.ingest.InputScanner.InputFile.saidAlone(file, said.startsWith("Not used: ") ? said.substring("Not used: ".length()) : said);
             return new Problem(file, null, null, null, null, null, reason, FILE_NOT_USED);
         }
     }
