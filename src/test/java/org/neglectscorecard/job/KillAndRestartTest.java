@@ -31,13 +31,28 @@ class KillAndRestartTest {
     Path dir;
 
     static final String PERIOD = "2025-03-31";
-    static final long[] KILL_AFTER_MILLIS = {1_500, 4_500, 8_000, 13_000};
+
+    /** A kill this long after the run first says a line beginning so: one in each part of the run. */
+    record KillPoint(String said, long millisAfter) {
+        @Override
+        public String toString() {
+            return millisAfter + " ms after '" + said.strip() + "'";
+        }
+    }
+
+    // Placed by what the run says rather than by the clock, so that each lands in the part it is
+    // meant for on a fast machine or a slow one, and no run waits longer than it must.
+    static final List<KillPoint> KILLS = List.of(
+            new KillPoint("Starting", 1_500),     // the returns being checked and their partitions recorded
+            new KillPoint("  Loaded ", 0),        // loading: one return stored, the others not yet
+            new KillPoint("Using ", 1_000),       // computing the indicators
+            new KillPoint("Withheld ", 300));     // writing the outputs
 
     @Test
     void killedAtAnyPointThenRestartedEndsAsIfNeverKilled() throws Exception {
         Path input = dir.resolve("input");
         // Big enough that every step takes a while (so kills land in loading, computing and writing), small enough for CI.
-        List<String> las = List.of("821", "822", "823", "201", "202", "203");
+        List<String> las = List.of("821", "822", "201");
         // A return per LA, as LAs send them: a kill during loading costs the file it lands in, read again from its first row.
         for (String la : las) {
             SampleDataGenerator.generateNational(input.resolve(la), 2, 2025, List.of(la));
@@ -45,6 +60,7 @@ class KillAndRestartTest {
         Path job = TestApp.jobFile(dir, "killed", "p", las);
 
         // The uninterrupted run.
+        long t0 = System.nanoTime();
         try (TestApp app = TestApp.start(dir.resolve("data-whole"))) {
             assertThat(app.run(job, LocalDate.parse(PERIOD), input, dir.resolve("out-whole"), false).ok()).isTrue();
         }
@@ -52,25 +68,30 @@ class KillAndRestartTest {
         // Killed at each point in turn (a point after it has finished is simply not reached), then
         // the same command again until it completes.
         List<String> seen = new ArrayList<>();
+        seen.add(String.format("uninterrupted run (in this JVM): %.1f s", (System.nanoTime() - t0) / 1e9));
         int kills = 0;
         boolean finished = false;
-        for (long delay : KILL_AFTER_MILLIS) {
-            Run run = start(job, input);
-            run.started.await(60, TimeUnit.SECONDS);
-            if (!run.process.waitFor(delay, TimeUnit.MILLISECONDS)) {
+        for (KillPoint point : KILLS) {
+            long began = System.nanoTime();
+            Run run = start(job, input, point.said());
+            run.said.await(300, TimeUnit.SECONDS);
+            if (!run.process.waitFor(point.millisAfter(), TimeUnit.MILLISECONDS) && run.process.isAlive()) {
                 run.process.destroyForcibly().waitFor();
                 kills++;
-                seen.add("killed after " + delay + " ms, last said: " + run.lastLine());
+                seen.add(String.format("killed %s, after %.1f s, last said: %s", point, (System.nanoTime() - began) / 1e9, run.lastLine()));
             } else {
-                seen.add("ran to the end within " + delay + " ms, exit " + run.process.exitValue());
+                run.process.waitFor(300, TimeUnit.SECONDS);
+                seen.add("ran to the end before " + point + ", exit " + run.process.exitValue());
                 finished = run.process.exitValue() == 0;
                 assertThat(run.process.exitValue()).as(String.join("\n", seen) + "\n" + run.output()).isIn(0, 2);
                 break;
             }
         }
         if (!finished) {
-            Run last = start(job, input);
+            long began = System.nanoTime();
+            Run last = start(job, input, "Finished");
             assertThat(last.process.waitFor(300, TimeUnit.SECONDS)).isTrue();
+            seen.add(String.format("the last run: %.1f s", (System.nanoTime() - began) / 1e9));
             String said = last.output();
             // 0: it carried on and finished; 2: a kill landed after it had finished, and it says so.
             assertThat(last.process.exitValue()).as(String.join("\n", seen) + "\n" + said).isIn(0, 2);
@@ -86,22 +107,23 @@ class KillAndRestartTest {
     }
 
     /** The command a person (or the scheduler) types, as a separate process. */
-    private Run start(Path job, Path input) throws IOException {
+    private Run start(Path job, Path input, String waitFor) throws IOException {
         List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), "-Xmx512m", "-XX:+UseParallelGC",
                 "-Dscorecard.pseudonym-key=" + TestApp.KEY, "-Dscorecard.progress-bars=never",
                 "org.neglectscorecard.Main", "run", "--period", PERIOD, "--job", job.toString(), "--input", input.toString(),
                 "--output", dir.resolve("out").toString(), "--data-dir", dir.resolve("data").toString());
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        return new Run(p);
+        return new Run(p, waitFor);
     }
 
     private static final class Run {
         final Process process;
-        final CountDownLatch started = new CountDownLatch(1);
+        /** Counted down when the run says a line beginning with what the kill waits for, or ends. */
+        final CountDownLatch said = new CountDownLatch(1);
         private final StringBuilder out = new StringBuilder();
 
-        Run(Process process) {
+        Run(Process process, String waitFor) {
             this.process = process;
             Thread reader = new Thread(() -> {
                 try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
@@ -109,14 +131,14 @@ class KillAndRestartTest {
                         synchronized (out) {
                             out.append(line).append('\n');
                         }
-                        if (line.startsWith("Starting") || line.contains("carrying on") || line.startsWith("Carrying on")) {
-                            started.countDown();
+                        if (line.startsWith(waitFor)) {
+                            said.countDown();
                         }
                     }
                 } catch (IOException e) {
                     // the process was killed
                 }
-                started.countDown();
+                said.countDown();
             });
             reader.setDaemon(true);
             reader.start();
