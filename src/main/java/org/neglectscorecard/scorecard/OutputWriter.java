@@ -123,7 +123,7 @@ public class OutputWriter {
             ScorecardWorkbook.Content content = new ScorecardWorkbook.Content(r.partnershipName(), r.partnershipCode(), r.period(),
                     LocalDateTime.now().withNano(0), r.syntheticData(), r.contact(), files, notes, published, all, lines,
                     benchmarkValues, commentary, revisions.of(r.runId(), r.jobName(), r.period(), r.partnershipCode()),
-                    completeness, staging.resolve("charts"), inputs.problemCounts(r.runId()),
+                    completeness, staging.resolve("charts"), problemCounts(r.runId(), problems),
                     benchmarks.neighboursFileUsed(r.runId(), r.neighboursFile()));
             // The board pack and the workbook read the same content and write different files: made side by side
             // (on the sample, the board pack is about half of this step's time).
@@ -165,5 +165,16 @@ public class OutputWriter {
             out.abandon();
             throw e;
         }
+    }
+
+    /**
+     * The workbook's 'Problems found': the rejections counted as the database groups them, then each
+     * file the run did not use, as rejects.csv lists it, so that the sheet and the file agree.
+     */
+    private List<RunInputs.ProblemCount> problemCounts(long runId, List<RunInputs.Problem> problems) {
+        List<RunInputs.ProblemCount> counts = new java.util.ArrayList<>(inputs.problemCounts(runId));
+        problems.stream().filter(p -> RunInputs.Problem.FILE_NOT_USED.equals(p.outcome()))
+                .forEach(p -> counts.add(new RunInputs.ProblemCount(p.file(), null, null, p.outcome(), 1, p.reason())));
+        return counts;
     }
 }

@@ -23,7 +23,8 @@ final class ProblemsFoundSheet extends SheetWriter {
             Row row = s.createRow(r++);
             text(row, 0, p.file());
             text(row, 1, p.sheet() == null ? "(whole file)" : p.sheet());
-            text(row, 2, p.column() == null ? "(whole row)" : p.column());
+            text(row, 2, p.column() != null ? p.column()
+                    : RunInputs.Problem.FILE_NOT_USED.equals(p.outcome()) ? "(whole file)" : "(whole row)");
             text(row, 3, p.outcome());
             integer(row, 4, p.count(), null);
             text(row, 5, p.example());

@@ -80,6 +80,10 @@ class CorpusTest {
                 assertThat(summary).as(name + " run-summary.txt").contains(line.substring(9));
             } else if (line.startsWith("absent: ")) {
                 assertThat(allOutputs(folder)).as(name).doesNotContain(line.substring(8));
+            } else if (line.startsWith("workbook: ")) {
+                String sheet = line.substring(10, line.indexOf(": ", 10));
+                assertThat(workbookRows(folder, sheet)).as(name + " workbook sheet " + sheet)
+                        .anySatisfy(row -> assertThat(row).contains(line.substring(line.indexOf(": ", 10) + 2)));
             } else if (line.equals("formula-safe")) {
                 assertNoLiveFormula(folder);
             }
@@ -143,6 +147,25 @@ class CorpusTest {
             }
         }
         return all.toString();
+    }
+
+    /** Each row of the workbook's sheet, its cells' text joined with " | ". */
+    private static List<String> workbookRows(Path folder, String sheet) throws IOException {
+        try (Stream<Path> files = Files.list(folder)) {
+            Path f = files.filter(p -> p.toString().endsWith(".xlsx")).findFirst()
+                    .orElseThrow(() -> new AssertionError("no workbook in " + folder));
+            try (InputStream in = Files.newInputStream(f); XSSFWorkbook wb = new XSSFWorkbook(in)) {
+                Sheet s = wb.getSheet(sheet);
+                assertThat(s).as("sheet " + sheet).isNotNull();
+                List<String> rows = new java.util.ArrayList<>();
+                for (Row r : s) {
+                    List<String> cells = new java.util.ArrayList<>();
+                    r.forEach(cell -> cells.add(cell.toString()));
+                    rows.add(String.join(" | ", cells));
+                }
+                return rows;
+            }
+        }
     }
 
     private static void assertNoLiveFormula(Path folder) throws IOException {

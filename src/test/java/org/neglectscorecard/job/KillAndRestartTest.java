@@ -110,6 +110,9 @@ class KillAndRestartTest {
     private Run start(Path job, Path input, String waitFor) throws IOException {
         List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), "-Xmx512m", "-XX:+UseParallelGC",
+                // Each of these processes lives seconds: Java's quick compiler alone starts them sooner
+                // (the full one spends its first seconds compiling for speed the run does not last to use).
+                "-XX:TieredStopAtLevel=1",
                 "-Dscorecard.pseudonym-key=" + TestApp.KEY, "-Dscorecard.progress-bars=never",
                 "org.neglectscorecard.Main", "run", "--period", PERIOD, "--job", job.toString(), "--input", input.toString(),
                 "--output", dir.resolve("out").toString(), "--data-dir", dir.resolve("data").toString());

@@ -1,21 +1,24 @@
 package org.neglectscorecard.testing;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Comparator;
-import java.util.Map;
 import java.util.stream.Stream;
 
-import org.neglectscorecard.job.RunService;
-import org.neglectscorecard.privacy.Pseudonymiser;
+import org.neglectscorecard.Main;
 
 /**
- * The README's run (the sample partnership for 2026-03-31, on H2) done once per test JVM and shared
- * by the tests that read its outputs (the workbook, the board pack, the published CSV, the databases
- * comparison), so the suite pays for one real run of about a minute instead of one per test class.
+ * The README's run (the sample partnership for 2026-03-31, on H2), typed as the README types it
+ * (the 'run' command, in this JVM), done once per test JVM and shared by the tests that read its
+ * outputs (the workbook, the board pack, the published CSV, the databases comparison) and its
+ * console (ScorecardCliTest), so the suite pays for one real run of about a minute instead of one
+ * per test class.
  */
 public final class SampleRun {
 
@@ -23,6 +26,8 @@ public final class SampleRun {
     public static final LocalDate PERIOD = LocalDate.of(2026, 3, 31);
 
     private static Path folder;
+    private static Path dir;
+    private static String console;
 
     private SampleRun() {
     }
@@ -33,18 +38,41 @@ public final class SampleRun {
             folder = Path.of(System.getProperty("sample.outputs"));   // another build's outputs, to compare
         }
         if (folder == null) {
-            Path dir = Files.createTempDirectory("sample-run");
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> delete(dir)));
-            try (TestApp app = TestApp.start(dir.resolve("data"), Map.of("scorecard.pseudonym-key", Pseudonymiser.SAMPLE_KEY))) {
-                RunService.RunResult r = app.run(Path.of("jobs/monthly-scorecard.yml"), PERIOD, Path.of("sample-data"),
-                        dir.resolve("out"), false);
-                if (!r.ok()) {
-                    throw new IllegalStateException("The sample run failed: " + r.message());
-                }
+            Path made = Files.createTempDirectory("sample-run");
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> delete(made)));
+            ByteArrayOutputStream said = new ByteArrayOutputStream();
+            PrintStream out = System.out;
+            PrintStream err = System.err;
+            int status;
+            try {
+                System.setOut(new PrintStream(said, true, StandardCharsets.UTF_8));
+                System.setErr(new PrintStream(said, true, StandardCharsets.UTF_8));
+                status = Main.run("run", "--period", PERIOD.toString(), "--output", made.resolve("out").toString(),
+                        "--data-dir", made.resolve("data").toString());
+            } finally {
+                System.setOut(out);
+                System.setErr(err);
             }
-            folder = dir.resolve("out/" + PARTNERSHIP + "/" + PERIOD);
+            console = said.toString(StandardCharsets.UTF_8);
+            if (status != 0) {
+                throw new IllegalStateException("The sample run ended with status " + status + ":\n" + console);
+            }
+            dir = made;
+            folder = made.resolve("out/" + PARTNERSHIP + "/" + PERIOD);
         }
         return folder;
+    }
+
+    /** What the run said on the console (null where the outputs are another build's). */
+    public static synchronized String console() throws Exception {
+        outputs();
+        return console;
+    }
+
+    /** The run's data folder (its H2 database), for a test to copy: it must not change the shared run. */
+    public static synchronized Path dataDir() throws Exception {
+        outputs();
+        return dir == null ? null : dir.resolve("data");
     }
 
     /** {@link #outputs()} for callers that cannot throw. */
