@@ -268,6 +268,9 @@ class ScorecardCliTest {
         assertThat(err.toString()).contains("write it as yyyy-mm-dd");
         assertThat(run("run", "--period", "2026-03-31", "--job", "jobs/no-such-job.yml")).isEqualTo(2);
         assertThat(err.toString()).contains("does not exist").contains("jobs/");
+        // history reads the job file while it opens the database: the job file's mistake is still the one said.
+        assertThat(run("history", "--job", "jobs/no-such-job.yml", "--data-dir", dir.resolve("h").toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("does not exist").contains("jobs/no-such-job.yml");
         assertThat(run("run", "--period", "2026-03-31", "--input", dir.resolve("nowhere").toString(),
                 "--data-dir", dir.resolve("d").toString())).isEqualTo(1);
         assertThat(err.toString()).contains("does not exist");
