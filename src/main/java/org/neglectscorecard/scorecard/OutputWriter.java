@@ -175,6 +175,7 @@ public class OutputWriter {
         List<RunInputs.ProblemCount> counts = new java.util.ArrayList<>(inputs.problemCounts(runId));
         problems.stream().filter(p -> RunInputs.Problem.FILE_NOT_USED.equals(p.outcome()))
                 .forEach(p -> counts.add(new RunInputs.ProblemCount(p.file(), null, null, p.outcome(), 1, p.reason())));
+        counts.sort(java.util.Comparator.comparing(RunInputs.ProblemCount::file));   // stable: each file's rows keep their order
         return counts;
     }
 }

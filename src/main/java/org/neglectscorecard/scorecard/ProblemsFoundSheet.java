@@ -30,6 +30,6 @@ final class ProblemsFoundSheet extends SheetWriter {
             text(row, 5, p.example());
         }
         table(s, "ProblemsFound", 6, r);
-        widths(s, 50, 24, 28, 16, 10, 100);
+        widths(s, 50, 36, 28, 16, 10, 100);   // a table set's sheet is named with its file: "821/2022-23/ChildCharacteristics"
     }
 }
