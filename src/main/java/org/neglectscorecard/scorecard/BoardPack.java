@@ -3,7 +3,6 @@ package org.neglectscorecard.scorecard;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -127,14 +126,13 @@ public final class BoardPack {
         Path pdf = folder.resolve(base + ".pdf");
         Path html = folder.resolve(base + ".html");
         String page = null;
-        for (Layout layout : Layout.values()) {
-            page = html(c, layout);
-            // Laying the pages out is enough to count them; drawing the charts into a PDF is done once.
-            if (layoutPages(page) <= MAX_PAGES) {
-                break;
-            }
+        byte[] bytes = null;
+        Layout[] layouts = Layout.values();
+        for (int i = 0; i < layouts.length && bytes == null; i++) {
+            page = html(c, layouts[i]);
+            // Laid out once, counted, and drawn only if it fits (the last layout is drawn however long).
+            bytes = pdfIfItFits(page, i == layouts.length - 1 ? Integer.MAX_VALUE : MAX_PAGES);
         }
-        byte[] bytes = pdf(page);
         Files.writeString(html, page, StandardCharsets.UTF_8);
         Files.write(pdf, bytes);
         return new Written(pdf, html, pageCount(bytes));
@@ -388,12 +386,19 @@ public final class BoardPack {
         }
     }
 
-    /** How many pages the page lays out to, without drawing it. */
-    static int layoutPages(String html) throws IOException {
-        try (PDDocument doc = new PDDocument();
-             var renderer = builder(html, doc).toStream(OutputStream.nullOutputStream()).buildPdfRenderer()) {
+    /**
+     * The PDF if the page lays out to at most {@code maxPages} pages, else null: laying the pages out
+     * is enough to count them, and the same layout is then drawn, not laid out a second time.
+     */
+    static byte[] pdfIfItFits(String html, int maxPages) throws IOException {
+        try (ByteArrayOutputStream out = new ByteArrayOutputStream(); PDDocument doc = new PDDocument();
+             var renderer = builder(html, doc).toStream(out).buildPdfRenderer()) {
             renderer.layout();
-            return renderer.getRootBox().getLayer().getPages().size();
+            if (renderer.getRootBox().getLayer().getPages().size() > maxPages) {
+                return null;
+            }
+            renderer.createPDF();
+            return out.toByteArray();
         }
     }
 
