@@ -380,10 +380,7 @@ public final class BoardPack {
 
     /** Renders the page as a tagged PDF (PDF/UA) with the font embedded, loading nothing from outside. */
     public static byte[] pdf(String html) throws IOException {
-        try (ByteArrayOutputStream out = new ByteArrayOutputStream(); PDDocument doc = new PDDocument()) {
-            builder(html, doc).toStream(out).run();
-            return out.toByteArray();
-        }
+        return pdfIfItFits(html, Integer.MAX_VALUE);
     }
 
     /**
