@@ -12,6 +12,7 @@ import java.util.Optional;
 
 import org.neglectscorecard.indicators.Catalogue;
 import org.neglectscorecard.store.AuditLog;
+import org.neglectscorecard.store.IndexRebuild;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
@@ -41,15 +42,17 @@ public class RunService {
     private final RunLock lock;
     private final Progress progress;
     private final AuditLog audit;
+    private final IndexRebuild indexes;
 
     public RunService(JobRepository repository, JobOperator operator, Job scorecardJob, RunLock lock, Progress progress,
-                      AuditLog audit) {
+                      AuditLog audit, IndexRebuild indexes) {
         this.repository = repository;
         this.operator = operator;
         this.job = scorecardJob;
         this.lock = lock;
         this.progress = progress;
         this.audit = audit;
+        this.indexes = indexes;
     }
 
     /** A request to run a job for a period. */
@@ -81,6 +84,10 @@ public class RunService {
         RunLock.Acquired acquired = lock.acquire(name, r.period());
         long started = System.nanoTime();
         try {
+            if ((acquired.tookOverFromDeadProcess() && indexes.applies()) || indexes.unfinished()) {
+                rebuildIndexes(name, r.period(), "The previous run of " + name + " was stopped before it finished (its process "
+                        + "had stopped)");
+            }
             Optional<Attempt> latest = attempts(name, r.period()).stream().max(Comparator.comparingLong(Attempt::attempt));
             JobExecution execution;
             if (latest.isPresent() && latest.get().last().getStatus() == BatchStatus.COMPLETED && !r.rerun()) {
@@ -110,6 +117,12 @@ public class RunService {
                         : " (attempt " + attempt + ": the previous one was set aside)";
                 progress.say("Starting " + name + " for the month ending " + r.period() + which);
                 execution = operator.start(job, parameters);
+            }
+            if (execution.getStatus() == BatchStatus.FAILED && indexes.applies()
+                    && execution.getAllFailureExceptions().stream().anyMatch(IndexRebuild::isIndexOutOfStep)) {
+                // Left so by a process of another job, or another command, killed part-way: mended, then carried on once.
+                rebuildIndexes(name, r.period(), "The run found an index of the database out of step with its table");
+                execution = operator.restart(execution);
             }
             Duration took = Duration.ofNanos(System.nanoTime() - started);
             long runId = execution.getJobInstance().getInstanceId();
@@ -150,6 +163,20 @@ public class RunService {
                     : last.getEndTime().format(WHEN)) + ", from where it stopped.");
         }
         return operator.restart(toRestart);
+    }
+
+    /**
+     * A database process killed part-way can leave an index of H2's out of step with its table
+     * (see {@link IndexRebuild}): every such index is made again from the table's rows before the run reads anything.
+     */
+    private void rebuildIndexes(String name, LocalDate period, String why) {
+        progress.say(why + ": first making the database's indexes again from its tables, as an abrupt stop can leave "
+                + "them out of step. Nothing loaded is lost.");
+        long began = System.nanoTime();
+        int n = indexes.rebuild();
+        String done = String.format(Locale.UK, "%d indexes made again in %.1f seconds", n, (System.nanoTime() - began) / 1e9);
+        progress.say("  " + done + ".");
+        audit.record("INDEXES REBUILT", name, period, null, why + "; " + done);
     }
 
     /** Every attempt at a job and period, newest first. */

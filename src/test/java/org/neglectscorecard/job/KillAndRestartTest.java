@@ -96,6 +96,8 @@ class KillAndRestartTest {
             // 0: it carried on and finished; 2: a kill landed after it had finished, and it says so.
             assertThat(last.process.exitValue()).as(String.join("\n", seen) + "\n" + said).isIn(0, 2);
             assertThat(said).containsAnyOf("carrying on from where it stopped", "already completed");
+            // H2 can leave an index out of step with its table at a kill (IndexRebuild): made again before anything is read.
+            assertThat(said).contains("indexes made again");
         }
         System.out.println("Kill and restart:\n  " + String.join("\n  ", seen));
         assertThat(kills).as(String.join("\n", seen)).isGreaterThanOrEqualTo(3);

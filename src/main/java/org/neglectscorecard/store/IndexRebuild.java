@@ -1,0 +1,139 @@
+package org.neglectscorecard.store;
+
+import static org.neglectscorecard.store.schema.Tables.INDEX_REBUILD;
+
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.springframework.stereotype.Component;
+
+/**
+ * Rebuilds, on H2, every index kept apart from its table's rows, from the rows themselves. H2 keeps
+ * each such index (plain indexes, and the primary keys, unique constraints and foreign keys of more
+ * than one column) in a store of its own, and a process killed part-way through a transaction was
+ * found to leave one out of step with its table: an index entry whose row is gone, so that every
+ * later run stopped with "Row not found in primary index" (a kill during loading, 1 run in about 7
+ * of the kill-and-restart test), or, the other way round, a row no index finds. A run that takes
+ * over from a killed one rebuilds them before it reads anything; PostgreSQL, whose write-ahead log
+ * keeps its indexes with their tables, needs none of it.
+ * <p>
+ * Each index's statements are saved first, in a table of their own, and removed only once every
+ * index has been made again: a rebuild killed part-way is finished by the next one from that list.
+ */
+@Component
+public class IndexRebuild {
+
+    /** H2's codes for an index that names a row its table has not got (org.h2.api.ErrorCode). */
+    private static final Set<Integer> INDEX_OUT_OF_STEP = Set.of(90143, 90112);
+
+    private final DSLContext dsl;
+
+    public IndexRebuild(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    /** Whether the database is one whose indexes a kill can leave out of step (H2's file database). */
+    public boolean applies() {
+        return dsl.dialect().family() == SQLDialect.H2;
+    }
+
+    /** Whether a rebuild was begun and not finished (its process killed): the next run must finish it. */
+    public boolean unfinished() {
+        return applies() && dsl.fetchExists(INDEX_REBUILD);
+    }
+
+    /** Whether a failure is H2 finding an index out of step with its table. */
+    public static boolean isIndexOutOfStep(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException s && INDEX_OUT_OF_STEP.contains(s.getErrorCode())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Drops every index kept apart from its rows and makes it again from them.
+     *
+     * @return how many indexes were made again
+     */
+    public int rebuild() {
+        if (!applies()) {
+            return 0;
+        }
+        if (!dsl.fetchExists(INDEX_REBUILD)) {
+            List<Index> indexes = indexes();
+            dsl.transaction(c -> {
+                int step = 0;
+                for (Index i : indexes) {
+                    c.dsl().insertInto(INDEX_REBUILD, INDEX_REBUILD.STEP, INDEX_REBUILD.DROP_SQL, INDEX_REBUILD.CREATE_SQL)
+                            .values(step++, i.drop(), i.create()).execute();
+                }
+            });
+        }
+        var saved = dsl.selectFrom(INDEX_REBUILD).orderBy(INDEX_REBUILD.STEP).fetch();
+        // Dropped in the reverse of the order they are made in (a foreign key before the key it refers to),
+        // each only if it is there: a rebuild killed part-way has dropped some, or made some again, already.
+        for (int i = saved.size() - 1; i >= 0; i--) {
+            dsl.execute(saved.get(i).getDropSql());
+        }
+        for (var r : saved) {
+            dsl.execute(r.getCreateSql());
+        }
+        dsl.deleteFrom(INDEX_REBUILD).execute();
+        return saved.size();
+    }
+
+    /** An index with the statements that drop it (if it is there) and make it. */
+    record Index(String drop, String create) {
+    }
+
+    /**
+     * Every index of the schema that H2 keeps apart from its table's rows, in an order they can be
+     * made in: primary keys, unique constraints, indexes, then the foreign keys that rely on them,
+     * as H2's own SCRIPT writes them (which also names each exactly as it is now).
+     */
+    List<Index> indexes() {
+        // A primary key of one whole-number column is the table's own row order (H2's delegate index): nothing to rebuild.
+        Set<String> keptApart = Set.copyOf(dsl.fetch("SELECT TABLE_NAME FROM INFORMATION_SCHEMA.INDEXES WHERE TABLE_SCHEMA = 'PUBLIC' "
+                + "AND INDEX_TYPE_NAME = 'PRIMARY KEY' AND INDEX_CLASS <> 'org.h2.mvstore.db.MVDelegateIndex'").getValues(0, String.class));
+        List<Index> keys = new ArrayList<>();
+        List<Index> unique = new ArrayList<>();
+        List<Index> plain = new ArrayList<>();
+        List<Index> foreign = new ArrayList<>();
+        for (String s : dsl.fetch("SCRIPT NODATA NOPASSWORDS NOSETTINGS").getValues(0, String.class)) {
+            if (s.startsWith("CREATE INDEX ") || s.startsWith("CREATE UNIQUE INDEX ")) {
+                String name = s.substring(s.indexOf("INDEX ") + 6, s.indexOf(" ON "));
+                plain.add(new Index("DROP INDEX IF EXISTS " + name, s.replaceFirst("INDEX ", "INDEX IF NOT EXISTS ")));
+            } else if (s.startsWith("ALTER TABLE ") && s.contains(" ADD CONSTRAINT ")) {
+                String table = s.substring("ALTER TABLE ".length(), s.indexOf(" ADD CONSTRAINT "));
+                String rest = s.substring(s.indexOf(" ADD CONSTRAINT ") + " ADD CONSTRAINT ".length());
+                String name = rest.substring(0, rest.indexOf(' '));
+                Index i = new Index("ALTER TABLE " + table + " DROP CONSTRAINT IF EXISTS " + name,
+                        s.replaceFirst(" ADD CONSTRAINT ", " ADD CONSTRAINT IF NOT EXISTS "));
+                if (rest.contains(" FOREIGN KEY")) {
+                    foreign.add(i);
+                } else if (rest.contains(" UNIQUE")) {
+                    unique.add(i);
+                } else if (rest.contains(" PRIMARY KEY") && keptApart.contains(unquoted(table))) {
+                    keys.add(i);
+                }
+            }
+        }
+        List<Index> all = new ArrayList<>(keys);
+        all.addAll(unique);
+        all.addAll(plain);
+        all.addAll(foreign);
+        return all;
+    }
+
+    /** TABLE from "PUBLIC"."TABLE". */
+    private static String unquoted(String qualified) {
+        String last = qualified.substring(qualified.lastIndexOf('.') + 1);
+        return last.replace("\"", "");
+    }
+}
