@@ -24,7 +24,12 @@ import picocli.CommandLine.Option;
         description = {"Check the files in the input folder without loading anything: every file and row is read and "
                 + "checked as a run would, and the problems are written to rejects.csv (file, sheet, row, column, what "
                 + "to fix) with a summary. Use it before the monthly run, or after fixing a file. The database is not "
-                + "opened, so it works while a run or the scheduler is going."})
+                + "opened, so it works while a run or the scheduler is going."},
+        exitCodeListHeading = "%nExit codes (for a script or scheduler):%n",
+        exitCodeList = {"0:nothing would be rejected or left out (notes, and files that are not returns, may still be listed)",
+                "1:something to fix: a file or row would be rejected, a value left out, or a column the indicators need is "
+                        + "missing; rejects.csv says what and where",
+                "2:the check could not be made (no such folder, a job file that is wrong): the message says what to do"})
 public class ValidateCommand implements Callable<Integer> {
 
     @Option(names = "--input", paramLabel = "DIR", description = "The folder to check (default: the job file's 'input').")
@@ -59,7 +64,16 @@ public class ValidateCommand implements Callable<Integer> {
         Files.writeString(out.staging().resolve("validation-summary.txt"), summary);
         out.commit();
         System.out.print(summary);
-        return 0;
+        return somethingToFix(report) ? SOMETHING_TO_FIX : 0;
+    }
+
+    /** The exit code when the run would reject a file or row, leave a value out, or have no value for a figure. */
+    static final int SOMETHING_TO_FIX = 1;
+
+    /** Notes are for reading, and a file that is not a return is only listed: neither is a thing to fix. */
+    private static boolean somethingToFix(InputValidator.Report report) {
+        return report.files().stream().anyMatch(f -> f.format() != InputScanner.Format.NOT_RECOGNISED && f.problem() != null)
+                || report.problems().stream().anyMatch(p -> !p.outcome().equals("note") || p.rejection().reason().contains("will have no value"));
     }
 
     private static String summary(Path in, InputValidator.Report report, Path folder) {

@@ -72,7 +72,7 @@ class ScorecardCliTest {
         Files.writeString(input.resolve("staff.csv"), "Name,Team,Grade\nA,B,C\n");
         int status = run("validate", "--input", dir.resolve("damaged-input").toString(), "--output", dir.resolve("validated").toString());
         String said = out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8);
-        assertThat(status).isZero();
+        assertThat(status).as("a file that would be rejected: something to fix, for a script").isEqualTo(1);
         try (var found = Files.walk(dir.resolve("validated"))) {
             Path rejects = found.filter(p -> p.getFileName().toString().equals("rejects.csv")).findFirst().orElseThrow();
             assertThat(Files.readString(rejects)).containsPattern("\n822/staff.csv,,,,,\"?This file is not a table this program reads[^\n]*,file not used");
@@ -93,12 +93,24 @@ class ScorecardCliTest {
         Files.copy(Path.of("src/test/resources/format-samples/csc-validator-be-cin_CIN_Census_2024_fake.xml"), input.resolve("census.xml"));
         int status = run("validate", "--input", dir.resolve("lea-input").toString(), "--output", dir.resolve("lea-validated").toString());
         String said = out.toString(StandardCharsets.UTF_8);
-        assertThat(status).isZero();
+        // Its assessment factor "RB" is no code, and is left out: something to fix, as a script is told.
+        assertThat(said).contains("1 value would be left out");
+        assertThat(status).isEqualTo(1);
         assertThat(said).containsPattern("would be left out, \\d+ notes to read\\.");
         try (var found = Files.walk(dir.resolve("lea-validated"))) {
             Path rejects = found.filter(p -> p.getFileName().toString().equals("rejects.csv")).findFirst().orElseThrow();
             assertThat(Files.readString(rejects)).contains("header says LEA 201 (City of London), but it sits in the folder of LA 821 (Luton)");
         }
+    }
+
+    /** A return with nothing to fix: validate ends with 0, so a script can go on to the run. */
+    @Test
+    void aReturnWithNothingToFixValidatesWithExitCodeZero() throws Exception {
+        org.neglectscorecard.sample.SampleDataGenerator.generateNational(dir.resolve("clean-input/821"), 0.2, 2025, List.of("821"));
+        int status = run("validate", "--input", dir.resolve("clean-input").toString(), "--output", dir.resolve("clean-validated").toString());
+        String said = out.toString(StandardCharsets.UTF_8);
+        assertThat(said).contains("0 whole files would be rejected, 0 problems in rows, 0 values would be left out");
+        assertThat(status).as(said).isZero();
     }
 
     /**
