@@ -18,6 +18,8 @@ import org.h2.mvstore.db.MVSecondaryIndex;
 import org.h2.mvstore.db.MVTable;
 import org.h2.result.SearchRow;
 import org.jooq.DSLContext;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neglectscorecard.testing.TestApp;
@@ -32,68 +34,77 @@ import org.neglectscorecard.testing.TestApp;
 class IndexRebuildTest {
 
     @TempDir
-    Path dir;
+    static Path dir;
+
+    /** One database for both: each test leaves every index as it found it. */
+    static TestApp app;
+
+    @BeforeAll
+    static void start() {
+        app = TestApp.start(dir.resolve("data"));
+    }
+
+    @AfterAll
+    static void stop() {
+        app.close();
+    }
 
     @Test
     void anIndexOutOfStepWithItsTableIsMadeAgainFromTheTable() throws Exception {
-        try (TestApp app = TestApp.start(dir.resolve("data"))) {
-            DSLContext dsl = app.bean(DSLContext.class);
-            IndexRebuild rebuild = app.bean(IndexRebuild.class);
-            List<String> before = shape(dsl);
-            long[] rows = new long[4];
-            for (int i = 0; i < rows.length; i++) {
-                rows[i] = dsl.insertInto(ASSESSMENT, ASSESSMENT.LA_CODE3, ASSESSMENT.RETURN_ID, ASSESSMENT.CHILD_KEY,
-                                ASSESSMENT.EPISODE_REF, ASSESSMENT.SOURCE_ROW)
-                        .values("821", 7L, "child" + i, "E1", i + 2).returning(ASSESSMENT.ROW_ID).fetchOne().getRowId();
-            }
-            try (Connection c = app.bean(DataSource.class).getConnection()) {
-                MVTable table = table(c, "ASSESSMENT");
-                // An entry whose row is gone: what stopped every carry-on after a kill.
-                ((MVPrimaryIndex) table.getScanIndex(session(c))).getMVMap().remove(rows[1]);
-                // A row the index does not have: a look-up by return misses it, a scan counts it.
-                MVSecondaryIndex byReturn = (MVSecondaryIndex) table.getIndexes().stream()
-                        .filter(i -> i.getName().equals("ASSESSMENT_RETURN")).findFirst().orElseThrow();
-                SearchRow entry = byReturn.getMVMap().keySet().stream().filter(k -> k.getKey() == rows[2]).findFirst().orElseThrow();
-                byReturn.getMVMap().remove(entry);
-            }
-            Throwable stuck = catchThrowable(() -> dsl.deleteFrom(ASSESSMENT).where(ASSESSMENT.RETURN_ID.eq(7L)).execute());
-            assertThat(stuck).as("the damage made is the damage seen").hasStackTraceContaining("not found in primary index");
-            assertThat(IndexRebuild.isIndexOutOfStep(stuck)).isTrue();
-            assertThat(IndexRebuild.isIndexOutOfStep(new IllegalStateException("Row not found", new RuntimeException()))).isFalse();
-
-            assertThat(rebuild.rebuild()).isGreaterThan(20);
-
-            assertThat(dsl.fetchCount(ASSESSMENT, ASSESSMENT.RETURN_ID.eq(7L))).as("found by return, through the index").isEqualTo(3);
-            assertThat(dsl.deleteFrom(ASSESSMENT).where(ASSESSMENT.RETURN_ID.eq(7L)).execute()).isEqualTo(3);
-            assertThat(dsl.fetchCount(ASSESSMENT)).as("nothing left that only a scan finds").isZero();
-            assertThat(shape(dsl)).as("every index and constraint made again as it was").isEqualTo(before);
-            assertThat(rebuild.unfinished()).isFalse();
+        DSLContext dsl = app.bean(DSLContext.class);
+        IndexRebuild rebuild = app.bean(IndexRebuild.class);
+        List<String> before = shape(dsl);
+        long[] rows = new long[4];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = dsl.insertInto(ASSESSMENT, ASSESSMENT.LA_CODE3, ASSESSMENT.RETURN_ID, ASSESSMENT.CHILD_KEY,
+                            ASSESSMENT.EPISODE_REF, ASSESSMENT.SOURCE_ROW)
+                    .values("821", 7L, "child" + i, "E1", i + 2).returning(ASSESSMENT.ROW_ID).fetchOne().getRowId();
         }
+        try (Connection c = app.bean(DataSource.class).getConnection()) {
+            MVTable table = table(c, "ASSESSMENT");
+            // An entry whose row is gone: what stopped every carry-on after a kill.
+            ((MVPrimaryIndex) table.getScanIndex(session(c))).getMVMap().remove(rows[1]);
+            // A row the index does not have: a look-up by return misses it, a scan counts it.
+            MVSecondaryIndex byReturn = (MVSecondaryIndex) table.getIndexes().stream()
+                    .filter(i -> i.getName().equals("ASSESSMENT_RETURN")).findFirst().orElseThrow();
+            SearchRow entry = byReturn.getMVMap().keySet().stream().filter(k -> k.getKey() == rows[2]).findFirst().orElseThrow();
+            byReturn.getMVMap().remove(entry);
+        }
+        Throwable stuck = catchThrowable(() -> dsl.deleteFrom(ASSESSMENT).where(ASSESSMENT.RETURN_ID.eq(7L)).execute());
+        assertThat(stuck).as("the damage made is the damage seen").hasStackTraceContaining("not found in primary index");
+        assertThat(IndexRebuild.isIndexOutOfStep(stuck)).isTrue();
+        assertThat(IndexRebuild.isIndexOutOfStep(new IllegalStateException("Row not found", new RuntimeException()))).isFalse();
+
+        assertThat(rebuild.rebuild()).isGreaterThan(20);
+
+        assertThat(dsl.fetchCount(ASSESSMENT, ASSESSMENT.RETURN_ID.eq(7L))).as("found by return, through the index").isEqualTo(3);
+        assertThat(dsl.deleteFrom(ASSESSMENT).where(ASSESSMENT.RETURN_ID.eq(7L)).execute()).isEqualTo(3);
+        assertThat(dsl.fetchCount(ASSESSMENT)).as("nothing left that only a scan finds").isZero();
+        assertThat(shape(dsl)).as("every index and constraint made again as it was").isEqualTo(before);
+        assertThat(rebuild.unfinished()).isFalse();
     }
 
     @Test
     void aRebuildKilledPartWayIsFinishedByTheNext() {
-        try (TestApp app = TestApp.start(dir.resolve("data"))) {
-            DSLContext dsl = app.bean(DSLContext.class);
-            IndexRebuild rebuild = app.bean(IndexRebuild.class);
-            List<String> before = shape(dsl);
-            // As a killed rebuild leaves it: the list saved, some indexes and keys dropped, none made again.
-            List<IndexRebuild.Index> all = rebuild.indexes();
-            for (int i = 0; i < all.size(); i++) {
-                dsl.insertInto(INDEX_REBUILD, INDEX_REBUILD.STEP, INDEX_REBUILD.DROP_SQL, INDEX_REBUILD.CREATE_SQL)
-                        .values(i, all.get(i).drop(), all.get(i).create()).execute();
-            }
-            for (int i = all.size() - 1; i >= all.size() / 3; i--) {
-                dsl.execute(all.get(i).drop());
-            }
-            assertThat(shape(dsl)).isNotEqualTo(before);
-            assertThat(rebuild.unfinished()).isTrue();
-
-            assertThat(rebuild.rebuild()).isEqualTo(all.size());
-
-            assertThat(shape(dsl)).isEqualTo(before);
-            assertThat(rebuild.unfinished()).isFalse();
+        DSLContext dsl = app.bean(DSLContext.class);
+        IndexRebuild rebuild = app.bean(IndexRebuild.class);
+        List<String> before = shape(dsl);
+        // As a killed rebuild leaves it: the list saved, some indexes and keys dropped, none made again.
+        List<IndexRebuild.Index> all = rebuild.indexes();
+        for (int i = 0; i < all.size(); i++) {
+            dsl.insertInto(INDEX_REBUILD, INDEX_REBUILD.STEP, INDEX_REBUILD.DROP_SQL, INDEX_REBUILD.CREATE_SQL)
+                    .values(i, all.get(i).drop(), all.get(i).create()).execute();
         }
+        for (int i = all.size() - 1; i >= all.size() / 3; i--) {
+            dsl.execute(all.get(i).drop());
+        }
+        assertThat(shape(dsl)).isNotEqualTo(before);
+        assertThat(rebuild.unfinished()).isTrue();
+
+        assertThat(rebuild.rebuild()).isEqualTo(all.size());
+
+        assertThat(shape(dsl)).isEqualTo(before);
+        assertThat(rebuild.unfinished()).isFalse();
     }
 
     /** Every index (its table, kind and columns) and constraint of the schema: what a rebuild must keep as it was. */
