@@ -65,15 +65,22 @@ public class RunLock {
                 .and(RUN_LOCK.HOST.eq(host()))).execute();
     }
 
-    /**
-     * On this machine a process can be asked whether it is alive; a lock held from another machine
-     * is trusted for a day (a monthly run takes minutes), then treated as abandoned.
-     */
     /** Whether a run of the job is going on now, in a process that is alive (or, on another machine, started within the day). */
     public boolean isRunning(String jobName) {
         RunLockRecord holder = dsl.selectFrom(RUN_LOCK).where(RUN_LOCK.JOB_NAME.eq(jobName)).fetchOne();
         return holder != null && isAlive(holder);
     }
+
+    /** The jobs other than this one whose runs are going on now (two partnerships' jobs on one database). */
+    public java.util.List<String> othersRunning(String jobName) {
+        return dsl.selectFrom(RUN_LOCK).where(RUN_LOCK.JOB_NAME.ne(jobName)).fetch().stream()
+                .filter(RunLock::isAlive).map(RunLockRecord::getJobName).toList();
+    }
+
+    /**
+     * On this machine a process can be asked whether it is alive; a lock held from another machine
+     * is trusted for a day (a monthly run takes minutes), then treated as abandoned.
+     */
 
     private static boolean isAlive(RunLockRecord holder) {
         if (host().equals(holder.getHost())) {

@@ -84,9 +84,12 @@ public class RunService {
         RunLock.Acquired acquired = lock.acquire(name, r.period());
         long started = System.nanoTime();
         try {
-            if ((acquired.tookOverFromDeadProcess() && indexes.applies()) || indexes.unfinished()) {
+            if (acquired.tookOverFromDeadProcess() && indexes.applies()) {
                 rebuildIndexes(name, r.period(), "The previous run of " + name + " was stopped before it finished (its process "
                         + "had stopped)");
+            } else if (indexes.unfinished()) {
+                rebuildIndexes(name, r.period(), "The database's indexes were to be made again after a run was stopped abruptly, "
+                        + "and have not been yet");
             }
             Optional<Attempt> latest = attempts(name, r.period()).stream().max(Comparator.comparingLong(Attempt::attempt));
             JobExecution execution;
@@ -121,8 +124,9 @@ public class RunService {
             if (execution.getStatus() == BatchStatus.FAILED && indexes.applies()
                     && execution.getAllFailureExceptions().stream().anyMatch(IndexRebuild::isIndexOutOfStep)) {
                 // Left so by a process of another job, or another command, killed part-way: mended, then carried on once.
-                rebuildIndexes(name, r.period(), "The run found an index of the database out of step with its table");
-                execution = operator.restart(execution);
+                if (rebuildIndexes(name, r.period(), "The run found an index of the database out of step with its table")) {
+                    execution = operator.restart(execution);
+                }
             }
             Duration took = Duration.ofNanos(System.nanoTime() - started);
             long runId = execution.getJobInstance().getInstanceId();
@@ -169,7 +173,16 @@ public class RunService {
      * A database process killed part-way can leave an index of H2's out of step with its table
      * (see {@link IndexRebuild}): every such index is made again from the table's rows before the run reads anything.
      */
-    private void rebuildIndexes(String name, LocalDate period, String why) {
+    private boolean rebuildIndexes(String name, LocalDate period, String why) {
+        List<String> others = lock.othersRunning(name);
+        if (!others.isEmpty()) {
+            // Its writes, while a key or index is dropped, could break the key: the next run on the database does it instead.
+            indexes.plan();
+            progress.say(why + ". The database's indexes are to be made again (an abrupt stop can leave them out of step "
+                    + "with its tables), but the job " + String.join(", ", others) + " is running on this database: "
+                    + "the next run after it has finished will make them again first.");
+            return false;
+        }
         progress.say(why + ": first making the database's indexes again from its tables, as an abrupt stop can leave "
                 + "them out of step. Nothing loaded is lost.");
         long began = System.nanoTime();
@@ -177,6 +190,7 @@ public class RunService {
         String done = String.format(Locale.UK, "%d indexes made again in %.1f seconds", n, (System.nanoTime() - began) / 1e9);
         progress.say("  " + done + ".");
         audit.record("INDEXES REBUILT", name, period, null, why + "; " + done);
+        return true;
     }
 
     /** Every attempt at a job and period, newest first. */

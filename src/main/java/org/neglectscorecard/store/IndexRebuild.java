@@ -65,16 +65,7 @@ public class IndexRebuild {
         if (!applies()) {
             return 0;
         }
-        if (!dsl.fetchExists(INDEX_REBUILD)) {
-            List<Index> indexes = indexes();
-            dsl.transaction(c -> {
-                int step = 0;
-                for (Index i : indexes) {
-                    c.dsl().insertInto(INDEX_REBUILD, INDEX_REBUILD.STEP, INDEX_REBUILD.DROP_SQL, INDEX_REBUILD.CREATE_SQL)
-                            .values(step++, i.drop(), i.create()).execute();
-                }
-            });
-        }
+        plan();
         var saved = dsl.selectFrom(INDEX_REBUILD).orderBy(INDEX_REBUILD.STEP).fetch();
         // Dropped in the reverse of the order they are made in (a foreign key before the key it refers to),
         // each only if it is there: a rebuild killed part-way has dropped some, or made some again, already.
@@ -86,6 +77,24 @@ public class IndexRebuild {
         }
         dsl.deleteFrom(INDEX_REBUILD).execute();
         return saved.size();
+    }
+
+    /**
+     * Saves the list of indexes to make again, unless a list is saved already (a rebuild begun, or
+     * put off): {@link #unfinished()} is then true until a rebuild has made every one of them.
+     */
+    public void plan() {
+        if (!applies() || dsl.fetchExists(INDEX_REBUILD)) {
+            return;
+        }
+        List<Index> indexes = indexes();
+        dsl.transaction(c -> {
+            int step = 0;
+            for (Index i : indexes) {
+                c.dsl().insertInto(INDEX_REBUILD, INDEX_REBUILD.STEP, INDEX_REBUILD.DROP_SQL, INDEX_REBUILD.CREATE_SQL)
+                        .values(step++, i.drop(), i.create()).execute();
+            }
+        });
     }
 
     /** An index with the statements that drop it (if it is there) and make it. */
@@ -113,13 +122,14 @@ public class IndexRebuild {
                 String table = s.substring("ALTER TABLE ".length(), s.indexOf(" ADD CONSTRAINT "));
                 String rest = s.substring(s.indexOf(" ADD CONSTRAINT ") + " ADD CONSTRAINT ".length());
                 String name = rest.substring(0, rest.indexOf(' '));
+                String kind = rest.substring(name.length() + 1);   // CHECK constraints have no index: left as they are
                 Index i = new Index("ALTER TABLE " + table + " DROP CONSTRAINT IF EXISTS " + name,
                         s.replaceFirst(" ADD CONSTRAINT ", " ADD CONSTRAINT IF NOT EXISTS "));
-                if (rest.contains(" FOREIGN KEY")) {
+                if (kind.startsWith("FOREIGN KEY")) {
                     foreign.add(i);
-                } else if (rest.contains(" UNIQUE")) {
+                } else if (kind.startsWith("UNIQUE")) {
                     unique.add(i);
-                } else if (rest.contains(" PRIMARY KEY") && keptApart.contains(unquoted(table))) {
+                } else if (kind.startsWith("PRIMARY KEY") && keptApart.contains(unquoted(table))) {
                     keys.add(i);
                 }
             }

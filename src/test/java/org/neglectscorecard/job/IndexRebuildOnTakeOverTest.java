@@ -1,0 +1,94 @@
+package org.neglectscorecard.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.neglectscorecard.store.schema.Tables.AUDIT_LOG;
+import static org.neglectscorecard.store.schema.Tables.RUN_LOCK;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
+
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.neglectscorecard.store.IndexRebuild;
+import org.neglectscorecard.testing.TestApp;
+
+/**
+ * A run that takes over from a process that died holding the job's lock makes H2's indexes again
+ * before it reads anything (an abrupt stop can leave them out of step with their tables), and
+ * records it; while another job's run is going on it puts that off, since that run's writes could
+ * break a key while it is dropped, and the next run does it.
+ */
+class IndexRebuildOnTakeOverTest {
+
+    @TempDir
+    Path dir;
+
+    static final LocalDate PERIOD = LocalDate.of(2025, 3, 31);
+
+    @Test
+    void aRunTakingOverFromADeadProcessMakesTheIndexesAgainUnlessAnotherJobIsRunning() throws Exception {
+        Path input = dir.resolve("input");
+        Files.createDirectories(input);
+        Path job = TestApp.jobFile(dir, "monthly", "p", List.of("821"));
+        try (TestApp app = TestApp.start(dir.resolve("data"))) {
+            DSLContext dsl = app.bean(DSLContext.class);
+            IndexRebuild indexes = app.bean(IndexRebuild.class);
+
+            // Another partnership's job running now (this process: alive), and this job's last run killed.
+            lock(dsl, "other", ProcessHandle.current().pid());
+            lock(dsl, "monthly", deadPid());
+            runQuietly(app, job, input);
+            assertThat(rebuilt(dsl)).as("put off while the other job runs").isZero();
+            assertThat(indexes.unfinished()).as("and kept for the next run").isTrue();
+
+            // The other job has finished: the next run (of any job) makes them again first.
+            dsl.deleteFrom(RUN_LOCK).where(RUN_LOCK.JOB_NAME.eq("other")).execute();
+            runQuietly(app, job, input);
+            assertThat(rebuilt(dsl)).isEqualTo(1);
+            assertThat(indexes.unfinished()).isFalse();
+            assertThat(dsl.fetchValue(AUDIT_LOG.DETAILS, AUDIT_LOG.EVENT.eq("INDEXES REBUILT"))).contains("have not been yet");
+
+            // A run ended as runs end (the lock released) leaves nothing to do: the next run does not rebuild.
+            runQuietly(app, job, input);
+            assertThat(rebuilt(dsl)).isEqualTo(1);
+
+            // Killed again: the run that takes over rebuilds.
+            lock(dsl, "monthly", deadPid());
+            runQuietly(app, job, input);
+            assertThat(rebuilt(dsl)).isEqualTo(2);
+            assertThat(dsl.select(AUDIT_LOG.DETAILS).from(AUDIT_LOG).where(AUDIT_LOG.EVENT.eq("INDEXES REBUILT"))
+                    .orderBy(AUDIT_LOG.AUDIT_ID.desc()).limit(1).fetchOne(AUDIT_LOG.DETAILS))
+                    .contains("stopped before it finished").containsPattern("\\d+ indexes made again in [0-9.]+ seconds");
+        }
+    }
+
+    private static void lock(DSLContext dsl, String job, long pid) {
+        dsl.deleteFrom(RUN_LOCK).where(RUN_LOCK.JOB_NAME.eq(job)).execute();
+        dsl.insertInto(RUN_LOCK, RUN_LOCK.JOB_NAME, RUN_LOCK.PERIOD, RUN_LOCK.HOST, RUN_LOCK.PID, RUN_LOCK.STARTED_AT)
+                .values(job, PERIOD, RunLock.host(), pid, LocalDateTime.now().withNano(0)).execute();
+    }
+
+    /** The process id of a process that has ended. */
+    private static long deadPid() throws Exception {
+        Process p = new ProcessBuilder("true").start();
+        p.waitFor();
+        return p.pid();
+    }
+
+    private static int rebuilt(DSLContext dsl) {
+        return dsl.fetchCount(AUDIT_LOG, AUDIT_LOG.EVENT.eq("INDEXES REBUILT"));
+    }
+
+    /** An empty input folder: the run's outcome is not this test's business, only what it does first. */
+    private static void runQuietly(TestApp app, Path job, Path input) {
+        try {
+            app.run(job, PERIOD, input, input.resolveSibling("out"), false);
+        } catch (RunRefusedException e) {
+            // refused after taking the lock (nothing to load): fine here
+        }
+    }
+}
