@@ -85,11 +85,10 @@ public class RunService {
         long started = System.nanoTime();
         try {
             if (acquired.tookOverFromDeadProcess() && indexes.applies()) {
-                rebuildIndexes(name, r.period(), "The previous run of " + name + " was stopped before it finished (its process "
-                        + "had stopped)");
+                rebuildIndexes(name, r.period(), "The last run of " + name + " stopped part-way (its process had stopped)");
             } else if (indexes.unfinished()) {
-                rebuildIndexes(name, r.period(), "The database's indexes were to be made again after a run was stopped abruptly, "
-                        + "and have not been yet");
+                rebuildIndexes(name, r.period(), "The database's indexes were to be made again after a run stopped part-way, and "
+                        + "have not been yet");
             }
             Optional<Attempt> latest = attempts(name, r.period()).stream().max(Comparator.comparingLong(Attempt::attempt));
             JobExecution execution;
@@ -124,7 +123,7 @@ public class RunService {
             if (execution.getStatus() == BatchStatus.FAILED && indexes.applies()
                     && execution.getAllFailureExceptions().stream().anyMatch(IndexRebuild::isIndexOutOfStep)) {
                 // Left so by a process of another job, or another command, killed part-way: mended, then carried on once.
-                if (rebuildIndexes(name, r.period(), "The run found an index of the database out of step with its table")) {
+                if (rebuildIndexes(name, r.period(), "The run found an index of the database out of step with its data")) {
                     execution = operator.restart(execution);
                 }
             }
@@ -178,13 +177,13 @@ public class RunService {
         if (!others.isEmpty()) {
             // Its writes, while a key or index is dropped, could break the key: the next run on the database does it instead.
             indexes.plan();
-            progress.say(why + ". The database's indexes are to be made again (an abrupt stop can leave them out of step "
-                    + "with its tables), but the job " + String.join(", ", others) + " is running on this database: "
+            progress.say(why + ". The database's indexes are to be made again (a sudden stop can leave them out of step "
+                    + "with its data), but the job " + String.join(", ", others) + " is running on this database: "
                     + "the next run after it has finished will make them again first.");
             return false;
         }
-        progress.say(why + ": first making the database's indexes again from its tables, as an abrupt stop can leave "
-                + "them out of step. Nothing loaded is lost.");
+        progress.say(why + ": first making the database's indexes again from its data (a sudden stop can leave them "
+                + "out of step). Nothing loaded is lost.");
         long began = System.nanoTime();
         int n = indexes.rebuild();
         String done = String.format(Locale.UK, "%d indexes made again in %.1f seconds", n, (System.nanoTime() - began) / 1e9);
