@@ -27,9 +27,10 @@ import picocli.CommandLine.Option;
                 + "opened, so it works while a run or the scheduler is going."},
         exitCodeListHeading = "%nExit codes (for a script or scheduler):%n",
         exitCodeList = {"0:nothing would be rejected or left out (notes, and files that are not returns, may still be listed)",
-                "1:something to fix: a file or row would be rejected, a value left out, or a column the indicators need is "
-                        + "missing; rejects.csv says what and where",
-                "2:the check could not be made (no such folder, a job file that is wrong): the message says what to do"})
+                "1:the check failed part-way (a fault in the program): the message says what happened",
+                "2:the check could not be made (no such folder, a job file that is wrong): the message says what to do",
+                "3:something to fix: a file or row would be rejected, a value left out, or a column the indicators need is "
+                        + "missing; rejects.csv says what and where"})
 public class ValidateCommand implements Callable<Integer> {
 
     @Option(names = "--input", paramLabel = "DIR", description = "The folder to check (default: the job file's 'input').")
@@ -68,7 +69,7 @@ public class ValidateCommand implements Callable<Integer> {
     }
 
     /** The exit code when the run would reject a file or row, leave a value out, or have no value for a figure. */
-    static final int SOMETHING_TO_FIX = 1;
+    static final int SOMETHING_TO_FIX = 3;   // 1 is the program's own failure, as for every command
 
     /** Notes are for reading, and a file that is not a return is only listed: neither is a thing to fix. */
     private static boolean somethingToFix(InputValidator.Report report) {

@@ -7,6 +7,7 @@ import java.net.UnknownHostException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 
 import org.jooq.DSLContext;
 import org.neglectscorecard.store.schema.tables.records.RunLockRecord;
@@ -72,7 +73,7 @@ public class RunLock {
     }
 
     /** The jobs other than this one whose runs are going on now (two partnerships' jobs on one database). */
-    public java.util.List<String> othersRunning(String jobName) {
+    public List<String> othersRunning(String jobName) {
         return dsl.selectFrom(RUN_LOCK).where(RUN_LOCK.JOB_NAME.ne(jobName)).fetch().stream()
                 .filter(RunLock::isAlive).map(RunLockRecord::getJobName).toList();
     }
@@ -81,7 +82,6 @@ public class RunLock {
      * On this machine a process can be asked whether it is alive; a lock held from another machine
      * is trusted for a day (a monthly run takes minutes), then treated as abandoned.
      */
-
     private static boolean isAlive(RunLockRecord holder) {
         if (host().equals(holder.getHost())) {
             return holder.getPid() == ProcessHandle.current().pid()

@@ -81,7 +81,12 @@ public class RunService {
                     + today.format(DAY) + "): its figures would be incomplete and look like a fall. Run it once the month is over.");
         }
         String name = r.jobFile().name();
-        RunLock.Acquired acquired = lock.acquire(name, r.period());
+        RunLock.Acquired acquired;
+        try {
+            acquired = lock.acquire(name, r.period());
+        } catch (RuntimeException e) {
+            throw indexOutOfStep(e);
+        }
         long started = System.nanoTime();
         try {
             if (acquired.tookOverFromDeadProcess() && indexes.applies()) {
@@ -123,9 +128,9 @@ public class RunService {
             if (execution.getStatus() == BatchStatus.FAILED && indexes.applies()
                     && execution.getAllFailureExceptions().stream().anyMatch(IndexRebuild::isIndexOutOfStep)) {
                 // Left so by a process of another job, or another command, killed part-way: mended, then carried on once.
-                if (rebuildIndexes(name, r.period(), "The run found an index of the database out of step with its data")) {
-                    execution = operator.restart(execution);
-                }
+                rebuildIndexes(name, r.period(), "The run found an index of the database out of step with its data");
+                progress.say("Carrying on the run from where it stopped.");
+                execution = operator.restart(execution);
             }
             Duration took = Duration.ofNanos(System.nanoTime() - started);
             long runId = execution.getJobInstance().getInstanceId();
@@ -143,7 +148,14 @@ public class RunService {
             return new RunResult(execution.getStatus(), runId, ok ? null : failure(execution), outputFolder(r), took);
         } catch (RunRefusedException e) {
             throw e;
+        } catch (IndexRebuild.KeyBrokenException e) {
+            audit.record("INDEXES NOT REBUILT", name, r.period(), null, e.getMessage());
+            throw new RunRefusedException(e.getMessage());
         } catch (Exception e) {
+            RuntimeException out = indexOutOfStep(e);
+            if (out instanceof RunRefusedException) {
+                throw out;
+            }
             LOG.error("The run could not be started", e);
             throw new RunRefusedException("The run could not be started: " + rootMessage(e));
         } finally {
@@ -172,15 +184,15 @@ public class RunService {
      * A database process killed part-way can leave an index of H2's out of step with its table
      * (see {@link IndexRebuild}): every such index is made again from the table's rows before the run reads anything.
      */
-    private boolean rebuildIndexes(String name, LocalDate period, String why) {
+    private void rebuildIndexes(String name, LocalDate period, String why) {
         List<String> others = lock.othersRunning(name);
         if (!others.isEmpty()) {
-            // Its writes, while a key or index is dropped, could break the key: the next run on the database does it instead.
+            // Its writes, while a key is dropped, could break the key; and this run is not to read through indexes
+            // that may be out of step: the run after the other one has finished does it first.
             indexes.plan();
-            progress.say(why + ". The database's indexes are to be made again (a sudden stop can leave them out of step "
-                    + "with its data), but the job " + String.join(", ", others) + " is running on this database: "
-                    + "the next run after it has finished will make them again first.");
-            return false;
+            throw new RunRefusedException(why + ". The database's indexes are to be made again first (a sudden stop can "
+                    + "leave them out of step with its data), but the job " + String.join(", ", others) + " is running on "
+                    + "this database. Run the same command again once it has finished.");
         }
         progress.say(why + ": first making the database's indexes again from its data (a sudden stop can leave them "
                 + "out of step). Nothing loaded is lost.");
@@ -189,7 +201,19 @@ public class RunService {
         String done = String.format(Locale.UK, "%d indexes made again in %.1f seconds", n, (System.nanoTime() - began) / 1e9);
         progress.say("  " + done + ".");
         audit.record("INDEXES REBUILT", name, period, null, why + "; " + done);
-        return true;
+    }
+
+    /**
+     * An index found out of step with its table outside a step (taking the lock, reading past
+     * runs): the rebuild is saved for the next run, which does it first; anything else as it came.
+     */
+    private RuntimeException indexOutOfStep(Exception e) {
+        if (!IndexRebuild.isIndexOutOfStep(e) || !indexes.applies()) {
+            return e instanceof RuntimeException re ? re : new IllegalStateException(e);
+        }
+        indexes.plan();
+        return new RunRefusedException("The database has an index out of step with its data (a run stopped part-way can "
+                + "leave it so). Run the same command again: it makes the database's indexes again first.");
     }
 
     /** Every attempt at a job and period, newest first. */

@@ -72,7 +72,7 @@ class ScorecardCliTest {
         Files.writeString(input.resolve("staff.csv"), "Name,Team,Grade\nA,B,C\n");
         int status = run("validate", "--input", dir.resolve("damaged-input").toString(), "--output", dir.resolve("validated").toString());
         String said = out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8);
-        assertThat(status).as("a file that would be rejected: something to fix, for a script").isEqualTo(1);
+        assertThat(status).as("a file that would be rejected: something to fix, for a script").isEqualTo(3);
         try (var found = Files.walk(dir.resolve("validated"))) {
             Path rejects = found.filter(p -> p.getFileName().toString().equals("rejects.csv")).findFirst().orElseThrow();
             assertThat(Files.readString(rejects)).containsPattern("\n822/staff.csv,,,,,\"?This file is not a table this program reads[^\n]*,file not used");
@@ -95,7 +95,7 @@ class ScorecardCliTest {
         String said = out.toString(StandardCharsets.UTF_8);
         // Its assessment factor "RB" is no code, and is left out: something to fix, as a script is told.
         assertThat(said).contains("1 value would be left out");
-        assertThat(status).isEqualTo(1);
+        assertThat(status).isEqualTo(3);
         assertThat(said).containsPattern("would be left out, \\d+ notes to read\\.");
         try (var found = Files.walk(dir.resolve("lea-validated"))) {
             Path rejects = found.filter(p -> p.getFileName().toString().equals("rejects.csv")).findFirst().orElseThrow();

@@ -19,8 +19,9 @@ import org.neglectscorecard.testing.TestApp;
 /**
  * A run that takes over from a process that died holding the job's lock makes H2's indexes again
  * before it reads anything (an abrupt stop can leave them out of step with their tables), and
- * records it; while another job's run is going on it puts that off, since that run's writes could
- * break a key while it is dropped, and the next run does it.
+ * records it; while another job's run is going on it is refused instead (that run's writes could
+ * break a key while it is dropped, and this one is not to read through indexes out of step), and
+ * the next run does it.
  */
 class IndexRebuildOnTakeOverTest {
 
@@ -41,7 +42,8 @@ class IndexRebuildOnTakeOverTest {
             // Another partnership's job running now (this process: alive), and this job's last run killed.
             lock(dsl, "other", ProcessHandle.current().pid());
             lock(dsl, "monthly", deadPid());
-            runQuietly(app, job, input);
+            assertThat(runQuietly(app, job, input)).as("refused, saying why")
+                    .contains("the job other is running on this database. Run the same command again once it has finished.");
             assertThat(rebuilt(dsl)).as("put off while the other job runs").isZero();
             assertThat(indexes.unfinished()).as("and kept for the next run").isTrue();
 
@@ -83,12 +85,17 @@ class IndexRebuildOnTakeOverTest {
         return dsl.fetchCount(AUDIT_LOG, AUDIT_LOG.EVENT.eq("INDEXES REBUILT"));
     }
 
-    /** An empty input folder: the run's outcome is not this test's business, only what it does first. */
-    private static void runQuietly(TestApp app, Path job, Path input) {
+    /**
+     * An empty input folder: the run's outcome is not this test's business, only what it does first.
+     *
+     * @return why the run was refused, or null
+     */
+    private static String runQuietly(TestApp app, Path job, Path input) {
         try {
             app.run(job, PERIOD, input, input.resolveSibling("out"), false);
+            return null;
         } catch (RunRefusedException e) {
-            // refused after taking the lock (nothing to load): fine here
+            return e.getMessage();
         }
     }
 }

@@ -1,9 +1,11 @@
 package org.neglectscorecard.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.neglectscorecard.store.schema.Tables.ASSESSMENT;
 import static org.neglectscorecard.store.schema.Tables.INDEX_REBUILD;
+import static org.neglectscorecard.store.schema.Tables.SOURCE_FILE;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -105,6 +107,41 @@ class IndexRebuildTest {
 
         assertThat(shape(dsl)).isEqualTo(before);
         assertThat(rebuild.unfinished()).isFalse();
+    }
+
+    /**
+     * A row an index missed let a second row with the same key in (here a file's checksum, which
+     * must be unique): the key could not be made again once dropped, so nothing is dropped, and the
+     * person is told what to do. With the second row gone, the rebuild goes ahead.
+     */
+    @Test
+    void rowsThatBreakAKeyAreFoundFirstAndNothingIsDropped() throws Exception {
+        DSLContext dsl = app.bean(DSLContext.class);
+        IndexRebuild rebuild = app.bean(IndexRebuild.class);
+        List<String> before = shape(dsl);
+        var file = app.bean(SourceFiles.class).register("checksum-twice", "REFERENCE", "cla.csv", null, 10, java.time.LocalDateTime.now());
+        try (Connection c = app.bean(DataSource.class).getConnection()) {
+            MVSecondaryIndex byChecksum = (MVSecondaryIndex) table(c, "SOURCE_FILE").getIndexes().stream()
+                    .filter(i -> i.getName().startsWith("SOURCE_FILE_CHECKSUM")).findFirst().orElseThrow();
+            SearchRow entry = byChecksum.getMVMap().keySet().stream().filter(k -> k.getKey() == file.getSourceFileId())
+                    .findFirst().orElseThrow();
+            byChecksum.getMVMap().remove(entry);
+        }
+        var twice = file.copy();
+        dsl.executeInsert(twice);
+        assertThat(dsl.fetchValue("SELECT COUNT(*) FROM source_file USE INDEX () WHERE checksum = 'checksum-twice'"))
+                .as("let in by the index that missed the first (counted by a scan)").isEqualTo(2L);
+
+        assertThatThrownBy(rebuild::rebuild).isInstanceOf(IndexRebuild.KeyBrokenException.class)
+                .hasMessageContaining("two rows with the same key in its table source_file").hasMessageContaining("Nothing has been changed");
+        assertThat(shape(dsl)).as("nothing dropped").isEqualTo(before);
+
+        dsl.deleteFrom(SOURCE_FILE).where(SOURCE_FILE.CHECKSUM.eq("checksum-twice")
+                .and(SOURCE_FILE.SOURCE_FILE_ID.ne(file.getSourceFileId()))).execute();
+        rebuild.rebuild();
+        assertThat(shape(dsl)).isEqualTo(before);
+        assertThat(dsl.fetchCount(SOURCE_FILE, SOURCE_FILE.CHECKSUM.eq("checksum-twice"))).as("found through the key again").isEqualTo(1);
+        dsl.deleteFrom(SOURCE_FILE).where(SOURCE_FILE.SOURCE_FILE_ID.eq(file.getSourceFileId())).execute();
     }
 
     /** Every index (its table, kind and columns) and constraint of the schema: what a rebuild must keep as it was. */
