@@ -79,6 +79,22 @@ public class RunLock {
     }
 
     /**
+     * Locks of other jobs still held by processes that have died (killed part-way): what they were
+     * writing when they died may have left the database's indexes out of step.
+     */
+    public List<RunLockRecord> othersDead(String jobName) {
+        return dsl.selectFrom(RUN_LOCK).where(RUN_LOCK.JOB_NAME.ne(jobName)).fetch().stream().filter(h -> !isAlive(h)).toList();
+    }
+
+    /** Forgets dead processes' locks once what they may have left is mended (each only if no process has taken it since). */
+    public void forget(List<RunLockRecord> dead) {
+        for (RunLockRecord h : dead) {
+            dsl.deleteFrom(RUN_LOCK).where(RUN_LOCK.JOB_NAME.eq(h.getJobName()).and(RUN_LOCK.PID.eq(h.getPid()))
+                    .and(RUN_LOCK.HOST.eq(h.getHost()))).execute();
+        }
+    }
+
+    /**
      * On this machine a process can be asked whether it is alive; a lock held from another machine
      * is trusted for a day (a monthly run takes minutes), then treated as abandoned.
      */

@@ -13,6 +13,7 @@ import java.util.Optional;
 import org.neglectscorecard.indicators.Catalogue;
 import org.neglectscorecard.store.AuditLog;
 import org.neglectscorecard.store.IndexRebuild;
+import org.neglectscorecard.store.schema.tables.records.RunLockRecord;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
@@ -89,8 +90,14 @@ public class RunService {
         }
         long started = System.nanoTime();
         try {
+            List<RunLockRecord> deadElsewhere = indexes.applies() ? lock.othersDead(name) : List.of();
             if (acquired.tookOverFromDeadProcess() && indexes.applies()) {
                 rebuildIndexes(name, r.period(), "The last run of " + name + " stopped part-way (its process had stopped)");
+                lock.forget(deadElsewhere);
+            } else if (!deadElsewhere.isEmpty()) {
+                rebuildIndexes(name, r.period(), "The last run of " + deadElsewhere.get(0).getJobName() + " on this database "
+                        + "stopped part-way (its process had stopped)");
+                lock.forget(deadElsewhere);   // made good: that job's next run need not do it again
             } else if (indexes.unfinished()) {
                 rebuildIndexes(name, r.period(), "The database's indexes were to be made again after a run stopped part-way, and "
                         + "have not been yet");

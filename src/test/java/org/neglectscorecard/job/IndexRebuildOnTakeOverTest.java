@@ -21,7 +21,7 @@ import org.neglectscorecard.testing.TestApp;
  * before it reads anything (an abrupt stop can leave them out of step with their tables), and
  * records it; while another job's run is going on it is refused instead (that run's writes could
  * break a key while it is dropped, and this one is not to read through indexes out of step), and
- * the next run does it.
+ * the next run does it. Another job's run killed is made good the same way by the next run of any job.
  */
 class IndexRebuildOnTakeOverTest {
 
@@ -65,6 +65,14 @@ class IndexRebuildOnTakeOverTest {
             assertThat(dsl.select(AUDIT_LOG.DETAILS).from(AUDIT_LOG).where(AUDIT_LOG.EVENT.eq("INDEXES REBUILT"))
                     .orderBy(AUDIT_LOG.AUDIT_ID.desc()).limit(1).fetchOne(AUDIT_LOG.DETAILS))
                     .contains("stopped part-way (its process had stopped)").containsPattern("\\d+ indexes made again in [0-9.]+ seconds");
+
+            // Another job's run killed (its lock left by a dead process): this job's next run makes them again, once.
+            lock(dsl, "other", deadPid());
+            runQuietly(app, job, input);
+            assertThat(rebuilt(dsl)).isEqualTo(3);
+            assertThat(dsl.fetchCount(RUN_LOCK, RUN_LOCK.JOB_NAME.eq("other"))).as("that lock forgotten, once mended").isZero();
+            runQuietly(app, job, input);
+            assertThat(rebuilt(dsl)).isEqualTo(3);
         }
     }
 
