@@ -8,13 +8,14 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.api.io.TempDir;
 import org.neglectscorecard.sample.SampleDataGenerator;
 import org.neglectscorecard.testing.TestApp;
@@ -25,6 +26,7 @@ import org.neglectscorecard.testing.TestApp;
  * byte-identical to an uninterrupted run's, and nothing was loaded twice. A real subprocess on a
  * real H2 file database.
  */
+@Execution(ExecutionMode.CONCURRENT)   // beside the other classes (junit-platform.properties): it shares nothing with them
 class KillAndRestartTest {
 
     @TempDir
@@ -59,22 +61,23 @@ class KillAndRestartTest {
         }
         Path job = TestApp.jobFile(dir, "killed", "p", las);
 
-        // The uninterrupted run.
+        // The uninterrupted run: a process of its own too, so that this test shares nothing with the others
+        // (no console, no Spring context), and runs beside them (mostly waiting on its processes).
         long t0 = System.nanoTime();
-        try (TestApp app = TestApp.start(dir.resolve("data-whole"))) {
-            assertThat(app.run(job, LocalDate.parse(PERIOD), input, dir.resolve("out-whole"), false).ok()).isTrue();
-        }
+        Run whole = start(job, input, "Finished", "whole");
+        assertThat(whole.process.waitFor(300, TimeUnit.SECONDS)).isTrue();
+        assertThat(whole.process.exitValue()).as(whole.output()).isZero();
 
         // Killed at each point in turn (a point after it has finished is simply not reached), then
         // the same command again until it completes.
         List<String> seen = new ArrayList<>();
-        seen.add(String.format("uninterrupted run (in this JVM): %.1f s", (System.nanoTime() - t0) / 1e9));
+        seen.add(String.format("uninterrupted run: %.1f s", (System.nanoTime() - t0) / 1e9));
         int kills = 0;
         boolean finished = false;
         StringBuilder afterKills = new StringBuilder();   // what the runs after the first kill said
         for (KillPoint point : KILLS) {
             long began = System.nanoTime();
-            Run run = start(job, input, point.said());
+            Run run = start(job, input, point.said(), "");
             run.said.await(300, TimeUnit.SECONDS);
             if (!run.process.waitFor(point.millisAfter(), TimeUnit.MILLISECONDS) && run.process.isAlive()) {
                 run.process.destroyForcibly().waitFor();
@@ -94,7 +97,7 @@ class KillAndRestartTest {
         }
         if (!finished) {
             long began = System.nanoTime();
-            Run last = start(job, input, "Finished");
+            Run last = start(job, input, "Finished", "");
             assertThat(last.process.waitFor(300, TimeUnit.SECONDS)).isTrue();
             seen.add(String.format("the last run: %.1f s", (System.nanoTime() - began) / 1e9));
             String said = last.output();
@@ -106,7 +109,6 @@ class KillAndRestartTest {
         // H2 can leave an index out of step with its table at a kill (IndexRebuild): each run taking over from a
         // killed one makes them again before it reads anything (the first kill lands in loading, so one always does).
         assertThat(afterKills.toString()).as(String.join("\n", seen)).contains("indexes made again");
-        System.out.println("Kill and restart:\n  " + String.join("\n  ", seen));
         assertThat(kills).as(String.join("\n", seen)).isGreaterThanOrEqualTo(3);
 
         for (String file : List.of("indicators.csv", "indicators-published.csv", "rejects.csv")) {
@@ -115,8 +117,12 @@ class KillAndRestartTest {
         }
     }
 
-    /** The command a person (or the scheduler) types, as a separate process. */
-    private Run start(Path job, Path input, String waitFor) throws IOException {
+    /**
+     * The command a person (or the scheduler) types, as a separate process.
+     *
+     * @param suffix of the output and data folders: "" for the runs killed and carried on
+     */
+    private Run start(Path job, Path input, String waitFor, String suffix) throws IOException {
         List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), "-Xmx512m", "-XX:+UseParallelGC",
                 // Each of these processes lives seconds: Java's quick compiler alone starts them sooner
@@ -124,7 +130,8 @@ class KillAndRestartTest {
                 "-XX:TieredStopAtLevel=1",
                 "-Dscorecard.pseudonym-key=" + TestApp.KEY, "-Dscorecard.progress-bars=never",
                 "org.neglectscorecard.Main", "run", "--period", PERIOD, "--job", job.toString(), "--input", input.toString(),
-                "--output", dir.resolve("out").toString(), "--data-dir", dir.resolve("data").toString());
+                "--output", dir.resolve("out" + (suffix.isEmpty() ? "" : "-" + suffix)).toString(),
+                "--data-dir", dir.resolve("data" + (suffix.isEmpty() ? "" : "-" + suffix)).toString());
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         return new Run(p, waitFor);
     }
