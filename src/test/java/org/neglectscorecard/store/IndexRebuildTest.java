@@ -38,7 +38,7 @@ class IndexRebuildTest {
     @TempDir
     static Path dir;
 
-    /** One database for both: each test leaves every index as it found it. */
+    /** One database for every test here: each leaves every index and key as it found it. */
     static TestApp app;
 
     @BeforeAll
