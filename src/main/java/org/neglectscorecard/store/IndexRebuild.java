@@ -30,6 +30,10 @@ public class IndexRebuild {
     /** H2's codes for an index that names a row its table has not got (org.h2.api.ErrorCode). */
     private static final Set<Integer> INDEX_OUT_OF_STEP = Set.of(90143, 90112);
 
+    /** How H2's SCRIPT begins an index of its own (not a constraint's): "CREATE UNIQUE NULLS DISTINCT INDEX" in 2.2 and later. */
+    private static final java.util.regex.Pattern INDEX =
+            java.util.regex.Pattern.compile("CREATE (UNIQUE )?(NULLS (NOT )?DISTINCT )?(HASH |SPATIAL )?INDEX ");
+
     private final DSLContext dsl;
 
     public IndexRebuild(DSLContext dsl) {
@@ -158,7 +162,7 @@ public class IndexRebuild {
         List<Index> plain = new ArrayList<>();
         List<Index> foreign = new ArrayList<>();
         for (String s : dsl.fetch("SCRIPT NODATA NOPASSWORDS NOSETTINGS").getValues(0, String.class)) {
-            if (s.startsWith("CREATE INDEX ") || s.startsWith("CREATE UNIQUE INDEX ")) {
+            if (INDEX.matcher(s).lookingAt()) {
                 String name = s.substring(s.indexOf("INDEX ") + 6, s.indexOf(" ON "));
                 plain.add(new Index("DROP INDEX IF EXISTS " + name, s.replaceFirst("INDEX ", "INDEX IF NOT EXISTS ")));
             } else if (s.startsWith("ALTER TABLE ") && s.contains(" ADD CONSTRAINT ")) {
