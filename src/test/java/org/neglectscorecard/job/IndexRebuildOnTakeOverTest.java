@@ -1,19 +1,27 @@
 package org.neglectscorecard.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.neglectscorecard.store.schema.Tables.ASSESSMENT;
 import static org.neglectscorecard.store.schema.Tables.AUDIT_LOG;
 import static org.neglectscorecard.store.schema.Tables.RUN_LOCK;
+import static org.neglectscorecard.store.schema.Tables.SOURCE_FILE;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
 
+import javax.sql.DataSource;
+
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neglectscorecard.store.IndexRebuild;
+import org.neglectscorecard.store.SourceFiles;
+import org.neglectscorecard.testing.H2Damage;
 import org.neglectscorecard.testing.TestApp;
 
 /**
@@ -73,6 +81,37 @@ class IndexRebuildOnTakeOverTest {
             assertThat(dsl.fetchCount(RUN_LOCK, RUN_LOCK.JOB_NAME.eq("other"))).as("that lock forgotten, once mended").isZero();
             runQuietly(app, job, input);
             assertThat(rebuilt(dsl)).isEqualTo(3);
+        }
+    }
+
+    /**
+     * The failure CI saw, end to end: a file left loading by a killed run, and an index entry of
+     * one of its rows whose row is gone. The run stops where it removes what the killed run stored
+     * of the file ("Row not found in primary index"), makes the indexes again, and carries on: its
+     * figures are those of a run never interrupted.
+     */
+    @Test
+    void aRunStoppedByAnIndexOutOfStepMakesTheIndexesAgainAndCarriesOn() throws Exception {
+        Path input = dir.resolve("census");
+        org.neglectscorecard.sample.SampleDataGenerator.generateNational(input.resolve("821"), 0.2, 2025, List.of("821"));
+        Path job = TestApp.jobFile(dir, "monthly", "p", List.of("821"));
+        try (TestApp app = TestApp.start(dir.resolve("data-census"))) {
+            DSLContext dsl = app.bean(DSLContext.class);
+            assertThat(app.run(job, PERIOD, input, dir.resolve("out-whole"), false).ok()).isTrue();
+            String whole = Files.readString(dir.resolve("out-whole/p/" + PERIOD + "/indicators.csv"));
+
+            dsl.update(SOURCE_FILE).set(SOURCE_FILE.STATUS, SourceFiles.LOADING).execute();
+            long row = dsl.select(DSL.max(ASSESSMENT.ROW_ID)).from(ASSESSMENT).fetchSingle().value1();
+            try (Connection c = app.bean(DataSource.class).getConnection()) {
+                H2Damage.removeRowBehindItsIndexes(c, "ASSESSMENT", row);
+            }
+
+            var again = app.run(job, PERIOD, input, dir.resolve("out-again"), true);
+
+            assertThat(again.ok()).as(again.message()).isTrue();
+            assertThat(dsl.select(AUDIT_LOG.DETAILS).from(AUDIT_LOG).where(AUDIT_LOG.EVENT.eq("INDEXES REBUILT")).fetch(AUDIT_LOG.DETAILS))
+                    .singleElement().asString().startsWith("The run found an index of the database out of step with its data");
+            assertThat(Files.readString(dir.resolve("out-again/p/" + PERIOD + "/indicators.csv"))).isEqualTo(whole);
         }
     }
 

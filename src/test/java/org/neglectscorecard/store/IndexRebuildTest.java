@@ -13,17 +13,12 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
-import org.h2.engine.SessionLocal;
-import org.h2.jdbc.JdbcConnection;
-import org.h2.mvstore.db.MVPrimaryIndex;
-import org.h2.mvstore.db.MVSecondaryIndex;
-import org.h2.mvstore.db.MVTable;
-import org.h2.result.SearchRow;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.neglectscorecard.testing.H2Damage;
 import org.neglectscorecard.testing.TestApp;
 
 /**
@@ -63,14 +58,10 @@ class IndexRebuildTest {
                     .values("821", 7L, "child" + i, "E1", i + 2).returning(ASSESSMENT.ROW_ID).fetchOne().getRowId();
         }
         try (Connection c = app.bean(DataSource.class).getConnection()) {
-            MVTable table = table(c, "ASSESSMENT");
             // An entry whose row is gone: what stopped every carry-on after a kill.
-            ((MVPrimaryIndex) table.getScanIndex(session(c))).getMVMap().remove(rows[1]);
+            H2Damage.removeRowBehindItsIndexes(c, "ASSESSMENT", rows[1]);
             // A row the index does not have: a look-up by return misses it, a scan counts it.
-            MVSecondaryIndex byReturn = (MVSecondaryIndex) table.getIndexes().stream()
-                    .filter(i -> i.getName().equals("ASSESSMENT_RETURN")).findFirst().orElseThrow();
-            SearchRow entry = byReturn.getMVMap().keySet().stream().filter(k -> k.getKey() == rows[2]).findFirst().orElseThrow();
-            byReturn.getMVMap().remove(entry);
+            H2Damage.removeIndexEntry(c, "ASSESSMENT", "ASSESSMENT_RETURN", rows[2]);
         }
         Throwable stuck = catchThrowable(() -> dsl.deleteFrom(ASSESSMENT).where(ASSESSMENT.RETURN_ID.eq(7L)).execute());
         assertThat(stuck).as("the damage made is the damage seen").hasStackTraceContaining("not found in primary index");
@@ -121,11 +112,7 @@ class IndexRebuildTest {
         List<String> before = shape(dsl);
         var file = app.bean(SourceFiles.class).register("checksum-twice", "REFERENCE", "cla.csv", null, 10, java.time.LocalDateTime.now());
         try (Connection c = app.bean(DataSource.class).getConnection()) {
-            MVSecondaryIndex byChecksum = (MVSecondaryIndex) table(c, "SOURCE_FILE").getIndexes().stream()
-                    .filter(i -> i.getName().startsWith("SOURCE_FILE_CHECKSUM")).findFirst().orElseThrow();
-            SearchRow entry = byChecksum.getMVMap().keySet().stream().filter(k -> k.getKey() == file.getSourceFileId())
-                    .findFirst().orElseThrow();
-            byChecksum.getMVMap().remove(entry);
+            H2Damage.removeIndexEntry(c, "SOURCE_FILE", "SOURCE_FILE_CHECKSUM", file.getSourceFileId());
         }
         var twice = file.copy();
         dsl.executeInsert(twice);
@@ -172,14 +159,5 @@ class IndexRebuildTest {
                 + "INFORMATION_SCHEMA.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = 'PUBLIC'").getValues(0, String.class));
         shape.sort(null);
         return shape;
-    }
-
-    private static SessionLocal session(Connection c) throws Exception {
-        return (SessionLocal) c.unwrap(JdbcConnection.class).getSession();
-    }
-
-    private static MVTable table(Connection c, String name) throws Exception {
-        SessionLocal s = session(c);
-        return (MVTable) s.getDatabase().getSchema("PUBLIC").getTableOrView(s, name);
     }
 }
