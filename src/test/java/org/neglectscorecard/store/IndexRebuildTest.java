@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.neglectscorecard.store.schema.Tables.ASSESSMENT;
+import static org.neglectscorecard.store.schema.Tables.CHILD;
 import static org.neglectscorecard.store.schema.Tables.INDEX_REBUILD;
 import static org.neglectscorecard.store.schema.Tables.SOURCE_FILE;
 
@@ -129,6 +130,34 @@ class IndexRebuildTest {
         assertThat(shape(dsl)).isEqualTo(before);
         assertThat(dsl.fetchCount(SOURCE_FILE, SOURCE_FILE.CHECKSUM.eq("checksum-twice"))).as("found through the key again").isEqualTo(1);
         dsl.deleteFrom(SOURCE_FILE).where(SOURCE_FILE.SOURCE_FILE_ID.eq(file.getSourceFileId())).execute();
+    }
+
+    /**
+     * A connection that read a view before the rebuild (the pool's, in a real run: child_profile,
+     * which every breakdown reads) finds rows through it afterwards: H2 keeps a view's plan per
+     * session, and one kept from before went on looking in the dropped indexes.
+     */
+    @Test
+    void aViewReadBeforeTheRebuildFindsRowsAfterIt() throws Exception {
+        DSLContext dsl = app.bean(DSLContext.class);
+        String profile = "SELECT COUNT(*) FROM child_profile WHERE return_id = 8 AND child_key = 'viewed'";
+        try (Connection before = app.bean(DataSource.class).getConnection()) {
+            assertThat(count(before, profile)).isZero();
+            app.bean(IndexRebuild.class).rebuild();
+            dsl.insertInto(CHILD, CHILD.LA_CODE3, CHILD.RETURN_ID, CHILD.CHILD_KEY, CHILD.SOURCE_ROW).values("821", 8L, "viewed", 2).execute();
+            try {
+                assertThat(count(before, profile)).as("read by the connection that read the view before").isEqualTo(1);
+            } finally {
+                dsl.deleteFrom(CHILD).where(CHILD.RETURN_ID.eq(8L)).execute();
+            }
+        }
+    }
+
+    private static long count(Connection c, String sql) throws Exception {
+        try (var rs = c.createStatement().executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     /** A unique index of its own (none in the schema today), as H2 2.2 and later write it, is made again too. */
