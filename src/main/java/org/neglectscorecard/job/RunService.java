@@ -90,18 +90,7 @@ public class RunService {
         }
         long started = System.nanoTime();
         try {
-            List<RunLockRecord> deadElsewhere = indexes.applies() ? lock.othersDead(name) : List.of();
-            if (acquired.tookOverFromDeadProcess() && indexes.applies()) {
-                rebuildIndexes(name, r.period(), "The last run of " + name + " stopped part-way (its process had stopped)");
-                lock.forget(deadElsewhere);
-            } else if (!deadElsewhere.isEmpty()) {
-                rebuildIndexes(name, r.period(), "The last run of " + deadElsewhere.get(0).getJobName() + " on this database "
-                        + "stopped part-way (its process had stopped)");
-                lock.forget(deadElsewhere);   // made good: that job's next run need not do it again
-            } else if (indexes.unfinished()) {
-                rebuildIndexes(name, r.period(), "The database's indexes were to be made again after a run stopped part-way, and "
-                        + "have not been yet");
-            }
+            mendAfterAbruptStop(name, r.period(), acquired);
             Optional<Attempt> latest = attempts(name, r.period()).stream().max(Comparator.comparingLong(Attempt::attempt));
             JobExecution execution;
             if (latest.isPresent() && latest.get().last().getStatus() == BatchStatus.COMPLETED && !r.rerun()) {
@@ -185,6 +174,28 @@ public class RunService {
                     : last.getEndTime().format(WHEN)) + ", from where it stopped.");
         }
         return operator.restart(toRestart);
+    }
+
+    /**
+     * On H2, when a run of this job or another was killed (its lock held by a dead process), or a
+     * rebuild was begun or put off: the indexes are made again before anything is read, and the
+     * dead locks forgotten, so that no later run does it again.
+     */
+    private void mendAfterAbruptStop(String name, LocalDate period, RunLock.Acquired acquired) {
+        if (!indexes.applies()) {
+            return;
+        }
+        List<RunLockRecord> deadElsewhere = lock.othersDead(name);
+        String why = acquired.tookOverFromDeadProcess() ? "The last run of " + name + " stopped part-way (its process had stopped)"
+                : !deadElsewhere.isEmpty() ? "The last run of " + deadElsewhere.get(0).getJobName() + " on this database stopped "
+                        + "part-way (its process had stopped)"
+                : indexes.unfinished() ? "The database's indexes were to be made again after a run stopped part-way, and have "
+                        + "not been yet"
+                : null;
+        if (why != null) {
+            rebuildIndexes(name, period, why);
+            lock.forget(deadElsewhere);
+        }
     }
 
     /**

@@ -122,18 +122,13 @@ public class IndexRebuild {
      * with the same key), or null: read by a scan of the rows, whatever the key's index says.
      */
     private String brokenKey(String create) {
-        int at = create.indexOf(" ADD CONSTRAINT ");
-        if (at < 0 || create.contains(" FOREIGN KEY")) {
+        Constraint c = Constraint.of(create);
+        if (c == null || !(c.kind().startsWith("PRIMARY KEY") || c.kind().startsWith("UNIQUE"))) {
             return null;
         }
-        String rest = create.substring(at);
-        int kind = Math.max(rest.indexOf(" PRIMARY KEY"), rest.indexOf(" UNIQUE "));
-        if (kind < 0) {
-            return null;
-        }
-        String table = create.substring("ALTER TABLE ".length(), at);
-        String columns = rest.substring(rest.indexOf('(', kind) + 1, rest.lastIndexOf(')'));
-        String notNull = String.join(" AND ", java.util.Arrays.stream(columns.split(",")).map(c -> c.strip() + " IS NOT NULL").toList());
+        String table = c.table();
+        String columns = c.kind().substring(c.kind().indexOf('(') + 1, c.kind().lastIndexOf(')'));
+        String notNull = String.join(" AND ", java.util.Arrays.stream(columns.split(",")).map(col -> col.strip() + " IS NOT NULL").toList());
         // NULLs never clash in a unique constraint (NULLS DISTINCT), so rows with one are left out. Counted, not
         // grouped: H2 groups by the key's own index whatever USE INDEX says, and that index may be what missed a row.
         long twice = ((Number) dsl.fetchValue("SELECT COUNT(*) - COUNT(DISTINCT (" + columns + ")) FROM " + table
@@ -170,21 +165,19 @@ public class IndexRebuild {
         List<Index> plain = new ArrayList<>();
         List<Index> foreign = new ArrayList<>();
         for (String s : dsl.fetch("SCRIPT NODATA NOPASSWORDS NOSETTINGS").getValues(0, String.class)) {
+            Constraint c = Constraint.of(s);
             if (INDEX.matcher(s).lookingAt()) {
                 String name = s.substring(s.indexOf("INDEX ") + 6, s.indexOf(" ON "));
                 plain.add(new Index("DROP INDEX IF EXISTS " + name, s.replaceFirst("INDEX ", "INDEX IF NOT EXISTS ")));
-            } else if (s.startsWith("ALTER TABLE ") && s.contains(" ADD CONSTRAINT ")) {
-                String table = s.substring("ALTER TABLE ".length(), s.indexOf(" ADD CONSTRAINT "));
-                String rest = s.substring(s.indexOf(" ADD CONSTRAINT ") + " ADD CONSTRAINT ".length());
-                String name = rest.substring(0, rest.indexOf(' '));
-                String kind = rest.substring(name.length() + 1);   // CHECK constraints have no index: left as they are
-                Index i = new Index("ALTER TABLE " + table + " DROP CONSTRAINT IF EXISTS " + name,
+            } else if (c != null) {   // CHECK constraints have no index: left as they are
+                String kind = c.kind();
+                Index i = new Index("ALTER TABLE " + c.table() + " DROP CONSTRAINT IF EXISTS " + c.name(),
                         s.replaceFirst(" ADD CONSTRAINT ", " ADD CONSTRAINT IF NOT EXISTS "));
                 if (kind.startsWith("FOREIGN KEY")) {
                     foreign.add(i);
                 } else if (kind.startsWith("UNIQUE")) {
                     unique.add(i);
-                } else if (kind.startsWith("PRIMARY KEY") && keptApart.contains(unquoted(table))) {
+                } else if (kind.startsWith("PRIMARY KEY") && keptApart.contains(unquoted(c.table()))) {
                     keys.add(i);
                 }
             }
@@ -194,6 +187,26 @@ public class IndexRebuild {
         all.addAll(plain);
         all.addAll(foreign);
         return all;
+    }
+
+    /**
+     * A constraint as H2's SCRIPT adds it ("ALTER TABLE t ADD CONSTRAINT [IF NOT EXISTS] name KIND ..."):
+     * its kind is what follows its name (PRIMARY KEY(...), UNIQUE ..., FOREIGN KEY ..., CHECK ...),
+     * not words found anywhere in it.
+     */
+    record Constraint(String table, String name, String kind) {
+        static Constraint of(String statement) {
+            int add = statement.indexOf(" ADD CONSTRAINT ");
+            if (!statement.startsWith("ALTER TABLE ") || add < 0) {
+                return null;
+            }
+            String rest = statement.substring(add + " ADD CONSTRAINT ".length());
+            if (rest.startsWith("IF NOT EXISTS ")) {
+                rest = rest.substring("IF NOT EXISTS ".length());
+            }
+            String name = rest.substring(0, rest.indexOf(' '));
+            return new Constraint(statement.substring("ALTER TABLE ".length(), add), name, rest.substring(name.length() + 1));
+        }
     }
 
     /** TABLE from "PUBLIC"."TABLE". */
