@@ -27,8 +27,11 @@ LAS=${LAS:-65}
 SCALE=${SCALE:-0.65}
 YEARS=${YEARS:-"2021 2022 2023 2024 2025"}
 HEAP=${HEAP:-1g}
-# The JVM options the README gives the run (the throughput collector); BENCH_JAVA_OPTS="" measures Java's defaults.
-JAVA_OPTS=${BENCH_JAVA_OPTS--XX:+UseParallelGC}
+# The program is run as the README runs it, by ./scorecard (the throughput collector and the class
+# archive a first run after the build keeps); BENCH_JAVA_OPTS="..." runs 'java OPTIONS -jar' instead
+# (BENCH_JAVA_OPTS="" measures Java's defaults, with no class archive).
+# LAUNCHER is what runs it; JVM options of the benchmark's own go in SCORECARD_JAVA_OPTS, which both read.
+LAUNCHER=./scorecard
 JOB_TIMEOUT=${JOB_TIMEOUT:-900}   # a run still going after this long is stopped and reported as not finished
 mkdir -p "$WORK"
 WORK=$(cd "$WORK" && pwd)
@@ -36,9 +39,24 @@ WORK=$(cd "$WORK" && pwd)
 echo "Building the program and the benchmark's tools..."
 mvn -B -q package -DskipTests
 mvn -B -q -Pbenchmark test-compile dependency:build-classpath -Dmdep.outputFile="$WORK/bench.cp" -Dmdep.includeScope=test
-JAR=target/neglect-scorecard.jar
+JAR=$PWD/target/neglect-scorecard.jar
+if [ -n "${BENCH_JAVA_OPTS+set}" ]; then
+  LAUNCHER="$WORK/plain-java"
+  printf '#!/bin/sh\n# shellcheck disable=SC2086\nexec java $SCORECARD_JAVA_OPTS %s -jar "%s" "$@"\n' "$BENCH_JAVA_OPTS" "$JAR" > "$LAUNCHER"
+  chmod +x "$LAUNCHER"
+fi
 TOOLS="target/test-classes:target/classes:$(cat "$WORK/bench.cp")"
 tool() { java -Dorg.slf4j.simpleLogger.defaultLogLevel=error -cp "$TOOLS" "org.neglectscorecard.bench.$1" "${@:2}" 2>/dev/null; }
+
+# The class archive a user's runs have from their second month on: the build removed the last one,
+# and a first run (the sample's, not timed) keeps it, as the first run after each build does.
+if [ "$LAUNCHER" = ./scorecard ]; then
+  echo "Keeping the class archive (a first run of the sample, not timed)..."
+  rm -rf "$WORK/archive-run-data" "$WORK/archive-run-out"
+  ./scorecard run --period 2026-03-31 --input sample-data --job jobs/monthly-scorecard.yml \
+    --data-dir "$WORK/archive-run-data" --output "$WORK/archive-run-out" > "$WORK/archive-run.txt" 2>&1
+  [ -f target/neglect-scorecard.jsa ] || { echo "No class archive was kept: see $WORK/archive-run.txt"; exit 1; }
+fi
 
 # The national extract: one folder per census year, each every LA's table set (cached between runs).
 NATIONAL="$WORK/national-$LAS-$SCALE"
@@ -46,7 +64,7 @@ if [ ! -f "$NATIONAL/done" ]; then
   echo "Generating the national extract ($LAS LAs, scale $SCALE, census years $YEARS)..."
   rm -rf "$NATIONAL" && mkdir -p "$NATIONAL/input"
   for y in $YEARS; do
-    java -jar "$JAR" generate-national --output "$NATIONAL/g$y" --scale "$SCALE" --las "$LAS" --year "$y" > /dev/null
+    "$LAUNCHER" generate-national --output "$NATIONAL/g$y" --scale "$SCALE" --las "$LAS" --year "$y" > /dev/null
     mv "$NATIONAL/g$y/national" "$NATIONAL/input/$y"
     mv "$NATIONAL/g$y/SYNTHETIC-DATA.txt" "$NATIONAL/input/"
     rm -rf "$NATIONAL/g$y"
@@ -121,15 +139,15 @@ run_job() {
     for _ in $(seq 1 120); do [ -f "$WORK/pg.url" ] && break; sleep 0.5; done
     local url; url=$(cat "$WORK/pg.url")
     SPRING_DATASOURCE_URL=$url SPRING_DATASOURCE_USERNAME=postgres SPRING_DATASOURCE_PASSWORD=postgres \
-      timed "$label" timeout "$JOB_TIMEOUT" java -Xmx"$HEAP" $JAVA_OPTS -Dlogging.level.org.neglectscorecard.indicators=DEBUG -jar "$JAR" run --period "$period" --input "$input" --output "$out" --data-dir "$data" --job "$job"
+      timed "$label" timeout "$JOB_TIMEOUT" env SCORECARD_JAVA_OPTS="-Xmx$HEAP -Dlogging.level.org.neglectscorecard.indicators=DEBUG" "$LAUNCHER" run --period "$period" --input "$input" --output "$out" --data-dir "$data" --job "$job"
     steps "$label" "$url" postgres postgres
     stop_postgres
   else
-    timed "$label" timeout "$JOB_TIMEOUT" java -Xmx"$HEAP" $JAVA_OPTS -Dlogging.level.org.neglectscorecard.indicators=DEBUG -jar "$JAR" run --period "$period" --input "$input" --output "$out" --data-dir "$data" --job "$job"
+    timed "$label" timeout "$JOB_TIMEOUT" env SCORECARD_JAVA_OPTS="-Xmx$HEAP -Dlogging.level.org.neglectscorecard.indicators=DEBUG" "$LAUNCHER" run --period "$period" --input "$input" --output "$out" --data-dir "$data" --job "$job"
     steps "$label" "jdbc:h2:file:$data/scorecard;AUTO_SERVER=TRUE"
     # The program's start-up: the same command again is refused in one line (the period is done).
     if [ "${STATUS[$label]}" -eq 0 ]; then
-      timed "$label-startup" java -Xmx"$HEAP" $JAVA_OPTS -jar "$JAR" run --period "$period" --input "$input" --output "$out" --data-dir "$data" --job "$job"
+      timed "$label-startup" env SCORECARD_JAVA_OPTS="-Xmx$HEAP" "$LAUNCHER" run --period "$period" --input "$input" --output "$out" --data-dir "$data" --job "$job"
     fi
   fi
   if [ "${STATUS[$label]}" -ne 0 ]; then
@@ -168,7 +186,7 @@ SAMPLE_DATA="$WORK/sample-h2-data"
 READONLY=("--help" "validate --help" "run --help" "history --help" "history --data-dir $SAMPLE_DATA" "audit --data-dir $SAMPLE_DATA")
 for i in "${!READONLY[@]}"; do
   # shellcheck disable=SC2086
-  median_timed "readonly-$i" java -jar "$JAR" ${READONLY[$i]}
+  median_timed "readonly-$i" "$LAUNCHER" ${READONLY[$i]}
 done
 
 # ---------------------------------------------------------------------------------------------

@@ -11,7 +11,24 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args));
+        int exit = run(args);
+        sayClassArchive();
+        System.exit(exit);
+    }
+
+    /**
+     * Started by ./scorecard to keep its classes (the first run after a build), Java writes them
+     * out as it exits, which takes a while with nobody told why: the prompt would come back many
+     * seconds after 'Finished', and someone might think the run had hung.
+     */
+    private static void sayClassArchive() {
+        boolean keeping = java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .anyMatch(a -> a.startsWith("-XX:ArchiveClassesAtExit="));
+        if (keeping) {
+            System.out.println("Keeping the program's classes so that later commands start sooner (once after each build:"
+                    + " this can take half a minute)...");
+            System.out.flush();
+        }
     }
 
     public static int run(String... args) {

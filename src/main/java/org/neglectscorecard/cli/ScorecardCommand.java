@@ -20,7 +20,7 @@ import picocli.CommandLine.Command;
         description = {"Turns the partnership's statutory returns and multi-agency data into the neglect dataset "
                 + "(indicators.csv) and scorecard workbook its neglect strategy asks for.", "",
                 "Each month: put the month's files in the input folder (check them first with 'validate') and type",
-                "  java -jar target/neglect-scorecard.jar run --period 2026-03-31", "",
+                "  ./scorecard run --period 2026-03-31       (on Windows: scorecard run --period 2026-03-31)", "",
                 "Results go to output/<partnership>/<period>/. Type a command followed by --help for what it does "
                 + "and its options, for example: run --help"})
 public class ScorecardCommand implements Runnable {
