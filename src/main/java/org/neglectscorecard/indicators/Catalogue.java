@@ -154,6 +154,10 @@ public final class Catalogue {
         return ordered;
     }
 
+    /** The partners' logs whose rows a later file can repeat (the tables with repeated_in). */
+    private static final java.util.regex.Pattern REPEATABLE_LOG = java.util.regex.Pattern.compile(
+            "(?i)\\b(FROM|JOIN)\\s+(training_record|case_audit|early_help_plan|health_monthly|gcp2_assessment|police_monthly)\\b");
+
     private void check() {
         for (IndicatorDefinition d : indicators) {
             String where = d.file() + ", indicator " + d.id() + ": ";
@@ -163,6 +167,11 @@ public final class Catalogue {
                 }
                 if (d.sources().isEmpty()) {
                     throw new CatalogueException(where + "a base indicator needs 'sources' (" + SOURCE_KINDS + ")");
+                }
+                java.util.regex.Matcher log = REPEATABLE_LOG.matcher(d.sql());
+                if (log.find() && !d.sql().toLowerCase(java.util.Locale.ROOT).contains("repeated_in is null")) {
+                    throw new CatalogueException(where + "it reads " + log.group(2) + " without 'repeated_in IS NULL': a row a later "
+                            + "file of the same log repeats (the same audit, month, ...) would count twice");
                 }
             } else {
                 if (d.numerator() == null || d.denominator() == null) {

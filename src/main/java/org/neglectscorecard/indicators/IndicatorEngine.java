@@ -151,20 +151,26 @@ public class IndicatorEngine {
     private void withholdWhereAbsent(IndicatorDefinition d, List<Absent> absent, List<Withheld> withheld, Map<String, Object> binds,
                                      String entrySql) {
         String sqlText = entrySql.toLowerCase(Locale.ROOT);
-        java.util.Set<Long> streams = new java.util.TreeSet<>();
+        java.util.Set<String> months = new java.util.TreeSet<>();
         for (Absent a : absent) {
             // A kind of return the entry is not computed from has no value for it either way (an Annex A
             // carries no assessments): its missing list is not why, and is not said as the reason.
             boolean serves = d.sources().isEmpty() || d.sources().contains(a.sourceKind());
             if (serves && mentions(sqlText, a.storeTable()) && mentions(sqlText, a.storeColumn())) {
-                streams.add(a.streamId());
+                // Every month the file has a day of: a log dated by its latest row (10 March) adds its rows to March's figure.
+                months.add("a.return_id = " + a.streamId() + " AND a.month_seq BETWEEN " + monthSeq(a.from()) + " AND " + monthSeq(a.to()));
                 withheld.add(new Withheld(d.id(), a));
             }
         }
-        if (!streams.isEmpty()) {
-            exec("withhold_absent", binds, Map.of("absent_returns", streams.stream().map(String::valueOf).collect(Collectors.joining(", ")),
+        if (!months.isEmpty()) {
+            exec("withhold_absent", binds, Map.of("absent_months", months.stream().map(m -> "(" + m + ")").collect(Collectors.joining(" OR ")),
                     "window", d.measure() == Measure.in_year ? "11" : "0"));
         }
+    }
+
+    /** The month a day is in, numbered as month_seq is (year * 12 + month - 1). */
+    private static int monthSeq(LocalDate day) {
+        return day.getYear() * 12 + day.getMonthValue() - 1;
     }
 
     private static boolean mentions(String sql, String name) {

@@ -18,6 +18,7 @@ import java.util.Set;
 
 import org.jooq.DSLContext;
 import org.jooq.Record;
+import org.neglectscorecard.ingest.agency.RepeatedLogRows;
 import org.neglectscorecard.reference.LaDirectory;
 import org.neglectscorecard.store.ReturnRegistry;
 import org.neglectscorecard.store.RunMessages;
@@ -65,7 +66,7 @@ public class ScopeReturnsTasklet implements Tasklet {
 
     private record Candidate(long returnId, String kind, String la3, LocalDate reference, String referenceFrom,
                              LocalDate earliest, int months, String file, java.time.LocalDateTime loadedAt, long sourceFileId,
-                             boolean log) {
+                             boolean log, java.time.LocalDateTime savedAt) {
     }
 
     /**
@@ -97,7 +98,7 @@ public class ScopeReturnsTasklet implements Tasklet {
         List<Candidate> candidates = new ArrayList<>();
         for (Record r : dsl.select(STATUTORY_RETURN.RETURN_ID, STATUTORY_RETURN.SOURCE_KIND, STATUTORY_RETURN.LA_CODE3,
                         STATUTORY_RETURN.REFERENCE_DATE, STATUTORY_RETURN.REFERENCE_DATE_FROM, STATUTORY_RETURN.EARLIEST_DATE, STATUTORY_RETURN.COVERS,
-                        RUN_INPUT.DISPLAY_NAME, SOURCE_FILE.LOADED_AT, SOURCE_FILE.SOURCE_FILE_ID)
+                        RUN_INPUT.DISPLAY_NAME, SOURCE_FILE.LOADED_AT, SOURCE_FILE.SOURCE_FILE_ID, SOURCE_FILE.MODIFIED_AT)
                 .from(STATUTORY_RETURN)
                 .join(SOURCE_FILE).on(SOURCE_FILE.SOURCE_FILE_ID.eq(STATUTORY_RETURN.SOURCE_FILE_ID))
                 .join(RUN_INPUT).on(RUN_INPUT.SOURCE_FILE_ID.eq(SOURCE_FILE.SOURCE_FILE_ID).and(RUN_INPUT.RUN_ID.eq(runId)))
@@ -126,7 +127,7 @@ public class ScopeReturnsTasklet implements Tasklet {
                     ReturnRegistry.COVERS_SIX_MONTHS.equals(r.get(STATUTORY_RETURN.COVERS)) ? 6 : 12);
             candidates.add(new Candidate(r.get(STATUTORY_RETURN.RETURN_ID), r.get(STATUTORY_RETURN.SOURCE_KIND),
                     r.get(STATUTORY_RETURN.LA_CODE3), reference, from, earliest, months, display, r.get(SOURCE_FILE.LOADED_AT),
-                    r.get(SOURCE_FILE.SOURCE_FILE_ID), log));
+                    r.get(SOURCE_FILE.SOURCE_FILE_ID), log, r.get(SOURCE_FILE.MODIFIED_AT)));
         }
 
         // A month no input reaches would be computed from nothing and look like a fall: refused.
@@ -169,6 +170,7 @@ public class ScopeReturnsTasklet implements Tasklet {
         candidates.stream().filter(Candidate::log).sorted(Comparator.comparingLong(Candidate::returnId))
                 .forEach(c -> streams.putIfAbsent(c.la3() + "|" + c.kind(), c.returnId()));
         Set<String> la3s = new LinkedHashSet<>();
+        List<RepeatedLogRows.Log> logs = new ArrayList<>();
         for (List<Candidate> group : sameReturn.values()) {
             group.sort(Comparator.comparing(Candidate::loadedAt, Comparator.nullsFirst(Comparator.naturalOrder()))
                     .thenComparing(Candidate::sourceFileId));
@@ -180,9 +182,16 @@ public class ScopeReturnsTasklet implements Tasklet {
                         + "else by when the file was saved).");
             }
             insertScope(run, used, used.log() ? streams.get(used.la3() + "|" + used.kind()) : used.returnId());
+            if (used.log()) {
+                logs.add(new RepeatedLogRows.Log(used.returnId(), used.kind(), used.la3(), used.file(), used.reference(), used.savedAt(),
+                        used.loadedAt(), used.sourceFileId()));
+            }
             if (!ReturnRegistry.PARTNERSHIP_WIDE.equals(used.la3())) {
                 la3s.add(used.la3());
             }
+        }
+        for (RepeatedLogRows.Repeat repeat : new RepeatedLogRows(dsl).mark(logs)) {
+            messages.add(runId, STEP, RunMessages.WARNING, repeat.sentence());
         }
         areas(run, la3s);
         progress.say("Using " + CheckInputsTasklet.plural(sameReturn.size(), "return") + " for "

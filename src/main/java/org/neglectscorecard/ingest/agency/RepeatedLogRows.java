@@ -1,0 +1,130 @@
+package org.neglectscorecard.ingest.agency;
+
+import static org.jooq.impl.DSL.exists;
+import static org.jooq.impl.DSL.selectOne;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Table;
+import org.neglectscorecard.store.schema.DefaultSchema;
+
+/**
+ * A partner's log sent twice over the same months (last quarter's export left in the folder beside
+ * this quarter's, a year of police figures re-sent in a file of its own) is read as one stream with
+ * the other logs of its LA and kind, and would count every repeated row twice, with no sign of it.
+ * A row whose key (the one that refuses a row given twice within one file: the audit reference, the
+ * practitioner with course and date, the month) a later log of the run also gives is marked
+ * {@code repeated_in} that log's return, and the catalogue counts only unmarked rows: the later
+ * file's row stands, as a corrected return replaces the one it corrects. Marked afresh by each run
+ * from the logs it uses, so a file taken out of the input folder no longer hides any row.
+ */
+public final class RepeatedLogRows {
+
+    /** One LA's log of one kind used by the run, with what says which of two is the later. */
+    public record Log(long returnId, String kind, String la3, String file, LocalDate asAt, LocalDateTime savedAt,
+                      LocalDateTime loadedAt, long sourceFileId) {
+    }
+
+    /** Rows of one file that a later file repeats. */
+    public record Repeat(String file, String laterFile, String la3, AgencySource source, int rows) {
+
+        /** What the person running the job reads. */
+        public String sentence() {
+            return rows + (rows == 1 ? " row" : " rows") + " of " + file + " (" + source.title().toLowerCase(java.util.Locale.UK)
+                    + ", LA " + la3 + ") " + (rows == 1 ? "is" : "are") + " also in " + laterFile + ", the later file: "
+                    + (rows == 1 ? "it is" : "they are") + " counted once, as " + laterFile + " gives " + (rows == 1 ? "it" : "them")
+                    + ". If the two files are meant to hold different rows, check the "
+                    + String.join(", ", source.uniqueKey().stream().map(k -> heading(source, k)).toList()) + " in them.";
+        }
+    }
+
+    /** The later of two logs: by the date it is as at, then when it was saved, then when loaded. */
+    static final Comparator<Log> LATER = Comparator.comparing(Log::asAt, Comparator.nullsFirst(Comparator.naturalOrder()))
+            .thenComparing(Log::savedAt, Comparator.nullsFirst(Comparator.naturalOrder()))
+            .thenComparing(Log::loadedAt, Comparator.nullsFirst(Comparator.naturalOrder()))
+            .thenComparingLong(Log::sourceFileId);
+
+    private final DSLContext dsl;
+
+    public RepeatedLogRows(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    /** Marks the rows the run's logs repeat, and says which. */
+    public List<Repeat> mark(List<Log> logs) {
+        List<Repeat> repeats = new ArrayList<>();
+        for (AgencySource source : AgencySource.values()) {
+            if (source.uniqueKey().isEmpty()) {
+                continue;
+            }
+            Table<?> table = DefaultSchema.DEFAULT_SCHEMA.getTable(source.table());
+            @SuppressWarnings("unchecked")
+            Field<Long> repeatedIn = (Field<Long>) table.field("repeated_in");
+            @SuppressWarnings("unchecked")
+            Field<Long> returnId = (Field<Long>) table.field("return_id");
+            List<Log> ofKind = logs.stream().filter(l -> l.kind().equals(source.kind())).toList();
+            if (ofKind.isEmpty()) {
+                continue;
+            }
+            dsl.update(table).setNull(repeatedIn)
+                    .where(returnId.in(ofKind.stream().map(Log::returnId).toList()).and(repeatedIn.isNotNull()))
+                    .execute();
+            Map<String, List<Log>> byLa = new LinkedHashMap<>();
+            ofKind.forEach(l -> byLa.computeIfAbsent(l.la3(), k -> new ArrayList<>()).add(l));
+            for (List<Log> la : byLa.values()) {
+                if (la.size() < 2) {
+                    continue;
+                }
+                List<Log> newestFirst = la.stream().sorted(LATER.reversed()).toList();
+                for (int i = 1; i < newestFirst.size(); i++) {
+                    Log older = newestFirst.get(i);
+                    // Each row is marked by the latest file repeating it: the newer files are tried first.
+                    for (Log later : newestFirst.subList(0, i)) {
+                        int rows = markRepeated(table, source, older, later);
+                        if (rows > 0) {
+                            repeats.add(new Repeat(older.file(), later.file(), older.la3(), source, rows));
+                        }
+                    }
+                }
+            }
+        }
+        return repeats;
+    }
+
+    private int markRepeated(Table<?> table, AgencySource source, Log older, Log later) {
+        Table<?> other = table.as("later_row");
+        @SuppressWarnings("unchecked")
+        Field<Long> repeatedIn = (Field<Long>) table.field("repeated_in");
+        @SuppressWarnings("unchecked")
+        Field<Long> returnId = (Field<Long>) table.field("return_id");
+        @SuppressWarnings("unchecked")
+        Field<Long> otherReturnId = (Field<Long>) other.field("return_id");
+        Condition sameKey = sameValue(other.field("la_code3"), table.field("la_code3"));
+        for (String k : source.uniqueKey()) {
+            sameKey = sameKey.and(sameValue(other.field(k), table.field(k)));
+        }
+        return dsl.update(table).set(repeatedIn, later.returnId())
+                .where(returnId.eq(older.returnId()).and(repeatedIn.isNull())
+                        .and(exists(selectOne().from(other).where(otherReturnId.eq(later.returnId()).and(sameKey)))))
+                .execute();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Condition sameValue(Field<?> a, Field<?> b) {
+        return ((Field<Object>) a).eq((Field<Object>) b);
+    }
+
+    private static String heading(AgencySource source, String dbColumn) {
+        return source.columns().stream().filter(c -> dbColumn.equals(c.dbColumn())).findFirst().map(AgencyColumn::heading)
+                .orElse(dbColumn);
+    }
+}

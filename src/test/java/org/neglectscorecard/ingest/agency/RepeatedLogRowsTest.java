@@ -1,0 +1,112 @@
+package org.neglectscorecard.ingest.agency;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.neglectscorecard.job.RunService;
+import org.neglectscorecard.sample.CensusReturnWriter;
+import org.neglectscorecard.testing.IndicatorsFile;
+import org.neglectscorecard.testing.ReturnBuilder;
+import org.neglectscorecard.testing.TestApp;
+
+/**
+ * A partner's log sent twice over the same months is counted once, through the real job: last
+ * quarter's audit export left beside this quarter's (every audit of it repeated), and a year of
+ * police figures re-sent in a file of its own with one month corrected. Before, every repeated row
+ * counted twice and nothing said so (a fresh-eye trial: AUDIT_NEG doubled, 11 became 22).
+ */
+class RepeatedLogRowsTest {
+
+    static final String P = "p";
+    static final String END = "2026-03-31";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aLogSentTwiceCountsOnceAndTheLaterFileStands() throws Exception {
+        Path input = dir.resolve("input");
+        Files.createDirectories(input.resolve("partnership"));
+        Files.writeString(input.resolve("partnership/audits.csv"), """
+                Audit reference,Audit date,Case reference,Tier,Kind of audit,Theme,Multi-agency,Overall grade,Assessment effective,Plan clear and measurable,Impact evidenced,Neglect tool used well,Child's voice captured,Management oversight
+                A0,2025-03-01,C0,CP,Multi-agency case audit,Neglect,Y,Good,Y,Y,Y,Y,Y,Y
+                A1,2025-06-30,C1,CP,Multi-agency case audit,Neglect,Y,Good,Y,Y,Y,Y,Y,Y
+                A2,2025-09-30,C2,CIN,Multi-agency case audit,Neglect,Y,Requires improvement,Y,Y,Y,Y,Y,Y
+                A3,2025-12-15,C3,CP,Multi-agency case audit,Neglect,Y,Outstanding,Y,Y,Y,Y,Y,Y
+                A4,2026-02-15,C4,CP,Multi-agency case audit,Neglect,Y,Good,Y,Y,Y,Y,Y,Y
+                """);
+        // Last quarter's export, left in the folder: A1 and A2 again (A2 graded Good before it was moderated down).
+        Files.writeString(input.resolve("partnership/audits-export-2025-12.csv"), """
+                Audit reference,Audit date,Case reference,Tier,Kind of audit,Theme,Multi-agency,Overall grade,Assessment effective,Plan clear and measurable,Impact evidenced,Neglect tool used well,Child's voice captured,Management oversight
+                A1,2025-06-30,C1,CP,Multi-agency case audit,Neglect,Y,Good,Y,Y,Y,Y,Y,Y
+                A2,2025-09-30,C2,CIN,Multi-agency case audit,Neglect,Y,Good,Y,Y,Y,Y,Y,Y
+                """);
+        // A small extra log of March without the judgement columns: those four figures lose the months it
+        // covers, not the whole history (before, every month of the partnership's lost them).
+        Files.writeString(input.resolve("partnership/audits-extra.csv"), """
+                Audit reference,Audit date,Case reference,Tier,Kind of audit,Theme,Multi-agency,Overall grade
+                A5,2026-03-10,C5,CP,Multi-agency case audit,Neglect,Y,Good
+                """);
+        Files.writeString(input.resolve("partnership/police.csv"), """
+                Month,Neglect offences,With earlier neglect concerns
+                2025-04,4,1
+                2025-09,6,3
+                2026-03,2,2
+                """);
+        // The year re-sent, September corrected: saved after police.csv, as at the same month.
+        Path resent = input.resolve("partnership/police-2025-26.csv");
+        Files.writeString(resent, """
+                Month,Neglect offences,With earlier neglect concerns
+                2025-04,4,1
+                2025-09,9,3
+                2026-03,2,2
+                """);
+        Files.setLastModifiedTime(input.resolve("partnership/police.csv"), FileTime.from(Instant.parse("2026-04-01T09:00:00Z")));
+        Files.setLastModifiedTime(resent, FileTime.from(Instant.parse("2026-04-02T09:00:00Z")));
+        var census = new ReturnBuilder("213", LocalDate.of(2026, 3, 31));
+        census.child("X").episode("2025-05-01", null, "N1").cpp("2025-05-10", null, "NEG", "NEG", 0).end().done();
+        CensusReturnWriter.writeXml(census.build(), input.resolve("213/census-2026.xml"));
+        Path job = TestApp.jobFile(dir, "logs", P, List.of("213"));
+        // The export is dated by its latest row (September 2025); this quarter's log is as at March.
+        Files.writeString(job, Files.readString(job) + "strategy-start: 2025-04-01\nfiles:\n"
+                + "  - path: partnership/audits.csv\n    as-at: 2026-03-31\n"
+                + "  - path: partnership/police.csv\n    as-at: 2026-03-31\n"
+                + "  - path: partnership/police-2025-26.csv\n    as-at: 2026-03-31\n");
+
+        try (TestApp app = TestApp.start(dir.resolve("data"))) {
+            RunService.RunResult first = app.run(job, LocalDate.of(2026, 3, 31), input, dir.resolve("out1"), false);
+            assertThat(first.ok()).as(first.message()).isTrue();
+            IndicatorsFile out = IndicatorsFile.read(dir.resolve("out1/p/2026-03-31/indicators.csv"));
+            // A1-A5 once each in the year (A0 is before it), not seven audits.
+            assertThat(out.value("AUDIT_NEG", P, END)).isEqualTo("5");
+            // The later file's A2 (Requires improvement) stands: good or better 4 of 5 (the export's would make it 5 of 5).
+            assertThat(out.value("AUDIT_NEG_GOOD_PCT", P, END)).isEqualTo("80.0");
+            assertThat(out.value("AUDIT_NEG_GOOD_PCT", P, "2026-02-28")).isEqualTo("80.0");   // the year to February: A0-A4
+            // The extra log's March has no judgement figure; the months before it keep theirs.
+            assertThat(out.value("AUDIT_NEG_VOICE_PCT", P, END)).isNull();
+            assertThat(out.value("AUDIT_NEG_VOICE_PCT", P, "2026-02-28")).isEqualTo("100.0");
+            // 4 + 9 + 2 from the re-sent year, not 4 + 6 + 2 + 4 + 9 + 2.
+            assertThat(out.value("POLICE_NEG_OFFENCES", P, END)).isEqualTo("15");
+            String summary = Files.readString(dir.resolve("out1/p/2026-03-31/run-summary.txt"));
+            assertThat(summary).contains("2 rows of partnership/audits-export-2025-12.csv")
+                    .contains("also in partnership/audits.csv, the later file")
+                    .contains("3 rows of partnership/police.csv").contains("also in partnership/police-2025-26.csv");
+
+            // The re-sent file taken out of the folder: police.csv's rows count again, as they are.
+            Files.delete(resent);
+            RunService.RunResult again = app.run(job, LocalDate.of(2026, 3, 31), input, dir.resolve("out2"), true);
+            assertThat(again.ok()).as(again.message()).isTrue();
+            IndicatorsFile after = IndicatorsFile.read(dir.resolve("out2/p/2026-03-31/indicators.csv"));
+            assertThat(after.value("POLICE_NEG_OFFENCES", P, END)).isEqualTo("12");
+            assertThat(after.value("AUDIT_NEG", P, END)).isEqualTo("5");
+        }
+    }
+}
