@@ -214,16 +214,23 @@ public final class Values {
         }
     }
 
-    /** Whether so many rows read only month first that the file's dates are in that order (a tenth of the file, 3 at least). */
+    /**
+     * Whether so many rows read only month first that the file's dates, or some of them, are in that
+     * order: 3 rows or more, or a tenth of the file. Then the rows whose day is 12 or less cannot be
+     * told apart, in a file written month first or in one whose rows were pasted together from a
+     * day-first and a month-first export (200 rows, then 20 appended month first: 14 read only month
+     * first, 6 read swapped). One or two in a long file are typing slips, each only its row's problem.
+     */
     public static boolean monthFirstFile(long rowsMonthFirst, long rowsRead) {
-        return rowsMonthFirst >= 3 && rowsMonthFirst * 10 >= rowsRead;
+        return rowsMonthFirst >= 3 || rowsMonthFirst >= 1 && rowsMonthFirst * 10 >= rowsRead;
     }
 
     /** Why such a file is rejected, with one of its dates as the example (unless withheld). */
     public static String monthFirstMessage(long rows, String value, String column, Integer row) {
-        return "The dates in this file are written month first (US style): " + rows + " rows have dates that read only that "
-                + "way (" + (value != null && !value.startsWith("(") ? value : "for example") + " in " + column + ", row " + row
-                + "), and the rows whose day is 12 or less would be read with day and month swapped. Nothing from it is used. "
+        return "The dates in this file are written month first (US style), all or some of them: " + rows
+                + (rows == 1 ? " row has a date" : " rows have dates") + " that read only that way ("
+                + (value != null && !value.startsWith("(") ? value : "for example") + " in " + column + ", row " + row
+                + "), and the rows whose day is 12 or less could be read with day and month swapped. Nothing from it is used. "
                 + "Export the dates as dd/mm/yyyy or yyyy-mm-dd and run again.";
     }
 

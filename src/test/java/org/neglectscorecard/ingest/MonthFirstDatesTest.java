@@ -56,6 +56,25 @@ class MonthFirstDatesTest {
         assertThat(report.files()).filteredOn(f -> f.displayName().equals("822/early-help.csv")).singleElement()
                 .satisfies(f -> assertThat(f.rowsLoaded()).isEqualTo(19));
 
+        // Pasted together: the 19 day-first rows, then 6 appended from a month-first export, 3 of which
+        // read only month first and 3 of which (day 12 or less) would read swapped. And a short export
+        // with 2 of its 4 dates reading only month first. Both rejected whole: no date in them is safe.
+        Path mixedFolder = dir.resolve("mixed/823");
+        Files.createDirectories(mixedFolder);
+        List<String> mixed = new ArrayList<>(uk.subList(0, 5));
+        mixed.addAll(uk.subList(6, uk.size()));
+        mixed.addAll(List.of("H1,12/25/2025,,Y,Y,Education,Y,", "H2,11/13/2025,,Y,Y,Education,Y,", "H3,10/30/2025,,Y,Y,Education,Y,",
+                "H4,12/10/2025,,Y,Y,Education,Y,", "H5,03/07/2025,,Y,Y,Education,Y,", "H6,01/02/2025,,Y,Y,Education,Y,"));
+        Files.write(mixedFolder.resolve("early-help-pasted.csv"), mixed);
+        Files.write(mixedFolder.resolve("early-help-short.csv"), List.of(HEADINGS, "J1,04/13/2025,,Y,Y,Education,Y,",
+                "J2,12/10/2025,,Y,Y,Education,Y,", "J3,09/28/2025,,Y,Y,Education,Y,", "J4,03/07/2025,,Y,Y,Education,Y,"));
+        InputValidator.Report pasted = Validate.folder(dir.resolve("mixed"));
+        assertThat(pasted.files()).hasSize(2).allSatisfy(f -> {
+            assertThat(f.rowsLoaded()).as(f.displayName()).isZero();
+            assertThat(f.problem()).as(f.displayName()).contains("written month first (US style), all or some of them")
+                    .contains("could be read with day and month swapped");
+        });
+
         Path job = TestApp.jobFile(dir.resolve("jobs"), "eh", "p", List.of("821", "822"));
         try (TestApp app = TestApp.start(dir.resolve("data"))) {
             RunService.RunResult r = app.run(job, LocalDate.of(2025, 12, 31), input, dir.resolve("out"), false);
