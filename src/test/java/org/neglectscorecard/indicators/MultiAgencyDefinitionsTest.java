@@ -263,7 +263,7 @@ class MultiAgencyDefinitionsTest {
         assertThat(text).contains("partnership/training.csv").contains("Confidence before").contains("outside 1 to 5");
         // A value not in a code list is repeated back only when it is made of the words of categories ("Nursing"): anything
         // else could be anything typed in the wrong column (RejectionShownTest, RejectsShowWhatToFixTest).
-        assertThat(text).contains("Training,13,Agency sector,Nursing,\"The value is not one of: Health, Police, Education");
+        assertThat(text).contains("Training,13,Agency sector,Nursing,\"'Nursing' is not one of: Health, Police, Education");
         assertThat(text).doesNotContain("EXAMPLE");
         // No reference to a practitioner, case or family is ever shown.
         assertThat(text).doesNotContain(",P9,").doesNotContain(",F6,").doesNotContain(",C1,");
