@@ -35,7 +35,6 @@ import org.neglectscorecard.ingest.table.CsvTableReader;
 import org.neglectscorecard.ingest.table.HeaderChoice;
 import org.neglectscorecard.ingest.table.SheetRow;
 import org.neglectscorecard.ingest.table.Spreadsheet;
-import org.neglectscorecard.ingest.table.TableReader;
 import org.neglectscorecard.ingest.table.TableSource;
 import org.neglectscorecard.reference.LaDirectory;
 
@@ -208,9 +207,10 @@ public class InputScanner {
     private static final class TableSets {
         final Map<ReturnKind, Map<Path, Map<String, Path>>> tables = new EnumMap<>(ReturnKind.class);
         final Map<Path, Charset> charsets = new LinkedHashMap<>();
+        final Map<Path, Integer> headerRows = new LinkedHashMap<>();
         final Map<ReturnKind, Map<Path, String>> duplicates = new EnumMap<>(ReturnKind.class);
 
-        void add(ReturnKind kind, String table, Path file, Charset charset) {
+        void add(ReturnKind kind, String table, Path file, Charset charset, int headerRow) {
             Map<String, Path> set = tables.computeIfAbsent(kind, k -> new TreeMap<>()).computeIfAbsent(file.getParent(),
                     k -> new TreeMap<>());
             Path earlier = set.putIfAbsent(table, file);
@@ -220,6 +220,7 @@ public class InputScanner {
                         + kind.rules().tableTitle(table) + " table", (a, b) -> a + "; " + b);
             }
             charsets.put(file, charset);
+            headerRows.put(file, headerRow);
         }
     }
 
@@ -247,8 +248,18 @@ public class InputScanner {
     private void csv(Path root, Path file, List<InputFile> out, TableSets sets) throws IOException {
         Charset charset = charsetOf(file);
         TableHeader header;
-        try (TableReader reader = new CsvTableReader(file, "", charset)) {
+        int headerRow;
+        // Its heading row is found as a sheet's is: under a report's title, run date or filters, if any. Headings on
+        // the first non-blank row (a plain file) are recorded as 0, as they always were.
+        boolean[] onFirstRow = {true};
+        HeaderChoice choice = rows -> {
+            SheetRow chosen = headingRow(rows);
+            onFirstRow[0] = rows.isEmpty() || chosen == rows.get(0);
+            return chosen;
+        };
+        try (CsvTableReader reader = new CsvTableReader(file, "", charset, n -> { }, null, choice)) {
             header = reader.header();
+            headerRow = onFirstRow[0] ? 0 : reader.headerRow();
         } catch (UnreadableFileException e) {
             out.add(problem(root, file, Format.UNREADABLE, e.getMessage()));
             return;
@@ -266,10 +277,10 @@ public class InputScanner {
             return;
         }
         if (rules.tablesSitTogether()) {
-            sets.add(claim.kind(), claim.table(), file, charset);
+            sets.add(claim.kind(), claim.table(), file, charset, headerRow);
             return;
         }
-        Map<String, TableSource> tables = Map.of(claim.table(), TableSource.csv(file, charset));
+        Map<String, TableSource> tables = Map.of(claim.table(), TableSource.csv(file, charset, headerRow));
         KindOfReturn.Layout layout = rules.layout(tables.keySet(), false);
         if (layout.format() == null) {
             out.add(problem(root, file, layout.unreadable() ? Format.UNREADABLE : Format.NOT_RECOGNISED, layout.problem()));
@@ -394,20 +405,35 @@ public class InputScanner {
     }
 
     /**
-     * A sheet's heading row: the first of its top rows whose headings some kind of return knows
-     * (Ofsted's Annex A template has a title row, and notes, above them), else the first row that
+     * A sheet's or CSV file's heading row: the first of its top rows whose headings some kind of
+     * return knows (Ofsted's Annex A template has a title row, and notes, above them; a
+     * case-management system's CSV export a report title or run date), else the first row that
      * looks like headings.
      */
     private static SheetRow headingRow(List<SheetRow> rows) {
         for (SheetRow row : rows) {
-            TableHeader header = new TableHeader("", java.util.Arrays.stream(row.values()).map(v -> v == null ? "" : v).toList(), true);
+            TableHeader header = headingsOf(row);
             for (ReturnKind kind : ReturnKind.values()) {
                 if (kind.rules().knowsHeadings(header)) {
                     return row;
                 }
             }
         }
+        // A heading misspelt or left out: the row a kind nearly knows, so the file is rejected saying what to correct
+        // (a title above it may have as many cells as headings, split at its commas).
+        for (SheetRow row : rows) {
+            TableHeader header = headingsOf(row);
+            for (ReturnKind kind : ReturnKind.values()) {
+                if (kind.rules().nearestTable(header) != null) {
+                    return row;
+                }
+            }
+        }
         return HeaderChoice.likelyHeadings(rows);
+    }
+
+    private static TableHeader headingsOf(SheetRow row) {
+        return new TableHeader("", java.util.Arrays.stream(row.values()).map(v -> v == null ? "" : v).toList(), true);
     }
 
     private InputFile xml(Path root, Path file) throws IOException {
@@ -464,7 +490,8 @@ public class InputScanner {
             modified = modified == null || m.isAfter(modified) ? m : modified;
             // Unchanged from earlier versions, so files loaded before are still recognised.
             sha.update((rules.checksumPrefix() + e.getKey() + ":" + checksum(e.getValue()) + "\n").getBytes(StandardCharsets.UTF_8));
-            tables.put(e.getKey(), TableSource.csv(e.getValue(), sets.charsets.get(e.getValue()), display(root, e.getValue())));
+            tables.put(e.getKey(), TableSource.csv(e.getValue(), sets.charsets.get(e.getValue()),
+                    sets.headerRows.getOrDefault(e.getValue(), 0), display(root, e.getValue())));
         }
         String checksum = HexFormat.of().formatHex(sha.digest());
         String la = folderLa(root, set.values().iterator().next());

@@ -61,6 +61,152 @@ public record Rejection(String sheet, Integer rowNumber, String column, String c
         return WITHHELD;
     }
 
+    /**
+     * A wrong value in a date or month column that is not a date of birth, as the report may show
+     * it: what {@link #shown} shows, and besides anything shaped like a date that could not be read
+     * ("Apr 25, 2021", "25-Apr-21", "20210425", "April 2025"). A date names no child; a date of
+     * birth is never passed here (its columns are always withheld). Other words are withheld as
+     * in any column ("not a date" could be a name typed in the wrong column).
+     */
+    public static String shownDate(String value) {
+        String v = shown(value);
+        if (v == null || !WITHHELD.equals(v)) {
+            return v;
+        }
+        String s = value.strip();
+        return dateLike(s) ? s : WITHHELD;
+    }
+
+    /**
+     * A wrong value in a month column of a summary (a police or health log by month), as the report
+     * may show it: what {@link #shownDate} shows, and a label such a column is given in a summary
+     * ("Total 2025/26", "Year to date"), made only of the words of categories.
+     */
+    public static String shownMonth(String value) {
+        String v = shownDate(value);
+        if (v == null || !WITHHELD.equals(v)) {
+            return v;
+        }
+        String s = value.strip();
+        return onlyCategoryWords(s, java.util.Set.of()) ? s : WITHHELD;
+    }
+
+    /**
+     * A wrong value in a column of codes or categories (a service, an outcome, a course, a stage:
+     * never an identifier, a name or free text), as the report may show it: what {@link #shown}
+     * shows, and besides a few words each of which is a word of the column's own code list
+     * ({@code columnWords}), a word people use for a category ({@link #CATEGORY_WORDS}: "All
+     * services", "Attended late", "Neglect Awareness Level 1"), a number of one or two digits or a
+     * year. A word that is none of these (a name, "Other Smith") withholds the whole value.
+     */
+    public static String shownCategory(String value, java.util.Collection<String> columnWords) {
+        String v = shown(value);
+        if (v == null || !WITHHELD.equals(v)) {
+            return v;
+        }
+        String s = value.strip();
+        return onlyCategoryWords(s, columnWords) ? s : WITHHELD;
+    }
+
+    /** The words of a code list's labels and synonyms ("Postnatal / health visiting"), as {@link #shownCategory} splits a value. */
+    public static java.util.Set<String> wordsOf(java.util.Collection<String> labels) {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        for (String l : labels) {
+            for (String w : l.toLowerCase(java.util.Locale.ROOT).split(CATEGORY_SPLIT)) {
+                if (w.length() > 1 && !w.matches("\\d+")) {
+                    out.add(w);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static final String CATEGORY_SPLIT = "[\\s,;:()/&+.\\-\u2013]+";
+
+    /**
+     * Words of the categories people write in a service, outcome, course or month column of a
+     * partner's log or summary, that are no one's name: "All services", "Attended late", "Level 1",
+     * "Year to date". Months are not among them (April, May, June and August are also names).
+     */
+    private static final java.util.Set<String> CATEGORY_WORDS = java.util.Set.of(
+            "all", "any", "every", "total", "totals", "subtotal", "grand", "sum", "average", "year", "years", "date", "ytd", "month",
+            "months", "monthly", "quarter", "quarterly", "q1", "q2", "q3", "q4", "annual", "financial", "fy", "cumulative", "period",
+            "level", "levels", "late", "early", "on", "time", "at", "for", "with", "without", "from", "only", "non", "new", "follow",
+            "up", "service", "services", "course", "courses", "training", "awareness", "session", "sessions", "module", "introduction",
+            "introductory", "basic", "advanced", "refresher", "foundation", "online", "virtual", "e", "learning", "elearning",
+            "workshop", "briefing", "seminar", "conference", "part", "day", "half", "full", "review", "visit", "visits", "home",
+            "clinic", "appointment", "appointments", "booked", "rebooked", "waiting", "list", "place", "moved", "access", "left",
+            "seen", "arrived", "agency", "multi", "single", "partnership", "safeguarding", "child", "children", "family", "families",
+            "adult", "adults", "young", "people", "person", "school", "nursing", "nurse", "visiting", "visitor", "midwifery",
+            "maternity", "antenatal", "postnatal", "dental", "paediatric", "paediatrics", "gp", "camhs", "team", "tool", "screening",
+            "graded", "profile", "gcp2", "gcp", "practice", "practitioner", "practitioners", "staff", "specialist", "universal",
+            "targeted", "general", "combined", "mixed", "face", "remote");
+
+    private static boolean onlyCategoryWords(String v, java.util.Collection<String> columnWords) {
+        if (v.length() > 60) {
+            return false;
+        }
+        String[] words = v.toLowerCase(java.util.Locale.ROOT).split(CATEGORY_SPLIT);
+        int known = 0;
+        int all = 0;
+        for (String w : words) {
+            if (w.isEmpty()) {
+                continue;
+            }
+            all++;
+            if (RETURN_WORDS.contains(w) || CATEGORY_WORDS.contains(w) || columnWords.contains(w)) {
+                known++;
+            } else if (!w.matches("\\d{1,2}|(19|20)\\d{2}")) {
+                return false;
+            }
+        }
+        // Numbers alone ("01 05 19") could be a date of birth: a word of a category must be there.
+        return known > 0 && all <= 8;
+    }
+
+    private static final String MONTH = "jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july"
+            + "|august|september|october|november|december";
+    private static final String DAY_NAME = "mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|friday"
+            + "|saturday|sunday";
+
+    /** yyyymmdd or ddmmyyyy: eight digits that make a calendar date. */
+    private static final java.util.regex.Pattern EIGHT_DIGIT_DATE = java.util.regex.Pattern.compile(
+            "(19|20)\\d{2}(0[1-9]|1[0-2])(0[1-9]|[12]\\d|3[01])|(0[1-9]|[12]\\d|3[01])(0[1-9]|1[0-2])(19|20)\\d{2}");
+
+    /**
+     * Text shaped like a date: eight digits that make one ("20210425"), or a month's name with a
+     * year or with a day and a year ("Apr 25, 2021", "25th April 2021", "25-Apr-21", "April 2021",
+     * "Monday 25 April 2021 10:00"), nothing else in it. A month's name with a day alone ("April 3")
+     * is not: it could be a name and a number.
+     */
+    static boolean dateLike(String v) {
+        if (EIGHT_DIGIT_DATE.matcher(v).matches()) {
+            return true;
+        }
+        if (v.length() > 40) {
+            return false;
+        }
+        String[] tokens = v.toLowerCase(java.util.Locale.ROOT).split("[\\s,./\\-]+");
+        int months = 0;
+        int numbers = 0;
+        boolean year = false;
+        for (String t : tokens) {
+            if (t.isEmpty() || t.matches(DAY_NAME) || t.matches("\\d{1,2}:\\d{2}(:\\d{2})?")) {
+                continue;
+            }
+            if (t.matches(MONTH)) {
+                months++;
+            } else if (t.matches("\\d{1,2}(st|nd|rd|th)?")) {
+                numbers++;
+            } else if (t.matches("(19|20)\\d{2}")) {
+                year = true;
+            } else {
+                return false;
+            }
+        }
+        return months == 1 && (year && numbers <= 1 || !year && numbers == 2);
+    }
+
     private static boolean onlyReturnWords(String v) {
         if (v.length() > 60) {
             return false;

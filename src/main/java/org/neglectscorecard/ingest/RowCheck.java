@@ -15,8 +15,14 @@ import org.neglectscorecard.reference.LaDirectory;
  */
 public final class RowCheck {
 
-    /** How a value is shown in reports: identifiers and dates of birth never are. */
-    public enum Shown { VALUE, WITHHELD }
+    /**
+     * How a wrong value is shown in reports: identifiers and dates of birth never are.
+     * VALUE: only what {@link Rejection#shown} shows of any value (a column that may hold anything).
+     * DATE: a date column that is not a date of birth ({@link Rejection#shownDate}); {@link #date} reads VALUE so.
+     * MONTH: a summary's month column, which may hold a label ({@link Rejection#shownMonth}: "Total 2025/26").
+     * CATEGORY: a column of codes or categories, never an identifier, a name or free text ({@link Rejection#shownCategory}).
+     */
+    public enum Shown { VALUE, DATE, MONTH, CATEGORY, WITHHELD }
 
     private final SourceRow row;
     private final List<Rejection> fatal = new ArrayList<>();
@@ -62,7 +68,7 @@ public final class RowCheck {
             return null;
         }
         if (Values.isNoDate(value)) {
-            fatal.add(row.problem(column, Rejection.shown(value), column + " gives no date ('" + value.strip() + "'): every "
+            fatal.add(row.problem(column, Rejection.shownDate(value), column + " gives no date ('" + value.strip() + "'): every "
                     + row.table() + " row needs one"));
             return null;
         }
@@ -75,10 +81,19 @@ public final class RowCheck {
      * left out.
      */
     public LocalDate date(String column, boolean fatalIfBad, Shown shown) {
-        return parse(column, fatalIfBad, shown, v -> Values.date(v).orElse(null));
+        return parse(column, fatalIfBad, shown == Shown.VALUE ? Shown.DATE : shown, v -> Values.date(v).orElse(null));
     }
 
     public <T> T parse(String column, boolean fatalIfBad, Shown shown, Function<String, T> parser) {
+        return parse(column, fatalIfBad, shown, java.util.Set.of(), parser);
+    }
+
+    /**
+     * The same, for a column of codes or categories whose own words ({@code columnWords}, its code
+     * list's labels) are shown besides the words of any category.
+     */
+    public <T> T parse(String column, boolean fatalIfBad, Shown shown, java.util.Collection<String> columnWords,
+                       Function<String, T> parser) {
         String value = row.value(column);
         if (Values.isBlank(value)) {
             return null;
@@ -86,7 +101,13 @@ public final class RowCheck {
         try {
             return parser.apply(value);
         } catch (Values.BadValue e) {
-            String display = shown == Shown.WITHHELD ? Rejection.WITHHELD : Rejection.shown(value);
+            String display = switch (shown) {
+                case WITHHELD -> Rejection.WITHHELD;
+                case DATE -> Rejection.shownDate(value);
+                case MONTH -> Rejection.shownMonth(value);
+                case CATEGORY -> Rejection.shownCategory(value, columnWords);
+                case VALUE -> Rejection.shown(value);
+            };
             String quoted = Rejection.WITHHELD.equals(display) ? "The value " : "'" + display + "' ";
             (fatalIfBad ? fatal : ignored).add(row.problem(column, display,
                     (fatalIfBad ? "" : "value left out, row loaded: ") + quoted + e.getMessage()));
@@ -96,7 +117,7 @@ public final class RowCheck {
 
     /** An optional coded value: a bad code is left out and reported, the row still loads. */
     public String code(String column, Function<String, Optional<String>> codes) {
-        return parse(column, false, Shown.VALUE, v -> codes.apply(v).orElse(null));
+        return parse(column, false, Shown.CATEGORY, v -> codes.apply(v).orElse(null));
     }
 
     /**

@@ -261,8 +261,9 @@ class MultiAgencyDefinitionsTest {
         assertThat(text).contains("partnership/early-help.csv").contains("before it starts");
         assertThat(text).contains("partnership/health-monthly.csv").contains("cannot be larger");
         assertThat(text).contains("partnership/training.csv").contains("Confidence before").contains("outside 1 to 5");
-        // A value not in a code list is not repeated back (it could be anything typed in the wrong column).
-        assertThat(text).contains("Training,13,Agency sector,(withheld),\"The value is not one of: Health, Police, Education");
+        // A value not in a code list is repeated back only when it is made of the words of categories ("Nursing"): anything
+        // else could be anything typed in the wrong column (RejectionShownTest, RejectsShowWhatToFixTest).
+        assertThat(text).contains("Training,13,Agency sector,Nursing,\"'Nursing' is not one of: Health, Police, Education");
         assertThat(text).doesNotContain("EXAMPLE");
         // No reference to a practitioner, case or family is ever shown.
         assertThat(text).doesNotContain(",P9,").doesNotContain(",F6,").doesNotContain(",C1,");

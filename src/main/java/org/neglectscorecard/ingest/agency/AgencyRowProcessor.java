@@ -145,11 +145,9 @@ public class AgencyRowProcessor implements ItemProcessor<SourceRow, ParsedRow<Ag
                 }
                 yield v;
             }
-            case CODE -> c.required()
-                    ? check.parse(heading, true, Shown.VALUE, v -> c.codes().read(v).orElse(null))
-                    : check.code(heading, v -> c.codes().read(v));
-            case DATE -> check.date(heading, c.required(), Shown.VALUE);
-            case MONTH -> check.parse(heading, true, Shown.VALUE, v -> Values.month(v).orElse(null));
+            case CODE -> check.parse(heading, c.required(), Shown.CATEGORY, words(c), v -> c.codes().read(v).orElse(null));
+            case DATE -> check.date(heading, c.required(), Shown.DATE);
+            case MONTH -> check.parse(heading, true, Shown.MONTH, v -> Values.month(v).orElse(null));
             case NUMBER -> check.parse(heading, c.required(), Shown.VALUE, v -> {
                 Integer n = Values.wholeNumber(v).orElse(null);
                 if (n != null && (n < c.min() || n > c.max())) {
@@ -157,11 +155,26 @@ public class AgencyRowProcessor implements ItemProcessor<SourceRow, ParsedRow<Ag
                 }
                 return n;
             });
-            case YES_NO -> check.parse(heading, c.required(), Shown.VALUE, v -> yesNo(c, v));
-            case YES_NO_NA -> check.parse(heading, false, Shown.VALUE, AgencyRowProcessor::yesNoNa);
+            case YES_NO -> check.parse(heading, c.required(), Shown.CATEGORY, words(c), v -> yesNo(c, v));
+            case YES_NO_NA -> check.parse(heading, false, Shown.CATEGORY, AgencyRowProcessor::yesNoNa);
             case LA -> null;
         };
     }
+
+    /**
+     * The words of a coded column's own labels and synonyms: a wrong value made of them and of
+     * categories' words ("All services", "Attended late") is shown in rejects.csv, for the person
+     * to see what to put right; one with any other word (a name) is withheld.
+     */
+    private static java.util.Set<String> words(AgencyColumn c) {
+        if (c.codes() == null) {
+            return java.util.Set.of();
+        }
+        return CODE_WORDS.computeIfAbsent(c.codes().name(), k -> Rejection.wordsOf(c.codes().codes().stream()
+                .flatMap(x -> java.util.stream.Stream.concat(java.util.stream.Stream.of(x.label()), x.synonyms().stream())).toList()));
+    }
+
+    private static final Map<String, java.util.Set<String>> CODE_WORDS = new java.util.concurrent.ConcurrentHashMap<>();
 
     private static Boolean yesNo(AgencyColumn c, String v) {
         try {

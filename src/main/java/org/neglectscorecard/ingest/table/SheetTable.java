@@ -9,22 +9,40 @@ import org.neglectscorecard.ingest.TableHeader;
 import org.neglectscorecard.ingest.UnreadableFileException;
 
 /**
- * A worksheet read as a table: rows above its heading row (a title, notes) are passed over, the
- * heading row names the columns, and the rows below it are the table's. Subclasses only pull rows
- * from their file format.
+ * A worksheet or a CSV file read as a table: rows above its heading row (a report's title, its run
+ * date, notes) are passed over, the heading row names the columns, and the rows below it are the
+ * table's. Subclasses only pull rows from their file format, so a title above the headings is
+ * treated the same in every format.
  */
 abstract class SheetTable implements Spreadsheet.SheetTableReader {
 
     protected final String fileName;
     protected final String sheetName;
+    private final boolean spreadsheet;
+    private final String where;
     private final Deque<SheetRow> pending = new ArrayDeque<>();
     private TableHeader header;
     private int headerRow;
     private int rowNumber;
 
     SheetTable(String fileName, String sheetName) {
+        this(fileName, sheetName, true, sheetName);
+    }
+
+    /**
+     * @param spreadsheet whether cells may hold Excel's serial numbers (a sheet), or are text as written (CSV)
+     * @param where       how rejections name the table: the sheet's name, or the CSV file's path in the input folder
+     */
+    SheetTable(String fileName, String sheetName, boolean spreadsheet, String where) {
         this.fileName = fileName;
         this.sheetName = sheetName;
+        this.spreadsheet = spreadsheet;
+        this.where = where;
+    }
+
+    /** How a message names the table: the file, and its sheet for a workbook. */
+    protected String described() {
+        return sheetName == null ? fileName : fileName + " sheet '" + sheetName + "'";
     }
 
     /** The next row with at least one non-blank cell, or null at the end of the sheet. */
@@ -38,7 +56,7 @@ abstract class SheetTable implements Spreadsheet.SheetTableReader {
         }
         SheetRow chosen = first.isEmpty() ? null : choice.choose(first);
         if (chosen == null && !first.isEmpty()) {
-            throw new UnreadableFileException(fileName + " sheet '" + sheetName + "' no longer has the heading row it had when the "
+            throw new UnreadableFileException(described() + " no longer has the heading row it had when the "
                     + "input folder was checked: the file changed while it was being read. Run again.");
         }
         List<String> names = new ArrayList<>();
@@ -56,7 +74,7 @@ abstract class SheetTable implements Spreadsheet.SheetTableReader {
                 after |= r == chosen;
             }
         }
-        header = new TableHeader(tableName, names, true, sheetName);
+        header = new TableHeader(tableName, names, spreadsheet, where);
     }
 
     @Override
@@ -64,7 +82,7 @@ abstract class SheetTable implements Spreadsheet.SheetTableReader {
         return header;
     }
 
-    /** The row number of the heading row as Excel shows it (0 for an empty sheet). */
+    /** The row number of the heading row as Excel shows it (0 for an empty sheet or file). */
     @Override
     public int headerRow() {
         return headerRow;

@@ -11,8 +11,8 @@ import java.nio.file.Path;
  * @param file      the CSV file or the workbook
  * @param sheet     the sheet name, or null for CSV
  * @param charset   the CSV's character set (UTF-8 or windows-1252), or null for a sheet
- * @param headerRow the sheet's heading row as Excel numbers it, as found when the folder was
- *                  scanned (0: the first non-blank row)
+ * @param headerRow the heading row (a sheet's row as Excel numbers it, a CSV file's record), as found
+ *                  when the folder was scanned under any title lines (0: the first non-blank row)
  * @param shownAs   how reports name it: the sheet's name, or the CSV file's path within the input folder
  */
 public record TableSource(String file, String sheet, String charset, int headerRow, String shownAs) implements Serializable {
@@ -22,9 +22,19 @@ public record TableSource(String file, String sheet, String charset, int headerR
         return new TableSource(file.toString(), null, charset.name(), 0, null);
     }
 
+    /** A CSV file that is a return by itself, its headings on the given row (under a title). */
+    public static TableSource csv(Path file, Charset charset, int headerRow) {
+        return new TableSource(file.toString(), null, charset.name(), headerRow, null);
+    }
+
     /** A CSV file of a set of tables sitting together in a folder: reports name it by its path in the input folder. */
     public static TableSource csv(Path file, Charset charset, String shownAs) {
-        return new TableSource(file.toString(), null, charset.name(), 0, shownAs);
+        return csv(file, charset, 0, shownAs);
+    }
+
+    /** The same, its headings on the given row (under a title). */
+    public static TableSource csv(Path file, Charset charset, int headerRow, String shownAs) {
+        return new TableSource(file.toString(), null, charset.name(), headerRow, shownAs);
     }
 
     public static TableSource sheet(Path workbook, String sheet) {
@@ -53,6 +63,6 @@ public record TableSource(String file, String sheet, String charset, int headerR
         if (isSheet()) {
             return workbook.sheet(sheet, tableName, HeaderChoice.atRow(headerRow), bytesRead);
         }
-        return new CsvTableReader(path(), tableName, Charset.forName(charset), bytesRead, shownAs);
+        return new CsvTableReader(path(), tableName, Charset.forName(charset), bytesRead, shownAs, HeaderChoice.atRow(headerRow));
     }
 }
