@@ -58,7 +58,7 @@ public class CheckInputsTasklet implements Tasklet {
         RunContext run = RunContext.of(step);
         Path input = run.input();
         if (!Files.isDirectory(input)) {
-            throw new RunRefusedException("The input folder " + input + " does not exist. Give the folder holding this "
+            throw new RunSetAsideException("The input folder " + input + " does not exist. Give the folder holding this "
                     + "month's files with --input, or set 'input:' in " + run.jobFile().source());
         }
         checkKey(input);
@@ -107,7 +107,7 @@ public class CheckInputsTasklet implements Tasklet {
      */
     private void checkKey(Path input) {
         if (pseudonymiser.isSampleKey() && !Files.exists(input.resolve(SAMPLE_MARKER))) {
-            throw new RunRefusedException("No pseudonymisation key is set. Set the environment variable "
+            throw new RunSetAsideException("No pseudonymisation key is set. Set the environment variable "
                     + "SCORECARD_PSEUDONYM_KEY to a secret of at least " + Pseudonymiser.MIN_KEY_LENGTH + " characters "
                     + "and keep it safe: every month's run must use the same key. (The built-in key is only for the "
                     + "synthetic data in sample-data/.)");
@@ -122,7 +122,7 @@ public class CheckInputsTasklet implements Tasklet {
         String stored = dsl.select(SETTING.SETTING_VALUE).from(SETTING).where(SETTING.NAME.eq("key_fingerprint"))
                 .fetchOne(SETTING.SETTING_VALUE);
         if (!fingerprint.equals(stored)) {
-            throw new RunRefusedException("This database was built with a different pseudonymisation key. Children "
+            throw new RunSetAsideException("This database was built with a different pseudonymisation key. Children "
                     + "would look new and be counted twice, so nothing was loaded. Set SCORECARD_PSEUDONYM_KEY to the key "
                     + "used before, or use a new database (for example --data-dir with an empty folder).");
         }

@@ -256,7 +256,7 @@ public class ScopeReturnsTasklet implements Tasklet {
         for (String m : run.jobFile().members()) {
             Optional<String> code = las.code3(m);
             if (code.isEmpty()) {
-                throw new RunRefusedException("In " + run.jobFile().source() + ": partnership member '" + m
+                throw new RunSetAsideException("In " + run.jobFile().source() + ": partnership member '" + m
                         + "' is not an English LA code (3-digit DfE code such as 821, or 9-character code such as E06000032).");
             }
             members.add(code.get());

@@ -338,7 +338,11 @@ public final class TrendChart {
         List<String> parts = new ArrayList<>();
         ScorecardFigures.Reading r = line.reading();
         if (line.spc() == null) {
-            parts.add("no SPC: " + (r.noSpcReason() == null ? "too few months" : r.noSpcReason()));
+            String why = "no SPC: " + (r.noSpcReason() == null ? "too few months" : r.noSpcReason());
+            // Not twice: the line's own words, printed before this note, may say it already ("No SPC: fewer than 15 months ...").
+            if (!line.variationWords().toLowerCase(java.util.Locale.ROOT).contains(why.toLowerCase(java.util.Locale.ROOT))) {
+                parts.add(why);
+            }
         } else {
             parts.add((line.spc().chart() == Spc.Chart.P ? "p-chart: " : "") + "mean and process limits from " + r.basis());
         }
@@ -353,6 +357,9 @@ public final class TrendChart {
         }
         if (r.suggestion() != null) {
             parts.add(r.suggestion());
+        }
+        if (parts.isEmpty()) {
+            return "";
         }
         String s = String.join("; ", parts);
         return Character.toUpperCase(s.charAt(0)) + s.substring(1) + ".";

@@ -77,7 +77,7 @@ final class TrendsSheet extends SheetWriter {
             Files.write(c.chartsFolder().resolve(d.id() + ".png"), picture.png());
             int index = wb.addPicture(picture.png(), Workbook.PICTURE_TYPE_PNG);
             cell(s, top, 0, (charts + 1) + ". " + d.title() + " (" + d.id() + "), " + line.areaName(), bold);
-            cell(s, top + 1, 0, "Latest month: " + line.variationWords() + ". " + picture.note(), wrap);
+            cell(s, top + 1, 0, ("Latest month: " + line.variationWords() + ". " + picture.note()).strip(), wrap);
             XSSFClientAnchor anchor = new XSSFClientAnchor(0, 0, 0, 0, 0, top + 2, 1, top + 2 + CHART_ROWS);
             anchor.setAnchorType(ClientAnchor.AnchorType.MOVE_AND_RESIZE);
             XSSFPicture pic = drawing.createPicture(anchor, index);

@@ -1,6 +1,7 @@
 package org.neglectscorecard.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -65,11 +66,16 @@ class RunChecksTest {
     void realDataIsRefusedWithoutAKeyOfTheOperatorsOwn() throws Exception {
         Path job = TestApp.jobFile(dir, "nokey", "p", List.of("821", "822"));
         try (TestApp app = TestApp.start(database, dir.resolve("data"), Map.of("scorecard.pseudonym-key", ""))) {
-            var result = app.run(job, PERIOD, input(), dir.resolve("out"), false);
-            assertThat(result.ok()).isFalse();
-            assertThat(result.message()).contains("SCORECARD_PSEUDONYM_KEY").contains("same key");
+            Path input = input();
+            // Refused as a setting is (exit code 2), not a run that stopped and will carry on (1).
+            assertThatThrownBy(() -> app.run(job, PERIOD, input, dir.resolve("out"), false))
+                    .isInstanceOf(RunRefusedException.class).hasMessageContaining("SCORECARD_PSEUDONYM_KEY").hasMessageContaining("same key");
         }
         assertThat(dir.resolve("out/p")).doesNotExist();
+        // The key set, the same command runs afresh.
+        try (TestApp app = TestApp.start(database, dir.resolve("data"), Map.of("scorecard.pseudonym-key", "the operator's own key, 16+"))) {
+            assertThat(app.run(job, PERIOD, input(), dir.resolve("out"), false).ok()).isTrue();
+        }
     }
 
     @Test
@@ -81,9 +87,8 @@ class RunChecksTest {
             assertThat(first.run(job, PERIOD, input, dir.resolve("out"), false).ok()).isTrue();
         }
         try (TestApp app = first.again(Map.of("scorecard.pseudonym-key", "a different key, sixteen chars"))) {
-            var result = app.run(job, PERIOD, input, dir.resolve("out"), true);
-            assertThat(result.ok()).isFalse();
-            assertThat(result.message()).contains("different pseudonymisation key").contains("counted twice");
+            assertThatThrownBy(() -> app.run(job, PERIOD, input, dir.resolve("out"), true)).isInstanceOf(RunRefusedException.class)
+                    .hasMessageContaining("different pseudonymisation key").hasMessageContaining("counted twice");
         }
     }
 }

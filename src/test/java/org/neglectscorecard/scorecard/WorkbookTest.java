@@ -176,6 +176,13 @@ class WorkbookTest {
             assertThat(pngs.count()).isEqualTo(shapes.size());
         }
         assertThat(text(trends)).contains("Special cause").doesNotContain("null");
+        // Why a chart has no SPC is said once under it, not in the line's words and again in the note.
+        for (var row : trends) {
+            for (var cell : row) {
+                String t = cell.toString().toLowerCase(java.util.Locale.ROOT);
+                assertThat(t.indexOf("no spc:")).as(t).isEqualTo(t.lastIndexOf("no spc:"));
+            }
+        }
         // Printed two charts a page (changed by issue 13 from one a page), a break after every second, none cut in two;
         // each chart at the PNG's own proportions in one column as wide as it, its heading and note wrapping inside it.
         assertThat(trends.getRowBreaks()).hasSize(shapes.size() / TrendsSheet.CHARTS_A_PAGE);
