@@ -34,11 +34,20 @@ public final class RepeatedLogRows {
                       LocalDateTime loadedAt, long sourceFileId) {
     }
 
-    /** Rows of one file that a later file repeats. */
-    public record Repeat(String file, String laterFile, String la3, AgencySource source, int rows) {
+    /**
+     * Rows of one file that a later file repeats, or ({@code byAppointment}) monthly counts of one
+     * file for a service and month that {@code laterFile} gives appointment by appointment.
+     */
+    public record Repeat(String file, String laterFile, String la3, AgencySource source, int rows, boolean byAppointment) {
 
         /** What the person running the job reads. */
         public String sentence() {
+            if (byAppointment) {
+                return rows + (rows == 1 ? " monthly count" : " monthly counts") + " of " + file + " (LA " + la3 + ") " + (rows == 1 ? "is" : "are") + " for a service and "
+                        + "month " + laterFile + " gives appointment by appointment: the appointments are counted, not those counts "
+                        + "(the template asks for one or the other for a service and month, never both). If they are different "
+                        + "providers' appointments, put the appointments into monthly counts too.";
+            }
             return rows + (rows == 1 ? " row" : " rows") + " of " + file + " (" + source.title().toLowerCase(java.util.Locale.UK)
                     + ", LA " + la3 + ") " + (rows == 1 ? "is" : "are") + " also in " + laterFile + ", the later file: "
                     + (rows == 1 ? "it is" : "they are") + " counted once, as " + laterFile + " gives " + (rows == 1 ? "it" : "them")
@@ -91,13 +100,43 @@ public final class RepeatedLogRows {
                     for (Log later : newestFirst.subList(0, i)) {
                         int rows = markRepeated(table, source, older, later);
                         if (rows > 0) {
-                            repeats.add(new Repeat(older.file(), later.file(), older.la3(), source, rows));
+                            repeats.add(new Repeat(older.file(), later.file(), older.la3(), source, rows, false));
                         }
                     }
                 }
             }
         }
+        repeats.addAll(countsGivenAlsoByAppointment(logs));
         return repeats;
+    }
+
+    /**
+     * A service's month given both as appointments (one row each) and as a monthly count would be
+     * counted twice: the template asks for one or the other. The count is left out for a month and
+     * service the LA's appointments give, and the appointments counted.
+     */
+    private List<Repeat> countsGivenAlsoByAppointment(List<Log> logs) {
+        var m = org.neglectscorecard.store.schema.Tables.HEALTH_MONTHLY;
+        var a = org.neglectscorecard.store.schema.Tables.HEALTH_APPOINTMENT;
+        List<Repeat> out = new ArrayList<>();
+        List<Log> health = logs.stream().filter(l -> l.kind().equals(AgencySource.HEALTH_MONTHLY.kind())).toList();
+        for (Log counts : health) {
+            for (Log rows : health) {
+                if (!rows.la3().equals(counts.la3())) {
+                    continue;
+                }
+                int left = dsl.update(m).set(m.REPEATED_IN, rows.returnId())
+                        .where(m.RETURN_ID.eq(counts.returnId()).and(m.REPEATED_IN.isNull()))
+                        .and(exists(selectOne().from(a).where(a.RETURN_ID.eq(rows.returnId()).and(a.LA_CODE3.eq(m.LA_CODE3))
+                                .and(a.SERVICE.eq(m.SERVICE)).and(org.jooq.impl.DSL.year(a.APPOINTMENT_DATE).eq(org.jooq.impl.DSL.year(m.MONTH_END)))
+                                .and(org.jooq.impl.DSL.month(a.APPOINTMENT_DATE).eq(org.jooq.impl.DSL.month(m.MONTH_END))))))
+                        .execute();
+                if (left > 0) {
+                    out.add(new Repeat(counts.file(), rows.file(), counts.la3(), AgencySource.HEALTH_MONTHLY, left, true));
+                }
+            }
+        }
+        return out;
     }
 
     private int markRepeated(Table<?> table, AgencySource source, Log older, Log later) {

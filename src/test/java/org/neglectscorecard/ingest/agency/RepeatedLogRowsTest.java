@@ -55,6 +55,17 @@ class RepeatedLogRowsTest {
                 Audit reference,Audit date,Case reference,Tier,Kind of audit,Theme,Multi-agency,Overall grade
                 A5,2026-03-10,C5,CP,Multi-agency case audit,Neglect,Y,Good
                 """);
+        // April's dental appointments given both ways: the appointments count, April's monthly count does not.
+        Files.writeString(input.resolve("partnership/health-monthly.csv"), """
+                Month,Service,Appointments,Was not brought
+                2025-04,Dental,100,20
+                2025-10,Dental,50,5
+                """);
+        Files.writeString(input.resolve("partnership/health-appointments.csv"), """
+                Child reference,Appointment date,Service,Outcome
+                H1,2025-04-10,Dental,Was not brought
+                H2,2025-04-12,Dental,Attended
+                """);
         Files.writeString(input.resolve("partnership/police.csv"), """
                 Month,Neglect offences,With earlier neglect concerns
                 2025-04,4,1
@@ -78,6 +89,8 @@ class RepeatedLogRowsTest {
         // The export is dated by its latest row (September 2025); this quarter's log is as at March.
         Files.writeString(job, Files.readString(job) + "strategy-start: 2025-04-01\nfiles:\n"
                 + "  - path: partnership/audits.csv\n    as-at: 2026-03-31\n"
+                + "  - path: partnership/health-monthly.csv\n    as-at: 2026-03-31\n"
+                + "  - path: partnership/health-appointments.csv\n    as-at: 2026-03-31\n"
                 + "  - path: partnership/police.csv\n    as-at: 2026-03-31\n"
                 + "  - path: partnership/police-2025-26.csv\n    as-at: 2026-03-31\n");
 
@@ -95,10 +108,16 @@ class RepeatedLogRowsTest {
             assertThat(out.value("AUDIT_NEG_VOICE_PCT", P, "2026-02-28")).isEqualTo("100.0");
             // 4 + 9 + 2 from the re-sent year, not 4 + 6 + 2 + 4 + 9 + 2.
             assertThat(out.value("POLICE_NEG_OFFENCES", P, END)).isEqualTo("15");
+            // 2 appointments in April (not 100 + 2) and October's 50; 1 not brought in April and 5 in October.
+            var dental = out.row("WNB_DENTAL_PCT", P, END, "all");
+            assertThat(dental.get("numerator")).isEqualTo("6");
+            assertThat(dental.get("denominator")).isEqualTo("52");
             String summary = Files.readString(dir.resolve("out1/p/2026-03-31/run-summary.txt"));
             assertThat(summary).contains("2 rows of partnership/audits-export-2025-12.csv")
                     .contains("also in partnership/audits.csv, the later file")
-                    .contains("3 rows of partnership/police.csv").contains("also in partnership/police-2025-26.csv");
+                    .contains("3 rows of partnership/police.csv").contains("also in partnership/police-2025-26.csv")
+                    .contains("1 monthly count of partnership/health-monthly.csv (LA ALL) is for a service and month "
+                            + "partnership/health-appointments.csv gives appointment by appointment");
 
             // The re-sent file taken out of the folder: police.csv's rows count again, as they are.
             Files.delete(resent);
