@@ -31,13 +31,20 @@ import org.neglectscorecard.indicators.IndicatorDefinition.Unit;
  * <li>the partnership is the sum of its member LAs (every count, month and breakdown);</li>
  * <li>an area's total is the sum of its groups of one breakdown;</li>
  * <li>a 12-month count is the sum of its twelve months, and so moves from one month to the next by
- * the month's count less the count of the month a year before (additive flows).</li>
+ * the month's count less the count of the month a year before (additive flows);</li>
+ * <li>a percentage's denominator less its numerator is the children or families it does not count
+ * (75 of 79 children visited in time: 4 were not). That complement is a count of people like any
+ * other: a cell of its own, derived (never printed, always the denominator less the numerator),
+ * withheld when 1 to 5, and summed over LAs and groups as its numerator and denominator are.</li>
  * </ul>
  * An area's months of such a flow are shown all or none: with its 12-month counts beside them,
  * one month withheld among visible ones could be worked out.
  * A withheld cell counts as worked out when it follows from all of these at once (linear algebra,
  * not one sum at a time), and a set of withheld cells whose total is itself a count of 1 to 5 is
  * not allowed either. A figure is then published only when every cell it shows is.
+ * A derived cell is unknown to an outsider exactly when one of the cells it is derived from is: so
+ * a withheld complement has its numerator or denominator withheld with it (the cheaper), and a
+ * complement is withheld wherever its numerator or denominator is.
  */
 public final class DisclosureControl {
 
@@ -59,6 +66,11 @@ public final class DisclosureControl {
 
     /** What may be shown of a figure: its value (with numerator and denominator), and its in-month value. */
     public record Verdict(boolean suppressed, boolean inMonthSuppressed) {
+    }
+
+    /** The series of a percentage's complement: the people of the denominator not in the numerator. */
+    static String complementSeries(String numerator, String denominator) {
+        return denominator + "\\" + numerator;
     }
 
     /** A count an outsider could learn: of one series (catalogue entry), 12-month or in-month, for an area, month and group. */
@@ -107,6 +119,10 @@ public final class DisclosureControl {
         private final Map<Cell, Integer> index = new HashMap<>();
         private final List<Cell> cells = new ArrayList<>();
         private final List<Long> values = new ArrayList<>();
+        /** For a derived cell (a complement), the numerator and denominator it is the difference of; else null. */
+        private final List<int[]> derivedFrom = new ArrayList<>();
+        /** The series of complements: "denominator\\numerator" to {numerator, denominator}. */
+        private final Map<String, String[]> complements = new HashMap<>();
         private boolean[] withheld;
         /** Each equation: cell indexes and coefficients (sum of coefficient times cell = 0). */
         private final List<int[]> eqCells = new ArrayList<>();
@@ -125,11 +141,19 @@ public final class DisclosureControl {
         }
 
         private boolean people(String series) {
+            String[] c = complements.get(series);
+            if (c != null) {
+                return people(c[0]) && people(c[1]);
+            }
             return entry(series).map(d -> d.counts().isPeople()).orElse(false);
         }
 
         /** A flow counted over 12 months has counts in the month of its own; a count at the month end does not. */
         private boolean flow(String series) {
+            String[] c = complements.get(series);
+            if (c != null) {
+                return flow(c[0]) || flow(c[1]);
+            }
             return entry(series).map(d -> d.measure() == Measure.in_year).orElse(false);
         }
 
@@ -143,29 +167,51 @@ public final class DisclosureControl {
             if (d.unit() == Unit.count) {
                 add(out, f.indicatorId(), inMonth, f, inMonth ? f.inMonthNumerator() : f.value());
             } else if (d.numerator() != null) {
-                add(out, d.numerator(), inMonth, f, inMonth ? f.inMonthNumerator() : f.numerator());
+                Integer numerator = add(out, d.numerator(), inMonth, f, inMonth ? f.inMonthNumerator() : f.numerator());
                 if (!d.isRate()) {
-                    add(out, d.denominator(), inMonth, f, inMonth ? f.inMonthDenominator() : f.denominator());
+                    Integer denominator = add(out, d.denominator(), inMonth, f,
+                            inMonth ? f.inMonthDenominator() : f.denominator());
+                    if (d.unit() == Unit.percent && numerator != null && denominator != null) {
+                        complement(d, inMonth, f, numerator, denominator);
+                    }
                 }
             }
             return out.toArray(new Cell[0]);
         }
 
-        private void add(List<Cell> out, String series, boolean inMonth, Figure f, BigDecimal value) {
+        /** Registers a shown count: its index, or null where it is not one to protect or has no value. */
+        private Integer add(List<Cell> out, String series, boolean inMonth, Figure f, BigDecimal value) {
             if (!people(series)) {
-                return;   // practitioners, audits, appointments: never withheld, so nothing to protect
+                return null;   // practitioners, audits, appointments: never withheld, so nothing to protect
             }
             // A count at the month end is the same in the month: one cell, not two.
             Cell cell = new Cell(series, inMonth && flow(series), f.area(), f.period(), f.breakdown());
             if (value == null) {
-                return;
+                return null;
             }
-            index.computeIfAbsent(cell, c -> {
+            int i = register(cell, value.longValue(), null);
+            out.add(cell);
+            return i;
+        }
+
+        private int register(Cell cell, long value, int[] from) {
+            return index.computeIfAbsent(cell, c -> {
                 cells.add(c);
-                values.add(value.longValue());
+                values.add(value);
+                derivedFrom.add(from);
                 return cells.size() - 1;
             });
-            out.add(cell);
+        }
+
+        /**
+         * The complement of a percentage of people (its denominator less its numerator, both counts of
+         * people): a derived cell, not shown by the figure but worked out from it, so protected too.
+         */
+        private void complement(IndicatorDefinition d, boolean inMonth, Figure f, int numerator, int denominator) {
+            String series = complementSeries(d.numerator(), d.denominator());
+            complements.putIfAbsent(series, new String[] {d.numerator(), d.denominator()});
+            Cell cell = new Cell(series, inMonth && flow(series), f.area(), f.period(), f.breakdown());
+            register(cell, values.get(denominator) - values.get(numerator), new int[] {numerator, denominator});
         }
 
         boolean anyWithheld(Cell[] shown) {
@@ -185,6 +231,7 @@ public final class DisclosureControl {
                 withheld[i] = v >= 1 && v <= SMALL;
             }
             equations();
+            derived();
             Map<Integer, List<Integer>> equationsOf = new HashMap<>();
             for (int e = 0; e < eqCells.size(); e++) {
                 for (int c : eqCells.get(e)) {
@@ -194,6 +241,7 @@ public final class DisclosureControl {
             boolean changed = true;
             while (changed) {
                 changed = wholeSeriesOfMonths();
+                changed |= derived();
                 changed |= smallTotals();
                 if (!changed) {
                     changed = determined(equationsOf);
@@ -201,8 +249,17 @@ public final class DisclosureControl {
             }
         }
 
-        /** The three kinds of sum an outsider can form (see the class comment). */
+        /** The kinds of sum an outsider can form (see the class comment). */
         private void equations() {
+            // A complement is its denominator less its numerator: denominator = numerator + complement.
+            for (int i = 0; i < cells.size(); i++) {
+                int[] from = derivedFrom.get(i);
+                if (from != null) {
+                    eqCells.add(new int[] {from[1], from[0], i});
+                    eqCoefficients.add(new int[] {1, -1, -1});
+                    eqParts.add(null);   // a visible denominator is never small: nothing for smallTotals here
+                }
+            }
             Map<String, Map<String, Integer>> byAreas = new TreeMap<>();
             Map<String, List<Integer>> byGroups = new TreeMap<>();
             Map<String, Integer> totals = new HashMap<>();
@@ -281,6 +338,33 @@ public final class DisclosureControl {
             });
         }
 
+        /**
+         * A derived cell is unknown exactly when a cell it is derived from is: withheld with its
+         * numerator or denominator, and, when withheld for itself (a complement of 1 to 5), it takes
+         * the cheaper of the two with it, as a percentage with a small numerator is withheld. True if
+         * any was withheld.
+         */
+        private boolean derived() {
+            boolean changed = false;
+            for (int i = 0; i < cells.size(); i++) {
+                int[] from = derivedFrom.get(i);
+                if (from == null) {
+                    continue;
+                }
+                if (withheld[from[0]] || withheld[from[1]]) {
+                    if (!withheld[i]) {
+                        withheld[i] = true;
+                        changed = true;
+                    }
+                } else if (withheld[i]) {
+                    Integer extra = cheapest(List.of(from[0], from[1]));
+                    withheld[extra] = true;
+                    changed = true;
+                }
+            }
+            return changed;
+        }
+
         /** The in-month cells of each additive flow and area ("series|area"): withheld all together or not at all. */
         private final Map<String, List<Integer>> monthsOf = new HashMap<>();
 
@@ -311,6 +395,10 @@ public final class DisclosureControl {
 
         /** A 12-month count that is the sum of its months: every count of events, but not one counting each child once. */
         private boolean additive(String series) {
+            String[] c = complements.get(series);
+            if (c != null) {
+                return false;   // its 12-month sums follow from its numerator's and denominator's
+            }
             return entry(series).map(d -> d.measure() == Measure.in_year && !d.distinct()).orElse(false);
         }
 
@@ -504,7 +592,10 @@ public final class DisclosureControl {
                     .thenComparing(i -> values.get(i) == 0)
                     .thenComparing(values::get)
                     .thenComparing(cells::get);
-            return candidates.stream().filter(i -> !withheld[i]).distinct().min(cost).orElse(null);
+            // A derived cell is withheld by withholding what it is derived from.
+            return candidates.stream().flatMap(i -> derivedFrom.get(i) == null ? java.util.stream.Stream.of(i)
+                    : java.util.stream.Stream.of(derivedFrom.get(i)[0], derivedFrom.get(i)[1]))
+                    .filter(i -> !withheld[i]).distinct().min(cost).orElse(null);
         }
     }
 

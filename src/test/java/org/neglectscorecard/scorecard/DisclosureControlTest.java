@@ -115,6 +115,86 @@ class DisclosureControlTest {
         assertThat(withheld(in, out, "CLA_START_N1_PCT", "P", "all")).isFalse();
     }
 
+    /**
+     * The tester's case: Luton's 75 of 79 children on a plan for neglect visited in time says 4 were
+     * not. The complement of a percentage of children is a count of children: withheld when 1 to 5.
+     */
+    @Test
+    void aPercentageWhoseComplementIsASmallNumberIsWithheld() {
+        List<Figure> in = List.of(percent("CPP_NEG_VISIT_IN_TIME_PCT", "P", 208, 223, null, null),
+                percent("CPP_NEG_VISIT_IN_TIME_PCT", "A", 75, 79, null, null),
+                percent("CPP_NEG_VISIT_IN_TIME_PCT", "B", 56, 60, null, null),
+                percent("CPP_NEG_VISIT_IN_TIME_PCT", "C", 77, 84, null, null),
+                count("CLA_START", "A", "all", 30), percent("CLA_START_N1_PCT", "A", 25, 30, null, null));
+        List<Verdict> out = decide(in);
+        assertThat(withheld(in, out, "CPP_NEG_VISIT_IN_TIME_PCT", "A", "all")).as("79 - 75 = 4 not visited").isTrue();
+        assertThat(withheld(in, out, "CPP_NEG_VISIT_IN_TIME_PCT", "B", "all")).as("60 - 56 = 4 not visited").isTrue();
+        // 223 - 208 - (84 - 77) = 8 between A and B: neither can be told, so the rest stays.
+        assertThat(withheld(in, out, "CPP_NEG_VISIT_IN_TIME_PCT", "C", "all")).isFalse();
+        assertThat(withheld(in, out, "CPP_NEG_VISIT_IN_TIME_PCT", "P", "all")).isFalse();
+        assertThat(withheld(in, out, "CLA_START_N1_PCT", "A", "all")).as("30 - 25 = 5 started for other reasons").isTrue();
+        // The numerator goes with it (the cheaper count), not the 30 children who started to be looked after.
+        assertThat(withheld(in, out, "CLA_START", "A", "all")).isFalse();
+    }
+
+    @Test
+    void aComplementOfNoneOrOfSixOrMoreIsNotWithheld() {
+        List<Figure> in = List.of(percent("CPP_NEG_VISIT_IN_TIME_PCT", "P", 203, 223, null, null),
+                percent("CPP_NEG_VISIT_IN_TIME_PCT", "A", 79, 79, null, null),
+                percent("CPP_NEG_VISIT_IN_TIME_PCT", "B", 54, 60, null, null),
+                percent("CPP_NEG_VISIT_IN_TIME_PCT", "C", 70, 84, null, null),
+                percent("CLA_START_N1_PCT", "A", 24, 30, null, null));
+        assertThat(decide(in)).extracting(Verdict::suppressed).containsOnly(false);
+    }
+
+    /** Practitioners, audits, appointments and responses are not protected, nor are their complements. */
+    @Test
+    void theComplementOfAPercentageOfAppointmentsIsLeftAlone() {
+        List<Figure> in = List.of(percent("WNB_ALL_PCT", "A", 96, 100, null, null),
+                percent("TRAIN_CONFIDENT_PCT", "A", 38, 40, null, null));
+        assertThat(decide(in)).extracting(Verdict::suppressed).containsOnly(false);
+    }
+
+    /**
+     * A's complement of 4, withheld, would come back as the partnership's 34 less B's 10 and C's 20:
+     * one more LA's figure goes with it (the cheapest, B's).
+     */
+    @Test
+    void aSmallComplementIsNotLeftToBeWorkedOutFromThePartnershipLessTheOtherLas() {
+        List<Figure> in = List.of(percent("CPP_NEG_VISIT_IN_TIME_PCT", "P", 189, 223, null, null),
+                percent("CPP_NEG_VISIT_IN_TIME_PCT", "A", 75, 79, null, null),
+                percent("CPP_NEG_VISIT_IN_TIME_PCT", "B", 50, 60, null, null),
+                percent("CPP_NEG_VISIT_IN_TIME_PCT", "C", 64, 84, null, null));
+        List<Verdict> out = decide(in);
+        assertThat(withheld(in, out, "CPP_NEG_VISIT_IN_TIME_PCT", "A", "all")).isTrue();
+        assertThat(withheld(in, out, "CPP_NEG_VISIT_IN_TIME_PCT", "B", "all")).as("34 - 10 - 20 would give A's 4").isTrue();
+        assertThat(withheld(in, out, "CPP_NEG_VISIT_IN_TIME_PCT", "C", "all")).isFalse();
+        assertThat(withheld(in, out, "CPP_NEG_VISIT_IN_TIME_PCT", "P", "all")).isFalse();
+    }
+
+    /** Two LAs' complements of 2 each, withheld, add up to 4, which the partnership less the third LA would say. */
+    @Test
+    void withheldComplementsThatTogetherAreASmallNumberTakeAnotherWithThem() {
+        List<Figure> in = List.of(percent("CPP_NEG_VISIT_IN_TIME_PCT", "P", 203, 223, null, null),
+                percent("CPP_NEG_VISIT_IN_TIME_PCT", "A", 77, 79, null, null),
+                percent("CPP_NEG_VISIT_IN_TIME_PCT", "B", 58, 60, null, null),
+                percent("CPP_NEG_VISIT_IN_TIME_PCT", "C", 68, 84, null, null));
+        List<Verdict> out = decide(in);
+        assertThat(withheld(in, out, "CPP_NEG_VISIT_IN_TIME_PCT", "A", "all")).isTrue();
+        assertThat(withheld(in, out, "CPP_NEG_VISIT_IN_TIME_PCT", "B", "all")).isTrue();
+        assertThat(withheld(in, out, "CPP_NEG_VISIT_IN_TIME_PCT", "C", "all")
+                || withheld(in, out, "CPP_NEG_VISIT_IN_TIME_PCT", "P", "all")).as("20 - 16 would give A and B 4 between them").isTrue();
+    }
+
+    /** In the month too: a chart's 6 of 7 children starting a plan for neglect says 1 started for another reason. */
+    @Test
+    void aPercentageInTheMonthWhoseComplementIsSmallIsNotPlotted() {
+        List<Figure> in = List.of(percent("CPP_START_NEG_INIT_PCT", "A", 60, 100, 6L, 7L));
+        Verdict v = decide(in).get(0);
+        assertThat(v.suppressed()).isFalse();
+        assertThat(v.inMonthSuppressed()).isTrue();
+    }
+
     @Test
     void aPercentageInTheMonthOfAFewChildrenIsNotPlotted() {
         List<Figure> in = List.of(percent("CPP_START_NEG_INIT_PCT", "A", 40, 100, 3L, 7L));
