@@ -292,14 +292,20 @@ public final class DisclosureControl {
                         parts.add(i);
                     }
                 });
-                if (total != null && !parts.isEmpty()) {
+                if (total != null && !parts.isEmpty() && complete(total, source -> {
+                    Cell c = cells.get(total);
+                    Map<String, Integer> of = byAreas.get(source + "|" + (c.inMonth() && flow(source)) + "|" + c.period() + "|"
+                            + c.breakdown());
+                    return of == null ? List.of() : of.values();
+                })) {
                     sum(total, parts);
                 }
             }
             byGroups.forEach((key, parts) -> {
                 String[] k = key.split("\\|");
                 Integer total = totals.get(k[0] + "|" + k[1] + "|" + k[2]);
-                if (total != null) {
+                if (total != null && complete(total, source -> byGroups.getOrDefault(source + "|" + k[1] + "|" + k[2] + "|" + k[3],
+                        List.of()))) {
                     parts.sort(null);
                     sum(total, parts);
                 }
@@ -363,6 +369,33 @@ public final class DisclosureControl {
                 }
             }
             return changed;
+        }
+
+        /**
+         * Whether a sum whose total is the given cell holds: always for counts; for complements only
+         * where every numerator and denominator its numerator's and denominator's sums add up has its
+         * complement. A percentage has no row for a group whose numerator has none (1 child starting
+         * to be looked after whose ethnicity was refused, say), though the group is in its
+         * denominator's sum: the complements shown would then add up to less than the total's, and
+         * a false sum would "work out" cells no outsider can.
+         *
+         * @param sameSum the cells of the same sum (total and parts) of a numerator or denominator series
+         */
+        private boolean complete(int total, Function<String, java.util.Collection<Integer>> sameSum) {
+            Cell t = cells.get(total);
+            String[] sources = complements.get(t.series());
+            if (derivedFrom.get(total) == null || sources == null) {
+                return true;
+            }
+            for (String source : sources) {
+                for (int i : sameSum.apply(source)) {
+                    Cell c = cells.get(i);
+                    if (!index.containsKey(new Cell(t.series(), t.inMonth(), c.area(), c.period(), c.breakdown()))) {
+                        return false;
+                    }
+                }
+            }
+            return true;
         }
 
         /** The in-month cells of each additive flow and area ("series|area"): withheld all together or not at all. */
