@@ -260,6 +260,7 @@ public final class DisclosureControl {
                     eqParts.add(null);   // a visible denominator is never small: nothing for smallTotals here
                 }
             }
+            complementEquations = eqCells.size();
             Map<String, Map<String, Integer>> byAreas = new TreeMap<>();
             Map<String, List<Integer>> byGroups = new TreeMap<>();
             Map<String, Integer> totals = new HashMap<>();
@@ -397,6 +398,9 @@ public final class DisclosureControl {
             }
             return true;
         }
+
+        /** The complements' own equations (denominator = numerator + complement) are the first this many. */
+        private int complementEquations;
 
         /** The in-month cells of each additive flow and area ("series|area"): withheld all together or not at all. */
         private final Map<String, List<Integer>> monthsOf = new HashMap<>();
@@ -542,8 +546,16 @@ public final class DisclosureControl {
                 }
                 List<Integer> candidates = new ArrayList<>();
                 for (int e : equationsOf.getOrDefault(found, List.of())) {
+                    if (e < complementEquations) {
+                        // A complement's own equation: its numerator or denominator is withheld already (derived()),
+                        // and withholding the other too hides nothing the sums still give (a numerator left to be
+                        // worked out from the partnership less the other LAs stays so): the sums' cells go first.
+                        continue;
+                    }
                     for (int c : eqCells.get(e)) {
-                        candidates.add(c);
+                        if (c != found) {   // a complement found is not withheld again through its own numerator and denominator
+                            candidates.add(c);
+                        }
                     }
                 }
                 looked[found] = false;   // looked at again next time, whatever is withheld now

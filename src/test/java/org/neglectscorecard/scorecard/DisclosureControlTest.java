@@ -172,6 +172,27 @@ class DisclosureControlTest {
         assertThat(withheld(in, out, "CPP_NEG_VISIT_IN_TIME_PCT", "P", "all")).isFalse();
     }
 
+    /**
+     * Luton's 25 of 30 children starting to be looked after for neglect leaves 5 for other reasons:
+     * its numerator goes, then one more LA's (the partnership's less the others' would give it),
+     * and the counts of children starting, which give nothing away with the numerators withheld, stay.
+     */
+    @Test
+    void aSmallComplementCostsTheNumeratorsNotTheCountsBesideThem() {
+        List<Figure> in = List.of(count("CLA_START", "P", "all", 160), count("CLA_START", "A", "all", 30),
+                count("CLA_START", "B", "all", 60), count("CLA_START", "C", "all", 70),
+                percent("CLA_START_N1_PCT", "P", 115, 160, null, null), percent("CLA_START_N1_PCT", "A", 25, 30, null, null),
+                percent("CLA_START_N1_PCT", "B", 40, 60, null, null), percent("CLA_START_N1_PCT", "C", 50, 70, null, null));
+        List<Verdict> out = decide(in);
+        assertThat(withheld(in, out, "CLA_START_N1_PCT", "A", "all")).isTrue();
+        assertThat(withheld(in, out, "CLA_START_N1_PCT", "B", "all")).as("115 - 50 - 40 would give A's 25, and 30 - 25").isTrue();
+        assertThat(withheld(in, out, "CLA_START_N1_PCT", "C", "all")).isFalse();
+        assertThat(withheld(in, out, "CLA_START_N1_PCT", "P", "all")).isFalse();
+        for (String area : List.of("P", "A", "B", "C")) {
+            assertThat(withheld(in, out, "CLA_START", area, "all")).as(area).isFalse();
+        }
+    }
+
     /** Two LAs' complements of 2 each, withheld, add up to 4, which the partnership less the third LA would say. */
     @Test
     void withheldComplementsThatTogetherAreASmallNumberTakeAnotherWithThem() {
