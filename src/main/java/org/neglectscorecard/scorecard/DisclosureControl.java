@@ -35,7 +35,8 @@ import org.neglectscorecard.indicators.IndicatorDefinition.Unit;
  * <li>a percentage's denominator less its numerator is the children or families it does not count
  * (75 of 79 children visited in time: 4 were not). That complement is a count of people like any
  * other: a cell of its own, derived (never printed, always the denominator less the numerator),
- * withheld when 1 to 5, and summed over LAs and groups as its numerator and denominator are.</li>
+ * withheld when 1 to 5, and summed over LAs and groups as its numerator and denominator are
+ * (where the percentage has a row for every LA or group they are summed over).</li>
  * </ul>
  * An area's months of such a flow are shown all or none: with its 12-month counts beside them,
  * one month withheld among visible ones could be worked out.
@@ -380,7 +381,7 @@ public final class DisclosureControl {
          * denominator's sum: the complements shown would then add up to less than the total's, and
          * a false sum would "work out" cells no outsider can.
          *
-         * @param sameSum the cells of the same sum (total and parts) of a numerator or denominator series
+         * @param sameSum the cells of the same sum (its parts, with or without its total) of a numerator or denominator series
          */
         private boolean complete(int total, Function<String, java.util.Collection<Integer>> sameSum) {
             Cell t = cells.get(total);
