@@ -31,13 +31,21 @@ import org.neglectscorecard.indicators.IndicatorDefinition.Unit;
  * <li>the partnership is the sum of its member LAs (every count, month and breakdown);</li>
  * <li>an area's total is the sum of its groups of one breakdown;</li>
  * <li>a 12-month count is the sum of its twelve months, and so moves from one month to the next by
- * the month's count less the count of the month a year before (additive flows).</li>
+ * the month's count less the count of the month a year before (additive flows);</li>
+ * <li>a percentage's denominator less its numerator is the children or families it does not count
+ * (75 of 79 children visited in time: 4 were not). That complement is a count of people like any
+ * other: a cell of its own, derived (never printed, always the denominator less the numerator),
+ * withheld when 1 to 5, and summed over LAs and groups as its numerator and denominator are
+ * (where the percentage has a row for every LA or group they are summed over).</li>
  * </ul>
  * An area's months of such a flow are shown all or none: with its 12-month counts beside them,
  * one month withheld among visible ones could be worked out.
  * A withheld cell counts as worked out when it follows from all of these at once (linear algebra,
  * not one sum at a time), and a set of withheld cells whose total is itself a count of 1 to 5 is
  * not allowed either. A figure is then published only when every cell it shows is.
+ * A derived cell is unknown to an outsider exactly when one of the cells it is derived from is: so
+ * a withheld complement has its numerator or denominator withheld with it (the cheaper), and a
+ * complement is withheld wherever its numerator or denominator is.
  */
 public final class DisclosureControl {
 
@@ -59,6 +67,11 @@ public final class DisclosureControl {
 
     /** What may be shown of a figure: its value (with numerator and denominator), and its in-month value. */
     public record Verdict(boolean suppressed, boolean inMonthSuppressed) {
+    }
+
+    /** The series of a percentage's complement: the people of the denominator not in the numerator. */
+    static String complementSeries(String numerator, String denominator) {
+        return denominator + "\\" + numerator;
     }
 
     /** A count an outsider could learn: of one series (catalogue entry), 12-month or in-month, for an area, month and group. */
@@ -107,6 +120,10 @@ public final class DisclosureControl {
         private final Map<Cell, Integer> index = new HashMap<>();
         private final List<Cell> cells = new ArrayList<>();
         private final List<Long> values = new ArrayList<>();
+        /** For a derived cell (a complement), the numerator and denominator it is the difference of; else null. */
+        private final List<int[]> derivedFrom = new ArrayList<>();
+        /** The series of complements: "denominator\\numerator" to {numerator, denominator}. */
+        private final Map<String, String[]> complements = new HashMap<>();
         private boolean[] withheld;
         /** Each equation: cell indexes and coefficients (sum of coefficient times cell = 0). */
         private final List<int[]> eqCells = new ArrayList<>();
@@ -125,11 +142,19 @@ public final class DisclosureControl {
         }
 
         private boolean people(String series) {
+            String[] c = complements.get(series);
+            if (c != null) {
+                return people(c[0]) && people(c[1]);
+            }
             return entry(series).map(d -> d.counts().isPeople()).orElse(false);
         }
 
         /** A flow counted over 12 months has counts in the month of its own; a count at the month end does not. */
         private boolean flow(String series) {
+            String[] c = complements.get(series);
+            if (c != null) {
+                return flow(c[0]) || flow(c[1]);
+            }
             return entry(series).map(d -> d.measure() == Measure.in_year).orElse(false);
         }
 
@@ -143,29 +168,51 @@ public final class DisclosureControl {
             if (d.unit() == Unit.count) {
                 add(out, f.indicatorId(), inMonth, f, inMonth ? f.inMonthNumerator() : f.value());
             } else if (d.numerator() != null) {
-                add(out, d.numerator(), inMonth, f, inMonth ? f.inMonthNumerator() : f.numerator());
+                Integer numerator = add(out, d.numerator(), inMonth, f, inMonth ? f.inMonthNumerator() : f.numerator());
                 if (!d.isRate()) {
-                    add(out, d.denominator(), inMonth, f, inMonth ? f.inMonthDenominator() : f.denominator());
+                    Integer denominator = add(out, d.denominator(), inMonth, f,
+                            inMonth ? f.inMonthDenominator() : f.denominator());
+                    if (d.unit() == Unit.percent && numerator != null && denominator != null) {
+                        complement(d, inMonth, f, numerator, denominator);
+                    }
                 }
             }
             return out.toArray(new Cell[0]);
         }
 
-        private void add(List<Cell> out, String series, boolean inMonth, Figure f, BigDecimal value) {
+        /** Registers a shown count: its index, or null where it is not one to protect or has no value. */
+        private Integer add(List<Cell> out, String series, boolean inMonth, Figure f, BigDecimal value) {
             if (!people(series)) {
-                return;   // practitioners, audits, appointments: never withheld, so nothing to protect
+                return null;   // practitioners, audits, appointments: never withheld, so nothing to protect
             }
             // A count at the month end is the same in the month: one cell, not two.
             Cell cell = new Cell(series, inMonth && flow(series), f.area(), f.period(), f.breakdown());
             if (value == null) {
-                return;
+                return null;
             }
-            index.computeIfAbsent(cell, c -> {
+            int i = register(cell, value.longValue(), null);
+            out.add(cell);
+            return i;
+        }
+
+        private int register(Cell cell, long value, int[] from) {
+            return index.computeIfAbsent(cell, c -> {
                 cells.add(c);
-                values.add(value.longValue());
+                values.add(value);
+                derivedFrom.add(from);
                 return cells.size() - 1;
             });
-            out.add(cell);
+        }
+
+        /**
+         * The complement of a percentage of people (its denominator less its numerator, both counts of
+         * people): a derived cell, not shown by the figure but worked out from it, so protected too.
+         */
+        private void complement(IndicatorDefinition d, boolean inMonth, Figure f, int numerator, int denominator) {
+            String series = complementSeries(d.numerator(), d.denominator());
+            complements.putIfAbsent(series, new String[] {d.numerator(), d.denominator()});
+            Cell cell = new Cell(series, inMonth && flow(series), f.area(), f.period(), f.breakdown());
+            register(cell, values.get(denominator) - values.get(numerator), new int[] {numerator, denominator});
         }
 
         boolean anyWithheld(Cell[] shown) {
@@ -185,6 +232,7 @@ public final class DisclosureControl {
                 withheld[i] = v >= 1 && v <= SMALL;
             }
             equations();
+            derived();
             Map<Integer, List<Integer>> equationsOf = new HashMap<>();
             for (int e = 0; e < eqCells.size(); e++) {
                 for (int c : eqCells.get(e)) {
@@ -194,6 +242,7 @@ public final class DisclosureControl {
             boolean changed = true;
             while (changed) {
                 changed = wholeSeriesOfMonths();
+                changed |= derived();
                 changed |= smallTotals();
                 if (!changed) {
                     changed = determined(equationsOf);
@@ -201,8 +250,18 @@ public final class DisclosureControl {
             }
         }
 
-        /** The three kinds of sum an outsider can form (see the class comment). */
+        /** The kinds of sum an outsider can form (see the class comment). */
         private void equations() {
+            // A complement is its denominator less its numerator: denominator = numerator + complement.
+            for (int i = 0; i < cells.size(); i++) {
+                int[] from = derivedFrom.get(i);
+                if (from != null) {
+                    eqCells.add(new int[] {from[1], from[0], i});
+                    eqCoefficients.add(new int[] {1, -1, -1});
+                    eqParts.add(null);   // a visible denominator is never small: nothing for smallTotals here
+                }
+            }
+            complementEquations = eqCells.size();
             Map<String, Map<String, Integer>> byAreas = new TreeMap<>();
             Map<String, List<Integer>> byGroups = new TreeMap<>();
             Map<String, Integer> totals = new HashMap<>();
@@ -235,14 +294,20 @@ public final class DisclosureControl {
                         parts.add(i);
                     }
                 });
-                if (total != null && !parts.isEmpty()) {
+                if (total != null && !parts.isEmpty() && complete(total, source -> {
+                    Cell c = cells.get(total);
+                    Map<String, Integer> of = byAreas.get(source + "|" + (c.inMonth() && flow(source)) + "|" + c.period() + "|"
+                            + c.breakdown());
+                    return of == null ? List.of() : of.values();
+                })) {
                     sum(total, parts);
                 }
             }
             byGroups.forEach((key, parts) -> {
                 String[] k = key.split("\\|");
                 Integer total = totals.get(k[0] + "|" + k[1] + "|" + k[2]);
-                if (total != null) {
+                if (total != null && complete(total, source -> byGroups.getOrDefault(source + "|" + k[1] + "|" + k[2] + "|" + k[3],
+                        List.of()))) {
                     parts.sort(null);
                     sum(total, parts);
                 }
@@ -281,6 +346,63 @@ public final class DisclosureControl {
             });
         }
 
+        /**
+         * A derived cell is unknown exactly when a cell it is derived from is: withheld with its
+         * numerator or denominator, and, when withheld for itself (a complement of 1 to 5), it takes
+         * the cheaper of the two with it, as a percentage with a small numerator is withheld. True if
+         * any was withheld.
+         */
+        private boolean derived() {
+            boolean changed = false;
+            for (int i = 0; i < cells.size(); i++) {
+                int[] from = derivedFrom.get(i);
+                if (from == null) {
+                    continue;
+                }
+                if (withheld[from[0]] || withheld[from[1]]) {
+                    if (!withheld[i]) {
+                        withheld[i] = true;
+                        changed = true;
+                    }
+                } else if (withheld[i]) {
+                    Integer extra = cheapest(List.of(from[0], from[1]));
+                    withheld[extra] = true;
+                    changed = true;
+                }
+            }
+            return changed;
+        }
+
+        /**
+         * Whether a sum whose total is the given cell holds: always for counts; for complements only
+         * where every numerator and denominator its numerator's and denominator's sums add up has its
+         * complement. A percentage has no row for a group whose numerator has none (1 child starting
+         * to be looked after whose ethnicity was refused, say), though the group is in its
+         * denominator's sum: the complements shown would then add up to less than the total's, and
+         * a false sum would "work out" cells no outsider can.
+         *
+         * @param sameSum the cells of the same sum (its parts, with or without its total) of a numerator or denominator series
+         */
+        private boolean complete(int total, Function<String, java.util.Collection<Integer>> sameSum) {
+            Cell t = cells.get(total);
+            String[] sources = complements.get(t.series());
+            if (derivedFrom.get(total) == null || sources == null) {
+                return true;
+            }
+            for (String source : sources) {
+                for (int i : sameSum.apply(source)) {
+                    Cell c = cells.get(i);
+                    if (!index.containsKey(new Cell(t.series(), t.inMonth(), c.area(), c.period(), c.breakdown()))) {
+                        return false;
+                    }
+                }
+            }
+            return true;
+        }
+
+        /** The complements' own equations (denominator = numerator + complement) are the first this many. */
+        private int complementEquations;
+
         /** The in-month cells of each additive flow and area ("series|area"): withheld all together or not at all. */
         private final Map<String, List<Integer>> monthsOf = new HashMap<>();
 
@@ -311,6 +433,10 @@ public final class DisclosureControl {
 
         /** A 12-month count that is the sum of its months: every count of events, but not one counting each child once. */
         private boolean additive(String series) {
+            String[] c = complements.get(series);
+            if (c != null) {
+                return false;   // its 12-month sums follow from its numerator's and denominator's
+            }
             return entry(series).map(d -> d.measure() == Measure.in_year && !d.distinct()).orElse(false);
         }
 
@@ -421,8 +547,16 @@ public final class DisclosureControl {
                 }
                 List<Integer> candidates = new ArrayList<>();
                 for (int e : equationsOf.getOrDefault(found, List.of())) {
+                    if (e < complementEquations) {
+                        // A complement's own equation: its numerator or denominator is withheld already (derived()),
+                        // and withholding the other too hides nothing the sums still give (a numerator left to be
+                        // worked out from the partnership less the other LAs stays so): the sums' cells go first.
+                        continue;
+                    }
                     for (int c : eqCells.get(e)) {
-                        candidates.add(c);
+                        if (c != found) {   // a complement found is not withheld again through its own numerator and denominator
+                            candidates.add(c);
+                        }
                     }
                 }
                 looked[found] = false;   // looked at again next time, whatever is withheld now
@@ -504,7 +638,10 @@ public final class DisclosureControl {
                     .thenComparing(i -> values.get(i) == 0)
                     .thenComparing(values::get)
                     .thenComparing(cells::get);
-            return candidates.stream().filter(i -> !withheld[i]).distinct().min(cost).orElse(null);
+            // A derived cell is withheld by withholding what it is derived from.
+            return candidates.stream().flatMap(i -> derivedFrom.get(i) == null ? java.util.stream.Stream.of(i)
+                    : java.util.stream.Stream.of(derivedFrom.get(i)[0], derivedFrom.get(i)[1]))
+                    .filter(i -> !withheld[i]).distinct().min(cost).orElse(null);
         }
     }
 

@@ -115,6 +115,137 @@ class DisclosureControlTest {
         assertThat(withheld(in, out, "CLA_START_N1_PCT", "P", "all")).isFalse();
     }
 
+    /**
+     * The tester's case: Luton's 75 of 79 children on a plan for neglect visited in time says 4 were
+     * not. The complement of a percentage of children is a count of children: withheld when 1 to 5.
+     */
+    @Test
+    void aPercentageWhoseComplementIsASmallNumberIsWithheld() {
+        List<Figure> in = List.of(percent("CPP_NEG_VISIT_IN_TIME_PCT", "P", 208, 223, null, null),
+                percent("CPP_NEG_VISIT_IN_TIME_PCT", "A", 75, 79, null, null),
+                percent("CPP_NEG_VISIT_IN_TIME_PCT", "B", 56, 60, null, null),
+                percent("CPP_NEG_VISIT_IN_TIME_PCT", "C", 77, 84, null, null),
+                count("CLA_START", "A", "all", 30), percent("CLA_START_N1_PCT", "A", 25, 30, null, null));
+        List<Verdict> out = decide(in);
+        assertThat(withheld(in, out, "CPP_NEG_VISIT_IN_TIME_PCT", "A", "all")).as("79 - 75 = 4 not visited").isTrue();
+        assertThat(withheld(in, out, "CPP_NEG_VISIT_IN_TIME_PCT", "B", "all")).as("60 - 56 = 4 not visited").isTrue();
+        // 223 - 208 - (84 - 77) = 8 between A and B: neither can be told, so the rest stays.
+        assertThat(withheld(in, out, "CPP_NEG_VISIT_IN_TIME_PCT", "C", "all")).isFalse();
+        assertThat(withheld(in, out, "CPP_NEG_VISIT_IN_TIME_PCT", "P", "all")).isFalse();
+        assertThat(withheld(in, out, "CLA_START_N1_PCT", "A", "all")).as("30 - 25 = 5 started for other reasons").isTrue();
+        // The numerator goes with it (the cheaper count), not the 30 children who started to be looked after.
+        assertThat(withheld(in, out, "CLA_START", "A", "all")).isFalse();
+    }
+
+    @Test
+    void aComplementOfNoneOrOfSixOrMoreIsNotWithheld() {
+        List<Figure> in = List.of(percent("CPP_NEG_VISIT_IN_TIME_PCT", "P", 203, 223, null, null),
+                percent("CPP_NEG_VISIT_IN_TIME_PCT", "A", 79, 79, null, null),
+                percent("CPP_NEG_VISIT_IN_TIME_PCT", "B", 54, 60, null, null),
+                percent("CPP_NEG_VISIT_IN_TIME_PCT", "C", 70, 84, null, null),
+                percent("CLA_START_N1_PCT", "A", 24, 30, null, null));
+        assertThat(decide(in)).extracting(Verdict::suppressed).containsOnly(false);
+    }
+
+    /** Practitioners, audits, appointments and responses are not protected, nor are their complements. */
+    @Test
+    void theComplementOfAPercentageOfAppointmentsIsLeftAlone() {
+        List<Figure> in = List.of(percent("WNB_ALL_PCT", "A", 96, 100, null, null),
+                percent("TRAIN_CONFIDENT_PCT", "A", 38, 40, null, null));
+        assertThat(decide(in)).extracting(Verdict::suppressed).containsOnly(false);
+    }
+
+    /**
+     * A's complement of 4, withheld, would come back as the partnership's 34 less B's 10 and C's 20:
+     * one more LA's figure goes with it (the cheapest, B's).
+     */
+    @Test
+    void aSmallComplementIsNotLeftToBeWorkedOutFromThePartnershipLessTheOtherLas() {
+        List<Figure> in = List.of(percent("CPP_NEG_VISIT_IN_TIME_PCT", "P", 189, 223, null, null),
+                percent("CPP_NEG_VISIT_IN_TIME_PCT", "A", 75, 79, null, null),
+                percent("CPP_NEG_VISIT_IN_TIME_PCT", "B", 50, 60, null, null),
+                percent("CPP_NEG_VISIT_IN_TIME_PCT", "C", 64, 84, null, null));
+        List<Verdict> out = decide(in);
+        assertThat(withheld(in, out, "CPP_NEG_VISIT_IN_TIME_PCT", "A", "all")).isTrue();
+        assertThat(withheld(in, out, "CPP_NEG_VISIT_IN_TIME_PCT", "B", "all")).as("34 - 10 - 20 would give A's 4").isTrue();
+        assertThat(withheld(in, out, "CPP_NEG_VISIT_IN_TIME_PCT", "C", "all")).isFalse();
+        assertThat(withheld(in, out, "CPP_NEG_VISIT_IN_TIME_PCT", "P", "all")).isFalse();
+    }
+
+    /**
+     * Luton's 25 of 30 children starting to be looked after for neglect leaves 5 for other reasons:
+     * its numerator goes, then one more LA's (the partnership's less the others' would give it),
+     * and the counts of children starting, which give nothing away with the numerators withheld, stay.
+     */
+    @Test
+    void aSmallComplementCostsTheNumeratorsNotTheCountsBesideThem() {
+        List<Figure> in = List.of(count("CLA_START", "P", "all", 160), count("CLA_START", "A", "all", 30),
+                count("CLA_START", "B", "all", 60), count("CLA_START", "C", "all", 70),
+                percent("CLA_START_N1_PCT", "P", 115, 160, null, null), percent("CLA_START_N1_PCT", "A", 25, 30, null, null),
+                percent("CLA_START_N1_PCT", "B", 40, 60, null, null), percent("CLA_START_N1_PCT", "C", 50, 70, null, null));
+        List<Verdict> out = decide(in);
+        assertThat(withheld(in, out, "CLA_START_N1_PCT", "A", "all")).isTrue();
+        assertThat(withheld(in, out, "CLA_START_N1_PCT", "B", "all")).as("115 - 50 - 40 would give A's 25, and 30 - 25").isTrue();
+        assertThat(withheld(in, out, "CLA_START_N1_PCT", "C", "all")).isFalse();
+        assertThat(withheld(in, out, "CLA_START_N1_PCT", "P", "all")).isFalse();
+        for (String area : List.of("P", "A", "B", "C")) {
+            assertThat(withheld(in, out, "CLA_START", area, "all")).as(area).isFalse();
+        }
+    }
+
+    /** Two LAs' complements of 2 each, withheld, add up to 4, which the partnership less the third LA would say. */
+    @Test
+    void withheldComplementsThatTogetherAreASmallNumberTakeAnotherWithThem() {
+        List<Figure> in = List.of(percent("CPP_NEG_VISIT_IN_TIME_PCT", "P", 203, 223, null, null),
+                percent("CPP_NEG_VISIT_IN_TIME_PCT", "A", 77, 79, null, null),
+                percent("CPP_NEG_VISIT_IN_TIME_PCT", "B", 58, 60, null, null),
+                percent("CPP_NEG_VISIT_IN_TIME_PCT", "C", 68, 84, null, null));
+        List<Verdict> out = decide(in);
+        assertThat(withheld(in, out, "CPP_NEG_VISIT_IN_TIME_PCT", "A", "all")).isTrue();
+        assertThat(withheld(in, out, "CPP_NEG_VISIT_IN_TIME_PCT", "B", "all")).isTrue();
+        assertThat(withheld(in, out, "CPP_NEG_VISIT_IN_TIME_PCT", "C", "all")
+                || withheld(in, out, "CPP_NEG_VISIT_IN_TIME_PCT", "P", "all")).as("20 - 16 would give A and B 4 between them").isTrue();
+    }
+
+    /**
+     * The sample's Bedford, 2021: 1 child started to be looked after whose ethnicity was refused,
+     * and no CLA_START_N1_PCT row for that group (its numerator has none). The groups' complements
+     * then add up to 10, not the total's 11: no sum of complements is written down for them, or it
+     * would "work out" what no outsider can (the run stopped: no figure left to withhold).
+     */
+    @Test
+    void aPercentageWithoutARowForAGroupOfItsDenominatorHasNoSumOfComplementsThere() {
+        String[] groups = {"ethnicity=White", "ethnicity=Asian or Asian British", "ethnicity=Black or Black British",
+                "ethnicity=Mixed", "ethnicity=Refused or not obtained"};
+        long[] starts = {21, 4, 1, 1, 1};
+        long[] n1 = {12, 3, 1, 1, -1};
+        List<Figure> in = new ArrayList<>();
+        in.add(count("CLA_START", "A", "all", 28));
+        in.add(percent("CLA_START_N1_PCT", "A", 17, 28, null, null));
+        for (int g = 0; g < groups.length; g++) {
+            in.add(count("CLA_START", "A", groups[g], starts[g]));
+            if (n1[g] >= 0) {
+                Figure f = percent("CLA_START_N1_PCT", "A", n1[g], starts[g], null, null);
+                in.add(new Figure(f.indicatorId(), f.area(), f.period(), groups[g], f.value(), f.numerator(), f.denominator(), null, null));
+            }
+        }
+        List<Verdict> out = decide(in);
+        assertThat(withheld(in, out, "CLA_START", "A", "ethnicity=Refused or not obtained")).isTrue();
+        assertThat(withheld(in, out, "CLA_START_N1_PCT", "A", "ethnicity=Asian or Asian British")).isTrue();
+        assertThat(withheld(in, out, "CLA_START_N1_PCT", "A", "ethnicity=White")).as("21 - 12 = 9, but it is the next group").isTrue();
+        assertThat(withheld(in, out, "CLA_START_N1_PCT", "A", "all")).as("28 - 17 = 11").isFalse();
+        assertThat(withheld(in, out, "CLA_START", "A", "all")).isFalse();
+    }
+
+    /** In the month too: a chart's 6 of 7 children starting a plan for neglect says 1 started for another reason. */
+    @Test
+    void aPercentageInTheMonthWhoseComplementIsSmallIsNotPlotted() {
+        List<Figure> in = List.of(percent("CPP_START_NEG_INIT_PCT", "A", 60, 100, 6L, 7L));
+        Verdict v = decide(in).get(0);
+        assertThat(v.suppressed()).isFalse();
+        assertThat(v.inMonthSuppressed()).isTrue();
+    }
+
     @Test
     void aPercentageInTheMonthOfAFewChildrenIsNotPlotted() {
         List<Figure> in = List.of(percent("CPP_START_NEG_INIT_PCT", "A", 40, 100, 3L, 7L));

@@ -26,8 +26,9 @@ import org.neglectscorecard.testing.Outsider;
 /**
  * On random partnerships (two to four LAs, two years of months, counts often small), everything
  * published together lets an outsider work out no withheld count, and shows no count of 1 to 5
- * children: point-in-time counts with a breakdown, their percentage and rate, additive flows with
- * their months and percentage, and a flow counting each child once.
+ * children (nor of children a percentage does not count): point-in-time counts with a breakdown,
+ * their percentage and rate, additive flows with their months and percentage, and a flow counting
+ * each child once.
  */
 class DisclosurePropertyTest {
 
@@ -70,6 +71,7 @@ class DisclosurePropertyTest {
             } else {
                 assertThat(small(d.numerator(), f.numerator())).as(f.toString()).isFalse();
                 assertThat(!d.isRate() && small(d.denominator(), f.denominator())).as(f.toString()).isFalse();
+                assertThat(smallComplement(d, f.numerator(), f.denominator())).as("not counted: " + f).isFalse();
             }
         }
         if (!v.inMonthSuppressed()) {
@@ -77,7 +79,15 @@ class DisclosurePropertyTest {
                     .as("in the month: " + f).isFalse();
             assertThat(d.unit() != IndicatorDefinition.Unit.count && !d.isRate() && small(d.denominator(), f.inMonthDenominator()))
                     .as("in the month: " + f).isFalse();
+            assertThat(smallComplement(d, f.inMonthNumerator(), f.inMonthDenominator())).as("not counted in the month: " + f).isFalse();
         }
+    }
+
+    /** The people a percentage of people does not count (denominator less numerator): 1 to 5. */
+    static boolean smallComplement(IndicatorDefinition d, BigDecimal numerator, BigDecimal denominator) {
+        return d.unit() == IndicatorDefinition.Unit.percent && numerator != null && denominator != null
+                && CATALOGUE.get(d.numerator()).map(x -> x.counts().isPeople()).orElse(false)
+                && small(d.denominator(), denominator.subtract(numerator));
     }
 
     private static boolean small(String series, BigDecimal count) {

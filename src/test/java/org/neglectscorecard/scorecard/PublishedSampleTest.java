@@ -23,7 +23,8 @@ import org.neglectscorecard.testing.SampleRun;
 
 /**
  * The sample partnership's indicators-published.csv, read by an outsider: it works out no withheld
- * figure, and shows no count of 1 to 5 children or families anywhere (value, numerator or denominator).
+ * figure, and shows no count of 1 to 5 children or families anywhere (value, numerator, denominator,
+ * or denominator less numerator).
  */
 class PublishedSampleTest {
 
@@ -63,6 +64,8 @@ class PublishedSampleTest {
                 if (!d.isRate()) {
                     truth.put(new Outsider.Cell(d.denominator(), false, area, end, r.get("breakdown")), number(t.get("denominator")).longValue());
                     assertThat(!hidden && small(d.denominator(), t.get("denominator"))).as("a small denominator shown: " + r).isFalse();
+                    assertThat(!hidden && DisclosurePropertyTest.smallComplement(d, number(t.get("numerator")),
+                            number(t.get("denominator")))).as("a small number not counted, shown: " + r).isFalse();
                 }
             }
         }

@@ -22,7 +22,8 @@ import org.neglectscorecard.indicators.IndicatorDefinition.Unit;
  * counts it withheld, as the issue describes: numerators and denominators printed beside
  * percentages, rates times the (public) population, the partnership less its visible LAs, an
  * area's total less its visible groups, and a 12-month count less last month's plus a year-old
- * month. Each sum with one unknown left is solved, and solving goes on until nothing more comes
+ * month, and a percentage's denominator less its numerator (the children it does not count, a
+ * count of its own whose LAs add up to the partnership's). Each sum with one unknown left is solved, and solving goes on until nothing more comes
  * out. Written apart from DisclosureControl (one sum at a time, as a person with a spreadsheet
  * would), so the two check each other.
  */
@@ -46,6 +47,15 @@ public final class Outsider {
     private final Map<Cell, Long> known = new HashMap<>();
     private final Set<Cell> withheld = new HashSet<>();
     private final Set<Cell> behind = new HashSet<>();
+    /** Percentages of people: numerator series to the denominator series they are taken of. */
+    private final Map<String, Set<String>> percentagesOf = new HashMap<>();
+    /** Each complement cell (denominator less numerator) to its numerator and denominator cells. */
+    private final Map<Cell, Cell[]> complements = new HashMap<>();
+
+    /** A complement's series name: the people of the denominator not in the numerator. */
+    public static String complementSeries(String numerator, String denominator) {
+        return denominator + "\\" + numerator;
+    }
 
     public Outsider(Function<String, Optional<IndicatorDefinition>> catalogue, String partnership, Set<String> members) {
         this.catalogue = catalogue;
@@ -80,6 +90,9 @@ public final class Outsider {
                 continue;
             }
             learn(cell(d.numerator(), false, s), s.numerator());
+            if (d.unit() == Unit.percent && people(d.numerator()) && people(d.denominator())) {
+                percentagesOf.computeIfAbsent(d.numerator(), k -> new HashSet<>()).add(d.denominator());
+            }
             if (headline && s.inMonth() != null) {
                 // A chart's percentage or rate in the month: the numerator from the denominator, or back.
                 Cell num = cell(d.numerator(), flow(d.numerator()), s);
@@ -113,6 +126,7 @@ public final class Outsider {
                 withheld.add(c);
             }
         }
+        complements();
         solve();
         return this;
     }
@@ -124,7 +138,12 @@ public final class Outsider {
     public Map<Cell, Long> recovered(Map<Cell, Long> truth) {
         Map<Cell, Long> out = new HashMap<>();
         for (Cell c : withheld) {
-            if (known.containsKey(c) && known.get(c).equals(truth.get(c))) {
+            Long right = truth.get(c);
+            Cell[] parts = complements.get(c);
+            if (parts != null && truth.containsKey(parts[0]) && truth.containsKey(parts[1])) {
+                right = truth.get(parts[1]) - truth.get(parts[0]);
+            }
+            if (known.containsKey(c) && known.get(c).equals(right)) {
                 out.put(c, known.get(c));
             }
         }
@@ -138,6 +157,35 @@ public final class Outsider {
 
     private Cell cell(String series, boolean inMonth, Seen s) {
         return new Cell(series, inMonth, s.area(), s.period(), s.breakdown());
+    }
+
+    private boolean people(String series) {
+        return catalogue.apply(series).map(d -> d.counts().isPeople()).orElse(false);
+    }
+
+    /**
+     * The complement of every percentage of people, wherever its numerator and denominator are
+     * shown or sought: known where both are, a secret where either is.
+     */
+    private void complements() {
+        Set<Cell> all = new HashSet<>(known.keySet());
+        all.addAll(withheld);
+        for (Cell num : all) {
+            for (String series : percentagesOf.getOrDefault(num.series(), Set.of())) {
+                Cell den = new Cell(series, num.inMonth() && flow(series), num.area(), num.period(), num.breakdown());
+                if (!all.contains(den)) {
+                    continue;
+                }
+                Cell c = new Cell(complementSeries(num.series(), series), num.inMonth() || den.inMonth(), num.area(),
+                        num.period(), num.breakdown());
+                complements.put(c, new Cell[] {num, den});
+                if (withheld.contains(num) || withheld.contains(den)) {
+                    withheld.add(c);
+                } else if (known.containsKey(num) && known.containsKey(den)) {
+                    known.put(c, known.get(den) - known.get(num));
+                }
+            }
+        }
     }
 
     private boolean flow(String series) {
@@ -200,6 +248,7 @@ public final class Outsider {
     private List<Map<Cell, Integer>> sums() {
         Set<Cell> all = new HashSet<>(known.keySet());
         all.addAll(withheld);
+        all.addAll(complements.keySet());
         Map<String, Map<Cell, Integer>> byAreas = new HashMap<>();
         Map<String, Map<Cell, Integer>> byGroups = new HashMap<>();
         for (Cell c : all) {
@@ -218,6 +267,7 @@ public final class Outsider {
             }
         }
         List<Map<Cell, Integer>> out = new ArrayList<>();
+        complements.forEach((c, parts) -> out.add(Map.of(parts[1], 1, parts[0], -1, c, -1)));
         byAreas.values().stream().filter(m -> m.containsValue(1) && m.containsValue(-1)).forEach(out::add);
         byGroups.values().stream().filter(m -> m.containsValue(1) && m.containsValue(-1)).forEach(out::add);
         for (Cell c : all) {
