@@ -283,8 +283,9 @@ class ScorecardCliTest {
         // history reads the job file while it opens the database: the job file's mistake is still the one said.
         assertThat(run("history", "--job", "jobs/no-such-job.yml", "--data-dir", dir.resolve("h").toString())).isEqualTo(2);
         assertThat(err.toString()).contains("does not exist").contains("jobs/no-such-job.yml");
+        // A setting to mend, not a run that stopped part-way and carries on: refused (2), not 1.
         assertThat(run("run", "--period", "2026-03-31", "--input", dir.resolve("nowhere").toString(),
-                "--data-dir", dir.resolve("d").toString())).isEqualTo(1);
+                "--data-dir", dir.resolve("d").toString())).isEqualTo(2);
         assertThat(err.toString()).contains("does not exist");
         assertThat(run("--help")).isZero();
         assertThat(out.toString()).contains("run").contains("rerun").contains("history").contains("generate-sample")

@@ -31,10 +31,14 @@ class RevisionsTest {
     @TempDir
     Path dir;
 
-    /** Ten children on a plan since June 2021, initially for neglect; the latest category neglect for {@code neglectLatest} of them. */
+    /**
+     * Twenty children on a plan since June 2021, initially for neglect; the latest category neglect for {@code neglectLatest}
+     * of them. (Ten, with seven, left three whose latest category is not neglect: a count of 1 to 5 children by
+     * subtraction, withheld since the complement is protected.)
+     */
     static CensusReturn return2022(int neglectLatest) {
         var r = new ReturnBuilder("213", LocalDate.of(2022, 3, 31));
-        for (int i = 0; i < 10; i++) {
+        for (int i = 0; i < 20; i++) {
             String latest = i < neglectLatest ? "NEG" : "EMO";
             r.child("K" + i).episode("2021-05-01", null, "N1").cpp("2021-06-01", null, "NEG", latest, 0).end().done();
         }
@@ -50,8 +54,8 @@ class RevisionsTest {
             assertThat(app.run(job, LocalDate.of(2022, 3, 31), input, dir.resolve("out"), false).ok()).isTrue();
             assertThat(rows("CPP_OPEN_NEG_LATEST")).as("a first run has nothing to compare with").isEmpty();
 
-            // The LA corrects its return: seven of the ten children's latest category is neglect.
-            CensusReturnWriter.writeCsv(return2022(7), input.resolve("213/2022-corrected"));
+            // The LA corrects its return: twelve of the twenty children's latest category is neglect.
+            CensusReturnWriter.writeCsv(return2022(12), input.resolve("213/2022-corrected"));
             var rerun = app.run(job, LocalDate.of(2022, 3, 31), input, dir.resolve("out"), true);
             assertThat(rerun.ok()).as(rerun.message()).isTrue();
         }
@@ -63,10 +67,10 @@ class RevisionsTest {
                 "2021-12-31", "2022-01-31", "2022-02-28", "2022-03-31");
         for (List<String> r : all) {
             assertThat(r.get(3)).isEqualTo("This period's previous run");
-            assertThat(r.subList(4, 7)).containsExactly("0", "7", "7");
+            assertThat(r.subList(4, 7)).containsExactly("0", "12", "12");
             assertThat(r.get(7)).isEqualTo("213/2022-corrected/ (CIN census tables) (in place of 213/2022/ (CIN census tables))");
         }
-        assertThat(rows("CPP_OPEN_NEG_LATEST_PCT")).extracting(r -> r.get(5)).containsOnly("70.0");
+        assertThat(rows("CPP_OPEN_NEG_LATEST_PCT")).extracting(r -> r.get(5)).containsOnly("60.0");
         assertThat(rows("CPP_OPEN_NEG_INIT")).as("the initial category did not change").isEmpty();
     }
 
@@ -78,7 +82,7 @@ class RevisionsTest {
         try (TestApp app = TestApp.start(dir.resolve("data"))) {
             assertThat(app.run(job, LocalDate.of(2022, 3, 31), input, dir.resolve("out"), false).ok()).isTrue();
             // The corrected tables written over the old ones, in the same folder.
-            CensusReturnWriter.writeCsv(return2022(7), input.resolve("213/2022"));
+            CensusReturnWriter.writeCsv(return2022(12), input.resolve("213/2022"));
             var rerun = app.run(job, LocalDate.of(2022, 3, 31), input, dir.resolve("out"), true);
             assertThat(rerun.ok()).as(rerun.message()).isTrue();
         }
