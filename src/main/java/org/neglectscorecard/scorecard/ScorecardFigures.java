@@ -195,11 +195,16 @@ public final class ScorecardFigures {
                     for (YearMonth m = first; !m.isAfter(YearMonth.from(in.period())); m = m.plusMonths(1)) {
                         LocalDate month = m.atEndOfMonth();
                         months.add(month);
-                        Double value = spcValue(d, byMonth.get(month), inMonth);
-                        Double denominator = denominator(d, byMonth.get(month), inMonth, in.catalogue(), byKey, area, month);
+                        IndicatorValue figure = byMonth.get(month);
+                        Double value = spcValue(d, figure, inMonth);
+                        Double denominator = denominator(d, figure, inMonth, in.catalogue(), byKey, area, month);
                         if (value != null && denominatorsKnown && denominator != null && tooFewPeople(d, value, denominator,
                                 in.catalogue())) {
                             value = null;
+                            fewPeople++;
+                        } else if (value == null && figure != null && (figure.suppressed() || figure.value() != null)) {
+                            // A month with a figure that is not charted was withheld (its count, or one worked out from
+                            // it, is 1 to 5): said as that, not as "fewer than 15 months of figures (0)".
                             fewPeople++;
                         }
                         spcValues.add(value);
@@ -234,8 +239,8 @@ public final class ScorecardFigures {
         if (present < Spc.MIN_POINTS) {
             return new Reading(null, Spc.Variation.NOT_ENOUGH_DATA,
                     target == null || d.polarity() == Polarity.context ? Spc.Assurance.NO_TARGET : Spc.Assurance.NOT_ENOUGH_DATA,
-                    fewPeople > 0 ? "in " + fewPeople + " months the figure rests on 1 to 5 children or families in the month, "
-                            + "so those months are not charted, leaving " + present + " (SPC needs 15)"
+                    fewPeople > 0 ? "in " + fewPeople + " months the figure is withheld (it is, or would let someone work out, 1 to 5 "
+                            + "children or families in the month), so those months are not charted, leaving " + present + " (SPC needs 15)"
                             : "fewer than 15 months of figures (" + present + ")", null, null);
         }
         boolean proportion = d.unit() == Unit.percent;
