@@ -254,6 +254,11 @@ public enum AgencySource {
         return uniqueKey;
     }
 
+    /** The template's heading of the column stored in {@code dbColumn} (the column's name where none has it). */
+    public String headingOf(String dbColumn) {
+        return columns.stream().filter(c -> dbColumn.equals(c.dbColumn())).findFirst().map(AgencyColumn::heading).orElse(dbColumn);
+    }
+
     public List<AgencyColumn> columns() {
         return columns;
     }

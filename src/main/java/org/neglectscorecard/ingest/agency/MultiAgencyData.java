@@ -169,7 +169,7 @@ public final class MultiAgencyData implements KindOfReturn {
                 }
             }
             for (String c : source.dateColumns()) {
-                dates.add(new StoreColumn((TableField<?, ?>) table.field(c), source.sheet(), heading(source, c)));
+                dates.add(new StoreColumn((TableField<?, ?>) table.field(c), source.sheet(), source.headingOf(c)));
             }
             if (source.uniqueKey().isEmpty()) {
                 continue;
@@ -177,17 +177,13 @@ public final class MultiAgencyData implements KindOfReturn {
             List<Field<?>> key = new ArrayList<>();
             key.add(table.field("la_code3"));
             source.uniqueKey().forEach(k -> key.add(table.field(k)));
-            List<String> headings = source.uniqueKey().stream().map(k -> heading(source, k)).toList();
+            List<String> headings = source.uniqueKey().stream().map(source::headingOf).toList();
             duplicates.add(Duplicate.rejected(table, key, source.sheet(), headings.get(0), "This " + String.join(" and ", headings)
                     + (headings.size() > 1 ? " are" : " is") + " already given at row %s: only that row is used"));
         }
         return new WholeFileRules(duplicates, List.of(), dates, needed, anchors, WholeFileRules.Dating.LOG);
     }
 
-    private static String heading(AgencySource source, String dbColumn) {
-        return source.columns().stream().filter(c -> dbColumn.equals(c.dbColumn())).findFirst().map(AgencyColumn::heading)
-                .orElse(dbColumn);
-    }
 
     @Override
     public WholeFileRules wholeFile() {

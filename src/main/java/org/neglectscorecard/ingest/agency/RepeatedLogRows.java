@@ -52,7 +52,7 @@ public final class RepeatedLogRows {
                     + ", LA " + la3 + ") " + (rows == 1 ? "is" : "are") + " also in " + laterFile + ", the later file: "
                     + (rows == 1 ? "it is" : "they are") + " counted once, as " + laterFile + " gives " + (rows == 1 ? "it" : "them")
                     + ". If the two files are meant to hold different rows, check the "
-                    + String.join(", ", source.uniqueKey().stream().map(k -> heading(source, k)).toList()) + " in them.";
+                    + String.join(", ", source.uniqueKey().stream().map(source::headingOf).toList()) + " in them.";
         }
     }
 
@@ -162,8 +162,4 @@ public final class RepeatedLogRows {
         return ((Field<Object>) a).eq((Field<Object>) b);
     }
 
-    private static String heading(AgencySource source, String dbColumn) {
-        return source.columns().stream().filter(c -> dbColumn.equals(c.dbColumn())).findFirst().map(AgencyColumn::heading)
-                .orElse(dbColumn);
-    }
 }
