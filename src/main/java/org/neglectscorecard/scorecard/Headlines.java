@@ -117,7 +117,9 @@ final class Headlines {
         List<String> real = new ArrayList<>();
         for (ScorecardFigures.Line l : neglect.subList(0, Math.min(2, neglect.size()))) {
             rising.add(Sentences.movement(l));
-            real.add(l.indicator().title() + ": " + l.variationWords().toLowerCase(Locale.UK)
+            // Only the first letter: the words go on after a colon, and "SPC" in them stays an acronym ("no spc needs 15" read oddly).
+            String words = l.variationWords();
+            real.add(l.indicator().title() + ": " + words.substring(0, 1).toLowerCase(Locale.UK) + words.substring(1)
                     + (l.spc() != null && l.spc().signal() != null ? " (" + l.spc().signal() + ")" : "") + ".");
         }
         if (rising.isEmpty()) {

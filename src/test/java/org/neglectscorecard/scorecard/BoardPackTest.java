@@ -81,6 +81,8 @@ class BoardPackTest {
         assertThat(text).contains("At a glance").contains("Is neglect rising or falling?").contains("Which targets are red?")
                 .contains("How do we compare with England?").contains("Summary: month ending 31 March 2026")
                 .contains("About the data and definitions").contains("Synthetic sample data");
+        // The cover's "Is it real change" lines keep SPC an acronym (they read "no spc needs 15" before).
+        assertThat(text).doesNotContain("no spc").doesNotContain("(spc ");
         for (String priority : List.of("Knowing our problem", "Right help at the right time", "Seen and heard",
                 "A skilled and confident workforce", "Quality of practice", "Health and wellbeing", "Voice of children and families")) {
             assertThat(text).contains(priority);
