@@ -545,7 +545,7 @@ public final class DisclosureControl {
                 if (found == null) {
                     continue;
                 }
-                List<Integer> candidates = new ArrayList<>();
+                List<Integer> beside = new ArrayList<>();
                 for (int e : equationsOf.getOrDefault(found, List.of())) {
                     if (e < complementEquations) {
                         // A complement's own equation: its numerator or denominator is withheld already (derived()),
@@ -555,10 +555,17 @@ public final class DisclosureControl {
                     }
                     for (int c : eqCells.get(e)) {
                         if (c != found) {   // a complement found is not withheld again through its own numerator and denominator
-                            candidates.add(c);
+                            beside.add(c);
                         }
                     }
                 }
+                // The visible cells it is worked out from: withholding one breaks that working out, where a cell
+                // merely beside it in a sum may break nothing (worked out along a longer chain, with every cell
+                // beside it withheld, the cheapest cell anywhere went: a partnership's month, blanking its chart).
+                // Of those as cheap, one beside it goes first, as secondary suppression has it.
+                Set<Integer> besides = sources(beside);
+                Set<Integer> workedFrom = sources(Elimination.certificate(found, equations, eqCells, eqCoefficients, withheld));
+                List<Integer> candidates = new ArrayList<>(workedFrom.isEmpty() ? besides : workedFrom);
                 looked[found] = false;   // looked at again next time, whatever is withheld now
                 Cell about = cells.get(found);
                 if (!"all".equals(about.breakdown())) {
@@ -566,14 +573,14 @@ public final class DisclosureControl {
                     // failing that, the whole table of that breakdown (every area's groups; the totals stay).
                     List<Integer> groups = new ArrayList<>(candidates);
                     groups.removeIf(c -> "all".equals(cells.get(c).breakdown()));
-                    if (cheapest(groups) != null) {
+                    if (cheapest(groups, besides) != null) {
                         candidates = groups;
                     } else if (withholdTable(about)) {
                         changed = true;
                         continue;
                     }
                 }
-                Integer extra = cheapest(candidates);
+                Integer extra = cheapest(candidates, besides);
                 if (extra == null) {
                     for (int e : equations) {
                         for (int c : eqCells.get(e)) {
@@ -625,15 +632,20 @@ public final class DisclosureControl {
         }
 
         /**
-         * The visible cell whose withholding costs the board least: a chart's month before a
-         * 12-month figure, a group before a total, an LA before the partnership (whose headline is
-         * withheld last of all), a small count before a large one, a zero only when nothing else will do.
+         * The visible cell whose withholding costs the board least: an LA's month before an LA's
+         * 12-month figure, a group before a total, an LA before the partnership; of the partnership's,
+         * its groups, then its months (one month of a flow costs the partnership's whole chart of it),
+         * and its headline last of all; a small count before a large one, a zero only when nothing
+         * else will do.
          */
         private Integer cheapest(List<Integer> candidates) {
-            Comparator<Integer> cost = Comparator.<Integer, Boolean>comparing(i -> !cells.get(i).inMonth())
-                    .thenComparing(i -> partnership.equals(cells.get(i).area()) && "all".equals(cells.get(i).breakdown())
-                            && !cells.get(i).inMonth())
-                    .thenComparing(i -> partnership.equals(cells.get(i).area()))
+            return cheapest(candidates, Set.of());
+        }
+
+        /** As {@link #cheapest(List)}, of cells as cheap taking first those preferred. */
+        private Integer cheapest(java.util.Collection<Integer> candidates, Set<Integer> preferred) {
+            Comparator<Integer> cost = Comparator.<Integer>comparingInt(this::tier)
+                    .thenComparing(i -> !preferred.contains(i))
                     .thenComparing(i -> "all".equals(cells.get(i).breakdown()))
                     .thenComparing(i -> values.get(i) == 0)
                     .thenComparing(values::get)
@@ -642,6 +654,33 @@ public final class DisclosureControl {
             return candidates.stream().flatMap(i -> derivedFrom.get(i) == null ? java.util.stream.Stream.of(i)
                     : java.util.stream.Stream.of(derivedFrom.get(i)[0], derivedFrom.get(i)[1]))
                     .filter(i -> !withheld[i]).distinct().min(cost).orElse(null);
+        }
+
+        /** The cells to withhold to hide these: a derived cell's numerator and denominator, any other cell itself. */
+        private Set<Integer> sources(List<Integer> of) {
+            Set<Integer> out = new java.util.LinkedHashSet<>();
+            for (int i : of) {
+                int[] from = derivedFrom.get(i);
+                if (from == null) {
+                    out.add(i);
+                } else {
+                    out.add(from[0]);
+                    out.add(from[1]);
+                }
+            }
+            return out;
+        }
+
+        /** What withholding a cell costs, by kind: see {@link #cheapest}. */
+        private int tier(int i) {
+            Cell c = cells.get(i);
+            if (!partnership.equals(c.area())) {
+                return c.inMonth() ? 0 : 1;
+            }
+            if (!"all".equals(c.breakdown())) {
+                return 2;
+            }
+            return c.inMonth() ? 3 : 4;
         }
     }
 
@@ -720,6 +759,15 @@ public final class DisclosureControl {
          * (JFR: most of it boxing, hashing and the queue), for the same pivots in the same order.
          */
         static List<Integer> determined(List<SparseRow> rows, long p) {
+            return determined(rows, null, p);
+        }
+
+        /**
+         * As {@link #determined(List, long)}; where combos is given (one row per equation, each at
+         * first itself with coefficient 1), each row's combination of the original equations is
+         * carried along, so that a fixed variable's pivot row says which equations fix it.
+         */
+        private static List<Integer> determined(List<SparseRow> rows, List<SparseRow> combos, long p) {
             SparseRow columnSlot = new SparseRow(16);         // column -> its index in rowsOf
             List<SparseRow> rowsOf = new ArrayList<>();       // the rows each column is in (a set: values unused)
             for (int i = 0; i < rows.size(); i++) {
@@ -766,12 +814,23 @@ public final class DisclosureControl {
                         row.setValueAt(s, row.valueAt(s) * inverse % p);
                     }
                 }
+                if (combos != null) {
+                    SparseRow combo = combos.get(r);
+                    for (int s = 0; s < combo.capacity(); s++) {
+                        if (combo.used(s)) {
+                            combo.setValueAt(s, combo.valueAt(s) * inverse % p);
+                        }
+                    }
+                }
                 for (int i : rowsOf(columnSlot, rowsOf, col).keys()) {
                     if (i == r) {
                         continue;
                     }
                     SparseRow other = rows.get(i);
                     long f = other.get(col);
+                    if (combos != null) {
+                        subtract(combos.get(i), f, combos.get(r), p);
+                    }
                     for (int s = 0; s < row.capacity(); s++) {
                         if (!row.used(s)) {
                             continue;
@@ -798,6 +857,87 @@ public final class DisclosureControl {
                 }
             }
             return out;
+        }
+
+        /** target -= f * source, modulo p. */
+        private static void subtract(SparseRow target, long f, SparseRow source, long p) {
+            for (int s = 0; s < source.capacity(); s++) {
+                if (source.used(s)) {
+                    int c = source.keyAt(s);
+                    long v = Math.floorMod(target.get(c) - f * source.valueAt(s) % p, p);
+                    if (v == 0) {
+                        target.remove(c);
+                    } else {
+                        target.put(c, v);
+                    }
+                }
+            }
+        }
+
+        /**
+         * How the visible cells give a determined withheld cell away: the visible cells of the
+         * equations that, combined, leave the withheld cell alone among the withheld ones, each with
+         * its coefficient in that combination (those whose terms cancel out are left out). Withholding
+         * any one of them breaks this way of working it out. Empty when the cell is not determined
+         * modulo the first prime.
+         */
+        static List<Integer> certificate(int found, List<Integer> equations, List<int[]> eqCells,
+                                         List<int[]> eqCoefficients, boolean[] withheld) {
+            long p = PRIMES[0];
+            List<SparseRow> rows = new ArrayList<>(equations.size());
+            List<SparseRow> combos = new ArrayList<>(equations.size());
+            for (int n = 0; n < equations.size(); n++) {
+                int[] cs = eqCells.get(equations.get(n));
+                int[] ks = eqCoefficients.get(equations.get(n));
+                SparseRow row = new SparseRow(cs.length);
+                for (int j = 0; j < cs.length; j++) {
+                    if (withheld[cs[j]]) {
+                        long v = Math.floorMod(row.get(cs[j]) + ks[j], p);
+                        if (v == 0) {
+                            row.remove(cs[j]);
+                        } else {
+                            row.put(cs[j], v);
+                        }
+                    }
+                }
+                rows.add(row);
+                SparseRow combo = new SparseRow(4);
+                combo.put(n, 1);
+                combos.add(combo);
+            }
+            determined(rows, combos, p);
+            for (int r = 0; r < rows.size(); r++) {
+                SparseRow row = rows.get(r);
+                if (row.size() != 1 || row.get(found) == 0) {
+                    continue;
+                }
+                SparseRow visible = new SparseRow(16);
+                SparseRow combo = combos.get(r);
+                for (int s = 0; s < combo.capacity(); s++) {
+                    if (!combo.used(s)) {
+                        continue;
+                    }
+                    int[] cs = eqCells.get(equations.get(combo.keyAt(s)));
+                    int[] ks = eqCoefficients.get(equations.get(combo.keyAt(s)));
+                    for (int j = 0; j < cs.length; j++) {
+                        if (!withheld[cs[j]]) {
+                            long v = Math.floorMod(visible.get(cs[j]) + combo.valueAt(s) * Math.floorMod(ks[j], p) % p, p);
+                            if (v == 0) {
+                                visible.remove(cs[j]);
+                            } else {
+                                visible.put(cs[j], v);
+                            }
+                        }
+                    }
+                }
+                List<Integer> out = new ArrayList<>();
+                for (int c : visible.keys()) {
+                    out.add(c);
+                }
+                out.sort(null);
+                return out;
+            }
+            return List.of();
         }
 
         private static SparseRow rowsOf(SparseRow columnSlot, List<SparseRow> rowsOf, int column) {
