@@ -573,14 +573,21 @@ public final class DisclosureControl {
                     // failing that, the whole table of that breakdown (every area's groups; the totals stay).
                     List<Integer> groups = new ArrayList<>(candidates);
                     groups.removeIf(c -> "all".equals(cells.get(c).breakdown()));
+                    List<Integer> groupsBeside = new ArrayList<>(besides);
+                    groupsBeside.removeIf(c -> "all".equals(cells.get(c).breakdown()));
                     if (cheapest(groups, besides) != null) {
                         candidates = groups;
+                    } else if (cheapest(groupsBeside) != null) {
+                        candidates = groupsBeside;
                     } else if (withholdTable(about)) {
                         changed = true;
                         continue;
                     }
                 }
                 Integer extra = cheapest(candidates, besides);
+                if (extra == null) {
+                    extra = cheapest(besides);
+                }
                 if (extra == null) {
                     for (int e : equations) {
                         for (int c : eqCells.get(e)) {
@@ -632,17 +639,16 @@ public final class DisclosureControl {
         }
 
         /**
-         * The visible cell whose withholding costs the board least: an LA's month before an LA's
-         * 12-month figure, a group before a total, an LA before the partnership; of the partnership's,
-         * its groups, then its months (one month of a flow costs the partnership's whole chart of it),
-         * and its headline last of all; a small count before a large one, a zero only when nothing
-         * else will do.
+         * The visible cell whose withholding costs the board least: an LA's months, then an LA's
+         * 12-month figures, then the partnership's groups, then its months (one month of a flow costs
+         * the partnership's whole chart of it), its headline last of all; of those, a group before a
+         * total, a small count before a large one, a zero only when nothing else will do.
          */
-        private Integer cheapest(List<Integer> candidates) {
+        private Integer cheapest(java.util.Collection<Integer> candidates) {
             return cheapest(candidates, Set.of());
         }
 
-        /** As {@link #cheapest(List)}, of cells as cheap taking first those preferred. */
+        /** As {@link #cheapest(java.util.Collection)}, of cells as cheap taking first those preferred. */
         private Integer cheapest(java.util.Collection<Integer> candidates, Set<Integer> preferred) {
             Comparator<Integer> cost = Comparator.<Integer>comparingInt(this::tier)
                     .thenComparing(i -> !preferred.contains(i))

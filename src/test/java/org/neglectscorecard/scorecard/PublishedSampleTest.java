@@ -133,7 +133,7 @@ class PublishedSampleTest {
             }
         }
         for (String id : List.of("CPP_START", "CPP_START_NEG_INIT", "CPP_START_NEG_INIT_PCT", "CPP_START_NEG_LATEST",
-                "EH_TO_CP_NEG_RATIO")) {
+                "CPP_START_NEG_LATEST_PCT", "EH_TO_CP_NEG_RATIO")) {
             assertThat(readings.get(id)).as(id).isNotNull().doesNotContain("the figure is withheld");
         }
     }
