@@ -29,8 +29,8 @@ import picocli.CommandLine.Option;
         exitCodeList = {"0:nothing would be rejected or left out (notes, and files that are not returns, may still be listed)",
                 "1:the check failed part-way (a fault in the program): the message says what happened",
                 "2:the check could not be made (no such folder, a job file that is wrong): the message says what to do",
-                "3:something to fix: a file or row would be rejected, a value left out, or a column the indicators need is "
-                        + "missing; rejects.csv says what and where"})
+                "3:something to fix: a file or row would be rejected, a value left out, a column the indicators need is "
+                        + "missing, or no file in the folder is one the program reads; rejects.csv says what and where"})
 public class ValidateCommand implements Callable<Integer> {
 
     @Option(names = "--input", paramLabel = "DIR", description = "The folder to check (default: the job file's 'input').")
@@ -71,14 +71,27 @@ public class ValidateCommand implements Callable<Integer> {
     /** The exit code when the run would reject a file or row, leave a value out, or have no value for a figure. */
     static final int SOMETHING_TO_FIX = 3;   // 1 is the program's own failure, as for every command
 
-    /** Notes are for reading, and a file that is not a return is only listed: neither is a thing to fix. */
+    /**
+     * Notes are for reading, and a file that is not a return is only listed: neither is a thing to
+     * fix. A folder with no file to load at all is: a run would have nothing to count.
+     */
     private static boolean somethingToFix(InputValidator.Report report) {
-        return report.files().stream().anyMatch(f -> f.format() != InputScanner.Format.NOT_RECOGNISED && f.problem() != null)
+        return nothingToLoad(report) || report.files().stream().anyMatch(f -> f.format() != InputScanner.Format.NOT_RECOGNISED && f.problem() != null)
                 || report.problems().stream().anyMatch(p -> !p.outcome().equals("note") || p.rejection().reason().contains("will have no value"));
+    }
+
+    private static boolean nothingToLoad(InputValidator.Report report) {
+        return report.files().stream().allMatch(f -> f.format() == InputScanner.Format.NOT_RECOGNISED);
     }
 
     private static String summary(Path in, InputValidator.Report report, Path folder) {
         StringBuilder s = new StringBuilder("Checked " + in + " (nothing was loaded):\n");
+        if (nothingToLoad(report)) {
+            s.append(report.files().isEmpty() ? "\nNOTHING TO LOAD: the folder has no files. Put the month's returns and "
+                    + "data files in it (one folder per LA, named by its LA code, as in sample-data/).\n"
+                    : "\nNOTHING TO LOAD: none of these files is a return or data file this program reads, so a run "
+                    + "would have nothing to count. Each line below says why; sample-data/ has every layout it reads.\n\n");
+        }
         // First, because a missing column silently costs whole indicators: they would have no value, never zero.
         List<String> missing = report.problems().stream().map(p -> p.rejection().reason())
                 .filter(r -> r.contains("will have no value")).distinct().toList();

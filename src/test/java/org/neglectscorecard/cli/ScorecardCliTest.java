@@ -113,6 +113,20 @@ class ScorecardCliTest {
         assertThat(status).as(said).isZero();
     }
 
+    /** A folder of files none of which the program reads is something to fix, not "0 problems": a run would count nothing. */
+    @Test
+    void aFolderWithNothingToLoadIsSomethingToFix() throws Exception {
+        Path input = dir.resolve("nothing-to-load/821");
+        Files.createDirectories(input);
+        Files.writeString(input.resolve("staff.csv"), "Name,Team,Grade\nA,B,C\n");
+        int status = run("validate", "--input", dir.resolve("nothing-to-load").toString(), "--output",
+                dir.resolve("nothing-validated").toString());
+        String said = out.toString(StandardCharsets.UTF_8);
+        assertThat(said).contains("NOTHING TO LOAD: none of these files is a return or data file this program reads")
+                .contains("staff.csv");
+        assertThat(status).as(said).isEqualTo(3);
+    }
+
     /**
      * Every file rejected: a workbook and board pack of blanks would be mistaken for a report. The
      * run says so first, writes only what says what to fix, and does not end as success.
