@@ -710,20 +710,7 @@ public final class DisclosureControl {
             for (long p : PRIMES) {
                 List<SparseRow> rows = new ArrayList<>(equations.size());
                 for (int e : equations) {
-                    int[] cs = eqCells.get(e);
-                    int[] ks = eqCoefficients.get(e);
-                    SparseRow row = new SparseRow(cs.length);
-                    for (int j = 0; j < cs.length; j++) {
-                        if (withheld[cs[j]]) {
-                            long v = Math.floorMod(row.get(cs[j]) + ks[j], p);
-                            if (v == 0) {
-                                row.remove(cs[j]);
-                            } else {
-                                row.put(cs[j], v);
-                            }
-                        }
-                    }
-                    rows.add(row);
+                    rows.add(withheldPart(eqCells.get(e), eqCoefficients.get(e), withheld, p));
                 }
                 for (int cell : determined(rows, p)) {
                     if (best == null || cells.get(cell).compareTo(cells.get(best)) < 0) {
@@ -865,6 +852,22 @@ public final class DisclosureControl {
             return out;
         }
 
+        /** An equation's terms in withheld cells, modulo p: the visible ones are known, so drop out. */
+        private static SparseRow withheldPart(int[] cs, int[] ks, boolean[] withheld, long p) {
+            SparseRow row = new SparseRow(cs.length);
+            for (int j = 0; j < cs.length; j++) {
+                if (withheld[cs[j]]) {
+                    long v = Math.floorMod(row.get(cs[j]) + ks[j], p);
+                    if (v == 0) {
+                        row.remove(cs[j]);
+                    } else {
+                        row.put(cs[j], v);
+                    }
+                }
+            }
+            return row;
+        }
+
         /** target -= f * source, modulo p. */
         private static void subtract(SparseRow target, long f, SparseRow source, long p) {
             for (int s = 0; s < source.capacity(); s++) {
@@ -893,20 +896,7 @@ public final class DisclosureControl {
             List<SparseRow> rows = new ArrayList<>(equations.size());
             List<SparseRow> combos = new ArrayList<>(equations.size());
             for (int n = 0; n < equations.size(); n++) {
-                int[] cs = eqCells.get(equations.get(n));
-                int[] ks = eqCoefficients.get(equations.get(n));
-                SparseRow row = new SparseRow(cs.length);
-                for (int j = 0; j < cs.length; j++) {
-                    if (withheld[cs[j]]) {
-                        long v = Math.floorMod(row.get(cs[j]) + ks[j], p);
-                        if (v == 0) {
-                            row.remove(cs[j]);
-                        } else {
-                            row.put(cs[j], v);
-                        }
-                    }
-                }
-                rows.add(row);
+                rows.add(withheldPart(eqCells.get(equations.get(n)), eqCoefficients.get(equations.get(n)), withheld, p));
                 SparseRow combo = new SparseRow(4);
                 combo.put(n, 1);
                 combos.add(combo);
