@@ -179,6 +179,19 @@ public class InputValidator {
                             + ": " + t.neededFor() + " will have no value for the months this return serves."));
                 }
             }
+            KindOfReturn.Expected expected = f.kind().expectedTables(f);
+            long main = expected == null ? 0 : rows.getOrDefault(expected.main().fileTable(), 0L);
+            if (expected != null && main >= expected.atLeast()) {
+                for (WholeFileRules.StoreColumn t : expected.tables()) {
+                    boolean said = f.kind().absentTables(f).stream().anyMatch(a -> a.field().equals(t.field()));
+                    if (!said && !rows.containsKey(t.fileTable())) {
+                        out.add(new Rejection(t.fileTable(), null, null, null, null, String.format("%s has %,d %s records but not "
+                                + "one %s: a whole LA's return always has some, so the export seems to have left them out; %s "
+                                + "will have no value for the months this return serves.", f.displayName(), main,
+                                expected.main().fileTable(), t.fileTable(), t.neededFor())));
+                    }
+                }
+            }
             for (WholeFileRules.StoreColumn c : needed) {
                 long n = rows.getOrDefault(c.fileTable(), 0L);
                 if (n > 0 && given.getOrDefault(key(c), 0L) == 0) {

@@ -166,6 +166,20 @@ public interface KindOfReturn {
     }
 
     /**
+     * Tables every whole LA's return has rows in, beside the main table that says the return is a
+     * whole LA's ({@code atLeast} rows or more in it): where such a return stores none of one, its
+     * export left that block out (a system that does not map it), and counting it would give a
+     * zero for a figure that was never sent. Null where the layout has no such tables.
+     */
+    default Expected expectedTables(InputFile file) {
+        return null;
+    }
+
+    /** See {@link #expectedTables}. */
+    record Expected(WholeFileRules.StoreColumn main, int atLeast, java.util.List<WholeFileRules.StoreColumn> tables) {
+    }
+
+    /**
      * The end dates (a plan's, an episode's) without which every record of its table would look
      * open to this day. A table whose headings lack one has it recorded as absent, so the figures
      * that need it have no value for the months the return serves, instead of counting every plan

@@ -515,6 +515,21 @@ public class LoadCompletion {
                             + "this return serves (never a zero)."));
                 }
             }
+            KindOfReturn.Expected expected = file == null ? null : kind.expectedTables(file);
+            int main = expected == null ? 0
+                    : dsl.fetchCount(expected.main().table(), expected.main().table().field("return_id", Long.class).eq(r.getReturnId()));
+            if (expected != null && main >= expected.atLeast()) {
+                for (StoreColumn c : expected.tables()) {
+                    boolean said = tables.stream().anyMatch(t -> t.field().equals(c.field()));
+                    if (!said && dsl.fetchCount(c.table(), c.table().field("return_id", Long.class).eq(r.getReturnId())) == 0) {
+                        absent(sourceFileId, r.getReturnId(), c, new Rejection(c.fileTable(), null, null, null, null, String.format(
+                                "This return%s has %,d %s records but not one %s: a whole LA's return always has some, so the "
+                                        + "export seems to have left them out. %s will have no value for the months this return "
+                                        + "serves (never a zero): export the return again with its %s.", who, main,
+                                expected.main().fileTable(), c.fileTable(), capitalised(c.neededFor()), c.fileTable())));
+                    }
+                }
+            }
             for (StoreColumn c : rules.neededColumns()) {
                 Condition ofReturn = c.table().field("return_id", Long.class).eq(r.getReturnId());
                 int rows = dsl.fetchCount(c.table(), ofReturn);
@@ -525,6 +540,10 @@ public class LoadCompletion {
                 }
             }
         }
+    }
+
+    private static String capitalised(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
     private void absent(long sourceFileId, long returnId, StoreColumn c, Rejection note) {

@@ -127,6 +127,44 @@ class AbsentColumnIndicatorsTest {
                 .contains("ChildProtectionPlans.csv has no CPPendDate column: without it every record would look open to this day");
     }
 
+    /**
+     * A whole LA's census XML exported without its CINPlanDates blocks (a system that does not map
+     * them) said every child was off a CIN plan: 0 for a year, silently. A return of 50 or more
+     * episodes always has some, so none at all is the block left out: the CIN plan figures have no
+     * value for the months it serves, the earlier complete return keeps its own, and the notes say why.
+     */
+    @Test
+    void aWholeReturnWithoutOneCinPlanHasNoValueForCinPlansNotZero() throws Exception {
+        Path input = dir.resolve("input");
+        var earlier = new ReturnBuilder("821", LocalDate.of(2022, 3, 31));
+        for (int i = 0; i < 8; i++) {
+            earlier.child("a" + i).episode("2021-04-20", null, "N1").cinPlan("2021-05-0" + (i + 1), null).end().done();
+        }
+        CensusReturnWriter.writeXml(earlier.build(), input.resolve("821/2021-22.xml"));
+        var later = new ReturnBuilder("821", LocalDate.of(2023, 3, 31));
+        for (int i = 0; i < 60; i++) {
+            later.child("b" + i).episode("2022-04-20", null, "N1").assessment("2022-04-21", "2022-05-01", "16A")
+                    .cpp("2022-06-01", null, "NEG", "NEG", 0).end().done();
+        }
+        CensusReturnWriter.writeXml(later.build(), input.resolve("821/2022-23.xml"));
+        Path job = TestApp.jobFile(dir, "absent", "p", List.of("821"));
+        try (TestApp app = TestApp.start(dir.resolve("data"))) {
+            var result = app.run(job, LocalDate.of(2023, 3, 31), input, dir.resolve("out"), false);
+            assertThat(result.ok()).as(result.message()).isTrue();
+        }
+        Path out = dir.resolve("out/p/2023-03-31");
+        IndicatorsFile values = IndicatorsFile.read(out.resolve("indicators.csv"));
+        assertThat(values.value("CINP_OPEN", LUTON, "2022-03-31")).isEqualTo("8");
+        for (String month : List.of("2022-04-30", "2022-09-30", "2023-03-31")) {
+            assertThat(values.value("CINP_OPEN", LUTON, month)).as(month).isNull();
+            assertThat(values.value("CINP_OPEN", "p", month)).as(month).isNull();
+            assertThat(values.value("CPP_OPEN", LUTON, month)).as("the plans it does have count: " + month).isNotNull();
+        }
+        assertThat(values.value("CPP_OPEN", LUTON, "2023-03-31")).isEqualTo("60");
+        assertThat(Files.readString(out.resolve("rejects.csv"))).contains("has 60 CINdetails records but not one CINplanDates");
+        assertThat(Files.readString(out.resolve("run-summary.txt"))).contains("SOME FIGURES HAVE NO VALUE");
+    }
+
     /** The table's file without one column (checked by its heading), then the period run on the input: its outputs' folder. */
     private Path runWithout(Path table, int column, String heading, Path input) throws Exception {
         List<String> lines = Files.readAllLines(table);

@@ -321,6 +321,19 @@ public final class CinCensus implements KindOfReturn {
                     "the child protection figures (children on a plan at each month end, and those read with them)"));
 
     /**
+     * A return of 50 or more CIN episodes is a whole LA's (the smallest LAs send over a hundred a
+     * year): one without a single assessment, CIN plan or child protection plan was exported
+     * without that block (an XML with no CINPlanDates elements, a table file of headings only).
+     */
+    @Override
+    public Expected expectedTables(InputFile file) {
+        return new Expected(new StoreColumn(CIN_EPISODE.REFERRAL_DATE, "CINdetails", "CINreferralDate"), 50, List.of(
+                new StoreColumn(ASSESSMENT.AUTHORISED_DATE, "Assessments", "AssessmentAuthorisationDate", "the assessment indicators"),
+                new StoreColumn(CIN_PLAN.START_DATE, "CINplanDates", "CINPlanStartDate", "the CIN plan indicators"),
+                new StoreColumn(CP_PLAN.START_DATE, "ChildProtectionPlans", "CPPstartDate", "the child protection indicators")));
+    }
+
+    /**
      * Whole tables the indicators need that this return does not have: a table set without one of
      * them, or a year whose census had no such block (CIN plan dates before 2021-22). Recorded only
      * if the return indeed stored none of them.
