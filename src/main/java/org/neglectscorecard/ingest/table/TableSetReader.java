@@ -260,8 +260,37 @@ public class TableSetReader extends AbstractItemCountingItemStreamItemReader<Sou
             closeTable();
             throw new UnreadableFileException(part.source().describe() + " (" + part.name() + ") " + missing);
         }
+        String twice = twice(part);
+        if (twice != null) {
+            closeTable();
+            throw new UnreadableFileException(part.source().describe() + " (" + part.name() + ") " + twice);
+        }
         misspelt(part);
         return true;
+    }
+
+    /**
+     * A column the program reads whose heading the table has twice (a heading renamed to another
+     * column's by mistake): reading either could count the wrong answers (an audit's "impact"
+     * answers read as its "child's voice"), so the file is not read until one is renamed.
+     */
+    private String twice(Part part) {
+        List<String> names = header.names();
+        for (String column : part.known()) {
+            Integer i = header.indexOf(column).orElse(null);
+            if (i == null) {
+                continue;
+            }
+            String squashed = org.neglectscorecard.ingest.Values.squash(names.get(i));
+            for (int j = 0; j < names.size(); j++) {
+                if (j != i && !squashed.isEmpty() && squashed.equals(org.neglectscorecard.ingest.Values.squash(names.get(j)))) {
+                    return "has two columns headed '" + names.get(i) + "' (columns " + TableHeader.columnLetter(Math.min(i, j))
+                            + " and " + TableHeader.columnLetter(Math.max(i, j)) + "): the program cannot tell which one holds "
+                            + column + ". Give the other its own heading (or delete it) and run again.";
+                }
+            }
+        }
+        return null;
     }
 
     /**

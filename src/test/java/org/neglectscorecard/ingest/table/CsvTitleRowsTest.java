@@ -62,6 +62,30 @@ class CsvTitleRowsTest {
         });
     }
 
+    /**
+     * A heading renamed to another column's by mistake ("Confidence after" twice, the first holding
+     * the answers from before): reading the first would count them as the answers after training.
+     * The file is not read, and the message names the heading, both columns and what to do.
+     */
+    @Test
+    void aColumnTheProgramReadsHeadedTwiceStopsTheFileSayingWhich() throws Exception {
+        Path input = dir.resolve("input");
+        Files.createDirectories(input);
+        List<String> lines = new java.util.ArrayList<>(Files.readAllLines(TRAINING.resolve("training-plain.csv"), StandardCharsets.ISO_8859_1));
+        lines.set(0, lines.get(0).replace("Confidence before", "Confidence after"));
+        Files.write(input.resolve("training.csv"), lines, StandardCharsets.ISO_8859_1);
+        InputValidator.Report report = Validate.folder(input);
+        assertThat(report.files()).singleElement().satisfies(f -> assertThat(f.problem())
+                .contains("has two columns headed 'Confidence after' (columns H and I)").contains("Give the other its own heading"));
+        // A heading the program does not read may come twice.
+        lines.set(0, lines.get(0).replace("Confidence after,Confidence after", "Confidence before,Confidence after") + ",Notes,Notes");
+        for (int i = 1; i < lines.size(); i++) {
+            lines.set(i, lines.get(i) + ",a,b");
+        }
+        Files.write(input.resolve("training.csv"), lines, StandardCharsets.ISO_8859_1);
+        assertThat(Validate.folder(input).files()).singleElement().satisfies(f -> assertThat(f.problem()).isNull());
+    }
+
     /** The same rows in a workbook with a title row (which was read) and in CSV with a title line are read alike. */
     @Test
     void theSameDataAsCsvAndAsAWorkbookWithATitleReadTheSame() throws Exception {
