@@ -219,6 +219,26 @@ public class InputValidator {
         private final Map<Long, Integer> firstRow = new HashMap<>();
 
         String seen(CinRecord r, int row) {
+            if (r instanceof CinRecord.Several several) {
+                // An Annex A row: its child is on several lists (not a mistake), its plan or episode once.
+                for (CinRecord one : several.records()) {
+                    String earlier = null;
+                    if (one instanceof CinRecord.Episode e) {
+                        earlier = check("CINdetails-date", e.laCode3() + e.childKey() + "|" + e.referralDate(), row,
+                                "This child already has an episode with the same CIN start date at row %d: only that row is used");
+                    } else if (one instanceof CinRecord.CpPlan p) {
+                        earlier = check("ChildProtectionPlans", p.laCode3() + p.childKey() + "|" + p.startDate(), row,
+                                "This child already has a child protection plan starting the same day at row %d: only that row is used");
+                    } else if (one instanceof CinRecord.ClaEpisode c) {
+                        earlier = check("Episodes", c.laCode3() + c.childKey() + "|" + c.startDate(), row,
+                                "This child already has a period of care starting the same day at row %d: only that row is used");
+                    }
+                    if (earlier != null) {
+                        return earlier;
+                    }
+                }
+                return null;
+            }
             if (r instanceof CinRecord.Child c) {
                 return check("ChildIdentifiers", c.laCode3() + c.childKey(), row, "This child is already listed at row %d: only that row is used");
             }

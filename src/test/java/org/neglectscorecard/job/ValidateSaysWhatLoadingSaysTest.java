@@ -59,4 +59,54 @@ class ValidateSaysWhatLoadingSaysTest {
         assertThat(validated).anySatisfy(v -> assertThat(v).startsWith("training.csv|3|" + nextYear + "-05-14|")
                 .contains("is in the future"));
     }
+    /**
+     * An Annex A list giving the same child's plan twice (two allocated workers, as real exports
+     * do): the run rejects the second; validate said every row would load. Both now say the same.
+     */
+    @Test
+    void anAnnexAPlanGivenTwiceIsSaidByValidateAsByTheRun() throws Exception {
+        Path input = dir.resolve("annex-input/823/annex-a");
+        Files.createDirectories(input);
+        Path workbook = input.resolve("annex-a-823-2026-03-31.xlsx");
+        try (var in = Files.newInputStream(Path.of("sample-data/823/annex-a/annex-a-823-2026-03-31.xlsx"));
+             var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(in)) {
+            var list7 = wb.getSheet("List 7");
+            for (int i = 1; i <= 3; i++) {
+                var from = list7.getRow(i);
+                var to = list7.createRow(list7.getLastRowNum() + 1);
+                for (int c = 0; c < from.getLastCellNum(); c++) {
+                    var cell = from.getCell(c);
+                    if (cell != null) {
+                        var copy = to.createCell(c);
+                        switch (cell.getCellType()) {
+                            case NUMERIC -> copy.setCellValue(cell.getNumericCellValue());
+                            case BOOLEAN -> copy.setCellValue(cell.getBooleanCellValue());
+                            default -> copy.setCellValue(cell.toString());
+                        }
+                        copy.setCellStyle(cell.getCellStyle());
+                    }
+                }
+            }
+            try (var out = Files.newOutputStream(workbook)) {
+                wb.write(out);
+            }
+        }
+        Path folder = dir.resolve("annex-input");
+        List<String> validated = Validate.folder(folder).problems().stream()
+                .filter(p -> p.outcome().equals("row rejected"))
+                .map(p -> p.file() + "|" + p.rejection().rowNumber() + "|" + p.rejection().reason())
+                .toList();
+        assertThat(validated).hasSize(3).allSatisfy(v -> assertThat(v).contains("already has a child protection plan starting the same day"));
+
+        Path job = TestApp.jobFile(dir, "annex", "p", List.of("823"));
+        try (TestApp app = TestApp.start(dir.resolve("annex-data"))) {
+            var result = app.run(job, LocalDate.of(2026, 3, 31), folder, dir.resolve("annex-out"), false);
+            assertThat(result.ok()).as(result.message()).isTrue();
+            List<String> loaded = app.bean(DSLContext.class).fetch("SELECT f.display_name, r.row_number, r.reason "
+                            + "FROM rejection r JOIN source_file f ON f.source_file_id = r.source_file_id "
+                            + "WHERE r.reason LIKE 'This child already has%'")
+                    .map(r -> r.get(0) + "|" + r.get(1) + "|" + r.get(2));
+            assertThat(validated).containsExactlyInAnyOrderElementsOf(loaded);
+        }
+    }
 }
