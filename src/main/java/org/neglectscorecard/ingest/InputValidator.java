@@ -196,9 +196,11 @@ public class InputValidator {
                 long n = rows.getOrDefault(c.fileTable(), 0L);
                 if (n > 0 && given.getOrDefault(key(c), 0L) == 0) {
                     String place = where.get(c.fileTable());
+                    // A sheet's name alone ("List 7") does not say whose workbook: the summary lists every LA's.
+                    String named = place.contains("/") || place.contains(".") ? place : f.displayName() + " (" + place + ")";
                     out.add(new Rejection(place, null, c.fileColumn(), null, null, (Boolean.TRUE.equals(headed.get(key(c)))
-                            ? place + " leaves " + c.fileColumn() + " empty in every row"
-                            : place + " has no " + c.fileColumn() + " column") + ": " + c.neededFor()
+                            ? named + " leaves " + c.fileColumn() + " empty in every row"
+                            : named + " has no " + c.fileColumn() + " column") + ": " + c.neededFor()
                             + " will have no value for the months this return serves."));
                 }
             }
