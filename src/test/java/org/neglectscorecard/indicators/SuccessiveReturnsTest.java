@@ -149,6 +149,9 @@ class SuccessiveReturnsTest {
     @Test
     @Order(5)
     void aCorrectionArrivingWithTheOriginalIsUsedWhateverItsName() throws Exception {
+        // Which file is the correction is the reading's choice, the same code on either database; replacing a
+        // return in the store is test 4's, on both.
+        org.junit.jupiter.api.Assumptions.assumeTrue(database == Database.H2);
         Path together = base.resolve("together");
         CensusReturnWriter.writeCsv(return2022("NEG"), together.resolve("input/2022"));
         CensusReturnWriter.writeCsv(return2022("EMO"), together.resolve("input/2022-corrected"));
@@ -173,6 +176,9 @@ class SuccessiveReturnsTest {
     @Test
     @Order(6)
     void ofTwoCensusXmlsTheOneMadeLaterIsUsedWhateverTheirDatesOnDisk() throws Exception {
+        // Which file is the correction is the reading's choice, the same code on either database; replacing a
+        // return in the store is test 4's, on both.
+        org.junit.jupiter.api.Assumptions.assumeTrue(database == Database.H2);
         Path copied = base.resolve("copied");
         Path original = copied.resolve("input/cin-2022.xml");
         Path corrected = copied.resolve("input/cin-2022-v2.xml");

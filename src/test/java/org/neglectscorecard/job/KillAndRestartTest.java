@@ -57,7 +57,7 @@ class KillAndRestartTest {
         List<String> las = List.of("821", "822", "201");
         // A return per LA, as LAs send them: a kill during loading costs the file it lands in, read again from its first row.
         for (String la : las) {
-            SampleDataGenerator.generateNational(input.resolve(la), 2, 2025, List.of(la));
+            SampleDataGenerator.generateNational(input.resolve(la), 1, 2025, List.of(la));
         }
         Path job = TestApp.jobFile(dir, "killed", "p", las);
 
