@@ -823,6 +823,9 @@ public final class DisclosureControl {
                     long f = other.get(col);
                     if (combos != null) {
                         subtract(combos.get(i), f, combos.get(r), p);
+                        if (combos.get(i).size() > MAX_COMBINATION) {
+                            throw new CombinationTooLarge();
+                        }
                     }
                     for (int s = 0; s < row.capacity(); s++) {
                         if (!row.used(s)) {
@@ -850,6 +853,19 @@ public final class DisclosureControl {
                 }
             }
             return out;
+        }
+
+        /**
+         * The most equations one row's combination may hold while a certificate is sought: the
+         * elimination keeps rows short, not their combinations, which on a national run's largest
+         * components could otherwise outgrow the heap. (The sample's longest working out used 13.)
+         */
+        private static final int MAX_COMBINATION = 20_000;
+
+        private static final class CombinationTooLarge extends RuntimeException {
+            CombinationTooLarge() {
+                super(null, null, false, false);
+            }
         }
 
         /** An equation's terms in withheld cells, modulo p: the visible ones are known, so drop out. */
@@ -901,7 +917,11 @@ public final class DisclosureControl {
                 combo.put(n, 1);
                 combos.add(combo);
             }
-            determined(rows, combos, p);
+            try {
+                determined(rows, combos, p);
+            } catch (CombinationTooLarge e) {
+                return List.of();   // the caller falls back to the cells beside it
+            }
             for (int r = 0; r < rows.size(); r++) {
                 SparseRow row = rows.get(r);
                 if (row.size() != 1 || row.get(found) == 0) {
