@@ -44,16 +44,10 @@ class ValidateSaysWhatLoadingSaysTest {
                 .toList();
         assertThat(validated).hasSize(2);
 
-        Path job = TestApp.jobFile(dir, "dated", "p", List.of("821"));
-        try (TestApp app = TestApp.start(dir.resolve("data"))) {
-            var result = app.run(job, LocalDate.of(2024, 3, 31), input, dir.resolve("out"), false);
-            assertThat(result.ok()).as(result.message()).isTrue();
-            List<String> loaded = app.bean(DSLContext.class).fetch("SELECT f.display_name, r.row_number, r.value_shown, r.reason "
-                            + "FROM rejection r JOIN source_file f ON f.source_file_id = r.source_file_id "
-                            + "WHERE r.reason LIKE 'This date is after%' OR r.reason LIKE 'This date is in the future%'")
-                    .map(r -> r.get(0) + "|" + r.get(1) + "|" + r.get(2) + "|" + r.get(3));
-            assertThat(validated).containsExactlyInAnyOrderElementsOf(loaded);
-        }
+        List<String> loaded = runAndRead("dated", "821", LocalDate.of(2024, 3, 31), input,
+                "f.display_name || '|' || r.row_number || '|' || r.value_shown || '|' || r.reason",
+                "r.reason LIKE 'This date is after%' OR r.reason LIKE 'This date is in the future%'");
+        assertThat(validated).containsExactlyInAnyOrderElementsOf(loaded);
         assertThat(validated).anySatisfy(v -> assertThat(v).startsWith("821/census.xml|").contains("|2024-05-02|")
                 .contains("after the date the return is for (2024-03-31)"));
         assertThat(validated).anySatisfy(v -> assertThat(v).startsWith("training.csv|3|" + nextYear + "-05-14|")
@@ -98,15 +92,20 @@ class ValidateSaysWhatLoadingSaysTest {
                 .toList();
         assertThat(validated).hasSize(3).allSatisfy(v -> assertThat(v).contains("already has a child protection plan starting the same day"));
 
-        Path job = TestApp.jobFile(dir, "annex", "p", List.of("823"));
-        try (TestApp app = TestApp.start(dir.resolve("annex-data"))) {
-            var result = app.run(job, LocalDate.of(2026, 3, 31), folder, dir.resolve("annex-out"), false);
+        List<String> loaded = runAndRead("annex", "823", LocalDate.of(2026, 3, 31), folder,
+                "f.display_name || '|' || r.row_number || '|' || r.reason", "r.reason LIKE 'This child already has%'");
+        assertThat(validated).containsExactlyInAnyOrderElementsOf(loaded);
+    }
+
+    /** The period run on the input for one LA, in a database of its own: the rejections it recorded, as {@code shown}. */
+    private List<String> runAndRead(String name, String la, LocalDate period, Path input, String shown, String which)
+            throws Exception {
+        Path job = TestApp.jobFile(dir, name, "p", List.of(la));
+        try (TestApp app = TestApp.start(dir.resolve(name + "-data"))) {
+            var result = app.run(job, period, input, dir.resolve(name + "-out"), false);
             assertThat(result.ok()).as(result.message()).isTrue();
-            List<String> loaded = app.bean(DSLContext.class).fetch("SELECT f.display_name, r.row_number, r.reason "
-                            + "FROM rejection r JOIN source_file f ON f.source_file_id = r.source_file_id "
-                            + "WHERE r.reason LIKE 'This child already has%'")
-                    .map(r -> r.get(0) + "|" + r.get(1) + "|" + r.get(2));
-            assertThat(validated).containsExactlyInAnyOrderElementsOf(loaded);
+            return app.bean(DSLContext.class).fetch("SELECT " + shown + " FROM rejection r JOIN source_file f "
+                    + "ON f.source_file_id = r.source_file_id WHERE " + which).map(r -> r.get(0, String.class));
         }
     }
 }
