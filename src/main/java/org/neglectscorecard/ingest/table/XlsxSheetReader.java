@@ -14,7 +14,6 @@ import javax.xml.stream.XMLStreamReader;
 import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.util.XMLHelper;
-import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
 import org.apache.poi.xssf.model.StylesTable;
 import org.apache.poi.xssf.usermodel.XSSFCellStyle;
 import org.neglectscorecard.ingest.UnreadableFileException;
@@ -32,12 +31,12 @@ public final class XlsxSheetReader extends SheetTable {
 
     private final InputStream in;
     private final XMLStreamReader xml;
-    private final ReadOnlySharedStringsTable strings;
+    private final SharedStrings strings;
     private final StylesTable styles;
     private int rawRow;
 
     XlsxSheetReader(String fileName, String sheetName, String tableName, HeaderChoice headerChoice, InputStream in,
-                    ReadOnlySharedStringsTable strings, StylesTable styles) {
+                    SharedStrings strings, StylesTable styles) {
         super(fileName, sheetName);
         this.in = in;
         this.strings = strings;
@@ -92,7 +91,7 @@ public final class XlsxSheetReader extends SheetTable {
             }
             if (event == XMLStreamConstants.START_ELEMENT && "c".equals(xml.getLocalName())) {
                 String ref = xml.getAttributeValue(null, "r");
-                int column = ref != null ? new CellReference(ref).getCol() : nextColumn;
+                int column = ref != null ? column(ref) : nextColumn;
                 if (column >= MAX_COLUMNS || column < 0) {
                     throw new UnreadableFileException(fileName + " sheet '" + sheetName + "' has a cell beyond Excel's last column.");
                 }
@@ -149,9 +148,30 @@ public final class XlsxSheetReader extends SheetTable {
         };
     }
 
+    /**
+     * The column of a cell reference ("AB12" is 27). Read by hand: POI's CellReference matched a
+     * regular expression for every cell, a tenth of reading a workbook.
+     */
+    static int column(String ref) {
+        int column = 0;
+        int letters = 0;
+        for (int i = 0; i < ref.length() && letters <= 3; i++) {
+            char c = Character.toUpperCase(ref.charAt(i));
+            if (c < 'A' || c > 'Z') {
+                break;
+            }
+            column = column * 26 + (c - 'A' + 1);
+            letters++;
+        }
+        if (letters == 0) {
+            return new CellReference(ref).getCol();   // not the usual form: POI says what it is
+        }
+        return letters > 3 ? -1 : column - 1;
+    }
+
     private String sharedString(String raw) {
         try {
-            String s = strings.getItemAt(Integer.parseInt(raw.strip())).getString();
+            String s = strings.get(Integer.parseInt(raw.strip()));
             if (s != null && s.length() > MAX_CELL_CHARS) {
                 throw oversized();
             }

@@ -49,7 +49,7 @@ public final class XlsxWorkbook implements Spreadsheet {
 
     private final String fileName;
     private final OPCPackage pkg;
-    private final ReadOnlySharedStringsTable strings;
+    private final SharedStrings strings;
     private final StylesTable styles;
     private final Map<String, SheetRef> sheets = new LinkedHashMap<>();
 
@@ -67,7 +67,7 @@ public final class XlsxWorkbook implements Spreadsheet {
         }
         try {
             XSSFReader reader = new XSSFReader(pkg);
-            this.strings = new ReadOnlySharedStringsTable(pkg, false);
+            this.strings = new SharedStrings(new ReadOnlySharedStringsTable(pkg, false));
             this.styles = reader.getStylesTable();
             XSSFReader.SheetIterator it = (XSSFReader.SheetIterator) reader.getSheetsData();
             int ordinal = 0;
