@@ -16,3 +16,7 @@ CREATE ROLE scorecard_la_821 LOGIN PASSWORD 'change me';
 GRANT USAGE ON SCHEMA public TO scorecard_la_821;
 GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO scorecard_la_821;
 GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO scorecard_la_821;
+-- Tables and sequences a later version's migrations add (run by the owner, as this script is) are
+-- granted the same, so an LA's jobs carry on after an upgrade.
+ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO scorecard_la_821;
+ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT USAGE ON SEQUENCES TO scorecard_la_821;

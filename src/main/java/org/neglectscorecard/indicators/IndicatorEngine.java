@@ -27,11 +27,11 @@ public class IndicatorEngine {
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(IndicatorEngine.class);
 
-    private static final List<String> WORK_TABLES = List.of("work_value", "work_running", "work_event", "work_event_source", "work_spell", "work_cover12",
-            "work_assign", "work_partner_month", "work_population", "work_breakdown_month", "month_source");
+    private static final List<String> WORK_TABLES = List.of("work_value", "work_running", "work_event", "work_event_source", "work_spell", "work_spell_month",
+            "work_cover12", "work_assign", "work_partner_month", "work_population", "work_breakdown_month", "month_source");
     /** What an indicator leaves behind that nothing after it reads (derived ones read work_value only). */
     private static final List<String> PER_INDICATOR = List.of("work_running", "work_event", "work_event_source",
-            "work_spell", "work_cover12", "work_assign", "work_partner_month");
+            "work_spell", "work_spell_month", "work_cover12", "work_assign", "work_partner_month");
 
     private final DSLContext dsl;
     private final Catalogue catalogue;
@@ -215,11 +215,12 @@ public class IndicatorEngine {
                 // them took longer than counting them (national extract, by JFR).
                 SqlTemplates.Statement spells = sql.statement("spells", binds, text);
                 if (d.breakdowns().isEmpty()) {
-                    exec("open_running", binds, text, Map.of("spells", spells));
+                    exec("spell_months", binds, text, Map.of("spells", spells));
                 } else {
                     exec("open_spells", binds, text, Map.of("spells", spells));
-                    exec("open_running", binds, text, Map.of("spells", sql.statement("stored_spells", binds, text)));
+                    exec("spell_months", binds, text, Map.of("spells", sql.statement("stored_spells", binds, text)));
                 }
+                exec("open_running", binds, text);
                 exec("open_values", binds, text);
             } else {
                 text.put("distinct", d.distinct() ? "1 = 1" : "1 = 0");
