@@ -91,7 +91,12 @@ public final class XlsxSheetReader extends SheetTable {
             }
             if (event == XMLStreamConstants.START_ELEMENT && "c".equals(xml.getLocalName())) {
                 String ref = xml.getAttributeValue(null, "r");
-                int column = ref != null ? column(ref) : nextColumn;
+                int column;
+                try {
+                    column = ref != null ? column(ref) : nextColumn;
+                } catch (IllegalArgumentException e) {   // a reference that is not one ("#REF!")
+                    throw damaged(e);
+                }
                 if (column >= MAX_COLUMNS || column < 0) {
                     throw new UnreadableFileException(fileName + " sheet '" + sheetName + "' has a cell beyond Excel's last column.");
                 }
