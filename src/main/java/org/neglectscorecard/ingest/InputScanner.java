@@ -113,7 +113,7 @@ public class InputScanner {
             if (said == null || !said.startsWith(displayName + " ")) {
                 return said;
             }
-            return (displayName.endsWith(")") ? "This folder " : "This file ") + said.substring(displayName.length() + 1);
+            return thisOne(displayName.endsWith(")"), said.substring(displayName.length() + 1));
         }
 
         /** How reports name each of its tables: a sheet's own name, a CSV file's path in the input folder. */
@@ -533,7 +533,12 @@ public class InputScanner {
      */
     public static String aboutThisFile(Path file, String message) {
         String rest = withoutName(file, message);
-        return rest == null || rest.equals(message) ? message : "This file " + rest;
+        return rest == null || rest.equals(message) ? message : thisOne(false, rest);
+    }
+
+    /** "This file is ...", "This folder has ...", "This file's sheet 'List 7' has ...". */
+    static String thisOne(boolean folder, String rest) {
+        return folder ? "This folder " + rest : rest.startsWith("sheet ") ? "This file's " + rest : "This file " + rest;
     }
 
     /**

@@ -303,6 +303,25 @@ public final class RowCheck {
         return n.isEmpty() ? squashed : n;
     }
 
+    /**
+     * An end dated before its start rejects the row, both dates shown as the file writes them
+     * ("31/07/2024", not "2024-07-31"), so the person can search the file for them.
+     */
+    public void endNotBeforeStart(String startColumn, LocalDate start, String endColumn, LocalDate end, String what, String ends) {
+        if (start == null || end == null || !end.isBefore(start)) {
+            return;
+        }
+        String endWritten = written(endColumn, end);
+        fail(endColumn, endWritten, "The " + what + " " + ends + " (" + endWritten + ") before it starts (" + written(startColumn, start)
+                + "): correct one of the two dates");
+    }
+
+    /** A date as the file writes it; as read, where the file's own text is not there to show. */
+    private String written(String column, LocalDate read) {
+        String raw = row.value(column);
+        return Values.isBlank(raw) ? read.toString() : raw.strip();
+    }
+
     public void fail(String column, String shownValue, String reason) {
         fatal.add(row.problem(column, shownValue, reason));
     }

@@ -98,7 +98,8 @@ public class ScopeReturnsTasklet implements Tasklet {
         List<Candidate> candidates = new ArrayList<>();
         for (Record r : dsl.select(STATUTORY_RETURN.RETURN_ID, STATUTORY_RETURN.SOURCE_KIND, STATUTORY_RETURN.LA_CODE3,
                         STATUTORY_RETURN.REFERENCE_DATE, STATUTORY_RETURN.REFERENCE_DATE_FROM, STATUTORY_RETURN.EARLIEST_DATE, STATUTORY_RETURN.COVERS,
-                        RUN_INPUT.DISPLAY_NAME, SOURCE_FILE.LOADED_AT, SOURCE_FILE.SOURCE_FILE_ID, SOURCE_FILE.MODIFIED_AT)
+                        RUN_INPUT.DISPLAY_NAME, SOURCE_FILE.LOADED_AT, SOURCE_FILE.SOURCE_FILE_ID, SOURCE_FILE.MODIFIED_AT,
+                        SOURCE_FILE.FOLDER_LA_CODE)
                 .from(STATUTORY_RETURN)
                 .join(SOURCE_FILE).on(SOURCE_FILE.SOURCE_FILE_ID.eq(STATUTORY_RETURN.SOURCE_FILE_ID))
                 .join(RUN_INPUT).on(RUN_INPUT.SOURCE_FILE_ID.eq(SOURCE_FILE.SOURCE_FILE_ID).and(RUN_INPUT.RUN_ID.eq(runId)))
@@ -106,6 +107,7 @@ public class ScopeReturnsTasklet implements Tasklet {
                 .orderBy(RUN_INPUT.DISPLAY_NAME, STATUTORY_RETURN.LA_CODE3)
                 .fetch()) {
             String display = r.get(RUN_INPUT.DISPLAY_NAME);
+            headerNamesAnotherLa(runId, display, r.get(STATUTORY_RETURN.LA_CODE3), r.get(SOURCE_FILE.FOLDER_LA_CODE));
             Optional<JobFile.FileOverride> override = run.jobFile().overrideFor(display);
             LocalDate reference = r.get(STATUTORY_RETURN.REFERENCE_DATE);
             String from = r.get(STATUTORY_RETURN.REFERENCE_DATE_FROM);
@@ -262,6 +264,21 @@ public class ScopeReturnsTasklet implements Tasklet {
             members.add(code.get());
         }
         return members;
+    }
+
+    /**
+     * A return whose own header names another LA than the folder it sits in counts for the header's
+     * LA (INPUTS.md), which leaves the folder's LA without that return: its months then come from
+     * another return, or have no value. Said where the person reads first, not only in rejects.csv.
+     */
+    private void headerNamesAnotherLa(long runId, String display, String returnLa3, String folderLa) {
+        String folder = folderLa == null ? null : las.code3(folderLa).orElse(null);
+        if (folder == null || folder.equals(returnLa3)) {
+            return;
+        }
+        messages.add(runId, STEP, RunMessages.WARNING, display + " sits in the folder of " + describe(folder) + ", but the LA code "
+                + "in it says it is " + describe(returnLa3) + "'s: it counts for " + describe(returnLa3) + ", not for " + describe(folder)
+                + ". If it is " + describe(folder) + "'s return, correct the LA code in it (or export it again) and run again.");
     }
 
     /** Every LA with returns is reported; the partnership is the sum of its listed members. */

@@ -211,9 +211,9 @@ public class AgencyRowProcessor implements ItemProcessor<SourceRow, ParsedRow<Ag
     private static void crossChecks(AgencySource source, RowCheck check, Map<String, Object> v) {
         switch (source) {
             case EARLY_HELP -> {
-                if (v.get("start_date") instanceof LocalDate start && v.get("end_date") instanceof LocalDate end && end.isBefore(start)) {
-                    check.fail(heading(source, "end_date", check), end.toString(), "The plan ends (" + end + ") before it starts ("
-                            + start + "): correct one of the two dates");
+                if (v.get("start_date") instanceof LocalDate start && v.get("end_date") instanceof LocalDate end) {
+                    check.endNotBeforeStart(heading(source, "start_date", check), start, heading(source, "end_date", check), end,
+                            "plan", "ends");
                 }
             }
             case HEALTH_MONTHLY -> partNotMoreThanWhole(source, check, v, "was_not_brought", "appointments");

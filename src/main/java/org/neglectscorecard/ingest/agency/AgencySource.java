@@ -30,7 +30,7 @@ public enum AgencySource {
                     reference("Practitioner reference", "practitioner_key", "Required. Your own reference for the practitioner "
                             + "(an employee number or learning-system ID, never a name). The same person keeps the same reference "
                             + "across courses and years, so they are counted once.", "P-104233", "Practitioner ID", "Staff reference",
-                            "Learner ID", "Practitioner"),
+                            "Learner ID", "Practitioner", "Practitioner reference (pseudonymous)"),
                     text("Agency", false, 100, "agency", "The practitioner's organisation, e.g. Bedford Borough Council, "
                             + "East London NHS Foundation Trust.", "Example NHS Trust", "Organisation", "Employer"),
                     code("Agency sector", true, AgencyCodes.AGENCY_SECTOR, "agency_sector", "Required. The kind of agency: "
@@ -66,7 +66,7 @@ public enum AgencySource {
                     date("Audit date", true, "audit_date", "Required. The date the audit was completed.", "2025-06-30",
                             "Date of audit", "Date completed"),
                     reference("Case reference", "case_key", "Required. The case's reference in the recording system (never a "
-                            + "name). Stored only in scrambled form.", "C-558812", "Case ID", "Child reference"),
+                            + "name). Stored only in scrambled form.", "C-558812", "Case ID", "Child reference", "Case reference (pseudonymous)"),
                     code("Tier", false, AgencyCodes.TIER, "tier", "The level of need when audited: Early help, Child in need, "
                             + "Child protection or Child looked after.", "Child protection", "Level of need"),
                     code("Kind of audit", true, AgencyCodes.AUDIT_KIND, "kind", "Required. Multi-agency case audit, "
@@ -84,10 +84,10 @@ public enum AgencySource {
                             + "evidenced?", "N"),
                     yesNoNa("Neglect tool used well", "tools_used_well", "Y, N or Not applicable: was the Graded Care Profile "
                             + "2 or the neglect screening tool used, and used well?", "Y", "GCP2 or screening tool used well",
-                            "Neglect tools used well"),
+                            "Neglect tools used well", "Neglect tool (GCP2 or screening tool) used well"),
                     yesNoNa("Child's voice captured", "voice_captured", "Y, N or Not applicable: are the child's voice and "
                             + "lived experience captured?", "Y", "Voice of the child", "Lived experience captured",
-                            "Voice of the child captured"),
+                            "Voice of the child captured", "Child's voice and lived experience captured"),
                     yesNoNa("Management oversight", "management_oversight", "Y, N or Not applicable: is there effective "
                             + "management oversight?", "Y"),
                     la())),
@@ -110,7 +110,7 @@ public enum AgencySource {
                     code("Lead agency", false, AgencyCodes.AGENCY_SECTOR, "lead_agency", "The kind of agency leading the plan "
                             + "(lead practitioner's agency).", "Education", "Lead practitioner agency"),
                     yesNo("Neglect identified", true, "neglect_identified", "Required. Y if neglect was identified as a need "
-                            + "when the plan started.", "Y", "Neglect identified (Y/N)", "Neglect", "Neglect a need"),
+                            + "when the plan started.", "Y", "Neglect identified (Y/N)", "Neglect", "Neglect a need", "Neglect identified as a need"),
                     la())),
 
     HEALTH_APPOINTMENTS("HEALTH", "Health appointments (one row each)", "Appointments", "health_appointment",
@@ -175,7 +175,7 @@ public enum AgencySource {
                             + "any date in the month.", "2025-04", "Period", "Month recorded"),
                     number("Neglect offences", true, 0, 1_000_000, "neglect_offences", "Required. Offences of child cruelty "
                             + "or neglect (Children and Young Persons Act 1933 s.1) recorded in the month.", "9",
-                            "Criminal neglect offences", "Offences recorded"),
+                            "Criminal neglect offences", "Offences recorded", "Criminal neglect offences recorded"),
                     number("With earlier neglect concerns", true, 0, 1_000_000, "with_prior_concerns", "Required. Of those, "
                             + "how many involved a child with earlier neglect concerns recorded (a previous referral, "
                             + "notification or plan for neglect).", "4", "Of which with earlier neglect concerns",

@@ -121,7 +121,12 @@ public enum AnnexAList {
         return null;
     }
 
-    /** Which list a sheet holds, by its headings, or null. */
+    /**
+     * Which list a sheet holds, by its headings, or null. A list without its key column (a List 7
+     * with no plan start dates) is still the list when two or more of its other own columns are there
+     * and no other list's are as many: it is then refused naming the column it lacks, not passed over
+     * as though the workbook had no such list.
+     */
     public static AnnexAList recognise(TableHeader header) {
         for (AnnexAList list : values()) {
             TableHeader h = header.withAliases(list.aliases());
@@ -129,7 +134,27 @@ public enum AnnexAList {
                 return list;
             }
         }
-        return null;
+        if (otherList(header) != null || referrals(header)) {
+            return null;
+        }
+        AnnexAList best = null;
+        long bestOwn = 1;
+        boolean tie = false;
+        for (AnnexAList list : values()) {
+            TableHeader h = header.withAliases(list.aliases());
+            if (!h.has("Child Unique ID")) {
+                continue;
+            }
+            long own = list.columns.keySet().stream().filter(c -> !c.equals(list.keyColumn) && h.has(c)).count();
+            if (own > bestOwn) {
+                best = list;
+                bestOwn = own;
+                tie = false;
+            } else if (own == bestOwn) {
+                tie = true;
+            }
+        }
+        return tie ? null : best;
     }
 
     /** List 3 (referrals), by headings only it has: its "Referral Date" is no CIN start date. */

@@ -67,10 +67,7 @@ public class AnnexARowProcessor implements ItemProcessor<SourceRow, ParsedRow<Ci
     private CinRecord episode(RowCheck check, String la, String key) {
         LocalDate start = check.requiredDate("CIN Start Date");
         LocalDate closure = check.date("CIN Closure Date", true, Shown.VALUE);
-        if (start != null && closure != null && closure.isBefore(start)) {
-            check.fail("CIN Closure Date", closure.toString(), "The episode closes (" + closure + ") before it starts ("
-                    + start + "): correct one of the two dates");
-        }
+        check.endNotBeforeStart("CIN Start Date", start, "CIN Closure Date", closure, "episode", "closes");
         String need = check.code("Primary Need Code", Codes::primaryNeed);
         return new CinRecord.Episode(la, key, "AnnexA:" + start, start, closure, need, null, null, check.row().rowNumber());
     }
@@ -78,10 +75,8 @@ public class AnnexARowProcessor implements ItemProcessor<SourceRow, ParsedRow<Ci
     private CinRecord plan(RowCheck check, String la, String key) {
         LocalDate start = check.requiredDate("Child Protection Plan Start Date");
         LocalDate end = check.date("Child Protection Plan End Date", true, Shown.VALUE);
-        if (start != null && end != null && end.isBefore(start)) {
-            check.fail("Child Protection Plan End Date", end.toString(), "The child protection plan ends (" + end
-                    + ") before it starts (" + start + "): correct one of the two dates");
-        }
+        check.endNotBeforeStart("Child Protection Plan Start Date", start, "Child Protection Plan End Date", end,
+                "child protection plan", "ends");
         String initial = check.code("Initial Category of Abuse", Codes::categoryOfAbuse);
         String latest = check.code("Latest Category of Abuse", Codes::categoryOfAbuse);
         LocalDate visit = check.date("Date of the Last Statutory Visit", false, Shown.VALUE);
@@ -128,10 +123,8 @@ public class AnnexARowProcessor implements ItemProcessor<SourceRow, ParsedRow<Ci
     private CinRecord periodOfCare(RowCheck check, String la, String key) {
         LocalDate start = check.requiredDate("Date Started to be Looked After");
         LocalDate end = check.date("Date Ceased to be Looked After", true, Shown.VALUE);
-        if (start != null && end != null && end.isBefore(start)) {
-            check.fail("Date Ceased to be Looked After", end.toString(), "The period of care ends (" + end
-                    + ") before it starts (" + start + "): correct one of the two dates");
-        }
+        check.endNotBeforeStart("Date Started to be Looked After", start, "Date Ceased to be Looked After", end,
+                "period of care", "ends");
         String need = check.code("Child's Category of Need", Codes::primaryNeed);
         String legal = Values.text(check.row().value("Child's Legal Status"))
                 .map(v -> Values.leadingCode(Codes.stripLetterPrefix(v))).orElse(null);

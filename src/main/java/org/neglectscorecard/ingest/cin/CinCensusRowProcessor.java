@@ -225,7 +225,7 @@ public class CinCensusRowProcessor implements ItemProcessor<SourceRow, ParsedRow
         String ref = episodeRef(check);
         LocalDate start = check.requiredDate("CINPlanStartDate");
         LocalDate end = check.date("CINPlanEndDate", true, Shown.VALUE);
-        endNotBeforeStart(check, "CINPlanEndDate", "CIN plan", start, end);
+        check.endNotBeforeStart("CINPlanStartDate", start, "CINPlanEndDate", end, "CIN plan", "ends");
         return check.result(new CinRecord.CinPlan(la, key, ref, start, end, check.row().rowNumber()));
     }
 
@@ -234,7 +234,7 @@ public class CinCensusRowProcessor implements ItemProcessor<SourceRow, ParsedRow
         String ref = episodeRef(check);
         LocalDate start = check.requiredDate("CPPstartDate");
         LocalDate end = check.date("CPPendDate", true, Shown.VALUE);
-        endNotBeforeStart(check, "CPPendDate", "child protection plan", start, end);
+        check.endNotBeforeStart("CPPstartDate", start, "CPPendDate", end, "child protection plan", "ends");
         String initial = check.code("InitialCategoryOfAbuse", Codes::categoryOfAbuse);
         String latest = check.code("LatestCategoryOfAbuse", Codes::categoryOfAbuse);
         Integer previous = check.parse("NumberOfPreviousCPP", false, Shown.VALUE, v -> Values.wholeNumber(v).orElse(null));
@@ -259,13 +259,6 @@ public class CinCensusRowProcessor implements ItemProcessor<SourceRow, ParsedRow
         } catch (Values.BadValue e) {
             check.fail("CINdetailsID", Rejection.shown(ref), e.getMessage());
             return null;
-        }
-    }
-
-    private static void endNotBeforeStart(RowCheck check, String column, String what, LocalDate start, LocalDate end) {
-        if (start != null && end != null && end.isBefore(start)) {
-            check.fail(column, end.toString(), "The " + what + " ends (" + end + ") before it starts (" + start
-                    + "): correct one of the two dates");
         }
     }
 

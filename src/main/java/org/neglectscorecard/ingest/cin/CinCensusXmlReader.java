@@ -66,6 +66,8 @@ public class CinCensusXmlReader extends AbstractItemCountingItemStreamItemReader
     private final Deque<SourceRow> ready = new ArrayDeque<>();
     private final Map<String, String> header = new HashMap<>();
     private int headerLine;
+    /** The line each of the header's items starts on. */
+    private final Map<String, Integer> headerLines = new HashMap<>();
     private String headerLa;
     private String childId;
     private int episodeNumber;
@@ -178,6 +180,9 @@ public class CinCensusXmlReader extends AbstractItemCountingItemStreamItemReader
             within.lines.putIfAbsent(name, line);
         }
         text = new StringBuilder();
+        if (path.contains("Header")) {
+            headerLines.putIfAbsent(name, line);
+        }
         if ("Header".equals(name) && path.size() == 2) {
             headerLine = line;
         } else if ("Child".equals(name)) {
@@ -224,8 +229,15 @@ public class CinCensusXmlReader extends AbstractItemCountingItemStreamItemReader
         TableHeader h = headers.get(CinTable.HEADER);
         // A header naming another LA than the folder is said where the header is processed (CinCensusRowProcessor), for XML and tables alike.
         headerLa = Values.text(header.get("LEA")).orElse(null);
-        String[] values = {header.get("Collection"), header.get("Year"), header.get("ReferenceDate"), header.get("LEA"), header.get("DateTime")};
-        ready.add(new SourceRow(h, headerLine, values, laCode()));
+        String[] columns = {"Collection", "Year", "ReferenceDate", "LEA", "DateTime"};
+        String[] values = new String[columns.length];
+        // Each value's own line, so a note about the LEA points at <LEA>, not at <Header>.
+        int[] lines = new int[columns.length];
+        for (int i = 0; i < columns.length; i++) {
+            values[i] = header.get(columns[i]);
+            lines[i] = headerLines.getOrDefault(columns[i], headerLine);
+        }
+        ready.add(new SourceRow(h, headerLine, values, laCode(), lines));
     }
 
     private void emit(Module m) {

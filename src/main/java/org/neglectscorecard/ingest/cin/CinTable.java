@@ -36,7 +36,8 @@ public enum CinTable {
             "LAchildID", "CINdetailsID", "CPPstartDate", "CPPendDate", "InitialCategoryOfAbuse",
             "LatestCategoryOfAbuse", "NumberOfPreviousCPP", "LEA")),
     /** Each child protection review's date (the validator's Reviews table): no indicator uses it, so it is not read. */
-    REVIEWS("Reviews", List.of("LAchildID", "CPPreviewDate"), List.of("LAchildID", "CINdetailsID", "CPPID", "CPPreviewDate", "LEA"));
+    REVIEWS("Reviews", List.of("LAchildID", "CPPreviewDate"), List.of("LAchildID", "CINdetailsID", "CPPID", "CPPstartDate",
+            "CPPreviewDate", "LEA"));
 
     /** The order a table set is read in: the header first, since it names the LA. */
     public static final List<CinTable> READ_ORDER = List.of(HEADER, CHILD_IDENTIFIERS, CHILD_CHARACTERISTICS,
@@ -79,6 +80,12 @@ public enum CinTable {
      */
     public static CinTable recognise(TableHeader header) {
         boolean child = header.has("LAchildID") || header.has("CINdetailsID");
+        // A Reviews table names its plan by the plan's start date where there is no plan ID (as converters
+        // from the census XML write it): its review dates, and none of the plan's own items, make it Reviews.
+        if (child && header.has("CPPreviewDate")
+                && !any(header, "CPPendDate", "InitialCategoryOfAbuse", "LatestCategoryOfAbuse", "NumberOfPreviousCPP")) {
+            return REVIEWS;
+        }
         if (child && any(header, "CPPstartDate", "CPPendDate", "InitialCategoryOfAbuse", "LatestCategoryOfAbuse", "NumberOfPreviousCPP")) {
             return CHILD_PROTECTION_PLANS;
         }
@@ -94,9 +101,6 @@ public enum CinTable {
         }
         if (child && any(header, "CINreferralDate", "PrimaryNeedCode", "CINclosureDate", "ReasonForClosure", "ReferralSource")) {
             return CIN_DETAILS;
-        }
-        if (child && header.has("CPPreviewDate")) {
-            return REVIEWS;
         }
         if (header.has("LAchildID") && header.has("Disability") && !header.has("Ethnicity") && !header.has("Disabilities")) {
             return DISABILITIES;

@@ -53,10 +53,7 @@ public class Ssda903RowProcessor implements ItemProcessor<SourceRow, ParsedRow<C
         }
         LocalDate start = check.requiredDate("DECOM");
         LocalDate end = check.date("DEC", true, Shown.VALUE);
-        if (start != null && end != null && end.isBefore(start)) {
-            check.fail("DEC", end.toString(), "The episode ends (" + end + ") before it starts (" + start
-                    + "): correct one of the two dates");
-        }
+        check.endNotBeforeStart("DECOM", start, "DEC", end, "episode", "ends");
         String rne = Values.text(row.value("RNE")).map(v -> v.toUpperCase(Locale.ROOT)).orElse(null);
         if (rne != null && !RNE.contains(rne)) {
             check.fail("RNE", Rejection.shown(rne), "'" + Rejection.shown(rne) + "' is not a reason for new episode (S, L, P, T, U or B)");

@@ -14,6 +14,10 @@ public enum Ssda903Table {
     HEADER("Header", List.of("CHILD", "DOB")),
     EPISODES("Episodes", List.of("CHILD", "DECOM", "RNE"));
 
+    /** What a mandatory column holds, for the person told it is missing. */
+    private static final Map<String, String> ABOUT = Map.of("CHILD", "the child's ID", "DOB", "the date of birth",
+            "DECOM", "the date each episode of care started", "RNE", "the reason each episode started");
+
     private final String tableName;
     private final List<String> mandatory;
 
@@ -41,10 +45,21 @@ public enum Ssda903Table {
     private static final List<String> OTHER_TABLES = List.of("DUC", "DATE_INT", "DATE_MATCH", "DATE_PLACED", "PREV_PERM",
             "REVIEW", "MISSING", "MIS_START", "SDQ_SCORE", "CONVICTED", "IN_TOUCH", "ACTIV", "ACCOM");
 
+    /**
+     * Columns only Episodes has. Two of them beside CHILD make a table Episodes even without its DECOM,
+     * so that it is refused for the DECOM it lacks rather than passed over as no table at all (and the
+     * return refused for having no Episodes).
+     */
+    private static final List<String> EPISODE_COLUMNS = List.of("RNE", "LS", "CIN", "PLACE", "PLACE_PROVIDER", "DEC", "REC",
+            "REASON_PLACE_CHANGE", "HOME_POST", "PL_POST", "URN");
+
     /** Which table a header row is, or null. Episodes first: it has CHILD too. */
     public static Ssda903Table recognise(TableHeader header) {
         TableHeader h = header.withAliases(EPISODES.aliases());
         if (h.has("CHILD") && h.has("DECOM") && (h.has("RNE") || h.has("LS"))) {
+            return EPISODES;
+        }
+        if (h.has("CHILD") && !h.has("DECOM") && EPISODE_COLUMNS.stream().filter(h::has).count() >= 2) {
             return EPISODES;
         }
         if (h.has("CHILD") && h.has("DOB") && (h.has("SEX") || h.has("ETHNIC")) && !h.has("DECOM")
@@ -57,7 +72,7 @@ public enum Ssda903Table {
     public String missing(TableHeader header) {
         for (String c : mandatory) {
             if (!header.has(c)) {
-                return "has no '" + c + "' column: add it and run again.";
+                return "has no '" + c + "' column" + (ABOUT.containsKey(c) ? " (" + ABOUT.get(c) + ")" : "") + ": add it and run again.";
             }
         }
         return null;
