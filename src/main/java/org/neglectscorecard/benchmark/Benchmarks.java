@@ -75,16 +75,22 @@ public class Benchmarks {
         List<Long> runFiles = dsl.select(RUN_INPUT.SOURCE_FILE_ID).from(RUN_INPUT).where(RUN_INPUT.RUN_ID.eq(runId))
                 .fetch(RUN_INPUT.SOURCE_FILE_ID);
         Map<Long, Integer> release = new HashMap<>();
-        dsl.select(DFE_VALUE.SOURCE_FILE_ID, org.jooq.impl.DSL.max(DFE_VALUE.TIME_PERIOD)).from(DFE_VALUE)
+        Map<Long, String> keyOf = new HashMap<>();
+        dsl.select(DFE_VALUE.SOURCE_FILE_ID, org.jooq.impl.DSL.max(DFE_VALUE.TIME_PERIOD), org.jooq.impl.DSL.min(DFE_VALUE.FILE_KEY))
+                .from(DFE_VALUE)
                 .where(DFE_VALUE.SOURCE_FILE_ID.in(runFiles))
                 .groupBy(DFE_VALUE.SOURCE_FILE_ID)
-                .forEach(r -> release.put(r.value1(), r.value2()));
+                .forEach(r -> {
+                    release.put(r.value1(), r.value2());
+                    keyOf.put(r.value1(), r.value3());
+                });
+        Map<String, List<Long>> standingFor = byContent(keyOf).standing();
         int written = 0;
         for (IndicatorDefinition d : catalogue.indicators()) {
             if (d.benchmark() == null || !d.publish()) {
                 continue;
             }
-            Map<Integer, List<Published>> byYear = published(runFiles, release, d);
+            Map<Integer, List<Published>> byYear = published(runFiles, release, standingFor, d);
             for (Record ours : dsl.select(INDICATOR_VALUE.AREA_CODE, INDICATOR_VALUE.PERIOD_END, INDICATOR_VALUE.FIGURE)
                     .from(INDICATOR_VALUE)
                     .where(INDICATOR_VALUE.JOB_NAME.eq(jobName).and(INDICATOR_VALUE.RUN_PERIOD.eq(period))
@@ -160,7 +166,8 @@ public class Benchmarks {
      * DfE's figure for every area and year, from the run's copy of the file (of two releases of one
      * file, the later gives the years both have).
      */
-    private Map<Integer, List<Published>> published(List<Long> runFiles, Map<Long, Integer> release, IndicatorDefinition d) {
+    private Map<Integer, List<Published>> published(List<Long> runFiles, Map<Long, Integer> release,
+                                                   Map<String, List<Long>> standingFor, IndicatorDefinition d) {
         BenchmarkSpec spec = d.benchmark();
         List<BenchmarkSpec.Column> columns = new ArrayList<>();
         for (BenchmarkSpec.Column c : new BenchmarkSpec.Column[] {spec.value(), spec.numerator(), spec.denominator()}) {
@@ -176,6 +183,7 @@ public class Benchmarks {
                         DFE_VALUE.OLD_LA_CODE, DFE_VALUE.FILTERS, DFE_VALUE.COLUMN_NAME, DFE_VALUE.AMOUNT)
                 .from(DFE_VALUE)
                 .where(DFE_VALUE.FILE_KEY.eq(spec.file().toLowerCase(java.util.Locale.ROOT))
+                        .or(DFE_VALUE.SOURCE_FILE_ID.in(standingFor.getOrDefault(spec.file().toLowerCase(java.util.Locale.ROOT), List.of())))
                         .and(DFE_VALUE.COLUMN_NAME.in(columns.stream().map(BenchmarkSpec.Column::name).toList()))
                         .and(DFE_VALUE.SOURCE_FILE_ID.in(runFiles)))
                 .fetch()) {
@@ -222,6 +230,87 @@ public class Benchmarks {
                 .thenComparing(p -> String.valueOf(p.oldLa()))));
         return out;
     }
+
+    /**
+     * DfE files known by their content where their name is not DfE's ("download (3).csv", as a browser
+     * saves a second download): a file whose name names no file the catalogue's benchmarks read stands
+     * for the one file whose benchmark columns it has, every one of them. Only where those columns are
+     * named outright: a column chosen by its filters ("number where characteristic = Total") is a
+     * name too many files share to tell which file this is. {@code unread} are such files that stand
+     * for none.
+     */
+    record ByContent(Map<String, List<Long>> standing, List<Long> unread) {
+    }
+
+    private ByContent byContent(Map<Long, String> keyOf) {
+        Map<String, java.util.Set<String>> columnsOfFile = new HashMap<>();   // catalogue file -> columns its benchmarks read
+        java.util.Set<String> filtered = new java.util.HashSet<>();
+        for (IndicatorDefinition d : catalogue.indicators()) {
+            BenchmarkSpec spec = d.benchmark();
+            if (spec == null) {
+                continue;
+            }
+            String file = spec.file().toLowerCase(java.util.Locale.ROOT);
+            for (BenchmarkSpec.Column c : new BenchmarkSpec.Column[] {spec.value(), spec.numerator(), spec.denominator()}) {
+                if (c != null && !c.isPopulation()) {
+                    columnsOfFile.computeIfAbsent(file, f -> new java.util.HashSet<>()).add(c.name());
+                    if (!c.where().isEmpty()) {
+                        filtered.add(file);
+                    }
+                }
+            }
+        }
+        List<Long> unknown = keyOf.entrySet().stream().filter(e -> !columnsOfFile.containsKey(e.getValue())).map(Map.Entry::getKey)
+                .sorted().toList();
+        if (unknown.isEmpty()) {
+            return new ByContent(Map.of(), List.of());
+        }
+        Map<Long, java.util.Set<String>> has = new HashMap<>();
+        dsl.selectDistinct(DFE_VALUE.SOURCE_FILE_ID, DFE_VALUE.COLUMN_NAME).from(DFE_VALUE).where(DFE_VALUE.SOURCE_FILE_ID.in(unknown))
+                .forEach(r -> has.computeIfAbsent(r.value1(), f -> new java.util.HashSet<>()).add(r.value2()));
+        Map<String, List<Long>> standing = new HashMap<>();
+        List<Long> unread = new ArrayList<>();
+        for (long file : unknown) {
+            java.util.Set<String> columns = has.getOrDefault(file, java.util.Set.of());
+            List<String> fits = columnsOfFile.entrySet().stream().filter(e -> !filtered.contains(e.getKey()))
+                    .filter(e -> columns.containsAll(e.getValue())).map(Map.Entry::getKey).toList();
+            if (fits.size() == 1) {
+                standing.computeIfAbsent(fits.get(0), f -> new ArrayList<>()).add(file);
+            } else {
+                unread.add(file);
+            }
+        }
+        return new ByContent(standing, unread);
+    }
+
+    /**
+     * The run's DfE files saved under a name that is not DfE's (not ending in the years they cover) that
+     * no benchmark reads, by their names in the input folder: their columns say which file they are
+     * only by filters, or they are no file any benchmark reads. Said, so a renamed download is not left
+     * out without a word.
+     */
+    public List<String> notRead(long runId) {
+        List<Long> runFiles = dsl.select(RUN_INPUT.SOURCE_FILE_ID).from(RUN_INPUT).where(RUN_INPUT.RUN_ID.eq(runId))
+                .fetch(RUN_INPUT.SOURCE_FILE_ID);
+        Map<Long, String> keyOf = new HashMap<>();
+        dsl.select(DFE_VALUE.SOURCE_FILE_ID, org.jooq.impl.DSL.min(DFE_VALUE.FILE_KEY)).from(DFE_VALUE)
+                .where(DFE_VALUE.SOURCE_FILE_ID.in(runFiles)).groupBy(DFE_VALUE.SOURCE_FILE_ID)
+                .forEach(r -> keyOf.put(r.value1(), r.value2()));
+        List<Long> unread = byContent(keyOf).unread();
+        if (unread.isEmpty()) {
+            return List.of();
+        }
+        return dsl.select(RUN_INPUT.DISPLAY_NAME).from(RUN_INPUT).where(RUN_INPUT.RUN_ID.eq(runId).and(RUN_INPUT.SOURCE_FILE_ID.in(unread)))
+                .orderBy(RUN_INPUT.DISPLAY_NAME).fetch(RUN_INPUT.DISPLAY_NAME).stream()
+                // Named as DfE names its files (ending in the years it covers): a file no benchmark needs, as it should be.
+                .filter(name -> !DFE_NAME.matcher(name).matches())
+                .map(name -> name + " holds DfE published statistics, but no benchmark reads it: the benchmarks find DfE's files by "
+                        + "the names DfE gives them (d4_cpps_at31march_by_category_of_abuse_2013_to_2022.csv), or by their columns. "
+                        + "If it is one of those files saved under another name, save it under DfE's name and run again.")
+                .toList();
+    }
+
+    private static final Pattern DFE_NAME = Pattern.compile("(?i).*_\\d{4}(_to_\\d{4})?\\.csv");
 
     private static boolean matches(Map<BenchmarkSpec.Column, Map<String, Boolean>> matched, BenchmarkSpec.Column column, String filters) {
         return matched.computeIfAbsent(column, c -> new HashMap<>()).computeIfAbsent(filters, column::matches);

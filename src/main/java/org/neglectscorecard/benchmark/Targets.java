@@ -1,6 +1,7 @@
 package org.neglectscorecard.benchmark;
 
 import static org.neglectscorecard.store.schema.Tables.COMMENTARY;
+import static org.neglectscorecard.store.schema.Tables.RUN_AREA;
 import static org.neglectscorecard.store.schema.Tables.RUN_INPUT;
 import static org.neglectscorecard.store.schema.Tables.TARGET;
 
@@ -8,9 +9,13 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.jooq.DSLContext;
+import org.neglectscorecard.ingest.RowCheck;
+import org.neglectscorecard.ingest.Values;
+import org.neglectscorecard.reference.LaDirectory;
 import org.neglectscorecard.indicators.IndicatorDefinition.Polarity;
 import org.springframework.stereotype.Component;
 
@@ -44,16 +49,83 @@ public class Targets {
     }
 
     private final DSLContext dsl;
+    private final LaDirectory las;
 
-    public Targets(DSLContext dsl) {
+    public Targets(DSLContext dsl, LaDirectory las) {
         this.dsl = dsl;
+        this.las = las;
     }
 
+    /**
+     * The run's targets, each for an area as the run names it (an LA's 9-character code, or the
+     * partnership's id), whichever way the file names it: an LA's 3-digit or 9-character code or its
+     * name ("Luton", "Luton Borough Council"), the partnership's id or name. A target for no area of
+     * the run is not here: {@link #notUsed} says why.
+     */
     public List<Target> targets(long runId) {
-        return dsl.select(TARGET.INDICATOR_ID, TARGET.AREA_CODE, TARGET.PERIOD_END, TARGET.TARGET_, TARGET.AMBER_TOLERANCE)
-                .from(TARGET).where(TARGET.SOURCE_FILE_ID.in(dsl.select(RUN_INPUT.SOURCE_FILE_ID).from(RUN_INPUT).where(RUN_INPUT.RUN_ID.eq(runId))))
-                .orderBy(TARGET.INDICATOR_ID, TARGET.AREA_CODE, TARGET.PERIOD_END)
-                .fetch(r -> new Target(r.value1(), r.value2(), r.value3(), r.value4(), r.value5()));
+        Map<String, String> areas = areas(runId);
+        List<Target> out = new java.util.ArrayList<>();
+        for (var r : rows(runId)) {
+            String area = area(areas, r.get(TARGET.AREA_CODE));
+            if (area != null) {
+                out.add(new Target(r.get(TARGET.INDICATOR_ID), area, r.get(TARGET.PERIOD_END), r.get(TARGET.TARGET_),
+                        r.get(TARGET.AMBER_TOLERANCE)));
+            }
+        }
+        out.sort(Comparator.comparing(Target::indicatorId).thenComparing(Target::areaCode).thenComparing(Target::periodEnd));
+        return out;
+    }
+
+    /**
+     * Each target row of the run's files that no figure can be judged against, said so the person can
+     * put it right: an area that is none of the run's, an indicator id the catalogue does not have.
+     */
+    public List<String> notUsed(long runId, java.util.Set<String> indicatorIds) {
+        Map<String, String> areas = areas(runId);
+        List<String> out = new java.util.ArrayList<>();
+        for (var r : rows(runId)) {
+            String where = r.get(RUN_INPUT.DISPLAY_NAME) + " row " + r.get(TARGET.SOURCE_ROW);
+            String id = r.get(TARGET.INDICATOR_ID);
+            if (!indicatorIds.contains(id)) {
+                out.add(where + ": '" + id + "' is not an indicator id, so its target is not used. The ids are the first "
+                        + "column of indicators.csv (for example CPP_OPEN_NEG_INIT_PCT).");
+            } else if (area(areas, r.get(TARGET.AREA_CODE)) == null) {
+                out.add(where + ": '" + r.get(TARGET.AREA_CODE) + "' is not one of this run's areas, so its target for " + id
+                        + " is not used. Give a member LA's code (821 or E06000032) or name, or the partnership's id.");
+            }
+        }
+        return out;
+    }
+
+    private List<org.jooq.Record> rows(long runId) {
+        return List.copyOf(dsl.select(TARGET.INDICATOR_ID, TARGET.AREA_CODE, TARGET.PERIOD_END, TARGET.TARGET_, TARGET.AMBER_TOLERANCE,
+                        TARGET.SOURCE_ROW, RUN_INPUT.DISPLAY_NAME)
+                .from(TARGET).join(RUN_INPUT).on(RUN_INPUT.SOURCE_FILE_ID.eq(TARGET.SOURCE_FILE_ID).and(RUN_INPUT.RUN_ID.eq(runId)))
+                .orderBy(RUN_INPUT.DISPLAY_NAME, TARGET.SOURCE_ROW)
+                .fetch());
+    }
+
+    /** The run's areas by every name a file may give them, squashed as headings are: code, 3-digit code, name. */
+    private Map<String, String> areas(long runId) {
+        Map<String, String> out = new java.util.HashMap<>();
+        for (var a : dsl.select(RUN_AREA.AREA_CODE, RUN_AREA.AREA_NAME, RUN_AREA.LA_CODE3).from(RUN_AREA)
+                .where(RUN_AREA.RUN_ID.eq(runId)).fetch()) {
+            out.put(Values.squash(a.get(RUN_AREA.AREA_CODE)), a.get(RUN_AREA.AREA_CODE));
+            out.putIfAbsent(Values.squash(a.get(RUN_AREA.AREA_NAME)), a.get(RUN_AREA.AREA_CODE));
+            if (a.get(RUN_AREA.LA_CODE3) != null) {
+                out.putIfAbsent(Values.squash(a.get(RUN_AREA.LA_CODE3)), a.get(RUN_AREA.AREA_CODE));
+            }
+        }
+        return out;
+    }
+
+    private String area(Map<String, String> areas, String written) {
+        String area = areas.get(Values.squash(written));
+        if (area != null) {
+            return area;
+        }
+        // "Luton Borough Council", an LA's former 9-character code: the LA it names, if the run has it.
+        return RowCheck.byName(las, written).or(() -> las.code3(written)).map(code -> areas.get(Values.squash(code))).orElse(null);
     }
 
     public List<Commentary> commentary(long runId) {

@@ -1,5 +1,9 @@
 package org.neglectscorecard.job;
 
+import org.neglectscorecard.benchmark.Targets;
+import org.neglectscorecard.indicators.Catalogue;
+import org.neglectscorecard.indicators.IndicatorDefinition;
+import org.neglectscorecard.store.RunMessages;
 import org.neglectscorecard.benchmark.Benchmarks;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
@@ -12,16 +16,30 @@ public class ComputeBenchmarksTasklet implements Tasklet {
     public static final String STEP = "computeBenchmarks";
 
     private final Benchmarks benchmarks;
+    private final Targets targets;
+    private final Catalogue catalogue;
+    private final RunMessages messages;
     private final Progress progress;
 
-    public ComputeBenchmarksTasklet(Benchmarks benchmarks, Progress progress) {
+    public ComputeBenchmarksTasklet(Benchmarks benchmarks, Targets targets, Catalogue catalogue, RunMessages messages, Progress progress) {
         this.benchmarks = benchmarks;
+        this.targets = targets;
+        this.catalogue = catalogue;
+        this.messages = messages;
         this.progress = progress;
     }
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         RunContext run = RunContext.of(chunkContext.getStepContext().getStepExecution());
+        messages.clear(run.runId(), STEP);
+        java.util.Set<String> ids = catalogue.indicators().stream().map(IndicatorDefinition::id).collect(java.util.stream.Collectors.toSet());
+        for (String problem : targets.notUsed(run.runId(), ids)) {
+            messages.add(run.runId(), STEP, RunMessages.WARNING, problem);
+        }
+        for (String problem : benchmarks.notRead(run.runId())) {
+            messages.add(run.runId(), STEP, RunMessages.WARNING, problem);
+        }
         String named = run.jobFile().statisticalNeighbours();
         int rows = benchmarks.compute(run.runId(), run.jobName(), run.period(), run.jobFile().partnershipId(), named);
         contribution.incrementWriteCount(rows);

@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.jooq.DSLContext;
 import org.neglectscorecard.benchmark.Benchmarks;
+import org.neglectscorecard.benchmark.Targets;
 import org.neglectscorecard.indicators.Catalogue;
 import org.neglectscorecard.indicators.IndicatorEngine;
 import org.neglectscorecard.ingest.InputScanner;
@@ -168,9 +169,10 @@ public class ScorecardJobConfig {
     }
 
     @Bean
-    Step computeBenchmarks(JobRepository jobs, PlatformTransactionManager tx, Benchmarks benchmarks, Progress progress) {
+    Step computeBenchmarks(JobRepository jobs, PlatformTransactionManager tx, Benchmarks benchmarks, Targets targets,
+                           Catalogue catalogue, RunMessages messages, Progress progress) {
         return new StepBuilder(ComputeBenchmarksTasklet.STEP, jobs)
-                .tasklet(new ComputeBenchmarksTasklet(benchmarks, progress), tx)
+                .tasklet(new ComputeBenchmarksTasklet(benchmarks, targets, catalogue, messages, progress), tx)
                 .build();
     }
 

@@ -30,7 +30,8 @@ public class ReferenceRowProcessor implements ItemProcessor<SourceRow, ParsedRow
     private static final Set<String> GEOGRAPHY = Set.of("time_period", "time_identifier", "geographic_level", "country_code",
             "country_name", "region_code", "region_name", "old_la_code", "new_la_code", "la_name", "lad_code", "lad_name",
             "pcon_code", "pcon_name");
-    private static final Pattern NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?");
+    /** A figure, with or without thousands separators ("64,390": the file re-saved by Excel). */
+    private static final Pattern NUMBER = Pattern.compile("-?(\\d+|\\d{1,3}(,\\d{3})+)(\\.\\d+)?");
     private static final Pattern YEARS_IN_NAME = Pattern.compile("(_\\d{4})?(_to_\\d{4})?$");
 
     private final String fileKey;
@@ -109,7 +110,7 @@ public class ReferenceRowProcessor implements ItemProcessor<SourceRow, ParsedRow
             }
             String v = row.values()[i] == null ? "" : row.values()[i].strip();
             if (NUMBER.matcher(v).matches()) {
-                cells.add(new ReferenceRecord.Cell(name, new BigDecimal(v), null));
+                cells.add(new ReferenceRecord.Cell(name, new BigDecimal(v.replace(",", "")), null));
             } else if (SYMBOLS.contains(v.toLowerCase(Locale.ROOT))) {
                 cells.add(new ReferenceRecord.Cell(name, null, v));
             } else if (!v.isEmpty()) {

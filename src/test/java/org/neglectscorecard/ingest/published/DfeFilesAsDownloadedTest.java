@@ -66,6 +66,25 @@ class DfeFilesAsDownloadedTest {
         }
     }
 
+    /** A DfE file opened and saved again in Excel writes its counts "64,390": a figure, not a filter, and never a blank. */
+    @Test
+    void countsWithThousandsSeparatorsAreFigures() throws Exception {
+        Path f = dir.resolve("d4_cpps_at31march_by_category_of_abuse_2013_to_2022.csv");
+        Files.writeString(f, "\uFEFFtime_period,time_identifier,geographic_level,country_code,country_name,region_code,region_name,"
+                + "old_la_code,new_la_code,la_name,CPP_At31,Neglect_Initial\r\n"
+                + "2022,Reporting year,National,E92000001,England,,,,,,\"50,920\",\"25,467\"\r\n"
+                + "2022,Reporting year,Local authority,E92000001,England,E12000006,East of England,821,E06000032,Luton,297,131\r\n");
+        ReferenceRowProcessor processor = new ReferenceRowProcessor(f.getFileName().toString(), new LaDirectory());
+        try (CsvTableReader reader = new CsvTableReader(f, ReferenceTable.DFE_PUBLISHED.title(), StandardCharsets.UTF_8)) {
+            ReferenceRecord.DfeRow england = (ReferenceRecord.DfeRow) processor.process(next(reader)).record();
+            assertThat(england.filters()).isEmpty();
+            assertThat(england.cells()).extracting(ReferenceRecord.Cell::column, c -> c.value().intValueExact())
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple("CPP_At31", 50920),
+                            org.assertj.core.groups.Tuple.tuple("Neglect_Initial", 25467));
+        }
+        assertThat(Validate.folder(dir).problems()).isEmpty();
+    }
+
     private static SourceRow next(CsvTableReader reader) {
         String[] values = reader.next();
         return new SourceRow(reader.header(), reader.rowNumber(), values, null);

@@ -1,0 +1,81 @@
+package org.neglectscorecard.benchmark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.neglectscorecard.indicators.PublishedFiguresTestAccess;
+import org.neglectscorecard.job.RunService;
+import org.neglectscorecard.sample.CensusReturnWriter;
+import org.neglectscorecard.testing.TestApp;
+
+/**
+ * Files as people keep them: DfE's file saved by the browser as "download (3).csv" is still DfE's d4
+ * (known by its columns), so the benchmarks are the same as under DfE's name; a targets file naming
+ * the LA by its name is read; a target for an id or area the run does not have is said, never
+ * dropped without a word.
+ */
+class RenamedDownloadsAndTargetsByNameTest {
+
+    static final Path REFERENCE = Path.of("sample-data/reference");
+    static final String D4 = "d4_cpps_at31march_by_category_of_abuse_2013_to_2022.csv";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aRenamedDownloadGivesTheSameBenchmarksAndTargetsMayNameTheLa() throws Exception {
+        String asNamed = run("named", D4);
+        String renamed = run("renamed", "download (3).csv");
+        assertThat(asNamed).contains("CPP_OPEN_NEG_INIT_PCT,E09000033");
+        assertThat(renamed).isEqualTo(asNamed);
+
+        String summary = Files.readString(dir.resolve("out-renamed/inner-west/2022-03-31/run-summary.txt"));
+        assertThat(summary).contains("targets.csv row 3: 'CPP_OPEN_NEG_PCT' is not an indicator id, so its target is not used.")
+                .contains("targets.csv row 4: 'Camden' is not one of this run's areas, so its target for CPP_OPEN_NEG_INIT_PCT is not used.")
+                .doesNotContain("targets.csv row 2");
+        assertThat(summary).doesNotContain("no benchmark reads it");
+    }
+
+    @Test
+    void aDfeFileNoBenchmarkCanTellIsSaid() throws Exception {
+        // Columns only a filter tells apart ("number where ..."): under another name it cannot be known, and is said.
+        String claStarts = "la_cla_who_started_to_be_looked_after_2018_to_2022.csv";
+        run("cla", "my-download.csv", claStarts);
+        String summary = Files.readString(dir.resolve("out-cla/inner-west/2022-03-31/run-summary.txt"));
+        assertThat(summary).contains("reference/my-download.csv holds DfE published statistics, but no benchmark reads it");
+    }
+
+    /** Westminster's 2021-22 returns with DfE's file under the given name; the benchmarks.csv written. */
+    private String run(String name, String savedAs) throws Exception {
+        return run(name, savedAs, D4);
+    }
+
+    private String run(String name, String savedAs, String file) throws Exception {
+        Path input = dir.resolve("input-" + name);
+        CensusReturnWriter.writeXml(PublishedFiguresTestAccess.westminster(2021), input.resolve("213/2020-21/cin.xml"));
+        CensusReturnWriter.writeCsv(PublishedFiguresTestAccess.westminster(2022), input.resolve("213/2021-22"));
+        Files.createDirectories(input.resolve("reference"));
+        Files.copy(REFERENCE.resolve(file), input.resolve("reference").resolve(savedAs));
+        Files.writeString(input.resolve("targets.csv"), """
+                indicator_id,area_code,period_end,target,amber_tolerance
+                CPP_OPEN_NEG_INIT_PCT,Westminster,2022-03-31,40,5
+                CPP_OPEN_NEG_PCT,213,2022-03-31,40,5
+                CPP_OPEN_NEG_INIT_PCT,Camden,2022-03-31,40,5
+                """);
+        Path job = TestApp.jobFile(dir.resolve("jobs-" + name), "bench", "inner-west", List.of("213"));
+        try (TestApp app = TestApp.start(dir.resolve("data-" + name))) {
+            RunService.RunResult r = app.run(job, LocalDate.of(2022, 3, 31), input, dir.resolve("out-" + name), false);
+            assertThat(r.ok()).as(r.message()).isTrue();
+            // "Westminster" is the LA's code; "Camden" is no area of the run, so its target is not among them.
+            assertThat(app.bean(Targets.class).targets(r.runId())).filteredOn(t -> t.indicatorId().equals("CPP_OPEN_NEG_INIT_PCT"))
+                    .singleElement().satisfies(t -> assertThat(t.areaCode()).isEqualTo("E09000033"));
+        }
+        return Files.readString(dir.resolve("out-" + name + "/inner-west/2022-03-31/benchmarks.csv"));
+    }
+}
