@@ -85,7 +85,9 @@ public class InputValidator {
                     ParsedRow<?> parsed = processor.process(row);
                     parsed.valuesIgnored().forEach(r -> found.add(new Problem(f.displayName(), r, "value left out")));
                     parsed.notes().forEach(r -> found.add(new Problem(f.displayName(), r, "note")));
-                    String earlier = parsed.record() instanceof CinRecord r ? duplicates.seen(r, row.rowNumber()) : null;
+                    String earlier = parsed.record() instanceof CinRecord r ? duplicates.seen(r, row.rowNumber())
+                            : parsed.record() instanceof org.neglectscorecard.ingest.agency.AgencyRecord a ? duplicates.seen(a, row.rowNumber())
+                            : null;
                     if (earlier != null) {
                         rejected++;
                         found.add(new Problem(f.displayName(), row.problem(null, null, earlier), "row rejected"));
@@ -174,7 +176,11 @@ public class InputValidator {
         List<Rejection> absent(InputFile f) {
             List<Rejection> out = new ArrayList<>();
             for (WholeFileRules.StoreColumn t : f.kind().absentTables(f)) {
-                if (!rows.containsKey(t.fileTable())) {
+                String why = f.kind().notCollected(f, t);
+                if (!rows.containsKey(t.fileTable()) && why != null) {
+                    out.add(new Rejection(t.fileTable(), null, null, null, null, f.displayName() + " has no " + t.fileTable()
+                            + " (" + why + "): " + t.neededFor() + " have no value for the months this return serves."));
+                } else if (!rows.containsKey(t.fileTable())) {
                     out.add(new Rejection(t.fileTable(), null, null, null, null, f.displayName() + " has no " + t.fileTable()
                             + ": " + t.neededFor() + " will have no value for the months this return serves."));
                 }
@@ -262,6 +268,17 @@ public class InputValidator {
                         "This child already has a child protection plan starting the same day at row %d: only that row is used");
             }
             return null;
+        }
+
+        /** A partner's log row whose unique key (an audit's reference, a plan's family and start) an earlier row has: as loading rejects it. */
+        String seen(org.neglectscorecard.ingest.agency.AgencyRecord r, int row) {
+            var source = r.source();
+            if (source.uniqueKey().isEmpty()) {
+                return null;
+            }
+            StringBuilder key = new StringBuilder(String.valueOf(r.laCode3()));
+            source.uniqueKey().forEach(k -> key.append('|').append(r.values().get(k)));
+            return check(source.sheet(), key.toString(), row, source.repeatedKeyReason());
         }
 
         private String check(String table, String key, int row, String reason) {

@@ -156,6 +156,15 @@ public interface KindOfReturn {
     WholeFileRules wholeFile();
 
     /**
+     * Why a return cannot have one of its {@link #absentTables} where that is no fault of the file (DfE
+     * did not collect the item in the return's year), or null. With a reason, the table is said as
+     * nothing to add, and a check before the run does not count it as something to put right.
+     */
+    default String notCollected(InputFile file, WholeFileRules.StoreColumn table) {
+        return null;
+    }
+
+    /**
      * Whole tables the indicators need that a return of this layout does not have at all (a CIN
      * table set without its ChildProtectionPlans file; an Annex A without List 7; a census year
      * before CIN plan dates were collected), each as the key column the table would have filled.

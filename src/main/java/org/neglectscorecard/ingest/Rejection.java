@@ -140,7 +140,12 @@ public record Rejection(String sheet, Integer rowNumber, String column, String c
             "adult", "adults", "young", "people", "person", "school", "nursing", "nurse", "visiting", "visitor", "midwifery",
             "maternity", "antenatal", "postnatal", "dental", "paediatric", "paediatrics", "gp", "camhs", "team", "tool", "screening",
             "graded", "profile", "gcp2", "gcp", "practice", "practitioner", "practitioners", "staff", "specialist", "universal",
-            "targeted", "general", "combined", "mixed", "face", "remote");
+            "targeted", "general", "combined", "mixed", "face", "remote",
+            // Words partners' systems write for outcomes, grades, answers and settings (a second trial's exports: "Hospital
+            // cancelled", "Dentistry", "Adequate", "Thematic audit", "In progress", "Very good", "Neither agree nor disagree").
+            "hospital", "cancelled", "canceled", "dentistry", "adequate", "thematic", "audit", "audits", "local", "authority",
+            "in", "progress", "very", "neither", "nor", "poor", "fair", "excellent", "satisfied", "dissatisfied", "somewhat",
+            "partially", "partly", "not", "applicable", "attended", "completed", "incomplete", "withdrawn");
 
     private static boolean onlyCategoryWords(String v, java.util.Collection<String> columnWords) {
         if (v.length() > 60) {

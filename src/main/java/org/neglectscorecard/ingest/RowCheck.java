@@ -300,6 +300,10 @@ public final class RowCheck {
                 "boroughcouncil", "countycouncil", "citycouncil", "council", "cityof", "countyof"}) {
             n = n.replace(word, "");
         }
+        // "Bedford Borough", as DfE's neighbour groupings name Bedford: both sides lose it, so Peterborough is still Peterborough.
+        if (n.endsWith("borough") && n.length() > "borough".length() + 3) {
+            n = n.substring(0, n.length() - "borough".length());
+        }
         return n.isEmpty() ? squashed : n;
     }
 

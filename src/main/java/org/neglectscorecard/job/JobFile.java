@@ -99,12 +99,39 @@ public record JobFile(String name, String partnershipId, String partnershipName,
         if (id == null || !NAME.matcher(id).matches()) {
             throw new JobFileException(where + "partnership id is missing or has characters other than letters, digits, '-', '_'");
         }
+        for (Object key : p.keySet()) {
+            if (!List.of("id", "name", "members").contains(String.valueOf(key))) {
+                throw new JobFileException(where + "'" + key + "' under 'partnership:' is not a setting: it has id, name and members "
+                        + "(the member LAs, e.g. members: [821, 822, 823])");
+            }
+        }
         List<String> members = new ArrayList<>();
         if (p.get("members") instanceof List<?> list) {
             list.forEach(m -> members.add(String.valueOf(m).strip()));
+        } else if (p.get("members") != null) {
+            // "members: 821", or "members: 821, 822": one LA, or several written without brackets.
+            for (String m : String.valueOf(p.get("members")).split(",")) {
+                if (!m.isBlank()) {
+                    members.add(m.strip());
+                }
+            }
         }
         if (members.isEmpty()) {
             throw new JobFileException(where + "partnership members is empty: list the member LAs' codes, e.g. [821, 822, 823]");
+        }
+        // Checked here, before any file is loaded: a member no LA answers to would only be found after loading.
+        org.neglectscorecard.reference.LaDirectory las = new org.neglectscorecard.reference.LaDirectory();
+        for (int i = 0; i < members.size(); i++) {
+            String m = members.get(i);
+            if (las.code3(m).isPresent()) {
+                continue;
+            }
+            String byName = org.neglectscorecard.ingest.RowCheck.byName(las, m).orElse(null);
+            if (byName == null) {
+                throw new JobFileException(where + "partnership member '" + m + "' is not an English LA: give its 3-digit DfE code "
+                        + "(such as 821), its 9-character code (E06000032) or its name (Luton)");
+            }
+            members.set(i, byName);
         }
         List<FileOverride> overrides = new ArrayList<>();
         if (map.get("files") instanceof List<?> list) {

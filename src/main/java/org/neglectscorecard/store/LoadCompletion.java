@@ -510,9 +510,10 @@ public class LoadCompletion {
             String who = ReturnRegistry.PARTNERSHIP_WIDE.equals(r.getLaCode3()) ? "" : " (LA " + r.getLaCode3() + ")";
             for (StoreColumn c : tables) {
                 if (dsl.fetchCount(c.table(), c.table().field("return_id", Long.class).eq(r.getReturnId())) == 0) {
+                    String why = kind.notCollected(file, c);
                     absent(sourceFileId, r.getReturnId(), c, new Rejection(c.fileTable(), null, null, null, null, "This return"
-                            + who + " has no " + c.fileTable() + ": " + c.neededFor() + " will have no value for the months "
-                            + "this return serves (never a zero)."));
+                            + who + " has no " + c.fileTable() + (why == null ? ": " + c.neededFor() + " will have no value"
+                            : " (" + why + "): " + c.neededFor() + " have no value") + " for the months this return serves (never a zero)."));
                 }
             }
             KindOfReturn.Expected expected = file == null ? null : kind.expectedTables(file);

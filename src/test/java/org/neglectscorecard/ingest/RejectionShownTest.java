@@ -57,7 +57,8 @@ class RejectionShownTest {
     /** In a column of codes or categories: a few words of categories, or of the column's own code list. */
     @ParameterizedTest
     @ValueSource(strings = {"All services", "Attended late", "Neglect Awareness Level 1", "Total 2025/26", "Follow-up visit",
-            "Waiting list", "Online e-learning module", "Health visiting (all)"})
+            "Waiting list", "Online e-learning module", "Health visiting (all)", "Hospital cancelled", "Dentistry", "Adequate",
+            "Thematic audit", "In progress", "Very good", "Neither agree nor disagree", "Local authority"})
     void inACategoryColumnWordsOfCategoriesAreShown(String value) {
         assertThat(Rejection.shownCategory(value, Rejection.wordsOf(java.util.List.of("Postnatal / health visiting",
                 "Graded Care Profile 2")))).isEqualTo(value);

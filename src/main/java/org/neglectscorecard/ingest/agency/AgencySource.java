@@ -254,6 +254,13 @@ public enum AgencySource {
         return uniqueKey;
     }
 
+    /** What a row giving an earlier row's unique key again is told, the earlier row's number to fill in (%s). */
+    public String repeatedKeyReason() {
+        List<String> headings = uniqueKey.stream().map(this::headingOf).toList();
+        return "This " + String.join(" and ", headings) + (headings.size() > 1 ? " are" : " is") + " already given at row %s: only that "
+                + "row is used";
+    }
+
     /** The template's heading of the column stored in {@code dbColumn} (the column's name where none has it). */
     public String headingOf(String dbColumn) {
         return columns.stream().filter(c -> dbColumn.equals(c.dbColumn())).findFirst().map(AgencyColumn::heading).orElse(dbColumn);

@@ -177,9 +177,8 @@ public final class MultiAgencyData implements KindOfReturn {
             List<Field<?>> key = new ArrayList<>();
             key.add(table.field("la_code3"));
             source.uniqueKey().forEach(k -> key.add(table.field(k)));
-            List<String> headings = source.uniqueKey().stream().map(source::headingOf).toList();
-            duplicates.add(Duplicate.rejected(table, key, source.sheet(), headings.get(0), "This " + String.join(" and ", headings)
-                    + (headings.size() > 1 ? " are" : " is") + " already given at row %s: only that row is used"));
+            duplicates.add(Duplicate.rejected(table, key, source.sheet(), source.headingOf(source.uniqueKey().get(0)),
+                    source.repeatedKeyReason()));
         }
         return new WholeFileRules(duplicates, List.of(), dates, needed, anchors, WholeFileRules.Dating.LOG);
     }

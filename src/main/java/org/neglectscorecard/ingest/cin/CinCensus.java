@@ -339,6 +339,16 @@ public final class CinCensus implements KindOfReturn {
      * if the return indeed stored none of them.
      */
     @Override
+    public String notCollected(InputFile file, StoreColumn table) {
+        CollectionYear y = year(file);
+        if (y == null || !"CINplanDates".equals(table.fileTable()) || y.blocks().containsKey("CINPlanDates")) {
+            return null;
+        }
+        return "DfE first collected CIN plan dates in the " + YEARS.firstYearWith("CINPlanDates") + " census, so a "
+                + y.year() + " return has none: nothing to add";
+    }
+
+    @Override
     public List<StoreColumn> absentTables(InputFile file) {
         List<StoreColumn> out = new ArrayList<>();
         List<StoreColumn> tables = List.of(

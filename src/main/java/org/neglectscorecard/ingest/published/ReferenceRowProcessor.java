@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -66,7 +67,8 @@ public class ReferenceRowProcessor implements ItemProcessor<SourceRow, ParsedRow
                 String la = Values.text(row.value("LA num")).or(() -> Values.text(row.value("old_la_code"))).orElse(null);
                 boolean any = false;
                 for (int k = 1; k <= 10; k++) {
-                    any |= Values.text(row.value("SN" + k)).orElse("").matches("\\d{3}");
+                    // A code, or an LA's name (a groupings file kept with names): read by the processor, which knows the LAs.
+                    any |= Values.text(row.value("SN" + k)).orElse("").matches("\\d{3}|.*\\p{L}.*");
                 }
                 yield la == null || !la.matches("\\d{3}") || !any;
             }
@@ -172,6 +174,14 @@ public class ReferenceRowProcessor implements ItemProcessor<SourceRow, ParsedRow
             String n = Values.text(row.value("SN" + k)).orElse(null);
             if (n != null && n.matches("\\d{3}")) {
                 neighbours.add(n);
+            } else if (n != null) {
+                // An LA's name ("Bedford", "Luton Borough Council") or 9-character code is that LA's 3-digit code.
+                Optional<String> code = las.code3(n).or(() -> RowCheck.byName(las, n));
+                if (code.isPresent()) {
+                    neighbours.add(code.get());
+                } else {
+                    check.leaveOut("SN" + k, Rejection.shown(n), "'" + n + "' is not an LA's code or name, so this neighbour is left out");
+                }
             }
         }
         return check.result(new ReferenceRecord.Neighbours(la, neighbours, row.rowNumber()));

@@ -85,6 +85,21 @@ class DfeFilesAsDownloadedTest {
         assertThat(Validate.folder(dir).problems()).isEmpty();
     }
 
+    /** A groupings file kept with the neighbours' names in place of their codes is read as their codes; a name no LA has is said. */
+    @Test
+    void neighboursGivenByNameAreTheirCodes() throws Exception {
+        Path f = dir.resolve("my_neighbours.csv");
+        Files.writeString(f, "LA num,LA Name,SN1,SN2,SN3,SN4\n821,Luton,Bedford Borough,Milton Keynes,Nowhere Town,Peterborough\n");
+        ReferenceRowProcessor processor = new ReferenceRowProcessor(f.getFileName().toString(), new LaDirectory());
+        try (CsvTableReader reader = new CsvTableReader(f, ReferenceTable.STAT_NEIGHBOURS.title(), StandardCharsets.UTF_8)) {
+            SourceRow row = next(reader);
+            assertThat(ReferenceRowProcessor.passedOver(row)).isFalse();
+            var parsed = processor.process(row);
+            assertThat(parsed.record()).isEqualTo(new ReferenceRecord.Neighbours("821", List.of("822", "826", "874"), row.rowNumber()));
+            assertThat(parsed.valuesIgnored()).singleElement().satisfies(r -> assertThat(r.reason()).contains("'Nowhere Town' is not an LA's code or name"));
+        }
+    }
+
     private static SourceRow next(CsvTableReader reader) {
         String[] values = reader.next();
         return new SourceRow(reader.header(), reader.rowNumber(), values, null);

@@ -1,0 +1,44 @@
+package org.neglectscorecard.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The partnership's members as people write them: codes, names, one LA without brackets. A member no
+ * LA answers to, or a misspelt 'members:', is refused when the job file is read (by 'validate' and
+ * before a run loads anything), saying what to write, not after every file has loaded.
+ */
+class JobFileMembersTest {
+
+    @TempDir
+    Path dir;
+
+    JobFile load(String partnership) throws IOException {
+        Path file = dir.resolve("job.yml");
+        Files.writeString(file, "name: t\npartnership: " + partnership + "\n");
+        return JobFile.load(file);
+    }
+
+    @Test
+    void membersMayBeCodesNamesOrOneLaWithoutBrackets() throws IOException {
+        assertThat(load("{id: p, name: P, members: [821, E06000055, Central Bedfordshire]}").members())
+                .containsExactly("821", "E06000055", "823");
+        assertThat(load("{id: p, name: P, members: Luton Borough Council}").members()).containsExactly("821");
+        assertThat(load("{id: p, name: P, members: 821}").members()).containsExactly("821");
+    }
+
+    @Test
+    void aMemberNoLaAnswersToOrAMisspeltSettingIsRefusedSayingWhatToWrite() {
+        assertThatThrownBy(() -> load("{id: p, name: P, members: [821, 999]}")).isInstanceOf(JobFile.JobFileException.class)
+                .hasMessageContaining("partnership member '999' is not an English LA: give its 3-digit DfE code");
+        assertThatThrownBy(() -> load("{id: p, name: P, member: [821]}")).isInstanceOf(JobFile.JobFileException.class)
+                .hasMessageContaining("'member' under 'partnership:' is not a setting");
+    }
+}
