@@ -84,7 +84,7 @@ public class Benchmarks {
                     release.put(r.value1(), r.value2());
                     keyOf.put(r.value1(), r.value3());
                 });
-        Map<String, List<Long>> standingFor = byContent(keyOf).standing();
+        Map<String, List<Long>> standingFor = byContent(runId, keyOf).standing();
         int written = 0;
         for (IndicatorDefinition d : catalogue.indicators()) {
             if (d.benchmark() == null || !d.publish()) {
@@ -233,16 +233,17 @@ public class Benchmarks {
 
     /**
      * DfE files known by their content where their name is not DfE's ("download (3).csv", as a browser
-     * saves a second download): a file whose name names no file the catalogue's benchmarks read stands
-     * for the one file whose benchmark columns it has, every one of them. Only where those columns are
-     * named outright: a column chosen by its filters ("number where characteristic = Total") is a
-     * name too many files share to tell which file this is. {@code unread} are such files that stand
-     * for none.
+     * saves a second download): such a file stands for the one file the catalogue's benchmarks read
+     * whose benchmark columns it has, every one of them, when the run has no file of that name, and
+     * only when it gives one row per year and area (no breakdown by age or sex, whose rows would each
+     * fill the same figure). Only where those columns are named outright: a column chosen by its
+     * filters ("number where characteristic = Total") is a name too many files share. {@code unread}
+     * are such files that stand for none; {@code standing} gives each stand-in by the file it stands for.
      */
     record ByContent(Map<String, List<Long>> standing, List<Long> unread) {
     }
 
-    private ByContent byContent(Map<Long, String> keyOf) {
+    private ByContent byContent(long runId, Map<Long, String> keyOf) {
         Map<String, java.util.Set<String>> columnsOfFile = new HashMap<>();   // catalogue file -> columns its benchmarks read
         java.util.Set<String> filtered = new java.util.HashSet<>();
         for (IndicatorDefinition d : catalogue.indicators()) {
@@ -260,11 +261,29 @@ public class Benchmarks {
                 }
             }
         }
-        List<Long> unknown = keyOf.entrySet().stream().filter(e -> !columnsOfFile.containsKey(e.getValue())).map(Map.Entry::getKey)
+        List<Long> notOurs = keyOf.entrySet().stream().filter(e -> !columnsOfFile.containsKey(e.getValue())).map(Map.Entry::getKey)
                 .sorted().toList();
+        if (notOurs.isEmpty()) {
+            return new ByContent(Map.of(), List.of());
+        }
+        // Named as DfE names its files (ending in the years they cover): another of DfE's files, never a stand-in.
+        java.util.Set<Long> dfeNamed = new java.util.HashSet<>();
+        dsl.select(RUN_INPUT.SOURCE_FILE_ID, RUN_INPUT.DISPLAY_NAME).from(RUN_INPUT)
+                .where(RUN_INPUT.RUN_ID.eq(runId).and(RUN_INPUT.SOURCE_FILE_ID.in(notOurs)))
+                .forEach(r -> {
+                    if (DFE_NAME.matcher(r.value2()).matches()) {
+                        dfeNamed.add(r.value1());
+                    }
+                });
+        List<Long> unknown = notOurs.stream().filter(id -> !dfeNamed.contains(id)).toList();
         if (unknown.isEmpty()) {
             return new ByContent(Map.of(), List.of());
         }
+        java.util.Set<String> present = new java.util.HashSet<>(keyOf.values());
+        Map<Long, Integer> filterSets = new HashMap<>();
+        dsl.select(DFE_VALUE.SOURCE_FILE_ID, org.jooq.impl.DSL.countDistinct(DFE_VALUE.FILTERS)).from(DFE_VALUE)
+                .where(DFE_VALUE.SOURCE_FILE_ID.in(unknown)).groupBy(DFE_VALUE.SOURCE_FILE_ID)
+                .forEach(r -> filterSets.put(r.value1(), r.value2()));
         Map<Long, java.util.Set<String>> has = new HashMap<>();
         dsl.selectDistinct(DFE_VALUE.SOURCE_FILE_ID, DFE_VALUE.COLUMN_NAME).from(DFE_VALUE).where(DFE_VALUE.SOURCE_FILE_ID.in(unknown))
                 .forEach(r -> has.computeIfAbsent(r.value1(), f -> new java.util.HashSet<>()).add(r.value2()));
@@ -273,8 +292,9 @@ public class Benchmarks {
         for (long file : unknown) {
             java.util.Set<String> columns = has.getOrDefault(file, java.util.Set.of());
             List<String> fits = columnsOfFile.entrySet().stream().filter(e -> !filtered.contains(e.getKey()))
-                    .filter(e -> columns.containsAll(e.getValue())).map(Map.Entry::getKey).toList();
-            if (fits.size() == 1) {
+                    .filter(e -> !present.contains(e.getKey())).filter(e -> columns.containsAll(e.getValue()))
+                    .map(Map.Entry::getKey).toList();
+            if (fits.size() == 1 && filterSets.getOrDefault(file, 0) <= 1) {
                 standing.computeIfAbsent(fits.get(0), f -> new ArrayList<>()).add(file);
             } else {
                 unread.add(file);
@@ -284,10 +304,10 @@ public class Benchmarks {
     }
 
     /**
-     * The run's DfE files saved under a name that is not DfE's (not ending in the years they cover) that
-     * no benchmark reads, by their names in the input folder: their columns say which file they are
-     * only by filters, or they are no file any benchmark reads. Said, so a renamed download is not left
-     * out without a word.
+     * What the run summary says of the run's DfE files saved under a name that is not DfE's (not ending
+     * in the years they cover): each one read as a DfE file by its columns, and each no benchmark reads
+     * (its columns say which file it is only by filters, or it is no file any benchmark reads), so a
+     * renamed download is neither used nor left out without a word.
      */
     public List<String> notRead(long runId) {
         List<Long> runFiles = dsl.select(RUN_INPUT.SOURCE_FILE_ID).from(RUN_INPUT).where(RUN_INPUT.RUN_ID.eq(runId))
@@ -296,18 +316,26 @@ public class Benchmarks {
         dsl.select(DFE_VALUE.SOURCE_FILE_ID, org.jooq.impl.DSL.min(DFE_VALUE.FILE_KEY)).from(DFE_VALUE)
                 .where(DFE_VALUE.SOURCE_FILE_ID.in(runFiles)).groupBy(DFE_VALUE.SOURCE_FILE_ID)
                 .forEach(r -> keyOf.put(r.value1(), r.value2()));
-        List<Long> unread = byContent(keyOf).unread();
-        if (unread.isEmpty()) {
+        ByContent found = byContent(runId, keyOf);
+        Map<Long, String> standsFor = new HashMap<>();
+        found.standing().forEach((file, ids) -> ids.forEach(id -> standsFor.put(id, file)));
+        if (found.unread().isEmpty() && standsFor.isEmpty()) {
             return List.of();
         }
-        return dsl.select(RUN_INPUT.DISPLAY_NAME).from(RUN_INPUT).where(RUN_INPUT.RUN_ID.eq(runId).and(RUN_INPUT.SOURCE_FILE_ID.in(unread)))
-                .orderBy(RUN_INPUT.DISPLAY_NAME).fetch(RUN_INPUT.DISPLAY_NAME).stream()
-                // Named as DfE names its files (ending in the years it covers): a file no benchmark needs, as it should be.
-                .filter(name -> !DFE_NAME.matcher(name).matches())
-                .map(name -> name + " holds DfE published statistics, but no benchmark reads it: the benchmarks find DfE's files by "
+        List<String> out = new ArrayList<>();
+        for (var r : dsl.select(RUN_INPUT.SOURCE_FILE_ID, RUN_INPUT.DISPLAY_NAME).from(RUN_INPUT)
+                .where(RUN_INPUT.RUN_ID.eq(runId)).orderBy(RUN_INPUT.DISPLAY_NAME).fetch()) {
+            String name = r.value2();
+            if (standsFor.containsKey(r.value1())) {
+                out.add(name + " is read as DfE's " + standsFor.get(r.value1()) + " file, whose columns it has: save it under DfE's "
+                        + "name to make that plain to whoever reads the folder.");
+            } else if (found.unread().contains(r.value1())) {
+                out.add(name + " holds DfE published statistics, but no benchmark reads it: the benchmarks find DfE's files by "
                         + "the names DfE gives them (d4_cpps_at31march_by_category_of_abuse_2013_to_2022.csv), or by their columns. "
-                        + "If it is one of those files saved under another name, save it under DfE's name and run again.")
-                .toList();
+                        + "If it is one of those files saved under another name, save it under DfE's name and run again.");
+            }
+        }
+        return out;
     }
 
     private static final Pattern DFE_NAME = Pattern.compile("(?i).*_\\d{4}(_to_\\d{4})?\\.csv");

@@ -89,6 +89,9 @@ public class Targets {
             if (!indicatorIds.contains(id)) {
                 out.add(where + ": '" + id + "' is not an indicator id, so its target is not used. The ids are the first "
                         + "column of indicators.csv (for example CPP_OPEN_NEG_INIT_PCT).");
+            } else if (AMBIGUOUS.equals(areas.get(Values.squash(r.get(TARGET.AREA_CODE))))) {
+                out.add(where + ": '" + r.get(TARGET.AREA_CODE) + "' names both the partnership and one of its LAs, so its target for "
+                        + id + " is not used. Give the LA's code (821 or E06000032) or the partnership's name.");
             } else if (area(areas, r.get(TARGET.AREA_CODE)) == null) {
                 out.add(where + ": '" + r.get(TARGET.AREA_CODE) + "' is not one of this run's areas, so its target for " + id
                         + " is not used. Give a member LA's code (821 or E06000032) or name, or the partnership's id.");
@@ -105,15 +108,22 @@ public class Targets {
                 .fetch());
     }
 
-    /** The run's areas by every name a file may give them, squashed as headings are: code, 3-digit code, name. */
+    /** Written in two ways that mean two areas (a partnership whose id is a member LA's name): neither is taken. */
+    private static final String AMBIGUOUS = "";
+
+    /**
+     * The run's areas by every name a file may give them, squashed as headings are: its code (an LA's
+     * 9-character code, the partnership's id), an LA's 3-digit code, its name. A name that two areas
+     * answer to (the partnership "dorset" and the LA Dorset) is neither's.
+     */
     private Map<String, String> areas(long runId) {
         Map<String, String> out = new java.util.HashMap<>();
         for (var a : dsl.select(RUN_AREA.AREA_CODE, RUN_AREA.AREA_NAME, RUN_AREA.LA_CODE3).from(RUN_AREA)
-                .where(RUN_AREA.RUN_ID.eq(runId)).fetch()) {
-            out.put(Values.squash(a.get(RUN_AREA.AREA_CODE)), a.get(RUN_AREA.AREA_CODE));
-            out.putIfAbsent(Values.squash(a.get(RUN_AREA.AREA_NAME)), a.get(RUN_AREA.AREA_CODE));
-            if (a.get(RUN_AREA.LA_CODE3) != null) {
-                out.putIfAbsent(Values.squash(a.get(RUN_AREA.LA_CODE3)), a.get(RUN_AREA.AREA_CODE));
+                .where(RUN_AREA.RUN_ID.eq(runId)).orderBy(RUN_AREA.AREA_CODE).fetch()) {
+            for (String name : new String[] {a.get(RUN_AREA.AREA_CODE), a.get(RUN_AREA.AREA_NAME), a.get(RUN_AREA.LA_CODE3)}) {
+                if (name != null) {
+                    out.merge(Values.squash(name), a.get(RUN_AREA.AREA_CODE), (x, y) -> x.equals(y) ? x : AMBIGUOUS);
+                }
             }
         }
         return out;
@@ -121,6 +131,9 @@ public class Targets {
 
     private String area(Map<String, String> areas, String written) {
         String area = areas.get(Values.squash(written));
+        if (AMBIGUOUS.equals(area)) {
+            return null;
+        }
         if (area != null) {
             return area;
         }

@@ -142,10 +142,11 @@ public record Rejection(String sheet, Integer rowNumber, String column, String c
             "graded", "profile", "gcp2", "gcp", "practice", "practitioner", "practitioners", "staff", "specialist", "universal",
             "targeted", "general", "combined", "mixed", "face", "remote",
             // Words partners' systems write for outcomes, grades, answers and settings (a second trial's exports: "Hospital
-            // cancelled", "Dentistry", "Adequate", "Thematic audit", "In progress", "Very good", "Neither agree nor disagree").
+            // cancelled", "Dentistry", "Adequate", "Thematic audit", "Very good", "Neither agree nor disagree").
             "hospital", "cancelled", "canceled", "dentistry", "adequate", "thematic", "audit", "audits", "local", "authority",
-            "in", "progress", "very", "neither", "nor", "poor", "fair", "excellent", "satisfied", "dissatisfied", "somewhat",
-            "partially", "partly", "not", "applicable", "attended", "completed", "incomplete", "withdrawn");
+            "progress", "very", "neither", "nor", "excellent", "satisfied", "dissatisfied", "somewhat", "partially", "partly",
+            "applicable", "attended", "completed", "incomplete", "withdrawn");
+    // Not "fair" or "poor" (surnames), nor "in" or "not" (so general that with a date beside them free text is shown).
 
     private static boolean onlyCategoryWords(String v, java.util.Collection<String> columnWords) {
         if (v.length() > 60) {

@@ -274,6 +274,13 @@ public final class RowCheck {
 
     /** The LAs that have had the name: exactly, else leaving out words only some writers put in it. */
     private static java.util.Set<String> namedAs(LaDirectory las, String name) {
+        java.util.Set<String> found = namedExactlyOrLoosely(las, name);
+        // "Bedford Borough", as DfE's neighbour groupings name Bedford: "Borough" written as a word of its own at the end.
+        String shorter = name.strip().replaceFirst("(?i)\\s+borough$", "");
+        return found.isEmpty() && !shorter.equals(name.strip()) ? namedExactlyOrLoosely(las, shorter) : found;
+    }
+
+    private static java.util.Set<String> namedExactlyOrLoosely(LaDirectory las, String name) {
         String wanted = Values.squash(name.replace("&", " and "));
         if (wanted.length() < 3 || wanted.chars().allMatch(Character::isDigit)) {
             return java.util.Set.of();
@@ -299,10 +306,6 @@ public final class RowCheck {
         for (String word : new String[] {"londonboroughof", "royalboroughof", "metropolitanboroughcouncil", "metropolitanborough",
                 "boroughcouncil", "countycouncil", "citycouncil", "council", "cityof", "countyof"}) {
             n = n.replace(word, "");
-        }
-        // "Bedford Borough", as DfE's neighbour groupings name Bedford: both sides lose it, so Peterborough is still Peterborough.
-        if (n.endsWith("borough") && n.length() > "borough".length() + 3) {
-            n = n.substring(0, n.length() - "borough".length());
         }
         return n.isEmpty() ? squashed : n;
     }

@@ -108,13 +108,9 @@ public record JobFile(String name, String partnershipId, String partnershipName,
         List<String> members = new ArrayList<>();
         if (p.get("members") instanceof List<?> list) {
             list.forEach(m -> members.add(String.valueOf(m).strip()));
-        } else if (p.get("members") != null) {
-            // "members: 821", or "members: 821, 822": one LA, or several written without brackets.
-            for (String m : String.valueOf(p.get("members")).split(",")) {
-                if (!m.isBlank()) {
-                    members.add(m.strip());
-                }
-            }
+        } else if (p.get("members") != null && !String.valueOf(p.get("members")).isBlank()) {
+            // "members: 821": one LA without brackets. (Not split at commas: "Bristol, City of" is one LA.)
+            members.add(String.valueOf(p.get("members")).strip());
         }
         if (members.isEmpty()) {
             throw new JobFileException(where + "partnership members is empty: list the member LAs' codes, e.g. [821, 822, 823]");
@@ -126,12 +122,19 @@ public record JobFile(String name, String partnershipId, String partnershipName,
             if (las.code3(m).isPresent()) {
                 continue;
             }
-            String byName = org.neglectscorecard.ingest.RowCheck.byName(las, m).orElse(null);
+            // By name, as the LA is now: a name two LAs have had (Dorset) is the one that exists today.
+            var byName = org.neglectscorecard.ingest.RowCheck.laByName(las, m, java.time.LocalDate.now(), "today's").orElse(null);
             if (byName == null) {
                 throw new JobFileException(where + "partnership member '" + m + "' is not an English LA: give its 3-digit DfE code "
                         + "(such as 821), its 9-character code (E06000032) or its name (Luton)");
             }
-            members.set(i, byName);
+            if (byName.problem() != null || byName.note() != null) {
+                // An LA since replaced (Bournemouth), or a name several LAs have: the person says which, by code.
+                throw new JobFileException(where + "partnership member '" + m + "' does not name one LA of today: "
+                        + (byName.problem() != null ? byName.problem() : byName.note()).replace("the row is for", "the member is")
+                        + " Give the member LA's 3-digit code.");
+            }
+            members.set(i, byName.code3());
         }
         List<FileOverride> overrides = new ArrayList<>();
         if (map.get("files") instanceof List<?> list) {

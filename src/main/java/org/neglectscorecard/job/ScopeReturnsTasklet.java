@@ -107,7 +107,10 @@ public class ScopeReturnsTasklet implements Tasklet {
                 .orderBy(RUN_INPUT.DISPLAY_NAME, STATUTORY_RETURN.LA_CODE3)
                 .fetch()) {
             String display = r.get(RUN_INPUT.DISPLAY_NAME);
-            headerNamesAnotherLa(runId, display, r.get(STATUTORY_RETURN.LA_CODE3), r.get(SOURCE_FILE.FOLDER_LA_CODE));
+            if (org.neglectscorecard.ingest.cin.CinCensus.SOURCE_KIND.equals(r.get(STATUTORY_RETURN.SOURCE_KIND))) {
+                // Only a census names its LA in a header; a partner's log may rightly give several LAs in one folder.
+                headerNamesAnotherLa(runId, display, r.get(STATUTORY_RETURN.LA_CODE3), r.get(SOURCE_FILE.FOLDER_LA_CODE));
+            }
             Optional<JobFile.FileOverride> override = run.jobFile().overrideFor(display);
             LocalDate reference = r.get(STATUTORY_RETURN.REFERENCE_DATE);
             String from = r.get(STATUTORY_RETURN.REFERENCE_DATE_FROM);

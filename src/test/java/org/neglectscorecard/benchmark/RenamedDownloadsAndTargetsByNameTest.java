@@ -43,6 +43,44 @@ class RenamedDownloadsAndTargetsByNameTest {
     }
 
     @Test
+    void aStandInIsNeverPreferredToDfesOwnFileNorTakenWhenItBreaksFiguresDown() throws Exception {
+        String asNamed = run("named2", D4);
+        // DfE's d4 beside a copy under another name, one of whose figures is changed: DfE's own file is read.
+        Path input = dir.resolve("input-both");
+        Files.createDirectories(input.resolve("reference"));
+        List<String> copy = new java.util.ArrayList<>(Files.readAllLines(REFERENCE.resolve(D4)));
+        for (int i = 1; i < copy.size(); i++) {
+            if (copy.get(i).startsWith("2022,Reporting year,National,")) {
+                copy.set(i, copy.get(i).replaceAll(",\\d+(?=,|$)", ",1"));   // England's 2022 figures all 1
+            }
+        }
+        Files.write(input.resolve("reference/copy.csv"), copy);
+        assertThat(run("both", D4, D4, input)).isEqualTo(asNamed);
+        // The same columns broken down by another column: not d4, whose figure each of its rows would overwrite; said.
+        Path broken = dir.resolve("input-broken");
+        Files.createDirectories(broken.resolve("reference"));
+        List<String> lines = Files.readAllLines(REFERENCE.resolve(D4));
+        List<String> split = new java.util.ArrayList<>(List.of(lines.get(0) + ",age_group"));
+        lines.stream().skip(1).forEach(l -> {
+            split.add(l + ",Under 10");
+            split.add(l + ",10 and over");
+        });
+        Files.write(broken.resolve("reference/by-age.csv"), split);
+        run("broken", null, D4, broken);
+        String summary = Files.readString(dir.resolve("out-broken/inner-west/2022-03-31/run-summary.txt"));
+        assertThat(summary).contains("reference/by-age.csv holds DfE published statistics, but no benchmark reads it");
+        assertThat(Files.readString(dir.resolve("out-broken/inner-west/2022-03-31/benchmarks.csv"))).doesNotContain("CPP_OPEN_NEG_INIT_PCT,");
+    }
+
+    @Test
+    void aTargetForANameThePartnershipAndAnLaShareIsSaidNotGuessed() throws Exception {
+        partnership = "westminster";
+        run("ambiguous", D4);
+        String summary = Files.readString(dir.resolve("out-ambiguous/westminster/2022-03-31/run-summary.txt"));
+        assertThat(summary).contains("targets.csv row 2: 'Westminster' names both the partnership and one of its LAs");
+    }
+
+    @Test
     void aDfeFileNoBenchmarkCanTellIsSaid() throws Exception {
         // Columns only a filter tells apart ("number where ..."): under another name it cannot be known, and is said.
         String claStarts = "la_cla_who_started_to_be_looked_after_2018_to_2022.csv";
@@ -51,31 +89,40 @@ class RenamedDownloadsAndTargetsByNameTest {
         assertThat(summary).contains("reference/my-download.csv holds DfE published statistics, but no benchmark reads it");
     }
 
+    private String partnership = "inner-west";
+
     /** Westminster's 2021-22 returns with DfE's file under the given name; the benchmarks.csv written. */
     private String run(String name, String savedAs) throws Exception {
         return run(name, savedAs, D4);
     }
 
     private String run(String name, String savedAs, String file) throws Exception {
-        Path input = dir.resolve("input-" + name);
+        return run(name, savedAs, file, dir.resolve("input-" + name));
+    }
+
+    /** With savedAs null, the reference folder is as the caller left it. */
+    private String run(String name, String savedAs, String file, Path input) throws Exception {
         CensusReturnWriter.writeXml(PublishedFiguresTestAccess.westminster(2021), input.resolve("213/2020-21/cin.xml"));
         CensusReturnWriter.writeCsv(PublishedFiguresTestAccess.westminster(2022), input.resolve("213/2021-22"));
         Files.createDirectories(input.resolve("reference"));
-        Files.copy(REFERENCE.resolve(file), input.resolve("reference").resolve(savedAs));
+        if (savedAs != null) {
+            Files.copy(REFERENCE.resolve(file), input.resolve("reference").resolve(savedAs));
+        }
         Files.writeString(input.resolve("targets.csv"), """
                 indicator_id,area_code,period_end,target,amber_tolerance
                 CPP_OPEN_NEG_INIT_PCT,Westminster,2022-03-31,40,5
                 CPP_OPEN_NEG_PCT,213,2022-03-31,40,5
                 CPP_OPEN_NEG_INIT_PCT,Camden,2022-03-31,40,5
                 """);
-        Path job = TestApp.jobFile(dir.resolve("jobs-" + name), "bench", "inner-west", List.of("213"));
+        Path job = TestApp.jobFile(dir.resolve("jobs-" + name), "bench", partnership, List.of("213"));
         try (TestApp app = TestApp.start(dir.resolve("data-" + name))) {
             RunService.RunResult r = app.run(job, LocalDate.of(2022, 3, 31), input, dir.resolve("out-" + name), false);
             assertThat(r.ok()).as(r.message()).isTrue();
-            // "Westminster" is the LA's code; "Camden" is no area of the run, so its target is not among them.
+            // "Westminster" is the LA's code (unless the partnership is called so too); "Camden" is no area of the run.
             assertThat(app.bean(Targets.class).targets(r.runId())).filteredOn(t -> t.indicatorId().equals("CPP_OPEN_NEG_INIT_PCT"))
-                    .singleElement().satisfies(t -> assertThat(t.areaCode()).isEqualTo("E09000033"));
+                    .hasSize(partnership.equals("westminster") ? 0 : 1)
+                    .allSatisfy(t -> assertThat(t.areaCode()).isEqualTo("E09000033"));
         }
-        return Files.readString(dir.resolve("out-" + name + "/inner-west/2022-03-31/benchmarks.csv"));
+        return Files.readString(dir.resolve("out-" + name + "/" + partnership + "/2022-03-31/benchmarks.csv"));
     }
 }

@@ -32,6 +32,8 @@ class JobFileMembersTest {
                 .containsExactly("821", "E06000055", "823");
         assertThat(load("{id: p, name: P, members: Luton Borough Council}").members()).containsExactly("821");
         assertThat(load("{id: p, name: P, members: 821}").members()).containsExactly("821");
+        // A name two LAs have had is the one that exists today (Dorset Council, 838; not the county council that ended in 2019).
+        assertThat(load("{id: p, name: P, members: [Dorset]}").members()).containsExactly("838");
     }
 
     @Test
@@ -40,5 +42,9 @@ class JobFileMembersTest {
                 .hasMessageContaining("partnership member '999' is not an English LA: give its 3-digit DfE code");
         assertThatThrownBy(() -> load("{id: p, name: P, member: [821]}")).isInstanceOf(JobFile.JobFileException.class)
                 .hasMessageContaining("'member' under 'partnership:' is not a setting");
+        // An LA since replaced is not taken for its successor without the person saying so.
+        assertThatThrownBy(() -> load("{id: p, name: P, members: [Bournemouth]}")).isInstanceOf(JobFile.JobFileException.class)
+                .hasMessageContaining("partnership member 'Bournemouth' does not name one LA of today")
+                .hasMessageContaining("Give the member LA's 3-digit code.");
     }
 }

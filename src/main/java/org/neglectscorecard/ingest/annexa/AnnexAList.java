@@ -134,7 +134,8 @@ public enum AnnexAList {
                 return list;
             }
         }
-        if (otherList(header) != null || referrals(header)) {
+        // Nor another return's table: SSDA903's Episodes (CHILD_ID, Legal status, Category of need) has DECOM or RNE.
+        if (otherList(header) != null || referrals(header) || header.has("DECOM") || header.has("RNE")) {
             return null;
         }
         AnnexAList best = null;

@@ -333,11 +333,6 @@ public final class CinCensus implements KindOfReturn {
                 new StoreColumn(CP_PLAN.START_DATE, "ChildProtectionPlans", "CPPstartDate", "the child protection indicators")));
     }
 
-    /**
-     * Whole tables the indicators need that this return does not have: a table set without one of
-     * them, or a year whose census had no such block (CIN plan dates before 2021-22). Recorded only
-     * if the return indeed stored none of them.
-     */
     @Override
     public String notCollected(InputFile file, StoreColumn table) {
         CollectionYear y = year(file);
@@ -348,6 +343,11 @@ public final class CinCensus implements KindOfReturn {
                 + y.year() + " return has none: nothing to add";
     }
 
+    /**
+     * Whole tables the indicators need that this return does not have: a table set without one of
+     * them, or a year whose census had no such block (CIN plan dates before 2021-22). Recorded only
+     * if the return indeed stored none of them.
+     */
     @Override
     public List<StoreColumn> absentTables(InputFile file) {
         List<StoreColumn> out = new ArrayList<>();

@@ -32,7 +32,7 @@ public class ReferenceRowProcessor implements ItemProcessor<SourceRow, ParsedRow
             "country_name", "region_code", "region_name", "old_la_code", "new_la_code", "la_name", "lad_code", "lad_name",
             "pcon_code", "pcon_name");
     /** A figure, with or without thousands separators ("64,390": the file re-saved by Excel). */
-    private static final Pattern NUMBER = Pattern.compile("-?(\\d+|\\d{1,3}(,\\d{3})+)(\\.\\d+)?");
+    private static final Pattern NUMBER = Pattern.compile("-?(\\d+|[1-9]\\d{0,2}(,\\d{3})+)(\\.\\d+)?");
     private static final Pattern YEARS_IN_NAME = Pattern.compile("(_\\d{4})?(_to_\\d{4})?$");
 
     private final String fileKey;
@@ -176,11 +176,17 @@ public class ReferenceRowProcessor implements ItemProcessor<SourceRow, ParsedRow
                 neighbours.add(n);
             } else if (n != null) {
                 // An LA's name ("Bedford", "Luton Borough Council") or 9-character code is that LA's 3-digit code.
-                Optional<String> code = las.code3(n).or(() -> RowCheck.byName(las, n));
+                Optional<String> code = las.code3(n);
+                Optional<RowCheck.LaName> named = code.isPresent() ? Optional.empty() : RowCheck.laByName(las, n, null, null);
+                if (code.isEmpty() && named.isPresent() && named.get().code3() != null) {
+                    code = Optional.of(named.get().code3());
+                }
                 if (code.isPresent()) {
                     neighbours.add(code.get());
                 } else {
-                    check.leaveOut("SN" + k, Rejection.shown(n), "'" + n + "' is not an LA's code or name, so this neighbour is left out");
+                    // A name two LAs have had (Dorset) says which it could be; anything else is no LA.
+                    check.leaveOut("SN" + k, Rejection.shown(n), named.map(RowCheck.LaName::problem)
+                            .orElse("'" + n + "' is not an LA's code or name") + ", so this neighbour is left out");
                 }
             }
         }

@@ -46,7 +46,8 @@ public enum Ssda903Table {
             "REVIEW", "MISSING", "MIS_START", "SDQ_SCORE", "CONVICTED", "IN_TOUCH", "ACTIV", "ACCOM");
 
     /**
-     * Columns only Episodes has. Two of them beside CHILD make a table Episodes even without its DECOM,
+     * Columns only Episodes has. Two of them beside CHILD, one the reason or legal status an episode
+     * starts with (a placements table has neither), make a table Episodes even without its DECOM,
      * so that it is refused for the DECOM it lacks rather than passed over as no table at all (and the
      * return refused for having no Episodes).
      */
@@ -59,7 +60,7 @@ public enum Ssda903Table {
         if (h.has("CHILD") && h.has("DECOM") && (h.has("RNE") || h.has("LS"))) {
             return EPISODES;
         }
-        if (h.has("CHILD") && !h.has("DECOM") && EPISODE_COLUMNS.stream().filter(h::has).count() >= 2) {
+        if (h.has("CHILD") && !h.has("DECOM") && (h.has("RNE") || h.has("LS")) && EPISODE_COLUMNS.stream().filter(h::has).count() >= 2) {
             return EPISODES;
         }
         if (h.has("CHILD") && h.has("DOB") && (h.has("SEX") || h.has("ETHNIC")) && !h.has("DECOM")
