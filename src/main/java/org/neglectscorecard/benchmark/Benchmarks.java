@@ -72,19 +72,10 @@ public class Benchmarks {
         }
         // The run's DfE files as values and each file's latest year, once for every indicator: as a subquery
         // per indicator, H2 read the whole of each file's rows again each time (JFR: 2.6 of the sample's 5.4 s).
-        List<Long> runFiles = dsl.select(RUN_INPUT.SOURCE_FILE_ID).from(RUN_INPUT).where(RUN_INPUT.RUN_ID.eq(runId))
-                .fetch(RUN_INPUT.SOURCE_FILE_ID);
-        Map<Long, Integer> release = new HashMap<>();
-        Map<Long, String> keyOf = new HashMap<>();
-        dsl.select(DFE_VALUE.SOURCE_FILE_ID, org.jooq.impl.DSL.max(DFE_VALUE.TIME_PERIOD), org.jooq.impl.DSL.min(DFE_VALUE.FILE_KEY))
-                .from(DFE_VALUE)
-                .where(DFE_VALUE.SOURCE_FILE_ID.in(runFiles))
-                .groupBy(DFE_VALUE.SOURCE_FILE_ID)
-                .forEach(r -> {
-                    release.put(r.value1(), r.value2());
-                    keyOf.put(r.value1(), r.value3());
-                });
-        Map<String, List<Long>> standingFor = byContent(runId, keyOf).standing();
+        DfeFiles files = dfeFiles(runId);
+        List<Long> runFiles = files.runFiles();
+        Map<Long, Integer> release = files.release();
+        Map<String, List<Long>> standingFor = byContent(runId, files.keyOf()).standing();
         int written = 0;
         for (IndicatorDefinition d : catalogue.indicators()) {
             if (d.benchmark() == null || !d.publish()) {
@@ -243,6 +234,26 @@ public class Benchmarks {
     record ByContent(Map<String, List<Long>> standing, List<Long> unread) {
     }
 
+    /** The run's input files, and of its DfE files each one's latest year (its release) and its name without years. */
+    record DfeFiles(List<Long> runFiles, Map<Long, Integer> release, Map<Long, String> keyOf) {
+    }
+
+    private DfeFiles dfeFiles(long runId) {
+        List<Long> runFiles = dsl.select(RUN_INPUT.SOURCE_FILE_ID).from(RUN_INPUT).where(RUN_INPUT.RUN_ID.eq(runId))
+                .fetch(RUN_INPUT.SOURCE_FILE_ID);
+        Map<Long, Integer> release = new HashMap<>();
+        Map<Long, String> keyOf = new HashMap<>();
+        dsl.select(DFE_VALUE.SOURCE_FILE_ID, org.jooq.impl.DSL.max(DFE_VALUE.TIME_PERIOD), org.jooq.impl.DSL.min(DFE_VALUE.FILE_KEY))
+                .from(DFE_VALUE)
+                .where(DFE_VALUE.SOURCE_FILE_ID.in(runFiles))
+                .groupBy(DFE_VALUE.SOURCE_FILE_ID)
+                .forEach(r -> {
+                    release.put(r.value1(), r.value2());
+                    keyOf.put(r.value1(), r.value3());
+                });
+        return new DfeFiles(runFiles, release, keyOf);
+    }
+
     private ByContent byContent(long runId, Map<Long, String> keyOf) {
         Map<String, java.util.Set<String>> columnsOfFile = new HashMap<>();   // catalogue file -> columns its benchmarks read
         java.util.Set<String> filtered = new java.util.HashSet<>();
@@ -310,13 +321,7 @@ public class Benchmarks {
      * renamed download is neither used nor left out without a word.
      */
     public List<String> notRead(long runId) {
-        List<Long> runFiles = dsl.select(RUN_INPUT.SOURCE_FILE_ID).from(RUN_INPUT).where(RUN_INPUT.RUN_ID.eq(runId))
-                .fetch(RUN_INPUT.SOURCE_FILE_ID);
-        Map<Long, String> keyOf = new HashMap<>();
-        dsl.select(DFE_VALUE.SOURCE_FILE_ID, org.jooq.impl.DSL.min(DFE_VALUE.FILE_KEY)).from(DFE_VALUE)
-                .where(DFE_VALUE.SOURCE_FILE_ID.in(runFiles)).groupBy(DFE_VALUE.SOURCE_FILE_ID)
-                .forEach(r -> keyOf.put(r.value1(), r.value2()));
-        ByContent found = byContent(runId, keyOf);
+        ByContent found = byContent(runId, dfeFiles(runId).keyOf());
         Map<Long, String> standsFor = new HashMap<>();
         found.standing().forEach((file, ids) -> ids.forEach(id -> standsFor.put(id, file)));
         if (found.unread().isEmpty() && standsFor.isEmpty()) {

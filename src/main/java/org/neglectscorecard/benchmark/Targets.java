@@ -13,10 +13,12 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.jooq.DSLContext;
+import org.neglectscorecard.indicators.Catalogue;
+import org.neglectscorecard.indicators.IndicatorDefinition;
+import org.neglectscorecard.indicators.IndicatorDefinition.Polarity;
 import org.neglectscorecard.ingest.RowCheck;
 import org.neglectscorecard.ingest.Values;
 import org.neglectscorecard.reference.LaDirectory;
-import org.neglectscorecard.indicators.IndicatorDefinition.Polarity;
 import org.springframework.stereotype.Component;
 
 /**
@@ -50,10 +52,12 @@ public class Targets {
 
     private final DSLContext dsl;
     private final LaDirectory las;
+    private final Catalogue catalogue;
 
-    public Targets(DSLContext dsl, LaDirectory las) {
+    public Targets(DSLContext dsl, LaDirectory las, Catalogue catalogue) {
         this.dsl = dsl;
         this.las = las;
+        this.catalogue = catalogue;
     }
 
     /**
@@ -80,7 +84,9 @@ public class Targets {
      * Each target row of the run's files that no figure can be judged against, said so the person can
      * put it right: an area that is none of the run's, an indicator id the catalogue does not have.
      */
-    public List<String> notUsed(long runId, java.util.Set<String> indicatorIds) {
+    public List<String> notUsed(long runId) {
+        java.util.Set<String> indicatorIds = catalogue.indicators().stream().map(IndicatorDefinition::id)
+                .collect(java.util.stream.Collectors.toSet());
         Map<String, String> areas = areas(runId);
         List<String> out = new java.util.ArrayList<>();
         for (var r : rows(runId)) {

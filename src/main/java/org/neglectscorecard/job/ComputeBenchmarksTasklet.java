@@ -1,8 +1,6 @@
 package org.neglectscorecard.job;
 
 import org.neglectscorecard.benchmark.Targets;
-import org.neglectscorecard.indicators.Catalogue;
-import org.neglectscorecard.indicators.IndicatorDefinition;
 import org.neglectscorecard.store.RunMessages;
 import org.neglectscorecard.benchmark.Benchmarks;
 import org.springframework.batch.core.scope.context.ChunkContext;
@@ -17,14 +15,12 @@ public class ComputeBenchmarksTasklet implements Tasklet {
 
     private final Benchmarks benchmarks;
     private final Targets targets;
-    private final Catalogue catalogue;
     private final RunMessages messages;
     private final Progress progress;
 
-    public ComputeBenchmarksTasklet(Benchmarks benchmarks, Targets targets, Catalogue catalogue, RunMessages messages, Progress progress) {
+    public ComputeBenchmarksTasklet(Benchmarks benchmarks, Targets targets, RunMessages messages, Progress progress) {
         this.benchmarks = benchmarks;
         this.targets = targets;
-        this.catalogue = catalogue;
         this.messages = messages;
         this.progress = progress;
     }
@@ -33,8 +29,7 @@ public class ComputeBenchmarksTasklet implements Tasklet {
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         RunContext run = RunContext.of(chunkContext.getStepContext().getStepExecution());
         messages.clear(run.runId(), STEP);
-        java.util.Set<String> ids = catalogue.indicators().stream().map(IndicatorDefinition::id).collect(java.util.stream.Collectors.toSet());
-        for (String problem : targets.notUsed(run.runId(), ids)) {
+        for (String problem : targets.notUsed(run.runId())) {
             messages.add(run.runId(), STEP, RunMessages.WARNING, problem);
         }
         for (String problem : benchmarks.notRead(run.runId())) {

@@ -170,9 +170,9 @@ public class ScorecardJobConfig {
 
     @Bean
     Step computeBenchmarks(JobRepository jobs, PlatformTransactionManager tx, Benchmarks benchmarks, Targets targets,
-                           Catalogue catalogue, RunMessages messages, Progress progress) {
+                           RunMessages messages, Progress progress) {
         return new StepBuilder(ComputeBenchmarksTasklet.STEP, jobs)
-                .tasklet(new ComputeBenchmarksTasklet(benchmarks, targets, catalogue, messages, progress), tx)
+                .tasklet(new ComputeBenchmarksTasklet(benchmarks, targets, messages, progress), tx)
                 .build();
     }
 

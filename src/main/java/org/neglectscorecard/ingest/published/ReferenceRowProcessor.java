@@ -185,7 +185,8 @@ public class ReferenceRowProcessor implements ItemProcessor<SourceRow, ParsedRow
                     neighbours.add(code.get());
                 } else {
                     // A name two LAs have had (Dorset) says which it could be; anything else is no LA.
-                    check.leaveOut("SN" + k, Rejection.shown(n), named.map(RowCheck.LaName::problem)
+                    // Shown as written: a neighbours file holds LAs, never a child's details.
+                    check.leaveOut("SN" + k, n, named.map(RowCheck.LaName::problem)
                             .orElse("'" + n + "' is not an LA's code or name") + ", so this neighbour is left out");
                 }
             }
