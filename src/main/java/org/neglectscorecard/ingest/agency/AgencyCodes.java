@@ -27,6 +27,42 @@ public final class AgencyCodes {
             "SCREENING_TOOL|Neglect screening tool|screening tool|neglect toolkit|neglect tool",
             "OTHER|Other");
 
+    /**
+     * A learning system's course title ("Neglect Awareness (Level 2) - e-learning", "GCP2 Practitioner
+     * Training") as the course it is, by its words, where it is none of {@link #COURSE}'s wordings.
+     * The most particular kind wins: a GCP2 course on neglect is GCP2, a multi-agency neglect course
+     * is not awareness. A title with none of these words is no neglect course (a partnership's whole
+     * log has its other courses too): Other, which no neglect indicator counts.
+     */
+    public static String courseOfTitle(String title) {
+        String t = " " + title.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", " ") + " ";
+        if (t.matches(".* gcp ?2 .*") || t.contains(" graded care profile")) {
+            return "GCP2";
+        }
+        if (t.matches(".* (neglect )?(screening|assessment) tool(kit|s)? .*") && t.contains("neglect")
+                || t.matches(".* neglect tool(kit|s)? .*")) {
+            return "SCREENING_TOOL";
+        }
+        if (t.contains("neglect")) {
+            return t.matches(".* (multi ?agency|inter ?agency|partnership) .*") ? "MA_NEGLECT" : "NEGLECT_AWARENESS";
+        }
+        return "OTHER";
+    }
+
+    /**
+     * What survey tools write for an answer on the feedback's five-point scale (1 strongly disagree /
+     * very poor to 5 strongly agree / very good, as the template says): Microsoft Forms and
+     * SmartSurvey export the words chosen. Only scales whose five points are never in doubt: not
+     * "Excellent ... Fair ... Poor", where "Very good" is 4.
+     */
+    public static final CodeList FEEDBACK_SCORE = CodeList.of("feedback_score",
+            "1|Strongly disagree|very poor|very dissatisfied|very unhappy",
+            "2|Disagree|poor|dissatisfied|unhappy",
+            "3|Neither agree nor disagree|neither agree or disagree|neutral|neither good nor poor|neither good nor bad|"
+                    + "neither satisfied nor dissatisfied|neither satisfied or dissatisfied",
+            "4|Agree|good|satisfied|happy",
+            "5|Strongly agree|very good|very satisfied|very happy");
+
     public static final CodeList DELIVERY = CodeList.of("delivery",
             "SINGLE|Single-agency|single|single agency",
             "MULTI|Multi-agency|multi|multi agency|multiagency|partnership");

@@ -145,11 +145,12 @@ public class AgencyRowProcessor implements ItemProcessor<SourceRow, ParsedRow<Ag
                 }
                 yield v;
             }
-            case CODE -> check.parse(heading, c.required(), Shown.CATEGORY, words(c), v -> c.codes().read(v).orElse(null));
+            case CODE -> c.codes() == AgencyCodes.COURSE ? course(check, heading, raw)
+                    : check.parse(heading, c.required(), Shown.CATEGORY, words(c), v -> c.codes().read(v).orElse(null));
             case DATE -> check.date(heading, c.required(), Shown.DATE);
             case MONTH -> check.parse(heading, true, Shown.MONTH, v -> Values.month(v).orElse(null));
             case NUMBER -> check.parse(heading, c.required(), Shown.VALUE, v -> {
-                Integer n = Values.wholeNumber(v).orElse(null);
+                Integer n = "score".equals(c.dbColumn()) ? scoreOf(v) : Values.wholeNumber(v).orElse(null);
                 if (n != null && (n < c.min() || n > c.max())) {
                     throw new Values.BadValue("is outside " + c.min() + " to " + c.max());
                 }
@@ -160,6 +161,50 @@ public class AgencyRowProcessor implements ItemProcessor<SourceRow, ParsedRow<Ag
             case LA -> null;
         };
     }
+
+    /**
+     * A course as the template words it, or a learning system's course title read by its words;
+     * each title so read is said once for the file (at its first row), with the course it was
+     * read as, so the person can see which titles counted as neglect training and which did not.
+     */
+    private String course(RowCheck check, String heading, String raw) {
+        String title = raw.strip();
+        try {
+            return AgencyCodes.COURSE.read(title).orElse(null);
+        } catch (Values.BadValue notAWording) {
+            String code = AgencyCodes.courseOfTitle(title);
+            String row = check.row().table() + "|" + check.row().rowNumber();
+            if (notedNames.computeIfAbsent("course|" + Values.squash(title), k -> row).equals(row)) {
+                check.note(heading, title, "'" + title + "' is read as " + AgencyCodes.COURSE.labelOf(code)
+                        + ("OTHER".equals(code) ? " (no neglect, GCP2 or screening tool in its title), which no neglect indicator counts"
+                                : ", by the words of its title")
+                        + ". If that is wrong, write the course as one of: " + String.join(", ", AgencyCodes.COURSE.labels())
+                        + ". (Said once for this file, at the first row with this title.)");
+            }
+            return code;
+        }
+    }
+
+    /** A feedback score as a number (also "4 - Agree"), or the words of the five-point scale ("Strongly agree"). */
+    private static Integer scoreOf(String v) {
+        java.util.regex.Matcher numbered = NUMBERED_ANSWER.matcher(v.strip());
+        if (numbered.matches()) {
+            return Integer.valueOf(numbered.group(1));
+        }
+        try {
+            return Values.wholeNumber(v).orElse(null);
+        } catch (Values.BadValue notANumber) {
+            try {
+                return AgencyCodes.FEEDBACK_SCORE.read(v).map(Integer::valueOf).orElse(null);
+            } catch (Values.BadValue notAWord) {
+                throw new Values.BadValue("is not a score from 1 to 5, nor one of the scale's words (" + AgencyCodes.FEEDBACK_SCORE.codes()
+                        .stream().map(x -> x.code() + " " + x.label()).collect(java.util.stream.Collectors.joining(", ")) + ")");
+            }
+        }
+    }
+
+    /** "4 - Agree", "4. Agree", "4 (Agree)": a survey's numbered answer. */
+    private static final java.util.regex.Pattern NUMBERED_ANSWER = java.util.regex.Pattern.compile("([1-9])\\s*(?:[-.):=]\\s*\\(?|\\()\\s*\\p{L}.*");
 
     /**
      * The words of a coded column's own labels and synonyms: a wrong value made of them and of
