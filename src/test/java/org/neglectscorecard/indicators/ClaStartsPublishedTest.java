@@ -56,7 +56,10 @@ class ClaStartsPublishedTest {
         // first episode in the year is short-break care (not counted) before a real start with N1.
         for (int i = 0; i < 20; i++) {
             String start = i == 0 ? "01/04/2021" : i == 1 ? "31/03/2022" : day(i);
-            child(header, episodes, next, start + ",S,C2,N1,U1,PR1,,,,");
+            // A date of birth with a two-digit year that can only be 1993 (a child of 28 starting care is no child's
+            // age: in no age band), and one of 16.
+            String born = i == 2 ? "27/06/93" : i == 3 ? "15/02/05" : "01/01/2010";
+            child(header, episodes, next, start + ",S,C2,N1,U1,PR1,,,,", born);
         }
         for (int i = 0; i < 5; i++) {
             String id = child(header, episodes, next, day(i) + ",S,J2,N1,U1,PR1,15/11/2021,E11,,");
@@ -103,8 +106,12 @@ class ClaStartsPublishedTest {
     }
 
     private static String child(List<String> header, List<String> episodes, int[] next, String episode) {
+        return child(header, episodes, next, episode, "01/01/2010");
+    }
+
+    private static String child(List<String> header, List<String> episodes, int[] next, String episode, String born) {
         String id = String.valueOf(next[0]++);
-        header.add(id + ",1,01/01/2010,WBRI,,,");
+        header.add(id + ",1," + born + ",WBRI,,,");
         episodes.add(id + "," + episode + ",,,");
         return id;
     }
@@ -124,6 +131,13 @@ class ClaStartsPublishedTest {
         String ours = out.value("CLA_START_N1_PCT", "E09000033", "2022-03-31");
         assertThat(Math.round(Double.parseDouble(ours))).isEqualTo(Long.parseLong(publishedN1Percent));
         assertThat(ours).isEqualTo("22.0");
+    }
+
+    @Test
+    void anAgeNoLookedAfterChildCanBeIsInNoAgeBand() {
+        assertThat(out.value("CLA_START", "E09000033", "2022-03-31", "age_band=Not known")).isEqualTo("1");
+        assertThat(out.value("CLA_START", "E09000033", "2022-03-31", "age_band=16+")).isEqualTo("1");
+        assertThat(out.value("CLA_START", "E09000033", "2022-03-31", "age_band=10-15")).isEqualTo(String.valueOf(publishedTotal - 2));
     }
 
     @Test
