@@ -37,6 +37,12 @@ public final class CsvTableReader extends SheetTable {
     /** The number of the record read last, for saying where a broken quotation is. */
     private int lastRecord;
     private boolean anyRow;
+    /**
+     * Whether values are separated by semicolons: the "CSV" of Excel set to a European language,
+     * which also writes decimals with a comma ("35,6") and thousands with a point. There, a
+     * number with a comma is a decimal and is read as one ("12,345" is 12.345, never 12345).
+     */
+    private boolean decimalCommas;
 
     public CsvTableReader(Path file, String tableName, Charset charset) {
         this(file, tableName, charset, n -> { });
@@ -63,7 +69,9 @@ public final class CsvTableReader extends SheetTable {
                     .setByteOrderMarks(ByteOrderMark.UTF_8, ByteOrderMark.UTF_16LE, ByteOrderMark.UTF_16BE).get();
             BufferedReader reader = new BufferedReader(new InputStreamReader(in, charset), SNIFF_CHARS);
             // Blank lines are kept as (blank) records so row numbers stay those a spreadsheet shows.
-            opened = CSVFormat.DEFAULT.builder().setDelimiter(separator(reader)).setIgnoreSurroundingSpaces(false)
+            char separator = separator(reader);
+            decimalCommas = separator == ';';
+            opened = CSVFormat.DEFAULT.builder().setDelimiter(separator).setIgnoreSurroundingSpaces(false)
                     .setIgnoreEmptyLines(false).get().parse(reader);
             this.parser = opened;
             this.records = parser.iterator();
@@ -238,6 +246,13 @@ public final class CsvTableReader extends SheetTable {
                                     + MAX_COLUMNS + ". Check it is a CSV export of the right table.");
                 }
                 String[] values = record.values();
+                if (decimalCommas) {
+                    for (int i = 0; i < values.length; i++) {
+                        if (values[i] != null && DECIMAL_COMMA.matcher(values[i]).matches()) {
+                            values[i] = values[i].replace(',', '.');
+                        }
+                    }
+                }
                 if (!allBlank(values)) {
                     anyRow = true;
                     return new SheetRow(lastRecord, values);
@@ -272,6 +287,8 @@ public final class CsvTableReader extends SheetTable {
         }
         return new UnreadableFileException(fileName + " could not be read as CSV: " + detail, e);
     }
+
+    private static final java.util.regex.Pattern DECIMAL_COMMA = java.util.regex.Pattern.compile("\\s*-?\\d+,\\d+\\s*");
 
     private static boolean allBlank(String[] values) {
         for (String v : values) {

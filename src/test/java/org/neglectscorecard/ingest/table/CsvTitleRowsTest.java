@@ -218,6 +218,25 @@ class CsvTitleRowsTest {
         }
     }
 
+    /**
+     * Excel set to a European language saves "CSV" with semicolons and decimal commas: there "35,6" is
+     * 35.6 and "12,345" is 12.345 (never twelve thousand), where a comma-separated file's quoted "12,345"
+     * is Excel's thousands and is left for the number's reader.
+     */
+    @Test
+    void aSemicolonFilesDecimalCommasAreDecimals() throws Exception {
+        Path file = dir.resolve("eu.csv");
+        Files.writeString(file, "la_name;rate;number;note\nLuton;35,6;12,345;1, 2 or 3\nBedford;-0,5;64390;\n");
+        try (CsvTableReader r = new CsvTableReader(file, "t", StandardCharsets.UTF_8)) {
+            assertThat(r.next()).containsExactly("Luton", "35.6", "12.345", "1, 2 or 3");
+            assertThat(r.next()).containsExactly("Bedford", "-0.5", "64390", "");
+        }
+        Files.writeString(file, "la_name,rate,number\nLuton,35.6,\"12,345\"\n");
+        try (CsvTableReader r = new CsvTableReader(file, "t", StandardCharsets.UTF_8)) {
+            assertThat(r.next()).containsExactly("Luton", "35.6", "12,345");
+        }
+    }
+
     /** The separator a file's start gives, "|" standing for a line end. */
     @ParameterizedTest
     @CsvSource(delimiter = '!', value = {
