@@ -75,6 +75,17 @@ public record JobFile(String name, String partnershipId, String partnershipName,
                     new org.yaml.snakeyaml.DumperOptions()), new org.yaml.snakeyaml.DumperOptions(), options, new DatesAsText()).load(in);
         } catch (IOException e) {
             throw new JobFileException("The job file " + file + " could not be read: " + e.getMessage());
+        } catch (org.yaml.snakeyaml.error.MarkedYAMLException e) {
+            // The parser's own words ("while scanning for the next token") say nothing to the person who edited the file.
+            var mark = e.getProblemMark();
+            String problem = String.valueOf(e.getProblem());
+            String line = mark == null ? "" : " at line " + (mark.getLine() + 1) + ", column " + (mark.getColumn() + 1);
+            if (problem.contains("'\\t'") || problem.contains("\\t(TAB)")) {
+                throw new JobFileException("The job file " + file + " has a tab" + line + ": YAML lines are indented with spaces "
+                        + "only. Replace the tab with spaces (two for each level), as in jobs/monthly-scorecard.yml.");
+            }
+            throw new JobFileException("The job file " + file + " is not valid YAML" + line + ": " + problem
+                    + ". Check the line's indentation and that each setting is written 'name: value'.");
         } catch (YAMLException e) {
             throw new JobFileException("The job file " + file + " is not valid YAML: " + firstLine(e.getMessage()));
         }

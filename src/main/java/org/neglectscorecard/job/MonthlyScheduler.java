@@ -52,7 +52,13 @@ public class MonthlyScheduler {
                 throw new RunRefusedException("In " + job.source() + ": schedule '" + job.schedule() + "' is not a cron "
                         + "expression (six fields: second minute hour day-of-month month weekday, e.g. \"0 0 6 5 * *\").");
             }
-            out.add(new Scheduled(job, CronExpression.parse(job.schedule())));
+            CronExpression cron = CronExpression.parse(job.schedule());
+            // "0 0 6 31 2 *" is a valid expression for a day that never comes: a job that would silently never run.
+            if (cron.next(LocalDateTime.now(clock)) == null) {
+                throw new RunRefusedException("In " + job.source() + ": schedule '" + job.schedule() + "' names a day that never "
+                        + "comes (such as 31 February), so the job would never run. For the 5th of each month at 06:00 write \"0 0 6 5 * *\".");
+            }
+            out.add(new Scheduled(job, cron));
         }
         return out;
     }

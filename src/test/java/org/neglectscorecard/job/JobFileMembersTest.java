@@ -47,4 +47,16 @@ class JobFileMembersTest {
                 .hasMessageContaining("partnership member 'Bournemouth' does not name one LA of today")
                 .hasMessageContaining("Give the member LA's 3-digit code.");
     }
+
+    @Test
+    void aTabOrABrokenLineIsSaidWithItsLineAndWhatToDo() throws IOException {
+        Path file = dir.resolve("tabbed.yml");
+        Files.writeString(file, "name: t\npartnership:\n  id: p\n\tname: P\n  members: [821]\n");
+        assertThatThrownBy(() -> JobFile.load(file)).isInstanceOf(JobFile.JobFileException.class)
+                .hasMessageContaining("has a tab at line 4, column 1: YAML lines are indented with spaces only")
+                .hasMessageNotContaining("scanning");
+        Files.writeString(file, "name: t\npartnership:\n  id: p\n  name: [P\n  members: [821]\n");
+        assertThatThrownBy(() -> JobFile.load(file)).isInstanceOf(JobFile.JobFileException.class)
+                .hasMessageContaining("is not valid YAML at line").hasMessageContaining("Check the line's indentation");
+    }
 }

@@ -34,6 +34,18 @@ class MonthlySchedulerTest {
     }
 
     @Test
+    void aScheduleForADayThatNeverComesIsRefusedNotLeftToNeverRun() throws Exception {
+        Path jobFile = dir.resolve("jobs/feb31.yml");
+        Files.createDirectories(jobFile.getParent());
+        Files.writeString(jobFile, "name: feb31\npartnership:\n  id: p\n  name: P\n  members: [213]\nschedule: \"0 0 6 31 2 *\"\n");
+        JobFile job = JobFile.load(jobFile);
+        MonthlyScheduler scheduler = new MonthlyScheduler(null, new Progress("off"), Clock.systemDefaultZone());
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> scheduler.scheduled(List.of(job)))
+                .isInstanceOf(RunRefusedException.class)
+                .hasMessageContaining("schedule '0 0 6 31 2 *' names a day that never comes (such as 31 February)");
+    }
+
+    @Test
     void aMissedRunIsCaughtUpOnceAndDueRunsHappenUnattended() throws Exception {
         Path input = dir.resolve("input");
         var r = new ReturnBuilder("213", LocalDate.of(2026, 3, 31));
