@@ -67,10 +67,10 @@ public class Targets {
      * the run is not here: {@link #notUsed} says why.
      */
     public List<Target> targets(long runId) {
-        Map<String, String> areas = areas(runId);
+        Map<String, String> areas = areas(runAreas(runId));
         List<Target> out = new java.util.ArrayList<>();
         for (var r : rows(runId)) {
-            String area = area(areas, r.get(TARGET.AREA_CODE));
+            String area = area(areas, r.get(TARGET.AREA_CODE), las);
             if (area != null) {
                 out.add(new Target(r.get(TARGET.INDICATOR_ID), area, r.get(TARGET.PERIOD_END), r.get(TARGET.TARGET_),
                         r.get(TARGET.AMBER_TOLERANCE)));
@@ -85,22 +85,55 @@ public class Targets {
      * put it right: an area that is none of the run's, an indicator id the catalogue does not have.
      */
     public List<String> notUsed(long runId) {
+        List<Written> written = rows(runId).stream().map(r -> new Written(r.get(RUN_INPUT.DISPLAY_NAME), r.get(TARGET.SOURCE_ROW),
+                r.get(TARGET.INDICATOR_ID), r.get(TARGET.AREA_CODE))).toList();
+        return notUsed(written, runAreas(runId), catalogue, las).stream().map(NotUsed::said).toList();
+    }
+
+    private List<Area> runAreas(long runId) {
+        return dsl.select(RUN_AREA.AREA_CODE, RUN_AREA.AREA_NAME, RUN_AREA.LA_CODE3).from(RUN_AREA)
+                .where(RUN_AREA.RUN_ID.eq(runId)).orderBy(RUN_AREA.AREA_CODE)
+                .fetch(a -> new Area(a.get(RUN_AREA.AREA_CODE), a.get(RUN_AREA.AREA_NAME), a.get(RUN_AREA.LA_CODE3)));
+    }
+
+    /** A target row as its file gives it: where it is, the indicator id and the area as written. */
+    public record Written(String file, int row, String indicatorId, String area) {
+    }
+
+    /** A target row no figure can be judged against, and why, in words that say what to write instead. */
+    public record NotUsed(Written row, String why) {
+
+        /** As the run summary says it: the file and row first. */
+        public String said() {
+            return row.file() + " row " + row.row() + ": " + why;
+        }
+    }
+
+    /** An area a run reports: its code (an LA's 9-character code, the partnership's id), name and 3-digit code (LAs only). */
+    public record Area(String code, String name, String la3) {
+    }
+
+    /**
+     * The same check over target rows and areas given outright: {@code validate} makes it from the
+     * files and the job file, before anything is loaded, so a target the run would not use is said
+     * before the run rather than after it.
+     */
+    public static List<NotUsed> notUsed(List<Written> rows, List<Area> runAreas, Catalogue catalogue, LaDirectory las) {
         java.util.Set<String> indicatorIds = catalogue.indicators().stream().map(IndicatorDefinition::id)
                 .collect(java.util.stream.Collectors.toSet());
-        Map<String, String> areas = areas(runId);
-        List<String> out = new java.util.ArrayList<>();
-        for (var r : rows(runId)) {
-            String where = r.get(RUN_INPUT.DISPLAY_NAME) + " row " + r.get(TARGET.SOURCE_ROW);
-            String id = r.get(TARGET.INDICATOR_ID);
+        Map<String, String> areas = areas(runAreas);
+        List<NotUsed> out = new java.util.ArrayList<>();
+        for (Written r : rows) {
+            String id = r.indicatorId();
             if (!indicatorIds.contains(id)) {
-                out.add(where + ": '" + id + "' is not an indicator id, so its target is not used. The ids are the first "
-                        + "column of indicators.csv (for example CPP_OPEN_NEG_INIT_PCT).");
-            } else if (AMBIGUOUS.equals(areas.get(Values.squash(r.get(TARGET.AREA_CODE))))) {
-                out.add(where + ": '" + r.get(TARGET.AREA_CODE) + "' names both the partnership and one of its LAs, so its target for "
-                        + id + " is not used. Give the LA's code (821 or E06000032) or the partnership's name.");
-            } else if (area(areas, r.get(TARGET.AREA_CODE)) == null) {
-                out.add(where + ": '" + r.get(TARGET.AREA_CODE) + "' is not one of this run's areas, so its target for " + id
-                        + " is not used. Give a member LA's code (821 or E06000032) or name, or the partnership's id.");
+                out.add(new NotUsed(r, "'" + id + "' is not an indicator id, so its target is not used. The ids are the first "
+                        + "column of indicators.csv (for example CPP_OPEN_NEG_INIT_PCT)."));
+            } else if (AMBIGUOUS.equals(areas.get(Values.squash(r.area())))) {
+                out.add(new NotUsed(r, "'" + r.area() + "' names both the partnership and one of its LAs, so its target for "
+                        + id + " is not used. Give the LA's code (821 or E06000032) or the partnership's name."));
+            } else if (area(areas, r.area(), las) == null) {
+                out.add(new NotUsed(r, "'" + r.area() + "' is not one of this run's areas, so its target for " + id
+                        + " is not used. Give a member LA's code (821 or E06000032) or name, or the partnership's id."));
             }
         }
         return out;
@@ -122,20 +155,19 @@ public class Targets {
      * 9-character code, the partnership's id), an LA's 3-digit code, its name. A name that two areas
      * answer to (the partnership "dorset" and the LA Dorset) is neither's.
      */
-    private Map<String, String> areas(long runId) {
+    private static Map<String, String> areas(List<Area> runAreas) {
         Map<String, String> out = new java.util.HashMap<>();
-        for (var a : dsl.select(RUN_AREA.AREA_CODE, RUN_AREA.AREA_NAME, RUN_AREA.LA_CODE3).from(RUN_AREA)
-                .where(RUN_AREA.RUN_ID.eq(runId)).orderBy(RUN_AREA.AREA_CODE).fetch()) {
-            for (String name : new String[] {a.get(RUN_AREA.AREA_CODE), a.get(RUN_AREA.AREA_NAME), a.get(RUN_AREA.LA_CODE3)}) {
+        for (Area a : runAreas) {
+            for (String name : new String[] {a.code(), a.name(), a.la3()}) {
                 if (name != null) {
-                    out.merge(Values.squash(name), a.get(RUN_AREA.AREA_CODE), (x, y) -> x.equals(y) ? x : AMBIGUOUS);
+                    out.merge(Values.squash(name), a.code(), (x, y) -> x.equals(y) ? x : AMBIGUOUS);
                 }
             }
         }
         return out;
     }
 
-    private String area(Map<String, String> areas, String written) {
+    private static String area(Map<String, String> areas, String written, LaDirectory las) {
         String area = areas.get(Values.squash(written));
         if (AMBIGUOUS.equals(area)) {
             return null;

@@ -125,7 +125,7 @@ final class QuickDatabase implements AutoCloseable {
     }
 
     /** A setting as the application would see it from a system property or the environment (SPRING_DATASOURCE_URL). */
-    private static Optional<String> setting(String name) {
+    static Optional<String> setting(String name) {
         String value = System.getProperty(name);
         if (value == null) {
             value = System.getenv(name.toUpperCase(java.util.Locale.ROOT).replace('.', '_').replace("-", ""));

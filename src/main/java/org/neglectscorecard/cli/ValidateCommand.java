@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import org.neglectscorecard.benchmark.Targets;
+import org.neglectscorecard.indicators.Catalogue;
 import org.neglectscorecard.ingest.InputScanner;
 import org.neglectscorecard.ingest.InputValidator;
 import org.neglectscorecard.job.JobFile;
@@ -30,7 +32,8 @@ import picocli.CommandLine.Option;
                 "1:the check failed part-way (a fault in the program): the message says what happened",
                 "2:the check could not be made (no such folder, a job file that is wrong): the message says what to do",
                 "3:something to fix: a file or row would be rejected, a value left out, a column the indicators need is "
-                        + "missing, or no file in the folder is one the program reads; rejects.csv says what and where"})
+                        + "missing, a target names no indicator or area of the run, or no file in the folder is one the program reads; "
+                        + "rejects.csv says what and where"})
 public class ValidateCommand implements Callable<Integer> {
 
     @Option(names = "--input", paramLabel = "DIR", description = "The folder to check (default: the job file's 'input').")
@@ -60,12 +63,38 @@ public class ValidateCommand implements Callable<Integer> {
                 p.rejection().valueShown(), p.rejection().reason(), p.outcome())).toList());
         report.files().stream().filter(f -> f.format() == InputScanner.Format.NOT_RECOGNISED)
                 .forEach(f -> problems.add(RunInputs.Problem.fileNotUsed(f.displayName(), f.problem())));
+        List<Targets.NotUsed> targetsNotUsed = targetsNotUsed(jobFile, report, las);
+        targetsNotUsed.forEach(t -> problems.add(new RunInputs.Problem(t.row().file(), null, t.row().row(), null, null, null, t.why(),
+                TARGET_NOT_USED)));
         new RejectsCsv().write(problems, out.staging().resolve("rejects.csv"));
-        String summary = summary(in, report, folder);
+        String summary = summary(in, report, folder, targetsNotUsed);
         Files.writeString(out.staging().resolve("validation-summary.txt"), summary);
         out.commit();
         System.out.print(summary);
-        return somethingToFix(report) ? SOMETHING_TO_FIX : 0;
+        return somethingToFix(report) || !targetsNotUsed.isEmpty() ? SOMETHING_TO_FIX : 0;
+    }
+
+    static final String TARGET_NOT_USED = "target not used";
+
+    /**
+     * The targets a run would not use, as the run would say them: checked against the indicators and
+     * the areas the run would report (the job's members and the partnership, and each LA whose folder
+     * holds files), since validate opens no database to learn them from loaded returns.
+     */
+    private static List<Targets.NotUsed> targetsNotUsed(JobFile job, InputValidator.Report report, LaDirectory las) {
+        if (report.targets().isEmpty()) {
+            return List.of();
+        }
+        java.util.Set<String> la3s = new java.util.TreeSet<>(report.folderLas());
+        job.members().forEach(m -> las.code3(m).ifPresent(la3s::add));
+        List<Targets.Area> areas = new java.util.ArrayList<>();
+        for (String la3 : la3s) {
+            las.current(la3).ifPresent(la -> areas.add(new Targets.Area(la.code9(), la.name(), la3)));
+        }
+        areas.add(new Targets.Area(job.partnershipId(), job.partnershipName(), null));
+        Catalogue catalogue = Catalogue.load(QuickDatabase.setting("scorecard.sql-dir").orElse("sql"));
+        return Targets.notUsed(report.targets().stream().map(t -> new Targets.Written(t.file(), t.target().sourceRow(),
+                t.target().indicatorId(), t.target().areaCode())).toList(), areas, catalogue, las);
     }
 
     /** The exit code when the run would reject a file or row, leave a value out, or have no value for a figure. */
@@ -84,7 +113,7 @@ public class ValidateCommand implements Callable<Integer> {
         return report.files().stream().allMatch(f -> f.format() == InputScanner.Format.NOT_RECOGNISED);
     }
 
-    private static String summary(Path in, InputValidator.Report report, Path folder) {
+    private static String summary(Path in, InputValidator.Report report, Path folder, List<Targets.NotUsed> targetsNotUsed) {
         StringBuilder s = new StringBuilder("Checked " + in + " (nothing was loaded):\n");
         if (nothingToLoad(report)) {
             s.append(report.files().isEmpty() ? "\nNOTHING TO LOAD: the folder has no files. Put the month's returns and "
@@ -98,6 +127,11 @@ public class ValidateCommand implements Callable<Integer> {
         if (!missing.isEmpty()) {
             s.append("\nSOME FIGURES WOULD HAVE NO VALUE because a file lacks a column they need (add it before the run):\n");
             missing.forEach(m -> s.append("  - ").append(m).append('\n'));
+            s.append('\n');
+        }
+        if (!targetsNotUsed.isEmpty()) {
+            s.append("\nTARGETS THE RUN WOULD NOT USE (no figure would be judged against them):\n");
+            targetsNotUsed.forEach(t -> s.append("  - ").append(t.said()).append('\n'));
             s.append('\n');
         }
         int width = report.files().stream().mapToInt(f -> f.displayName().length()).max().orElse(10);

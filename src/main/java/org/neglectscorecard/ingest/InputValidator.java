@@ -38,8 +38,18 @@ public class InputValidator {
     public record Problem(String file, Rejection rejection, String outcome) {
     }
 
-    public record Report(List<FileReport> files, List<Problem> problems) {
+    /**
+     * @param targets the target rows read (C4), for the caller to check against the indicators and
+     *                the job's areas as a run would, since a target for no figure is not a row problem
+     * @param folderLas the LA codes of the folders files were found in (a run reports each such LA)
+     */
+    public record Report(List<FileReport> files, List<Problem> problems, List<TargetRow> targets, Set<String> folderLas) {
     }
+
+    /** A target as its file gives it. */
+    public record TargetRow(String file, org.neglectscorecard.ingest.published.ReferenceRecord.Target target) {
+    }
+
 
     private final InputScanner scanner;
     private final LaDirectory las;
@@ -55,20 +65,26 @@ public class InputValidator {
         Pseudonymiser throwaway = new Pseudonymiser(HexFormat.of().formatHex(key));
         List<FileReport> files = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
+        List<TargetRow> targets = new ArrayList<>();
+        Set<String> folderLas = new java.util.TreeSet<>();
         for (InputFile f : scanner.scan(input)) {
+            if (f.folderLaCode() != null && f.format() != Format.NOT_RECOGNISED) {
+                folderLas.add(f.folderLaCode());
+            }
             switch (f.format()) {
                 case NOT_RECOGNISED -> files.add(new FileReport(f.displayName(), f.format(), 0, 0, 0, f.problemAlone()));
                 case UNREADABLE -> {
                     files.add(new FileReport(f.displayName(), f.format(), 0, 0, 0, f.problemAlone()));
                     problems.add(new Problem(f.displayName(), Rejection.ofFile(f.problemAlone()), "file rejected"));
                 }
-                default -> files.add(check(f, f.kind().processor(f, throwaway, las), problems));
+                default -> files.add(check(f, f.kind().processor(f, throwaway, las), problems, targets));
             }
         }
-        return new Report(files, problems);
+        return new Report(files, problems, List.copyOf(targets), java.util.Collections.unmodifiableSet(folderLas));
     }
 
-    private FileReport check(InputFile f, ItemProcessor<SourceRow, ParsedRow<?>> processor, List<Problem> problems) {
+    private FileReport check(InputFile f, ItemProcessor<SourceRow, ParsedRow<?>> processor, List<Problem> problems,
+                             List<TargetRow> targets) {
         ItemStreamReader<SourceRow> reader = f.kind().reader(f, n -> { });
         List<Problem> found = new ArrayList<>();
         Duplicates duplicates = new Duplicates();
@@ -83,6 +99,9 @@ public class InputValidator {
                 columns.saw(row);
                 try {
                     ParsedRow<?> parsed = processor.process(row);
+                    if (parsed.record() instanceof org.neglectscorecard.ingest.published.ReferenceRecord.Target t) {
+                        targets.add(new TargetRow(f.displayName(), t));
+                    }
                     parsed.valuesIgnored().forEach(r -> found.add(new Problem(f.displayName(), r, "value left out")));
                     parsed.notes().forEach(r -> found.add(new Problem(f.displayName(), r, "note")));
                     String earlier = parsed.record() instanceof CinRecord r ? duplicates.seen(r, row.rowNumber())

@@ -40,6 +40,19 @@ class RenamedDownloadsAndTargetsByNameTest {
                 .contains("targets.csv row 4: 'Camden' is not one of this run's areas, so its target for CPP_OPEN_NEG_INIT_PCT is not used.")
                 .doesNotContain("targets.csv row 2");
         assertThat(summary).doesNotContain("no benchmark reads it");
+
+        // validate says the same of the targets before anything is loaded, and a script is told there is something to fix.
+        Path job = TestApp.jobFile(dir.resolve("jobs-validate"), "bench", partnership, List.of("213"));
+        int status = org.neglectscorecard.Main.run("validate", "--input", dir.resolve("input-renamed").toString(), "--job", job.toString(),
+                "--output", dir.resolve("validated").toString());
+        String checked = Files.readString(dir.resolve("validated/inner-west/validation/validation-summary.txt"));
+        assertThat(checked).contains("TARGETS THE RUN WOULD NOT USE")
+                .contains("targets.csv row 3: 'CPP_OPEN_NEG_PCT' is not an indicator id, so its target is not used.")
+                .contains("targets.csv row 4: 'Camden' is not one of this run's areas, so its target for CPP_OPEN_NEG_INIT_PCT is not used.")
+                .doesNotContain("targets.csv row 2");
+        assertThat(status).isEqualTo(3);
+        assertThat(Files.readString(dir.resolve("validated/inner-west/validation/rejects.csv")))
+                .contains("targets.csv,,4,,,\"'Camden' is not one of this run's areas");
     }
 
     @Test
