@@ -128,6 +128,15 @@ public class InputScanner {
         }
     }
 
+    /** Between a table's name and its number where a workbook has more than one sheet of it ("GCP2#2"). */
+    public static final String MORE_SHEETS = "#";
+
+    /** The table a key of {@link InputFile#tables()} names: "GCP2" for "GCP2#2". */
+    public static String tableOfKey(String key) {
+        int i = key.indexOf(MORE_SHEETS);
+        return i < 0 ? key : key.substring(0, i);
+    }
+
     private static final Pattern LA_FOLDER = Pattern.compile("\\d{3}|[EW]\\d{8}");
 
     private final LaDirectory las;
@@ -390,7 +399,13 @@ public class InputScanner {
                             + refused.get() + " Take that sheet out of the workbook, or load the rest as CSV.");
                 }
                 if (table != null) {
-                    tables.putIfAbsent(table, TableSource.sheet(file, s.name(), s.headerRow()));
+                    // A partner keeps a sheet a year, round or service ("2024-25", "2025-26"): each is read. A statutory
+                    // return has one table of a kind; its first such sheet is read, as before.
+                    String key = table;
+                    for (int n = 2; kind == ReturnKind.MULTI_AGENCY && tables.containsKey(key); n++) {
+                        key = table + MORE_SHEETS + n;
+                    }
+                    tables.putIfAbsent(key, TableSource.sheet(file, s.name(), s.headerRow()));
                 }
             }
             KindOfReturn.Layout layout = rules.layout(tables.keySet(), true);

@@ -33,28 +33,37 @@ public final class TableHeader {
         this.names = List.copyOf(names);
         this.spreadsheet = spreadsheet;
         for (int i = 0; i < names.size(); i++) {
-            bySquashedName.putIfAbsent(Values.squash(names.get(i)), i);
+            bySquashedName.putIfAbsent(key(names.get(i)), i);
         }
         for (int i = 0; i < names.size(); i++) {
             java.util.regex.Matcher m = PIVOT_VALUE.matcher(names.get(i) == null ? "" : names.get(i));
             if (m.matches()) {
-                bySquashedName.putIfAbsent(Values.squash(m.group(1)), i);
+                bySquashedName.putIfAbsent(key(m.group(1)), i);
             }
             java.util.regex.Matcher hint = FORMAT_HINT.matcher(names.get(i) == null ? "" : names.get(i));
             String stem = hint.matches() ? hint.group(1) : names.get(i);
             if (hint.matches()) {
-                bySquashedName.putIfAbsent(Values.squash(stem), i);
+                bySquashedName.putIfAbsent(key(stem), i);
             }
             String spelt = spelledOut(stem);
             if (spelt != null) {
-                bySquashedName.putIfAbsent(Values.squash(spelt), i);
+                bySquashedName.putIfAbsent(key(spelt), i);
             }
             if (stem != null) {
                 // "Love & Care" is "Love and care". (Not "Date of X" for "X date" in general: Annex A's List 3
                 // "Date of referral" is no List 6 "Referral Date".)
-                bySquashedName.putIfAbsent(Values.squash(stem.replace("&", " and ")), i);
+                bySquashedName.putIfAbsent(key(stem.replace("&", " and ")), i);
             }
         }
+    }
+
+    /**
+     * A heading as headings are compared: {@link Values#squash} (case, spaces and punctuation
+     * ignored), but with "%" kept as a word: "Was not brought (%)" and "WNB %" are a rate beside the
+     * count, never the count "Was not brought" itself (a rate of 8 read as 8 children).
+     */
+    public static String key(String heading) {
+        return heading == null || heading.indexOf('%') < 0 ? Values.squash(heading) : Values.squash(heading.replace("%", " percent "));
     }
 
     /** Short forms people write in headings, as the words they stand for ("Practitioner Ref", "CPP Start Dt"). */
@@ -107,7 +116,7 @@ public final class TableHeader {
                 for (String other : others) {
                     Optional<Integer> i = out.indexOf(other);
                     if (i.isPresent()) {
-                        out.bySquashedName.put(Values.squash(canonical), i.get());
+                        out.bySquashedName.put(key(canonical), i.get());
                         out.asked.clear();
                         break;
                     }
@@ -123,7 +132,7 @@ public final class TableHeader {
         more.add(column);
         TableHeader out = new TableHeader(table, more, spreadsheet, where);
         out.bySquashedName.putAll(bySquashedName);
-        out.bySquashedName.putIfAbsent(Values.squash(column), names.size());
+        out.bySquashedName.putIfAbsent(key(column), names.size());
         return out;
     }
 
@@ -154,7 +163,7 @@ public final class TableHeader {
     public Optional<Integer> indexOf(String column) {
         Optional<Integer> found = asked.get(column);
         if (found == null) {
-            found = Optional.ofNullable(bySquashedName.get(Values.squash(column)));
+            found = Optional.ofNullable(bySquashedName.get(key(column)));
             asked.put(column, found);
         }
         return found;
@@ -174,12 +183,12 @@ public final class TableHeader {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String name : names) {
-            String squashed = Values.squash(name);
+            String squashed = key(name);
             if (squashed.isEmpty() || taken.contains(squashed)) {
                 continue;
             }
             for (String wanted : headings) {
-                String w = Values.squash(wanted);
+                String w = key(wanted);
                 int allowed = w.length() <= 3 ? 0 : w.length() <= 8 ? 1 : 2;
                 int d = new org.apache.commons.text.similarity.LevenshteinDistance(allowed).apply(w, squashed);
                 if (d > 0 && d < bestDistance) {

@@ -27,14 +27,22 @@ public final class Values {
     private static final DateTimeFormatter UK = DateTimeFormatter.ofPattern("d/M/uuuu").withResolverStyle(ResolverStyle.STRICT);
     private static final DateTimeFormatter UK_DASH = DateTimeFormatter.ofPattern("d-M-uuuu").withResolverStyle(ResolverStyle.STRICT);
     private static final Pattern ISO_DATE_TIME = Pattern.compile("(\\d{4}-\\d{2}-\\d{2})[T ]\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?Z?");
-    private static final Pattern UK_DATE_TIME = Pattern.compile("(\\d{1,2}/\\d{1,2}/\\d{4}) \\d{1,2}:\\d{2}(:\\d{2})?");
-    private static final Pattern SERIAL = Pattern.compile("\\d{4,6}(\\.0+)?");
+    /** A day-first date with its time, as systems export appointments: "02/04/2025 14:30", "02/04/2025 9:30 AM". */
+    private static final Pattern UK_DATE_TIME = Pattern.compile("(\\d{1,2}/\\d{1,2}/\\d{4}),?\\s+" + Values.TIME);
+    /** Excel's serial day number, with the time of day as its fraction where the cell held one (45758.4375). */
+    private static final Pattern SERIAL = Pattern.compile("\\d{4,6}(\\.\\d+)?");
     private static final LocalDate EXCEL_EPOCH = LocalDate.of(1899, 12, 30);
     private static final Pattern NUMERIC_ID = Pattern.compile("(\\d+)\\.0+");
     /** 24/04/17: a spreadsheet's short date, the year in two digits. */
     private static final Pattern SHORT_YEAR = Pattern.compile("(\\d{1,2})[/-](\\d{1,2})[/-](\\d{2})");
     /** 24-Apr-2017, 24 Apr 17, 24-April-2017: a spreadsheet date format with the month named. */
-    private static final Pattern NAMED_MONTH_DATE = Pattern.compile("(\\d{1,2})[\\s-/]+([A-Za-z]{3,9})[\\s-/]+(\\d{2}|\\d{4})");
+    private static final Pattern NAMED_MONTH_DATE = Pattern.compile("(\\d{1,2})[\\s-/]+([A-Za-z]{3,9})[\\s-/]+(\\d{2}|\\d{4})(?:,?\\s+"
+            + Values.TIME + ")?");
+    /** A time of day after a date: 14:30, 14:30:05, 9.30, 9:30 AM, 9:30pm. */
+    private static final String TIME = "\\d{1,2}[:.]\\d{2}([:.]\\d{2}(\\.\\d+)?)?(\\s*[AaPp]\\.?[Mm]\\.?)?";
+    /** "Tue 15/04/2025", "Tuesday, 15 April 2025": the day's name before a date says nothing more. */
+    private static final Pattern WEEKDAY = Pattern.compile("^(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?\\.?,?\\s+",
+            Pattern.CASE_INSENSITIVE);
     /**
      * A two-digit year below this is 20yy, else 19yy: Excel's own rule (Windows' default
      * two-digit-year window, 1930 to 2029), so a date reads as the spreadsheet that wrote it meant.
@@ -90,7 +98,7 @@ public final class Values {
             return plausible(parsed);
         }
         // Forms people type that say the same date: "14th May 2024", "14.05.2024", "2024/05/14".
-        String v = ORDINAL_DAY.matcher(value.strip()).replaceFirst("$1");
+        String v = ORDINAL_DAY.matcher(WEEKDAY.matcher(value.strip()).replaceFirst("")).replaceFirst("$1");
         if (DOTTED.matcher(v).matches()) {
             v = v.replace('.', '/');
         }
@@ -235,7 +243,7 @@ public final class Values {
 
     /** Said of a date that reads only month first, so a file's dates in that order can be told (LoadCompletion). */
     public static final String MONTH_FIRST = "month first (US style)";
-    private static final Pattern SLASHED = Pattern.compile("(\\d{1,2})/(\\d{1,2})/(\\d{2}|\\d{4})(\\s.*)?");
+    private static final Pattern SLASHED = Pattern.compile("(\\d{1,2})/(\\d{1,2})/(\\d{2}|\\d{4})(,?\\s+" + TIME + ")?");
 
     /** The date a day-first impossible value would be, read month first ("13 April 2025" for 04/13/2025), or null. */
     private static String monthFirst(String v) {
@@ -323,8 +331,19 @@ public final class Values {
             month = monthNumber(namedShort.group(1));
         } else {
             try {
-                return date(v).map(d -> d.withDayOfMonth(d.lengthOfMonth()));
+                Optional<LocalDate> day = date(v);
+                String us = day.isPresent() ? firstOfMonthWrittenMonthFirst(v, day.get()) : null;
+                if (us != null) {
+                    // "04/01/2025" for April: day first it is 4 January, no date a month is written as.
+                    throw new BadValue("is a date where the month goes; read day first it is " + day.get().format(
+                            DateTimeFormatter.ofPattern("d MMMM uuuu", Locale.UK)) + ", but a month is written as its first or last day: "
+                            + MONTH_FIRST + " it would be " + us + ". Write months as yyyy-mm (e.g. 2025-04), or dates day first");
+                }
+                return day.map(d -> d.withDayOfMonth(d.lengthOfMonth()));
             } catch (BadValue e) {
+                if (e.getMessage() != null && e.getMessage().contains(MONTH_FIRST)) {
+                    throw e;
+                }
                 throw new BadValue("is not a month: write months as yyyy-mm (e.g. 2025-04) or April 2025");
             }
         }
@@ -333,6 +352,21 @@ public final class Values {
         }
         LocalDate first = LocalDate.of(year, month, 1);
         return Optional.of(first.withDayOfMonth(first.lengthOfMonth()));
+    }
+
+    /**
+     * For a month written as a date: the first of a month that reads only month first ("04/01/2025",
+     * the 4th of January day first, is the 1st of April month first), as words, or null. A month
+     * written as a date is its first day (or its last), so a day-first reading that is neither,
+     * where the month-first one is the first, is a month-first export (as Power BI and US systems write).
+     */
+    private static String firstOfMonthWrittenMonthFirst(String v, LocalDate dayFirst) {
+        Matcher m = SLASHED.matcher(v);
+        if (!m.matches() || dayFirst.getDayOfMonth() == 1 || dayFirst.getDayOfMonth() == dayFirst.lengthOfMonth()
+                || dayFirst.getMonthValue() != 1) {
+            return null;
+        }
+        return monthFirst(v);
     }
 
     private static int monthNumber(String name) {

@@ -81,8 +81,8 @@ class LaNamesTest {
     @Test
     void anEarlyHelpPlanIsPlacedByItsEndOrIfOpenByToday() throws Exception {
         AgencyRowProcessor processor = new AgencyRowProcessor(KEY, LAS);
-        TableSetReader reader = AgencyTableReader.of(Map.of(AgencySource.EARLY_HELP,
-                TableSource.csv(Path.of("src/test/resources/fixtures/la-names/early-help.csv"), StandardCharsets.UTF_8)), null);
+        TableSetReader reader = AgencyTableReader.of(List.of(Map.entry(AgencySource.EARLY_HELP,
+                TableSource.csv(Path.of("src/test/resources/fixtures/la-names/early-help.csv"), StandardCharsets.UTF_8))), null);
         Map<String, String> byFamily = new LinkedHashMap<>();
         for (SourceRow row : Rows.readAll(reader)) {
             byFamily.put(row.value("Family reference"), processor.process(row).record().laCode3());
@@ -151,7 +151,7 @@ class LaNamesTest {
     }
 
     private static List<SourceRow> read(Path file) throws Exception {
-        TableSetReader reader = AgencyTableReader.of(Map.of(AgencySource.TRAINING, TableSource.csv(file, StandardCharsets.UTF_8)), null);
+        TableSetReader reader = AgencyTableReader.of(List.of(Map.entry(AgencySource.TRAINING, TableSource.csv(file, StandardCharsets.UTF_8))), null);
         return Rows.readAll(reader);
     }
 }

@@ -412,7 +412,7 @@ public enum AgencySource {
     private java.util.Set<String> headingsTaken(TableHeader header) {
         java.util.Set<String> taken = new java.util.HashSet<>();
         for (AgencyColumn c : columns) {
-            indexOf(header, c).ifPresent(i -> taken.add(org.neglectscorecard.ingest.Values.squash(header.names().get(i))));
+            indexOf(header, c).ifPresent(i -> taken.add(org.neglectscorecard.ingest.TableHeader.key(header.names().get(i))));
         }
         return taken;
     }

@@ -21,8 +21,9 @@ public final class AgencyTableReader {
     private AgencyTableReader() {
     }
 
-    public static TableSetReader of(Map<AgencySource, TableSource> tables, String folderLaCode) {
-        List<TableSetReader.Part> parts = tables.entrySet().stream()
+    /** @param tables each sheet (or the CSV file) and the source it holds; a source may be in several sheets */
+    public static TableSetReader of(List<Map.Entry<AgencySource, TableSource>> tables, String folderLaCode) {
+        List<TableSetReader.Part> parts = tables.stream()
                 .map(e -> new TableSetReader.Part(e.getKey().sheet(), e.getValue(), e.getKey().aliases(), header -> {
                     List<String> missing = e.getKey().missingSaid(header);
                     boolean misspelt = missing.stream().anyMatch(m -> m.contains("misspelling"));
@@ -35,7 +36,8 @@ public final class AgencyTableReader {
                 .toList();
         TableSetReader reader = new TableSetReader(parts, folderLaCode);
         reader.setName("agencyTables");
-        reader.setPassOver(row -> isExample(row.values()) || isTemplatesExample(row));
+        // Only the first row can be the template's example: further down, a month's real counts may equal its figures by chance.
+        reader.setPassOver(row -> isExample(row.values()) || reader.atFirstRow() && isTemplatesExample(row));
         reader.setPassOverNote(row -> isExample(row.values()) ? null : "This row is the template's example row with its "
                 + "EXAMPLE mark taken out (every value as the template gives it): it is not counted. Delete the row.");
         return reader;

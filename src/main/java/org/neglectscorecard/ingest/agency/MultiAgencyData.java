@@ -109,7 +109,7 @@ public final class MultiAgencyData implements KindOfReturn {
 
     @Override
     public String tableTitle(String table) {
-        return AgencySource.valueOf(table).sheet();
+        return AgencySource.valueOf(org.neglectscorecard.ingest.InputScanner.tableOfKey(table)).sheet();
     }
 
     @Override
@@ -119,8 +119,8 @@ public final class MultiAgencyData implements KindOfReturn {
 
     @Override
     public ItemStreamReader<SourceRow> reader(InputFile file, LongConsumer bytesRead) {
-        Map<AgencySource, TableSource> tables = new EnumMap<>(AgencySource.class);
-        file.tables().forEach((k, v) -> tables.put(AgencySource.valueOf(k), v));
+        List<Map.Entry<AgencySource, TableSource>> tables = new java.util.ArrayList<>();
+        file.tables().forEach((k, v) -> tables.add(Map.entry(AgencySource.valueOf(org.neglectscorecard.ingest.InputScanner.tableOfKey(k)), v)));
         TableSetReader reader = AgencyTableReader.of(tables, file.folderLaCode());
         reader.setBytesRead(bytesRead);
         return reader;

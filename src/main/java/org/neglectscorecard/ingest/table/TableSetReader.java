@@ -83,6 +83,11 @@ public class TableSetReader extends AbstractItemCountingItemStreamItemReader<Sou
         this.passOver = passOver;
     }
 
+    /** Whether the row being read is the first under its table's headings (a template's example row sits there). */
+    public boolean atFirstRow() {
+        return rowsInPart == 1;
+    }
+
     /** What to tell the person of a row passed over, or null to say nothing (a DfE file's other geographies). */
     public void setPassOverNote(java.util.function.Function<SourceRow, String> passOverNote) {
         this.passOverNote = passOverNote;
@@ -281,9 +286,9 @@ public class TableSetReader extends AbstractItemCountingItemStreamItemReader<Sou
             if (i == null) {
                 continue;
             }
-            String squashed = org.neglectscorecard.ingest.Values.squash(names.get(i));
+            String squashed = org.neglectscorecard.ingest.TableHeader.key(names.get(i));
             for (int j = 0; j < names.size(); j++) {
-                if (j != i && !squashed.isEmpty() && squashed.equals(org.neglectscorecard.ingest.Values.squash(names.get(j)))) {
+                if (j != i && !squashed.isEmpty() && squashed.equals(org.neglectscorecard.ingest.TableHeader.key(names.get(j)))) {
                     return "has two columns headed '" + names.get(i) + "' (columns " + TableHeader.columnLetter(Math.min(i, j))
                             + " and " + TableHeader.columnLetter(Math.max(i, j)) + "): the program cannot tell which one holds "
                             + column + ". Give the other its own heading (or delete it) and run again.";
@@ -301,12 +306,12 @@ public class TableSetReader extends AbstractItemCountingItemStreamItemReader<Sou
     private void misspelt(Part part) {
         java.util.Set<String> taken = new java.util.HashSet<>();
         for (String column : part.known()) {
-            header.indexOf(column).ifPresent(i -> taken.add(org.neglectscorecard.ingest.Values.squash(header.names().get(i))));
+            header.indexOf(column).ifPresent(i -> taken.add(org.neglectscorecard.ingest.TableHeader.key(header.names().get(i))));
         }
         for (String column : part.known()) {
             if (!header.has(column)) {
                 header.lookalike(List.of(column), taken).ifPresent(h -> {
-                    taken.add(org.neglectscorecard.ingest.Values.squash(h));
+                    taken.add(org.neglectscorecard.ingest.TableHeader.key(h));
                     notes.add(new Rejection(header.where(), null, h, null, null, "The heading '" + h + "' looks like a "
                             + "misspelling of '" + column + "': under that spelling the column is not read. Correct the "
                             + "heading and load the file again."));

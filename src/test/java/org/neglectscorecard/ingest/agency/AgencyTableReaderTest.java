@@ -55,7 +55,7 @@ class AgencyTableReaderTest {
     }
 
     private static List<SourceRow> readAll(Path file) throws Exception {
-        TableSetReader reader = AgencyTableReader.of(Map.of(AgencySource.TRAINING, TableSource.csv(file, StandardCharsets.UTF_8)), "821");
+        TableSetReader reader = AgencyTableReader.of(List.of(Map.entry(AgencySource.TRAINING, TableSource.csv(file, StandardCharsets.UTF_8))), "821");
         return Rows.readAll(reader);
     }
 }

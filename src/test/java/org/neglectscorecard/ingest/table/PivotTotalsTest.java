@@ -69,7 +69,7 @@ class PivotTotalsTest {
                 2025-01,3,1,
                  grand TOTAL ,4,2,
                 """);
-        TableSetReader reader = AgencyTableReader.of(Map.of(AgencySource.POLICE, TableSource.csv(file, StandardCharsets.UTF_8)), null);
+        TableSetReader reader = AgencyTableReader.of(List.of(Map.entry(AgencySource.POLICE, TableSource.csv(file, StandardCharsets.UTF_8))), null);
         List<String> read = months(reader);
         // "2025-01 Total" comes before any 2025-01 row, so it is no subtotal: the processor rejects it as a month.
         assertThat(read).containsExactly("Totals", "Total 5", "2025-01 Total", "2025-01");
@@ -96,7 +96,7 @@ class PivotTotalsTest {
                 Total: 5,,,
                 Total offences: 5,,,
                 """);
-        TableSetReader reader = AgencyTableReader.of(Map.of(AgencySource.POLICE, TableSource.csv(file, StandardCharsets.UTF_8)), null);
+        TableSetReader reader = AgencyTableReader.of(List.of(Map.entry(AgencySource.POLICE, TableSource.csv(file, StandardCharsets.UTF_8))), null);
         List<String> read = months(reader);
         assertThat(read).containsExactly("2025-01", "2025-02");
         assertThat(reader.notes()).extracting(Rejection::rowNumber).containsExactly(2, 6);   // the 2 total rows said once

@@ -1,0 +1,148 @@
+package org.neglectscorecard.ingest.agency;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.neglectscorecard.ingest.InputValidator;
+import org.neglectscorecard.ingest.Values;
+import org.neglectscorecard.testing.Validate;
+
+/**
+ * Partner files as a third trial found them sent (health, police and GCP2 logs): a rate beside its
+ * count is never read as the count; months exported month first are said, not misdated; a workbook
+ * kept a sheet a year is read whole; a month's real figures that equal the template's example are
+ * counted; appointment times as systems write them are read.
+ */
+class PartnerExportsAsSentTest {
+
+    @TempDir
+    Path dir;
+
+    private InputValidator.Report validate(String name, String csv) throws Exception {
+        Path input = dir.resolve(name + "/821");
+        Files.createDirectories(input);
+        Files.writeString(input.resolve(name + ".csv"), csv);
+        return Validate.folder(dir.resolve(name));
+    }
+
+    @Test
+    void aRateBesideItsCountIsNeverReadAsTheCount() throws Exception {
+        // "Was not brought (%)" beside "Was not brought (n)": the count column is read, and a rate of 9 is no count.
+        InputValidator.Report both = validate("both", """
+                Month,Service,Appointments,Was not brought (%),Was not brought
+                2025-04,Dental,412,8.5,35
+                2025-05,Dental,400,9,36
+                """);
+        assertThat(both.files()).singleElement().satisfies(f -> {
+            assertThat(f.problem()).isNull();
+            assertThat(f.rowsLoaded()).isEqualTo(2);
+        });
+        assertThat(both.problems()).noneMatch(p -> "row rejected".equals(p.outcome()));
+        // A rate with no count: the file lacks the count, and says so (it was read as the count before).
+        InputValidator.Report rateOnly = validate("rate-only", """
+                Month,Service,Appointments,WNB %
+                2025-04,Dental,412,9
+                """);
+        assertThat(rateOnly.files()).singleElement().satisfies(f -> assertThat(f.problem()).contains("Was not brought"));
+        assertThat(rateOnly.files().get(0).rowsLoaded()).isZero();
+    }
+
+    @Test
+    void monthsWrittenMonthFirstAreSaidNotMisdated() throws Exception {
+        // Power BI's US export: the first of April is 04/01/2025, which day first is the 4th of January.
+        InputValidator.Report report = validate("us-months", """
+                Month,Neglect offences,With earlier neglect concerns
+                04/01/2025,9,4
+                05/01/2025,7,2
+                06/01/2025,11,5
+                """);
+        assertThat(report.files()).singleElement().satisfies(f -> {
+            assertThat(f.problem()).contains("written month first (US style)");
+            assertThat(f.rowsLoaded()).isZero();
+        });
+        // Day first, a month's first or last day is the month, as before.
+        assertThat(Values.month("01/04/2025")).contains(LocalDate.of(2025, 4, 30));
+        assertThat(Values.month("30/04/2025")).contains(LocalDate.of(2025, 4, 30));
+        assertThat(Values.month("15/04/2025")).contains(LocalDate.of(2025, 4, 30));
+    }
+
+    @Test
+    void aMonthsRealFiguresEqualToTheTemplatesExampleAreCounted() throws Exception {
+        // The template's example is 2025-04, Postnatal / health visiting, 412, 37: as the first row it is passed over,
+        // further down it is a month's own figures.
+        InputValidator.Report report = validate("like-example", """
+                Month,Service,Appointments,Was not brought
+                2025-03,Postnatal / health visiting,398,31
+                2025-04,Postnatal / health visiting,412,37
+                """);
+        assertThat(report.files().get(0).rowsLoaded()).isEqualTo(2);
+        InputValidator.Report example = validate("example-first", """
+                Month,Service,Appointments,Was not brought
+                2025-04,Postnatal / health visiting,412,37
+                2025-05,Postnatal / health visiting,398,31
+                """);
+        assertThat(example.files().get(0).rowsLoaded()).isEqualTo(1);
+    }
+
+    @Test
+    void aWorkbookKeptASheetAYearIsReadWhole() throws Exception {
+        Path input = dir.resolve("gcp2/821");
+        Files.createDirectories(input);
+        try (XSSFWorkbook wb = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(input.resolve("gcp2-log.xlsx"))) {
+            sheet(wb, "2024-25", new String[][] {{"GCP2-101", "C-1", "2024-06-03"}, {"GCP2-102", "C-2", "2024-09-12"}});
+            sheet(wb, "2025-26", new String[][] {{"GCP2-201", "C-1", "2025-05-20"}, {"GCP2-202", "C-3", "2025-06-02"},
+                    {"GCP2-203", "C-4", "2025-07-15"}});
+            wb.write(out);
+        }
+        InputValidator.Report report = Validate.folder(dir.resolve("gcp2"));
+        assertThat(report.files()).singleElement().satisfies(f -> {
+            assertThat(f.problem()).isNull();
+            assertThat(f.rowsRead()).isEqualTo(5);
+            assertThat(f.rowsLoaded()).isEqualTo(5);
+        });
+    }
+
+    private static void sheet(XSSFWorkbook wb, String name, String[][] rows) {
+        Sheet s = wb.createSheet(name);
+        String[] headings = {"Assessment reference", "Child reference", "Assessment date", "Agency", "Tier", "Physical care", "Safety",
+                "Love and care", "Esteem"};
+        Row h = s.createRow(0);
+        for (int i = 0; i < headings.length; i++) {
+            h.createCell(i).setCellValue(headings[i]);
+        }
+        for (int r = 0; r < rows.length; r++) {
+            Row row = s.createRow(r + 1);
+            row.createCell(0).setCellValue(rows[r][0]);
+            row.createCell(1).setCellValue(rows[r][1]);
+            row.createCell(2).setCellValue(rows[r][2]);
+            row.createCell(3).setCellValue("Health visiting");
+            row.createCell(4).setCellValue("Early help");
+            for (int c = 5; c < 9; c++) {
+                row.createCell(c).setCellValue(3);
+            }
+        }
+    }
+
+    @Test
+    void appointmentTimesAsSystemsWriteThemAreRead() {
+        assertThat(Values.date("02/04/2025 9:30 AM")).contains(LocalDate.of(2025, 4, 2));
+        assertThat(Values.date("02/04/2025 14:30")).contains(LocalDate.of(2025, 4, 2));
+        assertThat(Values.date("02/04/2025, 2:30pm")).contains(LocalDate.of(2025, 4, 2));
+        assertThat(Values.date("03 Apr 2025 14:15")).contains(LocalDate.of(2025, 4, 3));
+        assertThat(Values.date("Tue 15/04/2025")).contains(LocalDate.of(2025, 4, 15));
+        assertThat(Values.date("Tuesday, 15 April 2025")).contains(LocalDate.of(2025, 4, 15));
+        assertThat(Values.date("45758.4375")).contains(LocalDate.of(2025, 4, 11));
+        // A date and time that reads only month first is still said so; one day first with AM/PM is not taken for it.
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Values.date("04/13/2025 9:30 AM"))
+                .hasMessageContaining("month first (US style)");
+    }
+}
