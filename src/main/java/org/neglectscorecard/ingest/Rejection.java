@@ -145,7 +145,13 @@ public record Rejection(String sheet, Integer rowNumber, String column, String c
             // cancelled", "Dentistry", "Adequate", "Thematic audit", "Very good", "Neither agree nor disagree").
             "hospital", "cancelled", "canceled", "dentistry", "adequate", "thematic", "audit", "audits", "local", "authority",
             "progress", "very", "neither", "nor", "excellent", "satisfied", "dissatisfied", "somewhat", "partially", "partly",
-            "applicable", "attended", "completed", "incomplete", "withdrawn");
+            "applicable", "attended", "completed", "incomplete", "withdrawn",
+            // A third trial's health, audit, early help and feedback exports ("Finished", "Cancelled by Unit", "Patient Walked
+            // Out", "Partially met", "Family Hub", "Youth Service", "Grandparent", "3 - Did not attend - no advance warning given").
+            "finished", "unit", "patient", "walked", "out", "could", "attend", "did", "advance", "warning", "given", "postponed",
+            "provider", "met", "hub", "hubs", "youth", "grandparent", "grandparents", "foster", "carer", "carers", "guardian",
+            "domestic", "abuse");
+    // Not "green" or "amber" (a RAG rating's words, but names too).
     // Not "fair" or "poor" (surnames), nor "in" or "not" (so general that with a date beside them free text is shown).
 
     private static boolean onlyCategoryWords(String v, java.util.Collection<String> columnWords) {

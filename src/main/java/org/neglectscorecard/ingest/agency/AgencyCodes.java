@@ -13,7 +13,7 @@ public final class AgencyCodes {
             "POLICE|Police",
             "EDUCATION|Education|school|schools|early years|college",
             "CSC|Children's social care|childrens social care|social care|children's services|CSC",
-            "EARLY_HELP|Early help|family help|family hubs",
+            "EARLY_HELP|Early help|family help|family hubs|family hub|youth service|youth services|targeted youth support",
             "ASC|Adult social care|adult services|adults social care",
             "PROBATION|Probation",
             "HOUSING|Housing",
@@ -84,6 +84,16 @@ public final class AgencyCodes {
             "NEGLECT|Neglect|neglect theme",
             "OTHER|Other");
 
+    /**
+     * An audit's theme as trackers write it: a theme naming neglect, alone or with others ("Neglect /
+     * Domestic abuse"), is a neglect audit; any other theme ("Domestic abuse", "Exploitation") is Other.
+     * "Not neglect" is Other.
+     */
+    public static String themeOf(String theme) {
+        String t = " " + theme.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", " ") + " ";
+        return t.contains(" neglect") && !t.matches(".* (not|non|no) neglect.*") ? "NEGLECT" : "OTHER";
+    }
+
     public static final CodeList GRADE = CodeList.of("grade",
             "OUTSTANDING|Outstanding|1",
             "GOOD|Good|2",
@@ -96,7 +106,7 @@ public final class AgencyCodes {
             "DENTAL|Dental|dentist|community dental",
             "PAEDIATRIC|Paediatric|paediatrics|community paediatrics|outpatients paediatric",
             "GP|GP|general practice|primary care",
-            "OTHER|Other");
+            "OTHER|Other|school nursing|school health|school nurse");
 
     /**
      * What learning systems write for a session's outcome for one person. A place still booked or on
@@ -108,10 +118,21 @@ public final class AgencyCodes {
             "N|Not completed|Did not attend|DNA|Not attended|No show|Incomplete|Partially attended|Left early|Failed|Absent|"
                     + "Non-attendance|Non attendance");
 
+    /**
+     * Appointment outcomes as health systems write them, and the NHS Data Dictionary's ATTENDED OR DID
+     * NOT ATTEND codes (plain "3", or "3 - Did not attend - no advance warning given"): 5 and 6 seen;
+     * 3, and 7 (arrived late and could not be seen), not brought, as NHS statistics count DNAs; 2 and
+     * 4 cancelled beforehand. SystmOne's "Finished" is an appointment that took place, "Could not
+     * attend" one the family called off. Code 0 (an appointment still to come) is no outcome.
+     */
     public static final CodeList APPOINTMENT_OUTCOME = CodeList.of("appointment_outcome",
-            "ATTENDED|Attended|seen|brought",
-            "WNB|Was not brought|WNB|not brought|did not attend|DNA",
-            "CANCELLED|Cancelled|cancelled by service|rearranged|cancelled by family|cancelled by patient|cancelled by parent|cancelled by clinic|rescheduled");
+            "ATTENDED|Attended|seen|brought|finished|attended/seen|attended - seen|arrived and seen|5|6|"
+                    + "attended on time|arrived late but was seen|arrived late - seen",
+            "WNB|Was not brought|WNB|not brought|did not attend|DNA|3|7|did not attend - no advance warning given|"
+                    + "arrived late and could not be seen|arrived late - not seen|arrived late not seen",
+            "CANCELLED|Cancelled|cancelled by service|rearranged|cancelled by family|cancelled by patient|cancelled by parent|"
+                    + "cancelled by clinic|rescheduled|cancelled by unit|cancelled by provider|cancelled by hospital|could not attend|"
+                    + "2|4|appointment cancelled by, or on behalf of, the patient|appointment cancelled or postponed by the health care provider");
 
     public static final CodeList RESPONDENT = CodeList.of("respondent",
             "PARENT_CARER|Parent/carer|parent|carer|parent or carer|family",

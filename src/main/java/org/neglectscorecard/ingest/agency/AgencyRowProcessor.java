@@ -146,11 +146,12 @@ public class AgencyRowProcessor implements ItemProcessor<SourceRow, ParsedRow<Ag
                 yield v;
             }
             case CODE -> c.codes() == AgencyCodes.COURSE ? course(check, heading, raw)
+                    : c.codes() == AgencyCodes.AUDIT_THEME ? AgencyCodes.themeOf(raw)
                     : check.parse(heading, c.required(), Shown.CATEGORY, words(c), v -> c.codes().read(v).orElse(null));
             case DATE -> check.date(heading, c.required(), Shown.DATE);
             case MONTH -> check.parse(heading, true, Shown.MONTH, v -> Values.month(v).orElse(null));
             case NUMBER -> check.parse(heading, c.required(), Shown.VALUE, v -> {
-                Integer n = "score".equals(c.dbColumn()) ? scoreOf(v) : Values.wholeNumber(v).orElse(null);
+                Integer n = "score".equals(c.dbColumn()) ? scoreOf(v) : c.max() <= 5 ? pointOnScale(v) : count(v);
                 if (n != null && (n < c.min() || n > c.max())) {
                     throw new Values.BadValue("is outside " + c.min() + " to " + c.max());
                 }
@@ -202,6 +203,33 @@ public class AgencyRowProcessor implements ItemProcessor<SourceRow, ParsedRow<Ag
             }
         }
     }
+
+    /** A grade or rating on a scale of 1 to 5 as forms write it: 4, "Grade 4", "3 - Some essential needs unmet". */
+    private static Integer pointOnScale(String v) {
+        java.util.regex.Matcher numbered = NUMBERED_ANSWER.matcher(v.strip());
+        if (numbered.matches()) {
+            return Integer.valueOf(numbered.group(1));
+        }
+        java.util.regex.Matcher graded = GRADE.matcher(v.strip());
+        return graded.matches() ? Integer.valueOf(graded.group(1)) : Values.wholeNumber(v).orElse(null);
+    }
+
+    private static final java.util.regex.Pattern GRADE = java.util.regex.Pattern.compile("(?i)(?:grade|level|score|rating)\\s*([1-9])");
+
+    /**
+     * A count, where a partner's report may have hidden a small one ("<5", "*"): the scorecard needs
+     * the number itself (it withholds small numbers before anything is published), so such a row is
+     * refused saying so, not as "not a whole number".
+     */
+    private static Integer count(String v) {
+        if (SUPPRESSED.matcher(v.strip()).matches()) {
+            throw new Values.BadValue("is a count hidden as small: the scorecard needs the number itself (it withholds small "
+                    + "numbers itself before anything is published). Ask for the figures without suppression");
+        }
+        return Values.wholeNumber(v).orElse(null);
+    }
+
+    private static final java.util.regex.Pattern SUPPRESSED = java.util.regex.Pattern.compile("<\\s*\\d{1,2}|\\*+|~|[cx]|1-4|1 to 4");
 
     /** "4 - Agree", "4. Agree", "4 (Agree)": a survey's numbered answer. */
     private static final java.util.regex.Pattern NUMBERED_ANSWER = java.util.regex.Pattern.compile("([1-9])\\s*(?:[-.):=]\\s*\\(?|\\()\\s*\\p{L}.*");

@@ -37,7 +37,8 @@ public enum AgencySource {
                             + "pick from the list.", "Health", "Sector", "Agency type"),
                     code("Course", true, AgencyCodes.COURSE, "course", "Required. Which course: pick from the list (Neglect "
                             + "awareness, Multi-agency neglect, Graded Care Profile 2, Neglect screening tool, Other).",
-                            "Multi-agency neglect", "Course name", "Course type", "Training course"),
+                            "Multi-agency neglect", "Course name", "Course type", "Training course", "Course title", "Learning title",
+                            "Activity title", "Event name"),
                     code("Single- or multi-agency", false, AgencyCodes.DELIVERY, "delivery", "Whether the session was for one "
                             + "agency's staff or multi-agency.", "Multi-agency", "Delivery", "Single or multi agency",
                             "Single/Multi-agency", "Single/multi agency"),
@@ -120,13 +121,14 @@ public enum AgencySource {
             List.of(
                     reference("Child reference", "child_key", "Required. The child's reference in the health system (an NHS "
                             + "number is scrambled on loading and never stored).", "H-77120", "Child ID", "Patient reference",
-                            "NHS number"),
+                            "NHS number", "Client ID", "Patient ID", "Client reference"),
                     date("Appointment date", true, "appointment_date", "Required.", "2025-05-02", "Date", "Date of appointment"),
                     code("Service", true, AgencyCodes.HEALTH_SERVICE, "service", "Required. Antenatal, Postnatal / health "
                             + "visiting, Dental, Paediatric, GP or Other.", "Dental", "Clinic", "Service type", "Clinic / Service"),
                     code("Outcome", true, AgencyCodes.APPOINTMENT_OUTCOME, "outcome", "Required. Attended, Was not brought, or "
                             + "Cancelled (cancelled appointments are left out of the count).", "Was not brought",
-                            "Attendance", "Appointment outcome", "Attendance status", "Attendance outcome"),
+                            "Attendance", "Appointment outcome", "Attendance status", "Attendance outcome", "Appointment status",
+                            "Attended or did not attend", "Attendance code"),
                     la())),
 
     HEALTH_MONTHLY("HEALTH", "Health appointments (monthly counts)", "Appointments by month", "health_monthly",

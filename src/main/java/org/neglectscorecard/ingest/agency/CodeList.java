@@ -56,11 +56,20 @@ public final class CodeList {
         }
         String squashed = Values.squash(stripLetter(value));
         String found = index.get(squashed);
+        java.util.regex.Matcher coded = CODE_THEN_LABEL.matcher(value.strip());
+        if (found == null && coded.matches()) {
+            // "3 - Did not attend - no advance warning given": a code and its label, as coded drop-downs export them.
+            String byCode = index.get(Values.squash(coded.group(1)));
+            String byLabel = index.get(Values.squash(coded.group(2)));
+            found = byCode != null && (byLabel == null || byLabel.equals(byCode)) ? byCode : null;
+        }
         if (found == null) {
             throw new Values.BadValue("is not one of: " + String.join(", ", labels()));
         }
         return Optional.of(found);
     }
+
+    private static final java.util.regex.Pattern CODE_THEN_LABEL = java.util.regex.Pattern.compile("(\\w{1,4})\\s*[-\u2013:.)]\\s+(.+)");
 
     public List<String> labels() {
         return codes.stream().map(Code::label).toList();

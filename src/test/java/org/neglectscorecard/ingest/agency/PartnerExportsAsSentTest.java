@@ -145,4 +145,61 @@ class PartnerExportsAsSentTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> Values.date("04/13/2025 9:30 AM"))
                 .hasMessageContaining("month first (US style)");
     }
+
+    @Test
+    void healthSystemsOutcomesAndNhsAttendanceCodesAreRead() {
+        CodeList outcomes = AgencyCodes.APPOINTMENT_OUTCOME;
+        assertThat(outcomes.read("Finished")).contains("ATTENDED");
+        assertThat(outcomes.read("Attended/Seen")).contains("ATTENDED");
+        assertThat(outcomes.read("Arrived Late - Not Seen")).contains("WNB");
+        assertThat(outcomes.read("Could Not Attend")).contains("CANCELLED");
+        assertThat(outcomes.read("Cancelled by Unit")).contains("CANCELLED");
+        // The NHS Data Dictionary's ATTENDED OR DID NOT ATTEND, plain and labelled.
+        assertThat(outcomes.read("5")).contains("ATTENDED");
+        assertThat(outcomes.read("6")).contains("ATTENDED");
+        assertThat(outcomes.read("3")).contains("WNB");
+        assertThat(outcomes.read("7")).contains("WNB");
+        assertThat(outcomes.read("2")).contains("CANCELLED");
+        assertThat(outcomes.read("3 - Did not attend - no advance warning given")).contains("WNB");
+        // Code 0 is an appointment still to come, and a code whose label says otherwise is not guessed.
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> outcomes.read("0")).isInstanceOf(Values.BadValue.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> outcomes.read("5 - Did not attend")).isInstanceOf(Values.BadValue.class);
+        assertThat(AgencyCodes.HEALTH_SERVICE.read("School Nursing")).contains("OTHER");
+        assertThat(AgencyCodes.AGENCY_SECTOR.read("Family Hub")).contains("EARLY_HELP");
+    }
+
+    @Test
+    void anAuditsThemeNamingNeglectIsANeglectAudit() {
+        assertThat(AgencyCodes.themeOf("Neglect/Domestic abuse")).isEqualTo("NEGLECT");
+        assertThat(AgencyCodes.themeOf("Child neglect")).isEqualTo("NEGLECT");
+        assertThat(AgencyCodes.themeOf("Domestic abuse")).isEqualTo("OTHER");
+        assertThat(AgencyCodes.themeOf("Not neglect")).isEqualTo("OTHER");
+    }
+
+    @Test
+    void gradesAsFormsWriteThemAndCountsHiddenAsSmallAreSaid() throws Exception {
+        InputValidator.Report gcp2 = validate("grades", """
+                Assessment reference,Child reference,Assessment date,Agency,Tier,Physical care,Safety,Love and care,Esteem
+                G-1,C-1,2025-05-01,Health visiting,Early help,Grade 4,3 - Some essential needs unmet,2,5
+                G-2,C-2,2025-05-02,Health visiting,Early help,2.5,3,3,3
+                """);
+        assertThat(gcp2.files().get(0).rowsLoaded()).isEqualTo(1);
+        InputValidator.Report police = validate("suppressed", """
+                Month,Neglect offences,With earlier neglect concerns
+                2025-04,12,<5
+                2025-05,9,3
+                """);
+        assertThat(police.files().get(0).rowsLoaded()).isEqualTo(1);
+        assertThat(police.problems()).filteredOn(p -> "row rejected".equals(p.outcome())).singleElement()
+                .satisfies(p -> assertThat(p.rejection().reason()).contains("is a count hidden as small: the scorecard needs the number itself"));
+        // An outcome no list has is shown, not withheld, when its words are a system's and no one's name.
+        InputValidator.Report walked = validate("walked", """
+                Child reference,Appointment date,Service,Appointment status
+                H-1,2025-05-02,Dental,Patient Walked Out
+                H-2,2025-05-02,Dental,Finished
+                """);
+        assertThat(walked.files().get(0).rowsLoaded()).isEqualTo(1);
+        assertThat(walked.problems()).filteredOn(p -> "row rejected".equals(p.outcome())).singleElement()
+                .satisfies(p -> assertThat(p.rejection().valueShown()).isEqualTo("Patient Walked Out"));
+    }
 }
