@@ -1,7 +1,10 @@
 -- Each month end's 12 months are seen through the return that reported that month end (the data
 -- as it stood when it was reported): for each such return, its own events from the eleven months
--- before its first month on, and, for those earlier months, the events it does not have (matched
--- by subject: child and start or referral date) as the return reporting them had them.
+-- before its first month on, and, for those earlier months that it does not itself cover, the
+-- events it does not have (matched by subject: child and start or referral date) as the return
+-- reporting them had them. For months it covers (an annual return's whole year, also reported
+-- earlier by a mid-year extract), it is the final word: a plan it corrected or took out is not
+-- counted again from the earlier return, so 31 March's figure is the return's own, as DfE's is.
 --
 -- [window_start, window_end) is the span of month ends an event counts in. Without distinct,
 -- every counted event counts in the twelve month ends from its own. With distinct ({distinct} is
@@ -41,8 +44,13 @@ FROM (
           FROM (SELECT area_code, return_id, MIN(month_seq) AS first_seq
                 FROM work_assign WHERE run_id = :run_id AND indicator_id = :indicator_id
                 GROUP BY area_code, return_id) w
+          JOIN (SELECT stream_id,
+                       MIN(CAST(EXTRACT(YEAR FROM cover_from) AS INTEGER) * 12 + CAST(EXTRACT(MONTH FROM cover_from) AS INTEGER) - 1)
+                         AS cover_seq
+                FROM run_scope WHERE run_id = :run_id GROUP BY stream_id) c ON c.stream_id = w.return_id
           JOIN work_assign a ON a.run_id = :run_id AND a.indicator_id = :indicator_id AND a.area_code = w.area_code
                             AND a.month_seq BETWEEN w.first_seq - 11 AND w.first_seq - 1
+                            AND a.month_seq < c.cover_seq
           GROUP BY w.area_code, w.return_id, a.return_id) p
     JOIN work_event_source e ON e.run_id = :run_id AND e.indicator_id = :indicator_id
                             AND e.return_id = p.source_return AND e.month_seq BETWEEN p.from_seq AND p.to_seq

@@ -66,7 +66,7 @@ public class ScopeReturnsTasklet implements Tasklet {
 
     private record Candidate(long returnId, String kind, String la3, LocalDate reference, String referenceFrom,
                              LocalDate earliest, int months, String file, java.time.LocalDateTime loadedAt, long sourceFileId,
-                             boolean log, java.time.LocalDateTime savedAt) {
+                             boolean log, java.time.LocalDateTime savedAt, java.time.LocalDateTime madeAt) {
     }
 
     /**
@@ -98,7 +98,9 @@ public class ScopeReturnsTasklet implements Tasklet {
         List<Candidate> candidates = new ArrayList<>();
         for (Record r : dsl.select(STATUTORY_RETURN.RETURN_ID, STATUTORY_RETURN.SOURCE_KIND, STATUTORY_RETURN.LA_CODE3,
                         STATUTORY_RETURN.REFERENCE_DATE, STATUTORY_RETURN.REFERENCE_DATE_FROM, STATUTORY_RETURN.EARLIEST_DATE, STATUTORY_RETURN.COVERS,
+                        STATUTORY_RETURN.LATEST_DATE,
                         RUN_INPUT.DISPLAY_NAME, SOURCE_FILE.LOADED_AT, SOURCE_FILE.SOURCE_FILE_ID, SOURCE_FILE.MODIFIED_AT,
+                        SOURCE_FILE.HEADER_MADE_AT,
                         SOURCE_FILE.FOLDER_LA_CODE)
                 .from(STATUTORY_RETURN)
                 .join(SOURCE_FILE).on(SOURCE_FILE.SOURCE_FILE_ID.eq(STATUTORY_RETURN.SOURCE_FILE_ID))
@@ -123,6 +125,17 @@ public class ScopeReturnsTasklet implements Tasklet {
                         + "unknown and it was not used. Give its as-at date in the job file under 'files:'.");
                 continue;
             }
+            LocalDate latestDate = r.get(STATUTORY_RETURN.LATEST_DATE);
+            if (ReturnRegistry.COVERS_YEAR.equals(r.get(STATUTORY_RETURN.COVERS)) && !"the job file".equals(from)
+                    && latestDate != null && !latestDate.isAfter(reference.minusYears(1))) {
+                // An earlier year's return under a later year's header: counted as it says, every month of the year it
+                // names would show the earlier year's children still open, and its starts and referrals as none.
+                messages.notUsed(runId, STEP, RunMessages.WARNING, display, display + " says it is the return for the year to "
+                        + reference.format(DAY) + " (" + from + "), but none of its dates is in that year: the latest is "
+                        + latestDate.format(DAY) + ". It looks like an earlier year's return, so it was not used. Check its date "
+                        + "(the header's ReferenceDate), or give its as-at date in the job file under 'files:'.");
+                continue;
+            }
             // An annual return covers the 12 months to its date; a full-history extract, and a log
             // (training, audits, ...) that says it covers all of its own dates, from its earliest date.
             boolean log = ReturnRegistry.COVERS_ALL.equals(r.get(STATUTORY_RETURN.COVERS));
@@ -132,7 +145,7 @@ public class ScopeReturnsTasklet implements Tasklet {
                     ReturnRegistry.COVERS_SIX_MONTHS.equals(r.get(STATUTORY_RETURN.COVERS)) ? 6 : 12);
             candidates.add(new Candidate(r.get(STATUTORY_RETURN.RETURN_ID), r.get(STATUTORY_RETURN.SOURCE_KIND),
                     r.get(STATUTORY_RETURN.LA_CODE3), reference, from, earliest, months, display, r.get(SOURCE_FILE.LOADED_AT),
-                    r.get(SOURCE_FILE.SOURCE_FILE_ID), log, r.get(SOURCE_FILE.MODIFIED_AT)));
+                    r.get(SOURCE_FILE.SOURCE_FILE_ID), log, r.get(SOURCE_FILE.MODIFIED_AT), r.get(SOURCE_FILE.HEADER_MADE_AT)));
         }
 
         // A month no input reaches would be computed from nothing and look like a fall: refused.
@@ -177,14 +190,21 @@ public class ScopeReturnsTasklet implements Tasklet {
         Set<String> la3s = new LinkedHashSet<>();
         List<RepeatedLogRows.Log> logs = new ArrayList<>();
         for (List<Candidate> group : sameReturn.values()) {
-            group.sort(Comparator.comparing(Candidate::loadedAt, Comparator.nullsFirst(Comparator.naturalOrder()))
+            // Returns that each say when they were made (a census header's DateTime): the one made later, whenever it was
+            // loaded (a copy of the original sent again must not undo its correction). Else the one loaded later.
+            boolean allMade = group.stream().allMatch(c -> c.madeAt() != null);
+            Comparator<Candidate> loaded = Comparator.comparing(Candidate::loadedAt, Comparator.nullsFirst(Comparator.naturalOrder()));
+            group.sort((allMade ? Comparator.comparing(Candidate::madeAt).thenComparing(loaded) : loaded)
                     .thenComparing(Candidate::sourceFileId));
             Candidate used = group.get(group.size() - 1);
             for (Candidate replaced : group.subList(0, group.size() - 1)) {
                 messages.add(runId, STEP, RunMessages.WARNING, used.file() + " replaces " + replaced.file()
-                        + " (both are LA " + used.la3() + "'s return for " + used.reference()
-                        + "; the later is used: loaded in a later run or, loaded together, made later: a census by the DateTime in its header, "
-                        + "else by when the file was saved).");
+                        + " (both are LA " + used.la3() + "'s return for " + used.reference() + "; " + (allMade
+                        ? "the one made later is used, by the DateTime in their headers: " + made(used) + " against " + made(replaced) + ")."
+                        : "the one loaded later is used, as " + (replaced.madeAt() == null && used.madeAt() == null
+                        ? "neither says when it was made" : "only one says when it was made") + ": " + used.file() + " " + made(used)
+                        + ", " + replaced.file() + " " + made(replaced) + ". If " + replaced.file() + " is the correction, take "
+                        + used.file() + " out of the input folder and run again.)"));
             }
             insertScope(run, used, used.log() ? streams.get(used.la3() + "|" + used.kind()) : used.returnId());
             if (used.log()) {
@@ -202,6 +222,14 @@ public class ScopeReturnsTasklet implements Tasklet {
         progress.say("Using " + CheckInputsTasklet.plural(sameReturn.size(), "return") + " for "
                 + CheckInputsTasklet.plural(la3s.size(), "LA"));
         return RepeatStatus.FINISHED;
+    }
+
+    /** When a return was made, as far as the program can tell, in words. */
+    private static String made(Candidate c) {
+        java.time.format.DateTimeFormatter when = java.time.format.DateTimeFormatter.ofPattern("d MMMM uuuu HH:mm", java.util.Locale.UK);
+        return c.madeAt() != null ? "made " + c.madeAt().format(when) + " (its header)"
+                : c.savedAt() != null ? "saved " + c.savedAt().format(when) + " (the file's date, which copying changes)"
+                : "with no date";
     }
 
     private void insertScope(RunContext run, Candidate c, long streamId) {

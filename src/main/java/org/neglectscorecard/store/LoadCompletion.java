@@ -421,6 +421,13 @@ public class LoadCompletion {
             } else if (rules.dating() == Dating.ANNUAL) {
                 reference = firstMarch31OnOrAfter(latest);
                 from = "31 March after its latest date";
+                LocalDate named = yearNamed(file.getDisplayName());
+                if (named != null && named.isBefore(reference) && !latest.isAfter(named.plusMonths(3))) {
+                    // "821/2024-25/ssda903/" exported on 10 April with a start on 3 April: the year its folder names,
+                    // not the next one its last few dates fall in (those are said as dated after it).
+                    reference = named;
+                    from = "the year its folder or name gives";
+                }
             } else {
                 reference = latest.withDayOfMonth(latest.lengthOfMonth());
                 from = "the month end of its latest date";
@@ -460,6 +467,23 @@ public class LoadCompletion {
         Record r = dsl.select(min(d), max(d)).from(x).where(d.le(today)).fetchOne();
         return new LocalDate[] {r.get(0, LocalDate.class), r.get(1, LocalDate.class)};
     }
+
+    /** "2024-25", "2024_25", "2024-2025" in a file's path (the last one): the 31 March that year ends on, or null. */
+    static LocalDate yearNamed(String path) {
+        java.util.regex.Matcher m = COLLECTION_YEAR.matcher(path == null ? "" : path);
+        LocalDate found = null;
+        while (m.find()) {
+            int first = Integer.parseInt(m.group(1));
+            String second = m.group(2);
+            int end = second.length() == 2 ? first / 100 * 100 + Integer.parseInt(second) : Integer.parseInt(second);
+            if (end == first + 1) {
+                found = LocalDate.of(end, 3, 31);
+            }
+        }
+        return found;
+    }
+
+    private static final java.util.regex.Pattern COLLECTION_YEAR = java.util.regex.Pattern.compile("(?<!\\d)(20\\d{2})[-_ ](\\d{2}|20\\d{2})(?!\\d)");
 
     /** Each record dated after the date its return is for, said where it is (file, row, column), up to a limit per column. */
     @SuppressWarnings("unchecked")

@@ -1,0 +1,55 @@
+package org.neglectscorecard.indicators;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.neglectscorecard.sample.CensusReturnWriter;
+import org.neglectscorecard.testing.IndicatorsFile;
+import org.neglectscorecard.testing.ReturnBuilder;
+import org.neglectscorecard.testing.TestApp;
+
+/**
+ * A mid-year extract (as at 30 September) and then the year's census: the census is the final word
+ * for every month of its year. A plan the LA took out before submitting, and a start date it
+ * corrected, are not counted again from the extract: the year's plans started are the census's own,
+ * as DfE publishes them. The months the extract reported keep the extract's figures.
+ */
+class MidYearExtractThenAnnualReturnTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void theYearsCensusIsTheFinalWordForItsOwnMonths() throws Exception {
+        Path input = dir.resolve("input");
+        var extract = new ReturnBuilder("821", LocalDate.of(2024, 9, 30));
+        var census = new ReturnBuilder("821", LocalDate.of(2025, 3, 31));
+        String[] starts = {"2024-04-10", "2024-05-10", "2024-06-10", "2024-07-01", "2024-08-10", "2024-09-10", "2024-09-20"};
+        for (int i = 0; i < starts.length; i++) {
+            extract.child("C" + i).episode("2024-04-01", null, "N1").cpp(starts[i], null, "NEG", "NEG", 0).end().done();
+        }
+        // In the census: C3's start corrected from 1 to 10 July, C6's plan (20 September) taken out as entered in error.
+        for (int i = 0; i < 6; i++) {
+            census.child("C" + i).episode("2024-04-01", null, "N1").cpp(i == 3 ? "2024-07-10" : starts[i], null, "NEG", "NEG", 0)
+                    .end().done();
+        }
+        census.child("C6").episode("2024-04-01", "2024-09-25", "N1").end().done();
+        CensusReturnWriter.writeXml(extract.build(), input.resolve("821/extract-2024-09/census.xml"));
+        CensusReturnWriter.writeXml(census.build(), input.resolve("821/2024-25/census.xml"));
+        Path job = TestApp.jobFile(dir, "extract", "p", List.of("821"));
+        try (TestApp app = TestApp.start(dir.resolve("data"))) {
+            var result = app.run(job, LocalDate.of(2025, 3, 31), input, dir.resolve("out"), false);
+            assertThat(result.ok()).as(result.message()).isTrue();
+        }
+        IndicatorsFile out = IndicatorsFile.read(dir.resolve("out/p/2025-03-31/indicators.csv"));
+        assertThat(out.value("CPP_START", "E06000032", "2025-03-31")).isEqualTo("6");
+        assertThat(out.value("CPP_START_NEG_INIT", "E06000032", "2025-03-31")).isEqualTo("6");
+        // The months the extract reported are as it reported them: seven plans open at 30 September.
+        assertThat(out.value("CPP_OPEN", "E06000032", "2024-09-30")).isEqualTo("7");
+    }
+}
