@@ -430,6 +430,7 @@ public class LoadCompletion {
                 }
             } else {
                 reference = latest.withDayOfMonth(latest.lengthOfMonth());
+                // The words are read by 15-seen-and-heard.yml (visits measured from the latest date, not the month end).
                 from = "the month end of its latest date";
             }
             r.setReferenceDate(reference);
