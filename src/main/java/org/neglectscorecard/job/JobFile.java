@@ -141,9 +141,11 @@ public record JobFile(String name, String partnershipId, String partnershipName,
             }
             if (byName.problem() != null || byName.note() != null) {
                 // An LA since replaced (Bournemouth), or a name several LAs have: the person says which, by code.
+                String now = las.current(byName.code3()).map(la -> la.name() + " (" + la.code3() + ")").orElse(byName.code3());
                 throw new JobFileException(where + "partnership member '" + m + "' does not name one LA of today: "
-                        + (byName.problem() != null ? byName.problem() : byName.note()).replace("the row is for", "the member is")
-                        + " Give the member LA's 3-digit code.");
+                        + (byName.problem() != null ? byName.problem().replace("the row is for", "the member is")
+                        : "it names an LA since replaced, whose area is now " + now + ".")
+                        + " Give the member LA's 3-digit code" + (byName.problem() != null ? "." : ": " + byName.code3() + " for that one."));
             }
             members.set(i, byName.code3());
         }

@@ -20,6 +20,8 @@ import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.neglectscorecard.ingest.agency.RepeatedLogRows;
 import org.neglectscorecard.reference.LaDirectory;
+import org.neglectscorecard.ingest.annexa.AnnexA;
+import org.neglectscorecard.ingest.cin.CinCensus;
 import org.neglectscorecard.store.ReturnRegistry;
 import org.neglectscorecard.store.RunMessages;
 import org.neglectscorecard.store.SourceFiles;
@@ -125,6 +127,19 @@ public class ScopeReturnsTasklet implements Tasklet {
                         + "unknown and it was not used. Give its as-at date in the job file under 'files:'.");
                 continue;
             }
+            String la3 = r.get(STATUTORY_RETURN.LA_CODE3);
+            Optional<LocalDate> ended = ReturnRegistry.PARTNERSHIP_WIDE.equals(la3) ? Optional.empty() : las.ended(la3);
+            if (ended.isPresent() && reference.isAfter(ended.get())) {
+                // Cumbria's folder holding a 2023-24 table set, a header still giving Northamptonshire's LEA in 2022: counted
+                // as they say, an LA that no longer existed would have the children of one of the LAs that replaced it.
+                List<String> successors = las.replacedBy(la3).stream().map(this::describe).toList();
+                messages.notUsed(runId, STEP, RunMessages.WARNING, display, display + " is " + describe(la3) + "'s (" + from
+                        + " dates it " + reference.format(DAY) + "), but " + las.current(la3).map(LaDirectory.La::name).orElse(la3)
+                        + " ended on " + ended.get().format(DAY) + (successors.isEmpty() ? "" : ", replaced by " + String.join(" and ", successors))
+                        + ", so it was not used. Put it in the folder of the LA it is for" + (successors.isEmpty() ? "" : " (named by that LA's code)")
+                        + ", or correct the LEA in its header, and run again.");
+                continue;
+            }
             LocalDate latestDate = r.get(STATUTORY_RETURN.LATEST_DATE);
             if (ReturnRegistry.COVERS_YEAR.equals(r.get(STATUTORY_RETURN.COVERS)) && !"the job file".equals(from)
                     && latestDate != null && !latestDate.isAfter(reference.minusYears(1))) {
@@ -215,6 +230,7 @@ public class ScopeReturnsTasklet implements Tasklet {
                 la3s.add(used.la3());
             }
         }
+        monthsNoReturnCovers(run, sameReturn.values().stream().map(g -> g.get(g.size() - 1)).toList());
         for (RepeatedLogRows.Repeat repeat : new RepeatedLogRows(dsl).mark(logs)) {
             messages.add(runId, STEP, RunMessages.WARNING, repeat.sentence());
         }
@@ -222,6 +238,46 @@ public class ScopeReturnsTasklet implements Tasklet {
         progress.say("Using " + CheckInputsTasklet.plural(sameReturn.size(), "return") + " for "
                 + CheckInputsTasklet.plural(la3s.size(), "LA"));
         return RepeatStatus.FINISHED;
+    }
+
+    /**
+     * Months inside an LA's history that no child protection or child in need return covers (a year's
+     * census left out of the folder): each has no value for the LA, and "the data covers 2022 to 2025"
+     * would not say so. Said per LA with the months and what to add.
+     */
+    private void monthsNoReturnCovers(RunContext run, List<Candidate> used) {
+        Map<String, java.util.TreeSet<java.time.YearMonth>> covered = new java.util.TreeMap<>();
+        for (Candidate c : used) {
+            if (c.log() || !(CinCensus.SOURCE_KIND.equals(c.kind()) || AnnexA.SOURCE_KIND.equals(c.kind()))) {
+                continue;
+            }
+            java.util.TreeSet<java.time.YearMonth> months = covered.computeIfAbsent(c.la3(), k -> new java.util.TreeSet<>());
+            LocalDate to = c.reference().isAfter(run.period()) ? run.period() : c.reference();
+            for (java.time.YearMonth m = java.time.YearMonth.from(coveredFrom(c)); !m.isAfter(java.time.YearMonth.from(to)); m = m.plusMonths(1)) {
+                // A month counts as covered when its month end is (as a month end's figures are computed).
+                if (!m.atEndOfMonth().isBefore(coveredFrom(c))) {
+                    months.add(m);
+                }
+            }
+        }
+        covered.forEach((la3, months) -> {
+            if (months.isEmpty()) {
+                return;
+            }
+            java.time.YearMonth gapFrom = null;
+            for (java.time.YearMonth m = months.first(); !m.isAfter(months.last()); m = m.plusMonths(1)) {
+                if (!months.contains(m) && gapFrom == null) {
+                    gapFrom = m;
+                } else if (months.contains(m) && gapFrom != null) {
+                    java.time.YearMonth gapTo = m.minusMonths(1);
+                    messages.add(run.runId(), STEP, RunMessages.WARNING, "No child protection or child in need return covers "
+                            + gapFrom.atEndOfMonth().format(MONTH) + (gapTo.equals(gapFrom) ? "" : " to " + gapTo.atEndOfMonth().format(MONTH))
+                            + " for " + describe(la3) + ": its figures for those months have no value (nor the partnership's). "
+                            + "Add the return that covers them (that year's census, or an Annex A) to the input folder.");
+                    gapFrom = null;
+                }
+            }
+        });
     }
 
     /** When a return was made, as far as the program can tell, in words. */
@@ -317,6 +373,15 @@ public class ScopeReturnsTasklet implements Tasklet {
         long runId = run.runId();
         Set<String> members = members(run);
         for (String m : members) {
+            Optional<LocalDate> ended = las.ended(m);
+            if (ended.isPresent() && run.period().isAfter(ended.get())) {
+                messages.add(runId, STEP, RunMessages.WARNING, "Partnership member " + describe(m) + " ended on "
+                        + ended.get().format(DAY) + (las.replacedBy(m).isEmpty() ? "" : ", replaced by " + String.join(" and ",
+                        las.replacedBy(m).stream().map(this::describe).toList())) + ": the partnership's figures need every member's "
+                        + "return for a month, so no month after that has a value for the partnership. List the LAs of today as "
+                        + "its members in the job file.");
+                continue;
+            }
             if (!la3sWithData.contains(m)) {
                 messages.add(runId, STEP, RunMessages.WARNING, "No returns were found for partnership member "
                         + describe(m) + ", so the partnership's totals cannot be computed: add its files to the input folder.");

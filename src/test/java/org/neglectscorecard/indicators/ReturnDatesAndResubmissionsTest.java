@@ -88,4 +88,42 @@ class ReturnDatesAndResubmissionsTest {
         assertThat(Files.readString(dir.resolve("out2/p/2022-03-31/run-summary.txt")))
                 .contains("cin-2022-v2.xml replaces 213/cin-2022-resent.xml").contains("the one made later is used");
     }
+
+    @Test
+    void aReturnForAnLaThatHadEndedIsNotUsedAndAnEndedMemberIsSaid() throws Exception {
+        Path input = dir.resolve("input");
+        for (String la : List.of("909", "942")) {
+            var r = new org.neglectscorecard.testing.ReturnBuilder(la, LocalDate.of(2024, 3, 31));
+            r.child(la + "A").episode("2023-05-01", null, "N1").cpp("2023-06-01", null, "NEG", "NEG", 0).end().done();
+            CensusReturnWriter.writeXml(r.build(), input.resolve(la + "/2023-24/cin.xml"));
+        }
+        Path job = TestApp.jobFile(dir, "cumbria", "p", List.of("909", "942"));
+        try (TestApp app = TestApp.start(dir.resolve("data"))) {
+            var result = app.run(job, LocalDate.of(2024, 3, 31), input, dir.resolve("out"), false);
+            assertThat(result.ok()).as(result.message()).isTrue();
+        }
+        String summary = Files.readString(dir.resolve("out/p/2024-03-31/run-summary.txt"));
+        assertThat(summary).contains("909/2023-24/cin.xml is Cumbria (909)'s").contains("Cumbria ended on 31 March 2023, replaced by "
+                + "Cumberland (942) and Westmorland and Furness (943), so it was not used.");
+        assertThat(summary).contains("Partnership member Cumbria (909) ended on 31 March 2023");
+        assertThat(IndicatorsFile.read(dir.resolve("out/p/2024-03-31/indicators.csv")).rows())
+                .noneMatch(row -> "E10000006".equals(row.get("area_code")));
+    }
+
+    @Test
+    void aYearNoReturnCoversIsSaid() throws Exception {
+        Path input = dir.resolve("input");
+        for (int year : List.of(2022, 2024)) {
+            var r = new org.neglectscorecard.testing.ReturnBuilder("213", LocalDate.of(year, 3, 31));
+            r.child("A" + year).episode((year - 1) + "-05-01", null, "N1").cpp((year - 1) + "-06-01", null, "NEG", "NEG", 0).end().done();
+            CensusReturnWriter.writeXml(r.build(), input.resolve("213/" + year + "/cin.xml"));
+        }
+        Path job = TestApp.jobFile(dir, "gap", "p", List.of("213"));
+        try (TestApp app = TestApp.start(dir.resolve("data"))) {
+            var result = app.run(job, LocalDate.of(2024, 3, 31), input, dir.resolve("out"), false);
+            assertThat(result.ok()).as(result.message()).isTrue();
+        }
+        assertThat(Files.readString(dir.resolve("out/p/2024-03-31/run-summary.txt")))
+                .contains("No child protection or child in need return covers April 2022 to March 2023 for Westminster (213)");
+    }
 }

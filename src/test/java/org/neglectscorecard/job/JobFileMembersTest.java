@@ -45,7 +45,9 @@ class JobFileMembersTest {
         // An LA since replaced is not taken for its successor without the person saying so.
         assertThatThrownBy(() -> load("{id: p, name: P, members: [Bournemouth]}")).isInstanceOf(JobFile.JobFileException.class)
                 .hasMessageContaining("partnership member 'Bournemouth' does not name one LA of today")
-                .hasMessageContaining("Give the member LA's 3-digit code.");
+                .hasMessageContaining("it names an LA since replaced, whose area is now Bournemouth, Christchurch and Poole (839).")
+                .hasMessageNotContaining("the row is counted")
+                .hasMessageContaining("Give the member LA's 3-digit code: 839 for that one.");
     }
 
     @Test
