@@ -143,8 +143,8 @@ public class ValidateCommand implements Callable<Integer> {
                 rejectedFiles++;
                 s.append(String.format("  %-" + width + "s  WOULD BE REJECTED: %s%n", f.displayName(), f.problem()));
             } else {
-                s.append(String.format("  %-" + width + "s  %,9d rows read, %,9d would load, %,7d would be rejected%n",
-                        f.displayName(), f.rowsRead(), f.rowsLoaded(), f.rowsRejected()));
+                s.append(String.format("  %-" + width + "s  %,9d rows read, %,9d would load, %,7d would be rejected%s%n",
+                        f.displayName(), f.rowsRead(), f.rowsLoaded(), f.rowsRejected(), f.readAs() == null ? "" : "  (" + f.readAs() + ")"));
             }
         }
         long rows = report.problems().stream().filter(p -> p.outcome().equals("row rejected")).count();

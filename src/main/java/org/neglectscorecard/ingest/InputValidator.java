@@ -30,8 +30,27 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
 public class InputValidator {
 
     /** What a run would make of one file. */
+    /** @param readAs what the file was read as, in words ("Training records", "CIN census (XML)"), or null */
     public record FileReport(String displayName, Format format, long rowsRead, long rowsLoaded, long rowsRejected,
-                             String problem) {
+                             String problem, String readAs) {
+
+        public FileReport(String displayName, Format format, long rowsRead, long rowsLoaded, long rowsRejected, String problem) {
+            this(displayName, format, rowsRead, rowsLoaded, rowsRejected, problem, null);
+        }
+    }
+
+    /** What a file is read as, in the words a person knows it by: the partner source or return, not the program's name for it. */
+    static String readAs(InputFile f) {
+        return switch (f.format()) {
+            case CIN_CENSUS_XML -> "CIN census (XML)";
+            case CIN_CENSUS_TABLES -> "CIN census tables";
+            case ANNEX_A -> "Ofsted Annex A";
+            case SSDA903 -> "SSDA903";
+            case AGENCY, REFERENCE -> f.tables().keySet().stream().map(k -> f.format() == Format.AGENCY
+                    ? org.neglectscorecard.ingest.agency.AgencySource.valueOf(InputScanner.tableOfKey(k)).title()
+                    : f.kind().tableTitle(k)).distinct().collect(java.util.stream.Collectors.joining(", "));
+            default -> null;
+        };
     }
 
     /** One problem, located as rejects.csv locates it. */
@@ -77,7 +96,11 @@ public class InputValidator {
                     files.add(new FileReport(f.displayName(), f.format(), 0, 0, 0, f.problemAlone()));
                     problems.add(new Problem(f.displayName(), Rejection.ofFile(f.problemAlone()), "file rejected"));
                 }
-                default -> files.add(check(f, f.kind().processor(f, throwaway, las), problems, targets));
+                default -> {
+                    FileReport checked = check(f, f.kind().processor(f, throwaway, las), problems, targets);
+                    files.add(new FileReport(checked.displayName(), checked.format(), checked.rowsRead(), checked.rowsLoaded(),
+                            checked.rowsRejected(), checked.problem(), readAs(f)));
+                }
             }
         }
         return new Report(files, problems, List.copyOf(targets), java.util.Collections.unmodifiableSet(folderLas));

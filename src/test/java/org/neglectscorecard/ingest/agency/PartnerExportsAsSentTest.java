@@ -108,6 +108,8 @@ class PartnerExportsAsSentTest {
             assertThat(f.problem()).isNull();
             assertThat(f.rowsRead()).isEqualTo(5);
             assertThat(f.rowsLoaded()).isEqualTo(5);
+            // validate says what each file was read as
+            assertThat(f.readAs()).isEqualTo("Graded Care Profile 2 assessments");
         });
     }
 
@@ -201,5 +203,17 @@ class PartnerExportsAsSentTest {
         assertThat(walked.files().get(0).rowsLoaded()).isEqualTo(1);
         assertThat(walked.problems()).filteredOn(p -> "row rejected".equals(p.outcome())).singleElement()
                 .satisfies(p -> assertThat(p.rejection().valueShown()).isEqualTo("Patient Walked Out"));
+    }
+
+    @Test
+    void aGcp2RecordSheetsAreaHeadingsAreRead() throws Exception {
+        InputValidator.Report report = validate("areas", """
+                Assessment reference,Child reference,Assessment date,Agency,Tier,Area A: Physical Care,Area B: Safety,Area C: Love & Care,Area D: Esteem
+                G-1,C-1,2025-05-01,Health visiting,Early help,4,3,2,5
+                """);
+        assertThat(report.files()).singleElement().satisfies(f -> {
+            assertThat(f.problem()).isNull();
+            assertThat(f.rowsLoaded()).isEqualTo(1);
+        });
     }
 }
