@@ -115,7 +115,8 @@ class AnnexATest {
                 "A", new Visit("2025-12-15", true),    // 10 working days before: in time, seen alone
                 "B", new Visit("2025-12-17", false),   // in time, not seen alone
                 "F", new Visit("2025-12-12", true),    // 11 working days: late
-                "D", new Visit("2025-12-30", true));   // latest category physical: not counted
+                "D", new Visit("2025-12-31", true));   // latest category physical: not counted; the lists' last date
+        // A workbook dated by its contents is as at its latest date (the lists were taken that day), in its month.
         // C has no visit recorded; E's plan ended before the date.
         AnnexAWriter.write(r.build(), LocalDate.of(2025, 12, 31), visits, List.of(), Style.OFSTED, dir.resolve("seen/822/annex-a.xlsx"));
         IndicatorsFile out = run("seen", LocalDate.of(2025, 12, 31));

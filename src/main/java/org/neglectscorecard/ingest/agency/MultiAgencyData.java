@@ -67,6 +67,9 @@ public final class MultiAgencyData implements KindOfReturn {
     @Override
     public java.util.Optional<String> likeness(TableHeader header) {
         java.util.Optional<String> wide = monthsAcross(header);
+        if (wide.isEmpty()) {
+            wide = questionsAcross(header);
+        }
         return wide.isPresent() ? wide : AgencySource.closest(header);
     }
 
@@ -95,6 +98,26 @@ public final class MultiAgencyData implements KindOfReturn {
                 + " (sample-data/templates/" + AgencySource.POLICE.templateName() + "); health, Month, Service, "
                 + heading(AgencySource.HEALTH_MONTHLY, 2) + ", " + heading(AgencySource.HEALTH_MONTHLY, 3)
                 + " (sample-data/templates/" + AgencySource.HEALTH_MONTHLY.templateName() + ")");
+    }
+
+    /**
+     * A survey export as Microsoft Forms and SmartSurvey write it, a column per question and a row per
+     * respondent: the feedback source reads a row per answer, so say how to turn it so.
+     */
+    static java.util.Optional<String> questionsAcross(TableHeader header) {
+        List<String> questions = header.names().stream().filter(h -> h != null && (h.strip().endsWith("?")
+                || h.strip().toLowerCase(java.util.Locale.ROOT).matches("(i |i'|my |how |did |do |were |was |overall|please rate|to what extent).*")
+                && h.strip().length() > 12)).toList();
+        if (questions.size() < 2) {
+            return java.util.Optional.empty();
+        }
+        List<AgencyColumn> columns = AgencySource.FEEDBACK.columns();
+        return java.util.Optional.of("Its headings are survey questions (" + String.join("; ", questions.subList(0, 2))
+                + (questions.size() > 2 ? "; ..." : "") + "), one column each, as a survey tool exports them: feedback is read a "
+                + "row per answer. Turn the question columns into rows (in Excel: Data, From Table/Range, select the question "
+                + "columns, Transform, Unpivot Columns) and head them " + columns.stream().filter(c -> c.type() != AgencyColumn.Type.LA)
+                .map(AgencyColumn::heading).collect(java.util.stream.Collectors.joining(", "))
+                + " (sample-data/templates/" + AgencySource.FEEDBACK.templateName() + "); the answers' words, such as Strongly agree, are read as scores");
     }
 
     private static String heading(AgencySource source, int column) {

@@ -81,4 +81,19 @@ class CourseTitlesAndSurveyWordsTest {
                     r -> assertThat(r).startsWith("8 ").contains("is outside 1 to 5"));
         }
     }
+
+    @Test
+    void aSurveyExportWithAColumnPerQuestionIsToldHowToTurnItRound() throws Exception {
+        Path input = dir.resolve("forms/821");
+        Files.createDirectories(input);
+        Files.writeString(input.resolve("forms-export.csv"), """
+                ID,Start time,Completion time,I felt listened to,Did the plan make a difference to your family?,How was the conference?
+                1,2025-05-02 10:01,2025-05-02 10:04,Strongly agree,Agree,Good
+                2,2025-05-03 11:00,2025-05-03 11:02,Disagree,Neither agree nor disagree,Poor
+                """);
+        var report = org.neglectscorecard.testing.Validate.folder(dir.resolve("forms"));
+        assertThat(report.files()).singleElement().satisfies(f -> assertThat(f.problem())
+                .contains("Its headings are survey questions (I felt listened to; Did the plan make a difference to your family?; ...)")
+                .contains("Unpivot Columns").contains("Date, Respondent, Stage, Question, Score"));
+    }
 }
