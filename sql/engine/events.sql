@@ -1,10 +1,11 @@
 -- Each month end's 12 months are seen through the return that reported that month end (the data
 -- as it stood when it was reported): for each such return, its own events from the eleven months
--- before its first month on, and, for those earlier months that it does not itself cover, the
--- events it does not have (matched by subject: child and start or referral date) as the return
--- reporting them had them. For months it covers (an annual return's whole year, also reported
--- earlier by a mid-year extract), it is the final word: a plan it corrected or took out is not
--- counted again from the earlier return, so 31 March's figure is the return's own, as DfE's is.
+-- before its first month on, and, for those earlier months, the events it does not have (matched
+-- by subject: child and start or referral date) as the return reporting them had them. A year's
+-- return (a census or SSDA903 as at 31 March) is the final word for the months of its own year,
+-- also reported earlier by a mid-year extract: a plan it corrected or took out is not counted
+-- again from the extract, so 31 March's figure is the return's own, as DfE's is. (An extract or an
+-- Annex A viewing months a year's return reported still takes what that return had.)
 --
 -- [window_start, window_end) is the span of month ends an event counts in. Without distinct,
 -- every counted event counts in the twelve month ends from its own. With distinct ({distinct} is
@@ -45,8 +46,10 @@ FROM (
                 FROM work_assign WHERE run_id = :run_id AND indicator_id = :indicator_id
                 GROUP BY area_code, return_id) w
           JOIN (SELECT stream_id,
-                       MIN(CAST(EXTRACT(YEAR FROM cover_from) AS INTEGER) * 12 + CAST(EXTRACT(MONTH FROM cover_from) AS INTEGER) - 1)
-                         AS cover_seq
+                       CASE WHEN MIN(source_kind) IN ('CIN_CENSUS', 'SSDA903') AND EXTRACT(MONTH FROM MIN(reference_date)) = 3
+                                 AND EXTRACT(DAY FROM MIN(reference_date)) = 31
+                            THEN MIN(CAST(EXTRACT(YEAR FROM cover_from) AS INTEGER) * 12 + CAST(EXTRACT(MONTH FROM cover_from) AS INTEGER) - 1)
+                            ELSE 999999 END AS cover_seq
                 FROM run_scope WHERE run_id = :run_id GROUP BY stream_id) c ON c.stream_id = w.return_id
           JOIN work_assign a ON a.run_id = :run_id AND a.indicator_id = :indicator_id AND a.area_code = w.area_code
                             AND a.month_seq BETWEEN w.first_seq - 11 AND w.first_seq - 1

@@ -85,7 +85,8 @@ public class ValidateCommand implements Callable<Integer> {
         if (report.targets().isEmpty()) {
             return List.of();
         }
-        java.util.Set<String> la3s = new java.util.TreeSet<>(report.folderLas());
+        java.util.Set<String> la3s = new java.util.TreeSet<>();
+        report.folderLas().forEach(f -> las.code3(f).ifPresent(la3s::add));
         job.members().forEach(m -> las.code3(m).ifPresent(la3s::add));
         List<Targets.Area> areas = new java.util.ArrayList<>();
         for (String la3 : la3s) {

@@ -399,10 +399,14 @@ public class InputScanner {
                             + refused.get() + " Take that sheet out of the workbook, or load the rest as CSV.");
                 }
                 if (table != null) {
-                    // A partner keeps a sheet a year, round or service ("2024-25", "2025-26"): each is read. A statutory
-                    // return has one table of a kind; its first such sheet is read, as before.
+                    // A partner keeps a sheet a year, round or service ("2024-25", "2025-26"): each is read, where its
+                    // rows have a key that a row repeated in another sheet would be refused by (an "All" sheet beside its
+                    // parts is no double count). A source without one (appointments, feedback), and a statutory return,
+                    // have their first such sheet read, as before.
+                    boolean everySheet = kind == ReturnKind.MULTI_AGENCY
+                            && !org.neglectscorecard.ingest.agency.AgencySource.valueOf(table).uniqueKey().isEmpty();
                     String key = table;
-                    for (int n = 2; kind == ReturnKind.MULTI_AGENCY && tables.containsKey(key); n++) {
+                    for (int n = 2; everySheet && tables.containsKey(key); n++) {
                         key = table + MORE_SHEETS + n;
                     }
                     tables.putIfAbsent(key, TableSource.sheet(file, s.name(), s.headerRow()));

@@ -149,9 +149,9 @@ public record Rejection(String sheet, Integer rowNumber, String column, String c
             // A third trial's health, audit, early help and feedback exports ("Finished", "Cancelled by Unit", "Patient Walked
             // Out", "Partially met", "Family Hub", "Youth Service", "Grandparent", "3 - Did not attend - no advance warning given").
             "finished", "unit", "patient", "walked", "out", "could", "attend", "did", "advance", "warning", "given", "postponed",
-            "provider", "met", "hub", "hubs", "youth", "grandparent", "grandparents", "foster", "carer", "carers", "guardian",
+            "provider", "met", "hub", "hubs", "youth", "grandparent", "grandparents", "carer", "carers", "guardian",
             "domestic", "abuse");
-    // Not "green" or "amber" (a RAG rating's words, but names too).
+    // Not "green" or "amber" (a RAG rating's words, but names too), nor "foster" (a surname).
     // Not "fair" or "poor" (surnames), nor "in" or "not" (so general that with a date beside them free text is shown).
 
     private static boolean onlyCategoryWords(String v, java.util.Collection<String> columnWords) {

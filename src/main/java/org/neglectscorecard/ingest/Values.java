@@ -98,7 +98,9 @@ public final class Values {
             return plausible(parsed);
         }
         // Forms people type that say the same date: "14th May 2024", "14.05.2024", "2024/05/14".
-        String v = ORDINAL_DAY.matcher(WEEKDAY.matcher(value.strip()).replaceFirst("")).replaceFirst("$1");
+        Matcher weekday = WEEKDAY.matcher(value.strip());
+        String dayName = weekday.lookingAt() ? weekday.group().replaceAll("[^A-Za-z]", "") : null;
+        String v = ORDINAL_DAY.matcher(weekday.replaceFirst("")).replaceFirst("$1");
         if (DOTTED.matcher(v).matches()) {
             v = v.replace('.', '/');
         }
@@ -144,7 +146,21 @@ public final class Values {
         if (parsed == null) {
             throw new BadValue("is not a date: write dates as yyyy-mm-dd or dd/mm/yyyy");
         }
+        if (dayName != null && !sameDay(dayName, parsed)) {
+            // "Sun 05/04/2025": the 5th of April is a Saturday, the 4th of May a Sunday: the date is month first.
+            String us = monthFirst(v);
+            boolean monthFirst = us != null && sameDay(dayName, LocalDate.parse(us, DateTimeFormatter.ofPattern("d MMMM uuuu", Locale.UK)));
+            throw new BadValue(monthFirst ? "names a day that only fits the date read " + MONTH_FIRST + " (" + us
+                    + "): export the dates as dd/mm/yyyy or yyyy-mm-dd"
+                    : "names a day of the week that is not the date's (" + parsed.getDayOfWeek().getDisplayName(java.time.format.TextStyle.FULL,
+                    Locale.UK) + "): check the date");
+        }
         return plausible(parsed);
+    }
+
+    private static boolean sameDay(String name, LocalDate date) {
+        return date.getDayOfWeek().getDisplayName(java.time.format.TextStyle.FULL, Locale.UK).toLowerCase(Locale.ROOT)
+                .startsWith(name.toLowerCase(Locale.ROOT).substring(0, 3));
     }
 
     private static Optional<LocalDate> plausible(LocalDate parsed) {

@@ -133,8 +133,8 @@ public class ScopeReturnsTasklet implements Tasklet {
                 // Cumbria's folder holding a 2023-24 table set, a header still giving Northamptonshire's LEA in 2022: counted
                 // as they say, an LA that no longer existed would have the children of one of the LAs that replaced it.
                 List<String> successors = las.replacedBy(la3).stream().map(this::describe).toList();
-                messages.notUsed(runId, STEP, RunMessages.WARNING, display, display + " is " + describe(la3) + "'s (" + from
-                        + " dates it " + reference.format(DAY) + "), but " + las.current(la3).map(LaDirectory.La::name).orElse(la3)
+                messages.notUsed(runId, STEP, RunMessages.WARNING, display, display + " is " + describe(la3) + "'s (dated "
+                        + reference.format(DAY) + " by " + from + "), but " + las.current(la3).map(LaDirectory.La::name).orElse(la3)
                         + " ended on " + ended.get().format(DAY) + (successors.isEmpty() ? "" : ", replaced by " + String.join(" and ", successors))
                         + ", so it was not used. Put it in the folder of the LA it is for" + (successors.isEmpty() ? "" : " (named by that LA's code)")
                         + ", or correct the LEA in its header, and run again.");

@@ -66,9 +66,12 @@ public class SourceFiles {
      * How this release reads returns. Raise it when a change to reading would change what a file
      * already loaded gives (a value read, a row rejected, a column found): every file loaded with
      * a lower one is loaded again by the next run. 2: end dates' missing headings, words for no
-     * date, thousands separators, IDs written NULL (December 2026).
+     * date, thousands separators, IDs written NULL (December 2026). 3: rate columns never counts, every
+     * sheet of a partner workbook, course titles and survey words, health outcomes and NHS codes,
+     * decimal commas, date-times and weekday names, a table set dated by the year its folder names
+     * (4 December 2026).
      */
-    public static final int READING_VERSION = 2;
+    public static final int READING_VERSION = 3;
 
     /**
      * Rejects a whole file. Runs in its own transaction so the verdict survives whatever happens

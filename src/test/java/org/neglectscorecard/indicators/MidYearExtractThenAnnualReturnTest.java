@@ -39,6 +39,10 @@ class MidYearExtractThenAnnualReturnTest {
                     .end().done();
         }
         census.child("C6").episode("2024-04-01", "2024-09-25", "N1").end().done();
+        // The year before's census has a plan that started and ended in its winter; the extract (the year to date) has not.
+        var before = new ReturnBuilder("821", LocalDate.of(2024, 3, 31));
+        before.child("X").episode("2023-11-01", "2024-02-01", "N1").cpp("2023-11-15", "2024-01-10", "NEG", "NEG", 0).end().done();
+        CensusReturnWriter.writeXml(before.build(), input.resolve("821/2023-24/census.xml"));
         CensusReturnWriter.writeXml(extract.build(), input.resolve("821/extract-2024-09/census.xml"));
         CensusReturnWriter.writeXml(census.build(), input.resolve("821/2024-25/census.xml"));
         Path job = TestApp.jobFile(dir, "extract", "p", List.of("821"));
@@ -51,5 +55,7 @@ class MidYearExtractThenAnnualReturnTest {
         assertThat(out.value("CPP_START_NEG_INIT", "E06000032", "2025-03-31")).isEqualTo("6");
         // The months the extract reported are as it reported them: seven plans open at 30 September.
         assertThat(out.value("CPP_OPEN", "E06000032", "2024-09-30")).isEqualTo("7");
+        // Seen through the extract, the year to 30 September still has the winter's plan, as the census before had it.
+        assertThat(out.value("CPP_START", "E06000032", "2024-09-30")).isEqualTo("8");
     }
 }

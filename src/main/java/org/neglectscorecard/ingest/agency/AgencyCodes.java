@@ -50,18 +50,17 @@ public final class AgencyCodes {
     }
 
     /**
-     * What survey tools write for an answer on the feedback's five-point scale (1 strongly disagree /
-     * very poor to 5 strongly agree / very good, as the template says): Microsoft Forms and
-     * SmartSurvey export the words chosen. Only scales whose five points are never in doubt: not
-     * "Excellent ... Fair ... Poor", where "Very good" is 4.
+     * What survey tools write for an answer on the feedback's five-point scale (1 strongly disagree to
+     * 5 strongly agree, as the template says): Microsoft Forms and SmartSurvey export the words chosen.
+     * Only scales whose five points are never in doubt: agreement and satisfaction. Not "good" or
+     * "poor", which are 4 and 2 on one five-point scale and 3 and 1 on "Excellent ... Fair ... Poor".
      */
     public static final CodeList FEEDBACK_SCORE = CodeList.of("feedback_score",
-            "1|Strongly disagree|very poor|very dissatisfied|very unhappy",
-            "2|Disagree|poor|dissatisfied|unhappy",
-            "3|Neither agree nor disagree|neither agree or disagree|neutral|neither good nor poor|neither good nor bad|"
-                    + "neither satisfied nor dissatisfied|neither satisfied or dissatisfied",
-            "4|Agree|good|satisfied|happy",
-            "5|Strongly agree|very good|very satisfied|very happy");
+            "1|Strongly disagree|very dissatisfied",
+            "2|Disagree|dissatisfied",
+            "3|Neither agree nor disagree|neither agree or disagree|neutral|neither satisfied nor dissatisfied|neither satisfied or dissatisfied",
+            "4|Agree|satisfied",
+            "5|Strongly agree|very satisfied");
 
     public static final CodeList DELIVERY = CodeList.of("delivery",
             "SINGLE|Single-agency|single|single agency",

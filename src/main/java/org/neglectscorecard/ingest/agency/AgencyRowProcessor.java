@@ -146,7 +146,7 @@ public class AgencyRowProcessor implements ItemProcessor<SourceRow, ParsedRow<Ag
                 yield v;
             }
             case CODE -> c.codes() == AgencyCodes.COURSE ? course(check, heading, raw)
-                    : c.codes() == AgencyCodes.AUDIT_THEME ? AgencyCodes.themeOf(raw)
+                    : c.codes() == AgencyCodes.AUDIT_THEME ? theme(check, heading, raw)
                     : check.parse(heading, c.required(), Shown.CATEGORY, words(c), v -> c.codes().read(v).orElse(null));
             case DATE -> check.date(heading, c.required(), Shown.DATE);
             case MONTH -> check.parse(heading, true, Shown.MONTH, v -> Values.month(v).orElse(null));
@@ -176,7 +176,10 @@ public class AgencyRowProcessor implements ItemProcessor<SourceRow, ParsedRow<Ag
             String code = AgencyCodes.courseOfTitle(title);
             String row = check.row().table() + "|" + check.row().rowNumber();
             if (notedNames.computeIfAbsent("course|" + Values.squash(title), k -> row).equals(row)) {
-                check.note(heading, title, "'" + title + "' is read as " + AgencyCodes.COURSE.labelOf(code)
+                // Shown only when its words are a course's: a title with a trainer's or learner's name in it is withheld.
+                String shown = Rejection.shownCategory(title, wordsOf(AgencyCodes.COURSE));
+                check.note(heading, shown, (Rejection.WITHHELD.equals(shown) ? "This course title" : "'" + title + "'")
+                        + " is read as " + AgencyCodes.COURSE.labelOf(code)
                         + ("OTHER".equals(code) ? " (no neglect, GCP2 or screening tool in its title), which no neglect indicator counts"
                                 : ", by the words of its title")
                         + ". If that is wrong, write the course as one of: " + String.join(", ", AgencyCodes.COURSE.labels())
@@ -186,10 +189,44 @@ public class AgencyRowProcessor implements ItemProcessor<SourceRow, ParsedRow<Ag
         }
     }
 
+    /**
+     * An audit's theme: Neglect or Other as written, or read by its words (one naming neglect is a neglect
+     * audit), each such theme said once for the file with what it was read as ("Neglet" would be Other).
+     */
+    private String theme(RowCheck check, String heading, String raw) {
+        String theme = raw.strip();
+        try {
+            return AgencyCodes.AUDIT_THEME.read(theme).orElse(null);
+        } catch (Values.BadValue notAWording) {
+            String code = AgencyCodes.themeOf(theme);
+            String row = check.row().table() + "|" + check.row().rowNumber();
+            if (notedNames.computeIfAbsent("theme|" + Values.squash(theme), k -> row).equals(row)) {
+                String shown = Rejection.shownCategory(theme, wordsOf(AgencyCodes.AUDIT_THEME));
+                check.note(heading, shown, (Rejection.WITHHELD.equals(shown) ? "This theme" : "'" + theme + "'") + " is read as "
+                        + AgencyCodes.AUDIT_THEME.labelOf(code) + ("OTHER".equals(code) ? " (it does not name neglect), so the audit "
+                        + "is not counted as a neglect audit" : " (it names neglect)") + ". If that is wrong, write Neglect or Other. "
+                        + "(Said once for this file, at the first row with this theme.)");
+            }
+            return code;
+        }
+    }
+
     /** A feedback score as a number (also "4 - Agree"), or the words of the five-point scale ("Strongly agree"). */
     private static Integer scoreOf(String v) {
         java.util.regex.Matcher numbered = NUMBERED_ANSWER.matcher(v.strip());
         if (numbered.matches()) {
+            // "1 - Strongly agree" is a scale the other way round: its number is not this template's score.
+            String words = v.strip().replaceFirst("^[1-9]\\s*(?:[-.):=]\\s*\\(?|\\()\\s*", "").replaceFirst("\\)\\s*$", "");
+            String byWords;
+            try {
+                byWords = AgencyCodes.FEEDBACK_SCORE.read(words).orElse(null);
+            } catch (Values.BadValue unknownWords) {
+                byWords = null;
+            }
+            if (byWords != null && !byWords.equals(numbered.group(1))) {
+                throw new Values.BadValue("gives " + numbered.group(1) + " for '" + words + "', which is " + byWords + " on the "
+                        + "template's scale (1 strongly disagree to 5 strongly agree): turn the survey's scale round, or give the words alone");
+            }
             return Integer.valueOf(numbered.group(1));
         }
         try {
@@ -248,6 +285,11 @@ public class AgencyRowProcessor implements ItemProcessor<SourceRow, ParsedRow<Ag
     }
 
     private static final Map<String, java.util.Set<String>> CODE_WORDS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static java.util.Set<String> wordsOf(CodeList list) {
+        return CODE_WORDS.computeIfAbsent(list.name(), k -> Rejection.wordsOf(list.codes().stream()
+                .flatMap(x -> java.util.stream.Stream.concat(java.util.stream.Stream.of(x.label()), x.synonyms().stream())).toList()));
+    }
 
     private static Boolean yesNo(AgencyColumn c, String v) {
         try {

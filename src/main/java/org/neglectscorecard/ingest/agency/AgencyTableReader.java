@@ -36,8 +36,9 @@ public final class AgencyTableReader {
                 .toList();
         TableSetReader reader = new TableSetReader(parts, folderLaCode);
         reader.setName("agencyTables");
-        // Only the first row can be the template's example: further down, a month's real counts may equal its figures by chance.
-        reader.setPassOver(row -> isExample(row.values()) || reader.atFirstRow() && isTemplatesExample(row));
+        // A source of counts alone (police, health by month): only the first row can be the template's example, since further
+        // down a month's real counts may equal its figures by chance. Elsewhere its made-up reference can be no one's.
+        reader.setPassOver(row -> isExample(row.values()) || (reader.atFirstRow() || hasReference(row)) && isTemplatesExample(row));
         reader.setPassOverNote(row -> isExample(row.values()) ? null : "This row is the template's example row with its "
                 + "EXAMPLE mark taken out (every value as the template gives it): it is not counted. Delete the row.");
         return reader;
@@ -67,6 +68,15 @@ public final class AgencyTableReader {
             compared++;
         }
         return compared >= 3;
+    }
+
+    private static boolean hasReference(org.neglectscorecard.ingest.SourceRow row) {
+        try {
+            return AgencySource.bySheet(row.table()).columns().stream().anyMatch(c -> c.type() == AgencyColumn.Type.REFERENCE
+                    || c.type() == AgencyColumn.Type.TEXT && c.required());
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     /** The same value as written by hand or as a spreadsheet gives it back ("4" and "4.0", a date cell and its ISO text). */

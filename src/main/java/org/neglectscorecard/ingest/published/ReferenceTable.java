@@ -44,7 +44,7 @@ public enum ReferenceTable {
         if ((h.has("LA num") || h.has("old_la_code")) && h.has("SN1") && h.has("SN10")) {
             return STAT_NEIGHBOURS;
         }
-        if (h.has("indicator_id") && h.has("period_end") && h.has("target")) {
+        if (h.has("indicator_id") && h.has("period_end") && (h.has("target") || h.has("target %"))) {
             return TARGETS;
         }
         if (h.has("indicator_id") && h.has("period_end") && (h.has("commentary") || h.has("action"))) {
@@ -65,7 +65,9 @@ public enum ReferenceTable {
     /** Headings some files use for the same columns. */
     public Map<String, List<String>> aliases() {
         return switch (this) {
-            case TARGETS -> Map.of("amber_tolerance", List.of("tolerance", "amber"), "area_code", List.of("area", "la_code"));
+            // "Target (%)": a percentage's target written with its unit ("%" is kept in headings, so a rate is no count).
+            case TARGETS -> Map.of("amber_tolerance", List.of("tolerance", "amber", "amber tolerance %", "tolerance %"),
+                    "area_code", List.of("area", "la_code"), "target", List.of("target %"));
             case COMMENTARY -> Map.of("commentary", List.of("comment"), "owner", List.of("lead officer", "lead"));
             default -> Map.of();
         };

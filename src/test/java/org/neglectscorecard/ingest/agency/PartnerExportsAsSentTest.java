@@ -216,4 +216,57 @@ class PartnerExportsAsSentTest {
             assertThat(f.rowsLoaded()).isEqualTo(1);
         });
     }
+
+    @Test
+    void theReviewsCases() throws Exception {
+        // A training log sorted by date: the template's example row (its made-up reference) is passed over wherever it is.
+        InputValidator.Report sorted = validate("sorted", """
+                Practitioner reference,Agency,Agency sector,Course,Single- or multi-agency,Course date,Completed,Confidence before,Confidence after,GCP2 licensed
+                P-1,Trust X,Health,Neglect awareness,Single-agency,2025-04-01,Y,2,4,N
+                P-104233,Example NHS Trust,Health,Multi-agency neglect,Multi-agency,2025-05-14,Y,2,4,N
+                P-2,Force Y,Police,Neglect awareness,Single-agency,2025-06-01,Y,3,4,N
+                """);
+        assertThat(sorted.files().get(0).rowsLoaded()).isEqualTo(2);
+        // A course title with a name in it is withheld; an audit theme read by its words is said once.
+        InputValidator.Report titled = validate("titled", """
+                Practitioner reference,Agency sector,Course,Course date,Completed
+                P-1,Health,Neglect awareness with Jane Smith,2025-04-01,Y
+                """);
+        assertThat(titled.problems()).anySatisfy(p -> {
+            assertThat(p.rejection().valueShown()).isEqualTo("(withheld)");
+            assertThat(p.rejection().reason()).startsWith("This course title is read as Neglect awareness").doesNotContain("Smith");
+        });
+        InputValidator.Report themes = validate("themes", """
+                Audit reference,Audit date,Case reference,Kind of audit,Theme
+                A-1,2025-05-01,C-1,Multi-agency case audit,Neglet
+                A-2,2025-05-02,C-2,Multi-agency case audit,Neglet
+                """);
+        assertThat(themes.files().get(0).rowsLoaded()).isEqualTo(2);
+        assertThat(themes.problems()).filteredOn(p -> p.rejection().reason().contains("is read as Other")).singleElement()
+                .satisfies(p -> assertThat(p.rejection().reason()).contains("'Neglet' is read as Other (it does not name neglect)"));
+        // A survey whose numbers run the other way round is refused, not read backwards.
+        InputValidator.Report reversed = validate("reversed", """
+                Date,Respondent,Question,Score
+                2025-05-02,Parent,I felt listened to,1 - Strongly agree
+                2025-05-03,Parent,I felt listened to,5 - Strongly agree
+                """);
+        assertThat(reversed.files().get(0).rowsLoaded()).isEqualTo(1);
+        // A day's name that is not the date's: month first when only that reading fits it.
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Values.date("Sun 05/04/2025")).hasMessageContaining("month first (US style)");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Values.date("Mon 05/04/2025")).hasMessageContaining("not the date's");
+        assertThat(Values.date("Sat 05/04/2025")).contains(LocalDate.of(2025, 4, 5));
+    }
+
+    @Test
+    void aTargetWrittenWithItsUnitIsATarget() throws Exception {
+        InputValidator.Report report = validate("targets", """
+                indicator_id,area_code,period_end,Target (%),amber_tolerance
+                CPP_OPEN_NEG_INIT_PCT,821,2025-03-31,40,5
+                """);
+        assertThat(report.files()).singleElement().satisfies(f -> {
+            assertThat(f.problem()).isNull();
+            assertThat(f.rowsLoaded()).isEqualTo(1);
+        });
+        assertThat(report.targets()).singleElement().satisfies(t -> assertThat(t.target().target()).isEqualByComparingTo("40"));
+    }
 }
