@@ -169,24 +169,9 @@ public class AgencyRowProcessor implements ItemProcessor<SourceRow, ParsedRow<Ag
      * read as, so the person can see which titles counted as neglect training and which did not.
      */
     private String course(RowCheck check, String heading, String raw) {
-        String title = raw.strip();
-        try {
-            return AgencyCodes.COURSE.read(title).orElse(null);
-        } catch (Values.BadValue notAWording) {
-            String code = AgencyCodes.courseOfTitle(title);
-            String row = check.row().table() + "|" + check.row().rowNumber();
-            if (notedNames.computeIfAbsent("course|" + Values.squash(title), k -> row).equals(row)) {
-                // Shown only when its words are a course's: a title with a trainer's or learner's name in it is withheld.
-                String shown = Rejection.shownCategory(title, wordsOf(AgencyCodes.COURSE));
-                check.note(heading, shown, (Rejection.WITHHELD.equals(shown) ? "This course title" : "'" + title + "'")
-                        + " is read as " + AgencyCodes.COURSE.labelOf(code)
-                        + ("OTHER".equals(code) ? " (no neglect, GCP2 or screening tool in its title), which no neglect indicator counts"
-                                : ", by the words of its title")
-                        + ". If that is wrong, write the course as one of: " + String.join(", ", AgencyCodes.COURSE.labels())
-                        + ". (Said once for this file, at the first row with this title.)");
-            }
-            return code;
-        }
+        return byWords(check, heading, raw, AgencyCodes.COURSE, AgencyCodes::courseOfTitle, "course title", code -> "OTHER".equals(code)
+                ? " (no neglect, GCP2 or screening tool in its title), which no neglect indicator counts" : ", by the words of its title",
+                "write the course as one of: " + String.join(", ", AgencyCodes.COURSE.labels()));
     }
 
     /**
@@ -194,18 +179,29 @@ public class AgencyRowProcessor implements ItemProcessor<SourceRow, ParsedRow<Ag
      * audit), each such theme said once for the file with what it was read as ("Neglet" would be Other).
      */
     private String theme(RowCheck check, String heading, String raw) {
-        String theme = raw.strip();
+        return byWords(check, heading, raw, AgencyCodes.AUDIT_THEME, AgencyCodes::themeOf, "theme", code -> "OTHER".equals(code)
+                ? " (it does not name neglect), so the audit is not counted as a neglect audit" : " (it names neglect)",
+                "write Neglect or Other");
+    }
+
+    /**
+     * A coded value as its list words it, else read by its words ({@code byWords}), each value so read said
+     * once for the file, at its first row, with what it was read as; shown only when its words are a
+     * category's (a title or theme with a person's name in it is withheld).
+     */
+    private String byWords(RowCheck check, String heading, String raw, CodeList list, java.util.function.UnaryOperator<String> byWords,
+                           String what, java.util.function.UnaryOperator<String> why, String instead) {
+        String value = raw.strip();
         try {
-            return AgencyCodes.AUDIT_THEME.read(theme).orElse(null);
+            return list.read(value).orElse(null);
         } catch (Values.BadValue notAWording) {
-            String code = AgencyCodes.themeOf(theme);
+            String code = byWords.apply(value);
             String row = check.row().table() + "|" + check.row().rowNumber();
-            if (notedNames.computeIfAbsent("theme|" + Values.squash(theme), k -> row).equals(row)) {
-                String shown = Rejection.shownCategory(theme, wordsOf(AgencyCodes.AUDIT_THEME));
-                check.note(heading, shown, (Rejection.WITHHELD.equals(shown) ? "This theme" : "'" + theme + "'") + " is read as "
-                        + AgencyCodes.AUDIT_THEME.labelOf(code) + ("OTHER".equals(code) ? " (it does not name neglect), so the audit "
-                        + "is not counted as a neglect audit" : " (it names neglect)") + ". If that is wrong, write Neglect or Other. "
-                        + "(Said once for this file, at the first row with this theme.)");
+            if (notedNames.computeIfAbsent(list.name() + "|" + Values.squash(value), k -> row).equals(row)) {
+                String shown = Rejection.shownCategory(value, wordsOf(list));
+                check.note(heading, shown, (Rejection.WITHHELD.equals(shown) ? "This " + what : "'" + value + "'") + " is read as "
+                        + list.labelOf(code) + why.apply(code) + ". If that is wrong, " + instead + ". (Said once for this file, at "
+                        + "the first row with this " + what + ".)");
             }
             return code;
         }
