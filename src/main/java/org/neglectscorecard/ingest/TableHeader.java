@@ -88,12 +88,14 @@ public final class TableHeader {
 
     /**
      * A heading that tells the person filling it in how to write it, after the name: "Child
-     * Protection Plan Start Date (DD/MM/YYYY)", "...Date\n[dd-mm-yy]", "Seen Alone? (Y/N)". Only a
+     * Protection Plan Start Date (DD/MM/YYYY)", "...Date\n[dd-mm-yy]", "Seen Alone? (Y/N)", a count's "Was not
+     * brought (n)" (never "(%)", a rate beside it: see {@link #key}). Only a
      * format: a bracketed word that names something ("Category of Abuse (Initial)") is part of the name.
      */
     private static final java.util.regex.Pattern FORMAT_HINT = java.util.regex.Pattern.compile(
             "(?is)\\s*(.*?\\S)\\s*[(\\[]\\s*(?:(?:dd?|mm?m?|yy(?:yy)?)(?:\\s*[/.\\-]?\\s*(?:dd?|mm?m?|yy(?:yy)?)){1,2}"
-                    + "|y\\s*/\\s*n|yes\\s*/\\s*no|y or n|yes or no|date|text|number|\\d+\\s*(?:-|–|to)\\s*\\d+)\\s*[)\\]]\\s*");
+                    + "|y\\s*/\\s*n|yes\\s*/\\s*no|y or n|yes or no|date|text|number|n|no\\.|nos\\.?|count|#"
+                    + "|\\d+\\s*(?:-|–|to)\\s*\\d+)\\s*[)\\]]\\s*");
 
     /**
      * A heading as an Excel pivot table writes a value field ("Sum of Number of Previous Child

@@ -38,7 +38,7 @@ class PartnerExportsAsSentTest {
     void aRateBesideItsCountIsNeverReadAsTheCount() throws Exception {
         // "Was not brought (%)" beside "Was not brought (n)": the count column is read, and a rate of 9 is no count.
         InputValidator.Report both = validate("both", """
-                Month,Service,Appointments,Was not brought (%),Was not brought
+                Month,Service,Appointments,Was not brought (%),Was not brought (n)
                 2025-04,Dental,412,8.5,35
                 2025-05,Dental,400,9,36
                 """);
