@@ -98,6 +98,8 @@ public class ScopeReturnsTasklet implements Tasklet {
         dsl.deleteFrom(RUN_AREA).where(RUN_AREA.RUN_ID.eq(runId)).execute();
 
         List<Candidate> candidates = new ArrayList<>();
+        // Returns set aside for their dates or their LA, for the refusal below: the one the person meant may be among them.
+        List<String> setAside = new ArrayList<>();
         for (Record r : dsl.select(STATUTORY_RETURN.RETURN_ID, STATUTORY_RETURN.SOURCE_KIND, STATUTORY_RETURN.LA_CODE3,
                         STATUTORY_RETURN.REFERENCE_DATE, STATUTORY_RETURN.REFERENCE_DATE_FROM, STATUTORY_RETURN.EARLIEST_DATE, STATUTORY_RETURN.COVERS,
                         STATUTORY_RETURN.LATEST_DATE,
@@ -138,6 +140,7 @@ public class ScopeReturnsTasklet implements Tasklet {
                         + " ended on " + ended.get().format(DAY) + (successors.isEmpty() ? "" : ", replaced by " + String.join(" and ", successors))
                         + ", so it was not used. Put it in the folder of the LA it is for" + (successors.isEmpty() ? "" : " (named by that LA's code)")
                         + ", or correct the LEA in its header, and run again.");
+                setAside.add(display + " (" + las.current(la3).map(LaDirectory.La::name).orElse(la3) + " had ended)");
                 continue;
             }
             LocalDate latestDate = r.get(STATUTORY_RETURN.LATEST_DATE);
@@ -149,6 +152,7 @@ public class ScopeReturnsTasklet implements Tasklet {
                         + reference.format(DAY) + " (" + from + "), but none of its dates is in that year: the latest is "
                         + latestDate.format(DAY) + ". It looks like an earlier year's return, so it was not used. Check its date "
                         + "(the header's ReferenceDate), or give its as-at date in the job file under 'files:'.");
+                setAside.add(display + " (its header says " + reference.format(DAY) + ", its latest date is " + latestDate.format(DAY) + ")");
                 continue;
             }
             // An annual return covers the 12 months to its date; a full-history extract, and a log
@@ -168,7 +172,8 @@ public class ScopeReturnsTasklet implements Tasklet {
         if (latest != null && latest.reference().isBefore(run.period())) {
             throw new PeriodNotCoveredException("No file in the input folder reaches the month ending " + run.period().format(DAY)
                     + ": the latest is " + latest.file() + ", as at " + latest.reference().format(DAY) + ". Put that month's files "
-                    + "in the input folder, or run for " + latest.reference().withDayOfMonth(latest.reference().lengthOfMonth()) + ".");
+                    + "in the input folder, or run for " + latest.reference().withDayOfMonth(latest.reference().lengthOfMonth()) + "."
+                    + (setAside.isEmpty() ? "" : " Not used, for their dates or their LA: " + String.join("; ", setAside) + "."));
         }
 
         // Multi-agency logs reaching the month are not enough: without a child protection return that reaches it,

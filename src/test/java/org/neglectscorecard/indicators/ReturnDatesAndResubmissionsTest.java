@@ -37,6 +37,10 @@ class ReturnDatesAndResubmissionsTest {
         try (TestApp app = TestApp.start(dir.resolve("data"))) {
             var result = app.run(job, LocalDate.of(2022, 3, 31), input, dir.resolve("out"), false);
             assertThat(result.ok()).as(result.message()).isTrue();
+            // Asked for the year its header names, the refusal says why the file meant for it was not used.
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> app.run(job, LocalDate.of(2023, 3, 31), input, dir.resolve("out2023"), false))
+                    .hasMessageContaining("Not used, for their dates or their LA: 213/2022-23/cin.xml (its header says "
+                            + "31 March 2023, its latest date is");
         }
         assertThat(Files.readString(dir.resolve("out/p/2022-03-31/run-summary.txt")))
                 .contains("213/2022-23/cin.xml says it is the return for the year to 31 March 2023 (the return's header), but none "
