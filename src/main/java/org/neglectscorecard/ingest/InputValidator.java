@@ -37,6 +37,10 @@ public class InputValidator {
         public FileReport(String displayName, Format format, long rowsRead, long rowsLoaded, long rowsRejected, String problem) {
             this(displayName, format, rowsRead, rowsLoaded, rowsRejected, problem, null);
         }
+
+        FileReport readAs(String words) {
+            return new FileReport(displayName, format, rowsRead, rowsLoaded, rowsRejected, problem, words);
+        }
     }
 
     /** What a file is read as, in the words a person knows it by: the partner source or return, not the program's name for it. */
@@ -96,11 +100,7 @@ public class InputValidator {
                     files.add(new FileReport(f.displayName(), f.format(), 0, 0, 0, f.problemAlone()));
                     problems.add(new Problem(f.displayName(), Rejection.ofFile(f.problemAlone()), "file rejected"));
                 }
-                default -> {
-                    FileReport checked = check(f, f.kind().processor(f, throwaway, las), problems, targets);
-                    files.add(new FileReport(checked.displayName(), checked.format(), checked.rowsRead(), checked.rowsLoaded(),
-                            checked.rowsRejected(), checked.problem(), readAs(f)));
-                }
+                default -> files.add(check(f, f.kind().processor(f, throwaway, las), problems, targets).readAs(readAs(f)));
             }
         }
         return new Report(files, problems, List.copyOf(targets), java.util.Collections.unmodifiableSet(folderLas));

@@ -129,30 +129,11 @@ public class ScopeReturnsTasklet implements Tasklet {
                         + "unknown and it was not used. Give its as-at date in the job file under 'files:'.");
                 continue;
             }
-            String la3 = r.get(STATUTORY_RETURN.LA_CODE3);
-            Optional<LocalDate> ended = ReturnRegistry.PARTNERSHIP_WIDE.equals(la3) ? Optional.empty() : las.ended(la3);
-            if (ended.isPresent() && reference.isAfter(ended.get())) {
-                // Cumbria's folder holding a 2023-24 table set, a header still giving Northamptonshire's LEA in 2022: counted
-                // as they say, an LA that no longer existed would have the children of one of the LAs that replaced it.
-                List<String> successors = las.replacedBy(la3).stream().map(this::describe).toList();
-                messages.notUsed(runId, STEP, RunMessages.WARNING, display, display + " is " + describe(la3) + "'s (dated "
-                        + reference.format(DAY) + " by " + from + "), but " + las.current(la3).map(LaDirectory.La::name).orElse(la3)
-                        + " ended on " + ended.get().format(DAY) + (successors.isEmpty() ? "" : ", replaced by " + String.join(" and ", successors))
-                        + ", so it was not used. Put it in the folder of the LA it is for" + (successors.isEmpty() ? "" : " (named by that LA's code)")
-                        + ", or correct the LEA in its header, and run again.");
-                setAside.add(display + " (" + las.current(la3).map(LaDirectory.La::name).orElse(la3) + " had ended)");
-                continue;
-            }
-            LocalDate latestDate = r.get(STATUTORY_RETURN.LATEST_DATE);
-            if (ReturnRegistry.COVERS_YEAR.equals(r.get(STATUTORY_RETURN.COVERS)) && !"the job file".equals(from)
-                    && latestDate != null && !latestDate.isAfter(reference.minusYears(1))) {
-                // An earlier year's return under a later year's header: counted as it says, every month of the year it
-                // names would show the earlier year's children still open, and its starts and referrals as none.
-                messages.notUsed(runId, STEP, RunMessages.WARNING, display, display + " says it is the return for the year to "
-                        + reference.format(DAY) + " (" + from + "), but none of its dates is in that year: the latest is "
-                        + latestDate.format(DAY) + ". It looks like an earlier year's return, so it was not used. Check its date "
-                        + "(the header's ReferenceDate), or give its as-at date in the job file under 'files:'.");
-                setAside.add(display + " (its header says " + reference.format(DAY) + ", its latest date is " + latestDate.format(DAY) + ")");
+            SetAside aside = setAside(display, r.get(STATUTORY_RETURN.LA_CODE3), reference, from, r.get(STATUTORY_RETURN.COVERS),
+                    r.get(STATUTORY_RETURN.LATEST_DATE));
+            if (aside != null) {
+                messages.notUsed(runId, STEP, RunMessages.WARNING, display, aside.said());
+                setAside.add(aside.shortly());
                 continue;
             }
             // An annual return covers the 12 months to its date; a full-history extract, and a log
@@ -283,6 +264,37 @@ public class ScopeReturnsTasklet implements Tasklet {
                 }
             }
         });
+    }
+
+    /** A return not used for its date or its LA: said in full in the summary, and shortly where a run is refused. */
+    private record SetAside(String said, String shortly) {
+    }
+
+    /**
+     * Why a return cannot be counted as it is dated, or null: an LA that had ended by then (Cumbria's
+     * folder holding a 2023-24 table set, a header still giving Northamptonshire's LEA in 2022), whose
+     * count would be the children of an LA that replaced it; or a year's return none of whose dates is
+     * in the year its header names (an earlier year's return under a later year's header), which would
+     * show that earlier year's children still open in every month, and no starts.
+     */
+    private SetAside setAside(String display, String la3, LocalDate reference, String from, String covers, LocalDate latestDate) {
+        Optional<LocalDate> ended = ReturnRegistry.PARTNERSHIP_WIDE.equals(la3) ? Optional.empty() : las.ended(la3);
+        if (ended.isPresent() && reference.isAfter(ended.get())) {
+            String name = las.current(la3).map(LaDirectory.La::name).orElse(la3);
+            List<String> successors = las.replacedBy(la3).stream().map(this::describe).toList();
+            return new SetAside(display + " is " + describe(la3) + "'s (dated " + reference.format(DAY) + " by " + from + "), but "
+                    + name + " ended on " + ended.get().format(DAY) + (successors.isEmpty() ? "" : ", replaced by " + String.join(" and ", successors))
+                    + ", so it was not used. Put it in the folder of the LA it is for" + (successors.isEmpty() ? "" : " (named by that LA's code)")
+                    + ", or correct the LEA in its header, and run again.", display + " (" + name + " had ended)");
+        }
+        if (ReturnRegistry.COVERS_YEAR.equals(covers) && !"the job file".equals(from) && latestDate != null
+                && !latestDate.isAfter(reference.minusYears(1))) {
+            return new SetAside(display + " says it is the return for the year to " + reference.format(DAY) + " (" + from + "), but none "
+                    + "of its dates is in that year: the latest is " + latestDate.format(DAY) + ". It looks like an earlier year's return, "
+                    + "so it was not used. Check its date (the header's ReferenceDate), or give its as-at date in the job file under 'files:'.",
+                    display + " (its header says " + reference.format(DAY) + ", its latest date is " + latestDate.format(DAY) + ")");
+        }
+        return null;
     }
 
     /** When a return was made, as far as the program can tell, in words. */

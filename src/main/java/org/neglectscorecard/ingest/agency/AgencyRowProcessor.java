@@ -210,23 +210,13 @@ public class AgencyRowProcessor implements ItemProcessor<SourceRow, ParsedRow<Ag
     /** A feedback score as a number (also "4 - Agree"), or the words of the five-point scale ("Strongly agree"). */
     private static Integer scoreOf(String v) {
         java.util.regex.Matcher numbered = NUMBERED_ANSWER.matcher(v.strip());
-        if (numbered.matches()) {
-            // "1 - Strongly agree" is a scale the other way round: its number is not this template's score.
-            String words = v.strip().replaceFirst("^[1-9]\\s*(?:[-.):=]\\s*\\(?|\\()\\s*", "").replaceFirst("\\)\\s*$", "");
-            String byWords;
-            try {
-                byWords = AgencyCodes.FEEDBACK_SCORE.read(words).orElse(null);
-            } catch (Values.BadValue unknownWords) {
-                byWords = null;
-            }
-            if (byWords != null && !byWords.equals(numbered.group(1))) {
-                throw new Values.BadValue("gives " + numbered.group(1) + " for '" + words + "', which is " + byWords + " on the "
-                        + "template's scale (1 strongly disagree to 5 strongly agree): turn the survey's scale round, or give the words alone");
-            }
-            return Integer.valueOf(numbered.group(1));
+        if (numbered.matches() && Integer.parseInt(numbered.group(1)) <= 5 && !onTheScale(v)) {
+            // "1 - Strongly agree": the scale's list refuses a number its words do not mean, so the survey runs the other way.
+            throw new Values.BadValue("gives a number its words do not mean on the template's scale (1 strongly disagree to 5 "
+                    + "strongly agree): turn the survey's scale round, or give the words alone");
         }
         try {
-            return Values.wholeNumber(v).orElse(null);
+            return pointOnScale(v);
         } catch (Values.BadValue notANumber) {
             try {
                 return AgencyCodes.FEEDBACK_SCORE.read(v).map(Integer::valueOf).orElse(null);
@@ -234,6 +224,15 @@ public class AgencyRowProcessor implements ItemProcessor<SourceRow, ParsedRow<Ag
                 throw new Values.BadValue("is not a score from 1 to 5, nor one of the scale's words (" + AgencyCodes.FEEDBACK_SCORE.codes()
                         .stream().map(x -> x.code() + " " + x.label()).collect(java.util.stream.Collectors.joining(", ")) + ")");
             }
+        }
+    }
+
+    /** Whether the scale's list reads the answer ("4 - Agree", a code with its label, or words it knows). */
+    private static boolean onTheScale(String v) {
+        try {
+            return AgencyCodes.FEEDBACK_SCORE.read(v).isPresent();
+        } catch (Values.BadValue e) {
+            return false;
         }
     }
 
