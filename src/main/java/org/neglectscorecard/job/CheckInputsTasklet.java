@@ -17,6 +17,7 @@ import org.neglectscorecard.privacy.Pseudonymiser;
 import org.neglectscorecard.store.RunMessages;
 import org.neglectscorecard.store.SourceFiles;
 import org.neglectscorecard.store.schema.tables.records.SourceFileRecord;
+import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
@@ -41,9 +42,11 @@ public class CheckInputsTasklet implements Tasklet {
     private final RunMessages messages;
     private final Pseudonymiser pseudonymiser;
     private final Progress progress;
+    private final JobRepository jobs;
 
     public CheckInputsTasklet(DSLContext dsl, InputScanner scanner, SourceFiles files, RunMessages messages,
-                              Pseudonymiser pseudonymiser, Progress progress) {
+                              Pseudonymiser pseudonymiser, Progress progress, JobRepository jobs) {
+        this.jobs = jobs;
         this.dsl = dsl;
         this.scanner = scanner;
         this.files = files;
@@ -94,6 +97,10 @@ public class CheckInputsTasklet implements Tasklet {
             }
         }
         step.getJobExecution().getExecutionContext().put(TO_LOAD, new ArrayList<>(toLoad));
+        // Saved now, in this step's own transaction. Spring Batch saves the job's context only after it has recorded
+        // the step complete, in a commit of its own: a kill between the two (CI, 4 Dec) left a complete checkInputs
+        // and no list, and the restart loaded nothing, wrote no scorecard and called the run complete.
+        jobs.updateExecutionContext(step.getJobExecution());
         progress.say("Found " + plural(found.size() - countNotRecognised(found), "return") + " in " + input
                 + ": " + toLoad.size() + " to load, " + known + " loaded before (unchanged)"
                 + (rejected > 0 ? ", " + rejected + " that cannot be read" : "")

@@ -36,8 +36,8 @@ public class PartitionContextRepair implements StepExecutionListener {
                 .filter(f -> files.byChecksum(f.checksum()).map(r -> r.getSourceFileId() == id).orElse(false))
                 .findFirst().orElse(null);
         if (file == null) {
-            throw new IllegalStateException("The run cannot tell which file its partition " + name + " was loading: run the "
-                    + "period again with 'rerun'.");
+            // Set aside, not failed: carried on again it would stop here again; the next command starts afresh.
+            throw new RunSetAsideException(ReturnFilePartitioner.LIST_LOST);
         }
         context.put(ReturnFilePartitioner.FILE, file);
         context.putLong(ReturnFilePartitioner.SOURCE_FILE_ID, id);

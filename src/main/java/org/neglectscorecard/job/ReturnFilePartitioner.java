@@ -20,16 +20,25 @@ public class ReturnFilePartitioner implements Partitioner {
     public static final String FILE = "file";
     public static final String SOURCE_FILE_ID = "sourceFileId";
 
+    /** Said when a run carried on after a kill cannot tell what it was loading. */
+    static final String LIST_LOST = "The run that stopped part-way cannot tell which files it was loading. Run the same "
+            + "command again: the input folder is read afresh, and nothing already loaded is lost.";
+
     private final List<InputFile> toLoad;
     private final SourceFiles files;
 
     public ReturnFilePartitioner(List<InputFile> toLoad, SourceFiles files) {
-        this.toLoad = toLoad == null ? List.of() : toLoad;
+        this.toLoad = toLoad;
         this.files = files;
     }
 
     @Override
     public Map<String, ExecutionContext> partition(int gridSize) {
+        if (toLoad == null) {
+            // checkInputs always leaves a list, empty when nothing is new: without one, loading nothing would be a
+            // run that looks complete and is not.
+            throw new RunSetAsideException(LIST_LOST);
+        }
         Map<String, ExecutionContext> partitions = new LinkedHashMap<>();
         toLoad.stream()
                 .sorted(java.util.Comparator.comparing(InputFile::modified, java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder()))

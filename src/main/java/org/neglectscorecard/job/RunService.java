@@ -107,14 +107,12 @@ public class RunService {
                 execution = resume(latest.get().last(), acquired);
             } else {
                 long attempt = latest.map(a -> a.attempt() + 1).orElse(1L);
-                JobParameters parameters = new JobParametersBuilder()
-                        .addString(RunContext.JOB, name, true)
-                        .addLocalDate(RunContext.PERIOD, r.period(), true)
-                        .addLong(RunContext.ATTEMPT, attempt, true)
-                        .addString(RunContext.INPUT, r.input().toAbsolutePath().normalize().toString(), false)
-                        .addString(RunContext.OUTPUT, r.output().toAbsolutePath().normalize().toString(), false)
-                        .addString(RunContext.JOB_FILE, r.jobFile().source().toAbsolutePath().normalize().toString(), false)
-                        .toJobParameters();
+                JobParameters parameters = parameters(r, attempt);
+                // An attempt recorded only in part (a kill as it began) is not listed above, yet holds its number.
+                for (JobInstance orphan; (orphan = repository.getJobInstance(ScorecardJobConfig.JOB_NAME, parameters)) != null; ) {
+                    setAsideHalfRecorded(orphan);
+                    parameters = parameters(r, ++attempt);
+                }
                 // A later attempt without --rerun follows one set aside (a file saved again part-way, a month no file reached).
                 String which = attempt == 1 ? "" : r.rerun() ? " (re-run " + (attempt - 1) + ")"
                         : " (attempt " + attempt + ": the previous one was set aside)";
@@ -157,6 +155,37 @@ public class RunService {
         } finally {
             lock.release(name);
         }
+    }
+
+    /** The parameters of a run's attempt: the job, period and attempt identify it. */
+    static JobParameters parameters(RunRequest r, long attempt) {
+        return new JobParametersBuilder()
+                .addString(RunContext.JOB, r.jobFile().name(), true)
+                .addLocalDate(RunContext.PERIOD, r.period(), true)
+                .addLong(RunContext.ATTEMPT, attempt, true)
+                .addString(RunContext.INPUT, r.input().toAbsolutePath().normalize().toString(), false)
+                .addString(RunContext.OUTPUT, r.output().toAbsolutePath().normalize().toString(), false)
+                .addString(RunContext.JOB_FILE, r.jobFile().source().toAbsolutePath().normalize().toString(), false)
+                .toJobParameters();
+    }
+
+    /**
+     * Spring Batch records a run's start in several commits, and a kill (or, on H2, the commits of its last
+     * moments not yet written) can keep only the first: an attempt with no execution, or an execution still
+     * STARTING without its parameters. Neither can be carried on, and starting the same attempt again was refused
+     * ("already running", "cannot find any job execution") at every later command. Under this job's lock it cannot
+     * be running: its executions are set aside, and the run starts as the next attempt. Its files stay loaded.
+     */
+    private void setAsideHalfRecorded(JobInstance orphan) {
+        for (JobExecution e : repository.getJobExecutions(orphan)) {
+            if (e.getStatus().isRunning() || e.getStatus() == BatchStatus.UNKNOWN) {
+                e.setStatus(BatchStatus.ABANDONED);
+                e.setEndTime(LocalDateTime.now());
+                repository.update(e);
+            }
+        }
+        progress.say("The last run of this period stopped as it began, before it had recorded what it was doing: "
+                + "it is set aside, and this run starts afresh (nothing loaded is lost).");
     }
 
     /**

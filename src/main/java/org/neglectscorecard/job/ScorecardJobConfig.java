@@ -71,7 +71,7 @@ public class ScorecardJobConfig {
     Step checkInputs(JobRepository jobs, PlatformTransactionManager tx, DSLContext dsl, InputScanner scanner,
                      SourceFiles files, RunMessages messages, Pseudonymiser pseudonymiser, Progress progress) {
         return new StepBuilder(CheckInputsTasklet.STEP, jobs)
-                .tasklet(new CheckInputsTasklet(dsl, scanner, files, messages, pseudonymiser, progress), tx)
+                .tasklet(new CheckInputsTasklet(dsl, scanner, files, messages, pseudonymiser, progress, jobs), tx)
                 .build();
     }
 

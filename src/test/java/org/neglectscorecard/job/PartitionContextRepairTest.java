@@ -56,7 +56,8 @@ class PartitionContextRepairTest {
 
             StepExecution unknown = new StepExecution("loadReturnFile:file999999", job);
             assertThatThrownBy(() -> new PartitionContextRepair(files).beforeStep(unknown))
-                    .hasMessageContaining("cannot tell which file").hasMessageContaining("rerun");
+                    .isInstanceOf(RunSetAsideException.class).hasMessageContaining("cannot tell which files it was loading")
+                    .hasMessageContaining("Run the same command again");
         }
     }
 }
