@@ -57,7 +57,8 @@ public class IndicatorEngine {
 
     /**
      * The job file's settings catalogue SQL may use: {@code {strategy_start}} (a DATE literal) and
-     * {@code {visiting_standard_days}} (working days).
+     * {@code {visiting_standard_days}} (working days). It may also use {@code {run_id}}, filled in by
+     * {@link #compute}.
      */
     public record Parameters(LocalDate strategyStart, int visitingStandardDays) {
         public static final Parameters DEFAULT = new Parameters(LocalDate.of(2000, 1, 1), 10);
@@ -206,7 +207,7 @@ public class IndicatorEngine {
             Map<String, String> text = new HashMap<>();
             text.put("sources", d.sources().stream().map(s -> "'" + s + "'").collect(Collectors.joining(", ")));
             text.put("source_order", sourceOrder(d));
-            String entrySql = r.parameters().fill(d.sql());
+            String entrySql = r.parameters().fill(d.sql()).replace("{run_id}", Long.toString(r.runId()));
             Set<String> columns = columnsOf(d, entrySql);
             text.put("indicator_sql", normalised(d, entrySql, columns));
             exec("assign", binds, text);

@@ -72,6 +72,14 @@ public class ScopeReturnsTasklet implements Tasklet {
     }
 
     /**
+     * The last month end a return as at this date reaches: a month is served only by a return as at its end or
+     * later, so one as at 5 December reaches 30 November (the run for 31 December was suggested, and refused too).
+     */
+    static LocalDate lastMonthEndReached(LocalDate reference) {
+        return reference.equals(reference.withDayOfMonth(reference.lengthOfMonth())) ? reference : reference.withDayOfMonth(1).minusDays(1);
+    }
+
+    /**
      * The first day a return's months cover: an annual return the 12 months to its date, an Annex A
      * the six months to it; a full-history extract or a log, from its earliest date.
      */
@@ -153,7 +161,7 @@ public class ScopeReturnsTasklet implements Tasklet {
         if (latest != null && latest.reference().isBefore(run.period())) {
             throw new PeriodNotCoveredException("No file in the input folder reaches the month ending " + run.period().format(DAY)
                     + ": the latest is " + latest.file() + ", as at " + latest.reference().format(DAY) + ". Put that month's files "
-                    + "in the input folder, or run for " + latest.reference().withDayOfMonth(latest.reference().lengthOfMonth()) + "."
+                    + "in the input folder, or run for " + lastMonthEndReached(latest.reference()) + "."
                     + (setAside.isEmpty() ? "" : " Not used, for their dates or their LA: " + String.join("; ", setAside) + "."));
         }
 
@@ -165,7 +173,7 @@ public class ScopeReturnsTasklet implements Tasklet {
                     + run.period().format(DAY) + " (only multi-agency logs do): the latest is " + latestReturn.file() + ", as at "
                     + latestReturn.reference().format(DAY) + ". Put a return that reaches it (an Annex A, or a CIN census or "
                     + "extract, as at " + run.period().format(DAY) + " or later) in the input folder, or run for "
-                    + latestReturn.reference().withDayOfMonth(latestReturn.reference().lengthOfMonth()) + ".");
+                    + lastMonthEndReached(latestReturn.reference()) + ".");
         }
         // Nor is a month before every input (a mistyped year): it would be a run of nothing, recorded as done.
         boolean returns = latestReturn != null;
