@@ -147,6 +147,7 @@ public class AgencyRowProcessor implements ItemProcessor<SourceRow, ParsedRow<Ag
             }
             case CODE -> c.codes() == AgencyCodes.COURSE ? course(check, heading, raw)
                     : c.codes() == AgencyCodes.AUDIT_THEME ? theme(check, heading, raw)
+                    : c.codes() == AgencyCodes.APPOINTMENT_OUTCOME ? outcome(check, heading, c, raw)
                     : check.parse(heading, c.required(), Shown.CATEGORY, words(c), v -> c.codes().read(v).orElse(null));
             case DATE -> check.date(heading, c.required(), Shown.DATE);
             case MONTH -> check.parse(heading, true, Shown.MONTH, v -> Values.month(v).orElse(null));
@@ -173,6 +174,26 @@ public class AgencyRowProcessor implements ItemProcessor<SourceRow, ParsedRow<Ag
                 ? " (no neglect, GCP2 or screening tool in its title), which no neglect indicator counts" : ", by the words of its title",
                 "write the course as one of: " + String.join(", ", AgencyCodes.COURSE.labels()));
     }
+
+    /**
+     * An appointment's outcome. A plain number is read as the NHS's ATTENDED OR DID NOT ATTEND code, and said
+     * once for the file: a system numbering its outcomes its own way (1 attended, 2 not brought, 3 cancelled)
+     * would otherwise be counted wrong without a word, its 3s as children not brought.
+     */
+    private String outcome(RowCheck check, String heading, AgencyColumn c, String raw) {
+        String code = check.parse(heading, c.required(), Shown.CATEGORY, words(c), v -> c.codes().read(v).orElse(null));
+        String row = check.row().table() + "|" + check.row().rowNumber();
+        if (code != null && PLAIN_NUMBER.matcher(raw.strip()).matches()
+                && notedNames.computeIfAbsent("appointment_outcome|number", k -> row).equals(row)) {
+            check.note(heading, raw.strip(), "Outcomes given as plain numbers are read as the NHS's ATTENDED OR DID NOT ATTEND "
+                    + "codes: 5 and 6 attended; 3 and 7 not brought; 2 and 4 cancelled. If this file's system numbers its outcomes "
+                    + "another way, give them as words (Attended, Was not brought, Cancelled). (Said once for this file, at the "
+                    + "first row with a number.)");
+        }
+        return code;
+    }
+
+    private static final java.util.regex.Pattern PLAIN_NUMBER = java.util.regex.Pattern.compile("\\d+(\\.0+)?");
 
     /**
      * An audit's theme: Neglect or Other as written, or read by its words (one naming neglect is a neglect

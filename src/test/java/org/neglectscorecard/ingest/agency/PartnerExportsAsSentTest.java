@@ -171,6 +171,29 @@ class PartnerExportsAsSentTest {
     }
 
     @Test
+    void outcomesGivenAsPlainNumbersAreSaidToBeReadAsNhsCodes() throws Exception {
+        InputValidator.Report coded = validate("coded", """
+                Child reference,Appointment date,Service,Outcome
+                H-1,2025-05-01,Dental,5
+                H-2,2025-05-02,Dental,3
+                H-3,2025-05-03,Dental,Was not brought
+                """);
+        assertThat(coded.files().get(0).rowsLoaded()).isEqualTo(3);
+        // Once for the file, at its first number: a system numbering outcomes its own way is told how to write them.
+        assertThat(coded.problems()).filteredOn(p -> p.rejection().reason().contains("ATTENDED OR DID NOT ATTEND")).singleElement()
+                .satisfies(p -> {
+                    assertThat(p.rejection().valueShown()).isEqualTo("5");
+                    assertThat(p.rejection().reason()).contains("3 and 7 not brought").contains("give them as words");
+                });
+        InputValidator.Report worded = validate("worded", """
+                Child reference,Appointment date,Service,Outcome
+                H-1,2025-05-01,Dental,Attended
+                H-2,2025-05-02,Dental,3 - Did not attend - no advance warning given
+                """);
+        assertThat(worded.problems()).noneMatch(p -> p.rejection().reason().contains("ATTENDED OR DID NOT ATTEND"));
+    }
+
+    @Test
     void anAuditsThemeNamingNeglectIsANeglectAudit() {
         assertThat(AgencyCodes.themeOf("Neglect/Domestic abuse")).isEqualTo("NEGLECT");
         assertThat(AgencyCodes.themeOf("Child neglect")).isEqualTo("NEGLECT");
