@@ -35,35 +35,42 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
  */
 class HalfRecordedStartTest {
 
+    static final LocalDate PERIOD = LocalDate.of(2025, 3, 31);
+
     @TempDir
     Path dir;
 
-    @Test
-    void anAttemptRecordedOnlyInPartIsSetAsideAndTheRunGoesOn() throws Exception {
+    /** The input folder: Bedford's census for 2024-25. */
+    private Path bedfordsReturn() throws java.io.IOException {
         Path input = dir.resolve("input");
         CensusReturnWriter.writeXml(SampleDataGenerator.sampleReturn("822", 2025), input.resolve("822/a.xml"));
+        return input;
+    }
+
+    @Test
+    void anAttemptRecordedOnlyInPartIsSetAsideAndTheRunGoesOn() throws Exception {
+        Path input = bedfordsReturn();
         Path job = TestApp.jobFile(dir, "halfstart", "bedford", List.of("822"));
-        LocalDate period = LocalDate.of(2025, 3, 31);
 
         try (TestApp app = TestApp.start(dir.resolve("data"))) {
             JobRepository repository = app.bean(JobRepository.class);
             // Attempt 1: the instance alone. Attempt 2: an execution too, STARTING, its parameters lost.
-            JobInstance first = repository.createJobInstance(ScorecardJobConfig.JOB_NAME, identifying("halfstart", period, 1));
-            JobInstance second = repository.createJobInstance(ScorecardJobConfig.JOB_NAME, identifying("halfstart", period, 2));
-            JobExecution stuck = repository.createJobExecution(second, identifying("halfstart", period, 2), new ExecutionContext());
+            JobInstance first = repository.createJobInstance(ScorecardJobConfig.JOB_NAME, identifying("halfstart", PERIOD, 1));
+            JobInstance second = repository.createJobInstance(ScorecardJobConfig.JOB_NAME, identifying("halfstart", PERIOD, 2));
+            JobExecution stuck = repository.createJobExecution(second, identifying("halfstart", PERIOD, 2), new ExecutionContext());
             app.bean(DSLContext.class).execute("DELETE FROM BATCH_JOB_EXECUTION_PARAMS WHERE JOB_EXECUTION_ID = ?", stuck.getId());
-            assertThat(app.bean(RunService.class).attempts("halfstart", period)).isEmpty();
+            assertThat(app.bean(RunService.class).attempts("halfstart", PERIOD)).isEmpty();
 
             ByteArrayOutputStream said = new ByteArrayOutputStream();
             app.bean(Progress.class).sendTo(new PrintStream(said, true, StandardCharsets.UTF_8));
-            RunService.RunResult result = app.run(job, period, input, dir.resolve("out"), false);
+            RunService.RunResult result = app.run(job, PERIOD, input, dir.resolve("out"), false);
             String output = said.toString(StandardCharsets.UTF_8);
             assertThat(result.ok()).as(result.message() + "\n" + output).isTrue();
             assertThat(output).contains("stopped as it began").contains("starts afresh (nothing loaded is lost)");
-            assertThat(Files.readString(dir.resolve("out/bedford/" + period + "/indicators.csv"))).contains("CPP_START,E06000055,Bedford,2025-03-31");
+            assertThat(Files.readString(dir.resolve("out/bedford/" + PERIOD + "/indicators.csv"))).contains("CPP_START,E06000055,Bedford,2025-03-31");
 
             // The run is the third attempt; the half-recorded execution is set aside, not left running.
-            List<RunService.Attempt> attempts = app.bean(RunService.class).attempts("halfstart", period);
+            List<RunService.Attempt> attempts = app.bean(RunService.class).attempts("halfstart", PERIOD);
             assertThat(attempts).extracting(RunService.Attempt::attempt).containsExactly(3L);
             assertThat(repository.getJobExecution(stuck.getId()).getStatus()).isEqualTo(BatchStatus.ABANDONED);
             assertThat(repository.getJobExecutions(first)).isEmpty();
@@ -80,16 +87,14 @@ class HalfRecordedStartTest {
      */
     @Test
     void aRestartThatFindsNoListOfFilesIsSetAsideAndTheNextCommandStartsAfresh() throws Exception {
-        Path input = dir.resolve("input");
-        CensusReturnWriter.writeXml(SampleDataGenerator.sampleReturn("822", 2025), input.resolve("822/a.xml"));
+        Path input = bedfordsReturn();
         Path job = TestApp.jobFile(dir, "nolist", "bedford", List.of("822"));
-        LocalDate period = LocalDate.of(2025, 3, 31);
 
         try (TestApp app = TestApp.start(dir.resolve("data"))) {
             JobRepository repository = app.bean(JobRepository.class);
             // As the kill left it: the run started, checkInputs recorded complete, the job's context without its list.
             JobParameters parameters = RunService.parameters(
-                    new RunService.RunRequest(JobFile.load(job), period, input, dir.resolve("out"), false), 1);
+                    new RunService.RunRequest(JobFile.load(job), PERIOD, input, dir.resolve("out"), false), 1);
             JobInstance instance = repository.createJobInstance(ScorecardJobConfig.JOB_NAME, parameters);
             JobExecution killed = repository.createJobExecution(instance, parameters, new ExecutionContext());
             killed.setStatus(BatchStatus.STARTED);
@@ -103,16 +108,16 @@ class HalfRecordedStartTest {
             repository.update(checked);
 
             RunRefusedException refused = org.assertj.core.api.Assertions.catchThrowableOfType(RunRefusedException.class,
-                    () -> app.run(job, period, input, dir.resolve("out"), false));
+                    () -> app.run(job, PERIOD, input, dir.resolve("out"), false));
             assertThat(refused).isNotNull();
             assertThat(refused.getMessage()).contains("cannot tell which files it was loading").contains("Run the same command again");
-            assertThat(dir.resolve("out/bedford/" + period + "/indicators.csv")).doesNotExist();
+            assertThat(dir.resolve("out/bedford/" + PERIOD + "/indicators.csv")).doesNotExist();
 
-            RunService.RunResult again = app.run(job, period, input, dir.resolve("out"), false);
+            RunService.RunResult again = app.run(job, PERIOD, input, dir.resolve("out"), false);
             assertThat(again.ok()).as(again.message()).isTrue();
-            assertThat(Files.readString(dir.resolve("out/bedford/" + period + "/indicators.csv")))
+            assertThat(Files.readString(dir.resolve("out/bedford/" + PERIOD + "/indicators.csv")))
                     .contains("CPP_START,E06000055,Bedford,2025-03-31");
-            assertThat(app.bean(RunService.class).attempts("nolist", period)).extracting(RunService.Attempt::attempt)
+            assertThat(app.bean(RunService.class).attempts("nolist", PERIOD)).extracting(RunService.Attempt::attempt)
                     .containsExactly(2L, 1L);
         }
     }
