@@ -367,6 +367,22 @@ public class InputScanner {
                 + "sample-data/templates/ (the heading row decides what a sheet is)" : like));
     }
 
+    /**
+     * Of two sheets of a return with the same table's headings (an LA keeping its last submission's "List 7
+     * (previous submission)" in the workbook), the one named as the table is ("List 7", "List_7"); null when
+     * neither or both are. The first was read before, and an old list silently gave every month's figures.
+     */
+    static String oneOfTwoSheets(String title, String first, String second) {
+        String wanted = squashedName(title);
+        boolean firstNamed = squashedName(first).equals(wanted);
+        boolean secondNamed = squashedName(second).equals(wanted);
+        return firstNamed == secondNamed ? null : firstNamed ? first : second;
+    }
+
+    private static String squashedName(String name) {
+        return name == null ? "" : name.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]", "");
+    }
+
     /** ". It looks most like ..." for the first table a kind finds a likeness in, or "". */
     private static String likeness(List<TableHeader> headers) {
         for (TableHeader h : headers) {
@@ -408,6 +424,20 @@ public class InputScanner {
                     String key = table;
                     for (int n = 2; everySheet && tables.containsKey(key); n++) {
                         key = table + MORE_SHEETS + n;
+                    }
+                    if (!everySheet && tables.containsKey(key)) {
+                        String earlier = tables.get(key).sheet();
+                        String chosen = oneOfTwoSheets(rules.tableTitle(table), earlier, s.name());
+                        if (chosen == null) {
+                            return problem(root, file, Format.UNREADABLE, "has two sheets with " + rules.tableTitle(table)
+                                    + "'s headings, '" + earlier + "' and '" + s.name() + "', and which is this return's cannot "
+                                    + "be told (an earlier submission kept in the workbook, say). Take the other one out of the "
+                                    + "workbook, or name the one to use '" + rules.tableTitle(table) + "'.");
+                        }
+                        if (chosen.equals(s.name())) {
+                            tables.put(key, TableSource.sheet(file, s.name(), s.headerRow()));
+                        }
+                        continue;
                     }
                     tables.putIfAbsent(key, TableSource.sheet(file, s.name(), s.headerRow()));
                 }
