@@ -72,6 +72,29 @@ public class ScopeReturnsTasklet implements Tasklet {
     }
 
     /**
+     * A return with no date of its own is taken as the year's, as at the 31 March after its latest date. One
+     * with no date in February or March is more likely an extract taken part-way through the year (a monthly
+     * 903 cut at 31 December): taken as the year's, its last months count nothing that happened in them (a
+     * trial, 4 December: 25 children starting to be looked after in the year, where 28 did). Said, with the
+     * line of the job file that dates it; not re-dated, since a small LA's year's return can have quiet months.
+     */
+    private void quietLastMonths(long runId, String display, String la3, LocalDate reference, String from, LocalDate latest) {
+        if (latest == null || reference == null || "the return's header".equals(from)
+                || !reference.equals(LocalDate.of(reference.getYear(), 3, 31))
+                || !latest.isBefore(reference.withDayOfMonth(1).minusMonths(1))) {
+            return;
+        }
+        String who = ReturnRegistry.PARTNERSHIP_WIDE.equals(la3) ? ""
+                : " (" + las.current(la3).map(LaDirectory.La::name).orElse("LA " + la3) + ")";
+        LocalDate monthEnd = latest.withDayOfMonth(latest.lengthOfMonth());
+        messages.add(runId, STEP, RunMessages.WARNING, display + who + " has no date of its own and none after "
+                + latest.format(DAY) + ", so it is taken as the year's return, as at " + reference.format(DAY) + ", and its "
+                + "months after " + monthEnd.format(MONTH) + " count nothing that happened in them. If it is an extract "
+                + "taken part-way through the year, give its date in the job file under 'files:' (- path: "
+                + display.replaceFirst(" \\([^)]*\\)$", "").replaceFirst("/$", "") + ", as-at: " + monthEnd + ").");
+    }
+
+    /**
      * The last month end a return as at this date reaches: a month is served only by a return as at its end or
      * later, so one as at 5 December reaches 30 November (the run for 31 December was suggested, and refused too).
      */
@@ -143,6 +166,9 @@ public class ScopeReturnsTasklet implements Tasklet {
                 messages.notUsed(runId, STEP, RunMessages.WARNING, display, aside.said());
                 setAside.add(aside.shortly());
                 continue;
+            }
+            if (override.isEmpty() || override.get().asAt() == null) {
+                quietLastMonths(runId, display, r.get(STATUTORY_RETURN.LA_CODE3), reference, from, r.get(STATUTORY_RETURN.LATEST_DATE));
             }
             // An annual return covers the 12 months to its date; a full-history extract, and a log
             // (training, audits, ...) that says it covers all of its own dates, from its earliest date.

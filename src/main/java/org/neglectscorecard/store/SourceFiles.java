@@ -69,9 +69,9 @@ public class SourceFiles {
      * date, thousands separators, IDs written NULL (December 2026). 3: rate columns never counts, every
      * sheet of a partner workbook, course titles and survey words, health outcomes and NHS codes,
      * decimal commas, date-times and weekday names, a table set dated by the year its folder names
-     * (4 December 2026).
+     * (4 December 2026). 4: of two sheets of one list, the one named as the list (4 December 2026, later).
      */
-    public static final int READING_VERSION = 3;
+    public static final int READING_VERSION = 4;
 
     /**
      * Rejects a whole file. Runs in its own transaction so the verdict survives whatever happens

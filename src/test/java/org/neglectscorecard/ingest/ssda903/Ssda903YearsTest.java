@@ -74,6 +74,27 @@ class Ssda903YearsTest {
         assertThat(Files.readString(dir.resolve("out-whole/p/2025-03-31/rejects.csv"))).doesNotContain("two files for one table");
     }
 
+    /**
+     * A 903 has no date of its own: it is taken as the year's return, as at the 31 March after its latest
+     * date. One with nothing after November (a monthly extract cut part-way through the year, say) is
+     * said, with the job file's line that dates it; one with a date in March is not.
+     */
+    @Test
+    void aReturnWithNothingInItsLastMonthsIsSaidWithTheLineThatDatesIt() throws Exception {
+        String[][] children = {{"C1", "1", "12/05/2012", "WBRI"}, {"C2", "2", "01/11/2016", "APKN"}};
+        write(dir.resolve("cut/821/903"), children, new String[][] {{"C1", "10/05/2024", "S", "C2", "N1", "", ""},
+                {"C2", "01/11/2024", "S", "J2", "N2", "", ""}}, false);
+        run("cut");
+        assertThat(Files.readString(dir.resolve("out-cut/p/2025-03-31/run-summary.txt")))
+                .contains("821/903/ (SSDA903 tables) (Luton) has no date of its own and none after 1 November 2024")
+                .contains("as at 31 March 2025, and its months after November 2024 count nothing that happened in them")
+                .contains("(- path: 821/903, as-at: 2024-11-30)");
+        write(dir.resolve("full/821/903"), children, new String[][] {{"C1", "10/05/2024", "S", "C2", "N1", "", ""},
+                {"C2", "01/03/2025", "S", "J2", "N2", "", ""}}, false);
+        run("full");
+        assertThat(Files.readString(dir.resolve("out-full/p/2025-03-31/run-summary.txt"))).doesNotContain("has no date of its own");
+    }
+
     private static void write(Path folder, String[][] children, String[][] episodes, boolean asIn202425) throws Exception {
         Files.createDirectories(folder);
         String end = asIn202425 ? "\r\n" : "\n";
