@@ -1,0 +1,99 @@
+package org.neglectscorecard.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.neglectscorecard.sample.AnnexAWriter;
+import org.neglectscorecard.sample.AnnexAWriter.Style;
+import org.neglectscorecard.sample.SampleDataGenerator;
+import org.neglectscorecard.testing.TestApp;
+
+/**
+ * A column whose values cannot be read on many rows (another system's codes pasted into List 7's
+ * categories) leaves those rows out of the figures that use it: a trial (4 December) saw neglect
+ * plans fall from 60 to 52, said only as "58 problems found" at the foot of the run summary. It is
+ * said with the warnings at the top, per file and column; a stray value is left to rejects.csv.
+ */
+class ValuesLeftOutTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void manyUnreadableValuesInAColumnAreWarnedOfOneStrayIsNot() throws Exception {
+        Path file = dir.resolve("input/822/annex-a.xlsx");
+        AnnexAWriter.write(SampleDataGenerator.sampleReturn("822", 2025), LocalDate.of(2025, 3, 31), Map.of(), List.of(),
+                Style.OFSTED, file);
+        int changed = categories(file, "E", 12);
+        Path job = TestApp.jobFile(dir, "leftout", "bedford", List.of("822"));
+        try (TestApp app = TestApp.start(dir.resolve("data"))) {
+            RunService.RunResult result = app.run(job, LocalDate.of(2025, 3, 31), dir.resolve("input"), dir.resolve("out"), false);
+            assertThat(result.ok()).as(result.message()).isTrue();
+        }
+        String summary = Files.readString(dir.resolve("out/bedford/2025-03-31/run-summary.txt"));
+        assertThat(summary).contains("822/annex-a.xlsx: " + changed + " values of Initial Category of Abuse")
+                .contains("in List 7 could not be read, and their rows were loaded without them")
+                .contains("count those rows as if it were blank");
+        // Before the inputs' list and the figures, with the other warnings.
+        assertThat(summary.indexOf("could not be read, and their rows")).isLessThan(summary.indexOf("indicators have a value"));
+    }
+
+    @Test
+    void oneStrayValueIsLeftToTheRejectsFile() throws Exception {
+        Path file = dir.resolve("input/822/annex-a.xlsx");
+        AnnexAWriter.write(SampleDataGenerator.sampleReturn("822", 2025), LocalDate.of(2025, 3, 31), Map.of(), List.of(),
+                Style.OFSTED, file);
+        categories(file, "E", 1);
+        Path job = TestApp.jobFile(dir, "stray", "bedford", List.of("822"));
+        try (TestApp app = TestApp.start(dir.resolve("data"))) {
+            assertThat(app.run(job, LocalDate.of(2025, 3, 31), dir.resolve("input"), dir.resolve("out"), false).ok()).isTrue();
+        }
+        assertThat(Files.readString(dir.resolve("out/bedford/2025-03-31/run-summary.txt"))).doesNotContain("could not be read, and");
+        assertThat(Files.readString(dir.resolve("out/bedford/2025-03-31/rejects.csv"))).contains("Initial Category of Abuse");
+    }
+
+    /** Writes {@code value} into List 7's Initial Category of Abuse on its first {@code rows} rows; how many it changed. */
+    private static int categories(Path file, String value, int rows) throws Exception {
+        Workbook wb;
+        try (InputStream in = Files.newInputStream(file)) {
+            wb = new XSSFWorkbook(in);
+        }
+        int changed = 0;
+        try (wb) {
+            Sheet list7 = wb.getSheet("List 7");
+            Row header = list7.getRow(0);
+            int column = -1;
+            for (Cell c : header) {
+                if (c.getStringCellValue().strip().equalsIgnoreCase("Initial Category of Abuse")) {
+                    column = c.getColumnIndex();
+                }
+            }
+            assertThat(column).as("List 7's Initial Category of Abuse").isNotNegative();
+            for (int i = 1; i <= list7.getLastRowNum() && changed < rows; i++) {
+                Row row = list7.getRow(i);
+                if (row != null && row.getCell(column) != null) {
+                    row.getCell(column).setCellValue(value);
+                    changed++;
+                }
+            }
+            try (OutputStream out = Files.newOutputStream(file)) {
+                wb.write(out);
+            }
+        }
+        return changed;
+    }
+}
