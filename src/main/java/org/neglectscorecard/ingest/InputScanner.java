@@ -274,6 +274,12 @@ public class InputScanner {
             return;
         }
         Claim claim = claim(header);
+        java.util.Optional<String> other = claim != null ? java.util.Optional.empty() : java.util.Arrays.stream(ReturnKind.values())
+                .map(k -> k.rules().passedOver(header)).flatMap(java.util.Optional::stream).findFirst();
+        if (other.isPresent()) {
+            out.add(problem(root, file, Format.NOT_RECOGNISED, "is " + other.get() + ", which no figure uses: passed over"));
+            return;
+        }
         if (claim == null) {
             out.add(problem(root, file, Format.NOT_RECOGNISED, "is not a table this program reads (its heading row matches "
                     + "no known return" + headingsSeen(header) + ")" + likeness(List.of(header))));

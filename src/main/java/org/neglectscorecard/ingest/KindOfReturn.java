@@ -45,6 +45,14 @@ public interface KindOfReturn {
     }
 
     /**
+     * For a heading row this kind does not read: the name of its return's table it is, when it is one no
+     * figure uses (an SSDA903's reviews), so that it is said to be passed over, not "no known return".
+     */
+    default java.util.Optional<String> passedOver(TableHeader header) {
+        return java.util.Optional.empty();
+    }
+
+    /**
      * For a heading row this kind knows ({@link #tableOf} named a table): why the table cannot be
      * read as it stands, when its headings show that reading it as that table would give wrong
      * figures; the file is then refused whole with these words. Empty: read it.

@@ -60,6 +60,11 @@ public final class Ssda903 implements KindOfReturn {
     }
 
     @Override
+    public java.util.Optional<String> passedOver(TableHeader header) {
+        return java.util.Optional.ofNullable(Ssda903Table.otherTable(header)).map(t -> "the SSDA903 return's " + t + " table");
+    }
+
+    @Override
     public ReturnKind kind() {
         return ReturnKind.SSDA903;
     }

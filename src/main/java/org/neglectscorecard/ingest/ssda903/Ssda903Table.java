@@ -54,6 +54,33 @@ public enum Ssda903Table {
     private static final List<String> EPISODE_COLUMNS = List.of("RNE", "LS", "CIN", "PLACE", "PLACE_PROVIDER", "DEC", "REC",
             "REASON_PLACE_CHANGE", "HOME_POST", "PL_POST", "URN");
 
+    /** The return's other tables, each by a column only it has, as DfE's guidance names them. */
+    private static final Map<String, String> OTHER_TABLE_NAMES = new java.util.LinkedHashMap<>();
+    static {
+        OTHER_TABLE_NAMES.put("DUC", "UASC");
+        OTHER_TABLE_NAMES.put("DATE_INT", "AD1 (adoption)");
+        OTHER_TABLE_NAMES.put("DATE_MATCH", "AD1 (adoption)");
+        OTHER_TABLE_NAMES.put("DATE_PLACED", "placed for adoption");
+        OTHER_TABLE_NAMES.put("PREV_PERM", "previous permanence");
+        OTHER_TABLE_NAMES.put("REVIEW", "reviews");
+        OTHER_TABLE_NAMES.put("MISSING", "missing");
+        OTHER_TABLE_NAMES.put("MIS_START", "missing");
+        OTHER_TABLE_NAMES.put("SDQ_SCORE", "OC2 (outcomes)");
+        OTHER_TABLE_NAMES.put("CONVICTED", "OC2 (outcomes)");
+        OTHER_TABLE_NAMES.put("IN_TOUCH", "OC3 (care leavers)");
+        OTHER_TABLE_NAMES.put("ACTIV", "OC3 (care leavers)");
+        OTHER_TABLE_NAMES.put("ACCOM", "OC3 (care leavers)");
+    }
+
+    /** The name of the return's other table a header row is (reviews, OC2, ...), or null. */
+    public static String otherTable(TableHeader header) {
+        if (!header.has("CHILD") || recognise(header) != null) {
+            return null;
+        }
+        return OTHER_TABLE_NAMES.entrySet().stream().filter(e -> header.has(e.getKey())).map(Map.Entry::getValue)
+                .findFirst().orElse(null);
+    }
+
     /** Which table a header row is, or null. Episodes first: it has CHILD too. */
     public static Ssda903Table recognise(TableHeader header) {
         TableHeader h = header.withAliases(EPISODES.aliases());

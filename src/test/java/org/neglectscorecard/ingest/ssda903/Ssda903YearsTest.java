@@ -72,6 +72,11 @@ class Ssda903YearsTest {
         assertThat(fromTwo).contains("CLA_START");
         assertThat(run("whole")).isEqualTo(fromTwo);
         assertThat(Files.readString(dir.resolve("out-whole/p/2025-03-31/rejects.csv"))).doesNotContain("two files for one table");
+        // Each is said to be one of the return's own tables, passed over, not a table of no known return.
+        String summary = Files.readString(dir.resolve("out-whole/p/2025-03-31/run-summary.txt"));
+        assertThat(summary).contains("821/903/reviews.csv is the SSDA903 return's reviews table, which no figure uses: passed over")
+                .contains("821/903/uasc.csv is the SSDA903 return's UASC table").contains("821/903/oc3.csv is the SSDA903 return's OC3")
+                .doesNotContain("matches no known return");
     }
 
     /**
