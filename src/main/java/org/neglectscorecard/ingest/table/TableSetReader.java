@@ -136,6 +136,12 @@ public class TableSetReader extends AbstractItemCountingItemStreamItemReader<Sou
                 }
                 continue;
             }
+            if (rowsInPart > 0 && footer(values)) {
+                // Its words (a run date, the name of whoever ran the report) are not shown.
+                notes.add(row.problem(null, null, "This row, under the list, is a report's footer (when or by whom the report "
+                        + "was run), not a record: it was passed over."));
+                continue;
+            }
             if (rowsInPart == 0 && guidance(values)) {
                 notes.add(row.problem(null, null, "This row, under the headings, is the template's guidance on how to fill "
                         + "each column in (such as DD/MM/YYYY), not a record: it was passed over."));
@@ -188,6 +194,26 @@ public class TableSetReader extends AbstractItemCountingItemStreamItemReader<Sou
     /** A footer a person or report writer adds under a list: "Total: 4", "Grand total = 12", "Total audits: 8", "Count: 8". */
     private static final java.util.regex.Pattern TOTAL_WITH_COUNT = java.util.regex.Pattern.compile(
             "((grand )?total|count)( [a-z][a-z ]{0,40})?\\s*[:=]\\s*\\d[\\d,]*");
+
+    /** How a report writer's footer line begins: "Report run 01/04/2026 09:14 by LCS reporting", "Printed on ...". */
+    private static final java.util.regex.Pattern FOOTER = java.util.regex.Pattern.compile(
+            "(report (run|produced|generated|created|printed)|run (on|date|by)|printed|generated|produced (on|by)|extracted|"
+                    + "exported|data (as at|correct)|page \\d+ of)\\b.*|source:.*");
+
+    /** A row whose only filled cell, its first, is a report's footer: never a record, which fills more than one. */
+    private static boolean footer(String[] values) {
+        String only = null;
+        for (String v : values) {
+            if (v == null || v.isBlank()) {
+                continue;
+            }
+            if (only != null) {
+                return false;
+            }
+            only = v;
+        }
+        return only != null && only.equals(values[0]) && FOOTER.matcher(only.strip().toLowerCase(java.util.Locale.ROOT)).matches();
+    }
 
     /** What a template writes under its headings to say how to fill each column in, squashed. */
     private static final java.util.Set<String> GUIDANCE = java.util.Set.of("ddmmyyyy", "ddmmyy", "yyyymmdd", "mmyyyy", "yyyymm", "dropdown",

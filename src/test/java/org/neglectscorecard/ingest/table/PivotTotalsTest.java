@@ -57,6 +57,27 @@ class PivotTotalsTest {
         }
     }
 
+    /**
+     * A report writer's footer under the list ("Report run 01/04/2026 09:14 by LCS reporting") was rejected as a
+     * record with no month (a trial, 4 December: validate said there was something to fix). It is passed over,
+     * said without its words; a record whose first cell merely begins so, with more cells filled, is read.
+     */
+    @Test
+    void aReportsFooterUnderTheListIsPassedOverAndNotShown() throws Exception {
+        Path file = dir.resolve("police.csv");
+        Files.writeString(file, """
+                Month,Neglect offences,With earlier neglect concerns,LA code
+                2025-01,3,1,
+                Report run 01/04/2026 09:14 by J Smith,,,
+                Printed on 2 April,1,1,
+                """);
+        TableSetReader reader = AgencyTableReader.of(List.of(Map.entry(AgencySource.POLICE, TableSource.csv(file, StandardCharsets.UTF_8))), null);
+        assertThat(months(reader)).containsExactly("2025-01", "Printed on 2 April");
+        assertThat(reader.notes()).extracting(Rejection::rowNumber, Rejection::reason).singleElement().satisfies(n ->
+                assertThat(n.toList()).containsExactly(3, "This row, under the list, is a report's footer (when or by whom the "
+                        + "report was run), not a record: it was passed over."));
+    }
+
     /** Only a first cell that is exactly a total's label: a record that merely looks like one is read. */
     @Test
     void aRecordIsNeverTakenForATotal() throws Exception {
