@@ -560,9 +560,14 @@ public class LoadCompletion {
                 Condition ofReturn = c.table().field("return_id", Long.class).eq(r.getReturnId());
                 int rows = dsl.fetchCount(c.table(), ofReturn);
                 if (rows > 0 && dsl.fetchCount(c.table(), ofReturn.and(c.field().isNotNull())) == 0) {
+                    // A column there with every value unreadable (letter codes the list does not know) is not "missing".
+                    int unreadable = dsl.fetchCount(REJECTION, REJECTION.SOURCE_FILE_ID.eq(sourceFileId)
+                            .and(REJECTION.OUTCOME.eq(RejectionLog.VALUE_LEFT_OUT)).and(REJECTION.COLUMN_NAME.eq(c.fileColumn())));
                     absent(sourceFileId, r.getReturnId(), c, new Rejection(places.of(c.fileTable()), null, c.fileColumn(), null,
-                            null, "None of the " + rows + " rows" + who + " gives " + c.fileColumn() + " (the column is missing "
-                            + "or empty): " + c.neededFor() + " will have no value for the months this return serves (never a zero)."));
+                            null, "None of the " + rows + " rows" + who + " gives " + c.fileColumn() + (unreadable > 0
+                            ? " that can be read (" + unreadable + " values could not be: each is listed here with what to write "
+                            + "instead)" : " (the column is missing or empty)") + ": " + c.neededFor() + " will have no value "
+                            + "for the months this return serves (never a zero)."));
                 }
             }
         }

@@ -66,6 +66,23 @@ class ValuesLeftOutTest {
         assertThat(Files.readString(dir.resolve("out/bedford/2025-03-31/rejects.csv"))).contains("Initial Category of Abuse");
     }
 
+    /** Every value unreadable: the column is there, so the note says so, not "missing or empty"; the figures are [x]. */
+    @Test
+    void aColumnNoneOfWhoseValuesCanBeReadIsSaidSo() throws Exception {
+        Path file = dir.resolve("input/822/annex-a.xlsx");
+        AnnexAWriter.write(SampleDataGenerator.sampleReturn("822", 2025), LocalDate.of(2025, 3, 31), Map.of(), List.of(),
+                Style.OFSTED, file);
+        int changed = categories(file, "E", Integer.MAX_VALUE);
+        Path job = TestApp.jobFile(dir, "none", "bedford", List.of("822"));
+        try (TestApp app = TestApp.start(dir.resolve("data"))) {
+            assertThat(app.run(job, LocalDate.of(2025, 3, 31), dir.resolve("input"), dir.resolve("out"), false).ok()).isTrue();
+        }
+        assertThat(Files.readString(dir.resolve("out/bedford/2025-03-31/rejects.csv")))
+                .contains("gives Initial Category of Abuse that can be read (" + changed + " values could not be")
+                .doesNotContain("Initial Category of Abuse (the column is missing or empty)");
+        assertThat(Files.readString(dir.resolve("out/bedford/2025-03-31/run-summary.txt"))).contains("SOME FIGURES HAVE NO VALUE");
+    }
+
     /** Writes {@code value} into List 7's Initial Category of Abuse on its first {@code rows} rows; how many it changed. */
     private static int categories(Path file, String value, int rows) throws Exception {
         Workbook wb;
