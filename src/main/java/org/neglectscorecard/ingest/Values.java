@@ -26,7 +26,12 @@ public final class Values {
     private static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("uuuu-MM-dd").withResolverStyle(ResolverStyle.STRICT);
     private static final DateTimeFormatter UK = DateTimeFormatter.ofPattern("d/M/uuuu").withResolverStyle(ResolverStyle.STRICT);
     private static final DateTimeFormatter UK_DASH = DateTimeFormatter.ofPattern("d-M-uuuu").withResolverStyle(ResolverStyle.STRICT);
-    private static final Pattern ISO_DATE_TIME = Pattern.compile("(\\d{4}-\\d{2}-\\d{2})[T ]\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?Z?");
+    /**
+     * An XML date-time, with or without its offset from UTC ("2025-07-04T00:00:00+01:00", as systems in summer time
+     * write it; a whole census so written was refused), or an xs:date with one ("2025-07-04+01:00"): the date as written.
+     */
+    private static final Pattern ISO_DATE_TIME = Pattern.compile(
+            "(\\d{4}-\\d{2}-\\d{2})(?:[T ]\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?(?:Z|[+-]\\d{2}:?\\d{2})?|Z|[+-]\\d{2}:\\d{2})");
     /** A day-first date with its time, as systems export appointments: "02/04/2025 14:30", "02/04/2025 9:30 AM". */
     private static final Pattern UK_DATE_TIME = Pattern.compile("(\\d{1,2}/\\d{1,2}/\\d{4}),?\\s+" + Values.TIME);
     /** Excel's serial day number, with the time of day as its fraction where the cell held one (45758.4375). */

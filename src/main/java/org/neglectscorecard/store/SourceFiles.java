@@ -69,7 +69,8 @@ public class SourceFiles {
      * date, thousands separators, IDs written NULL (December 2026). 3: rate columns never counts, every
      * sheet of a partner workbook, course titles and survey words, health outcomes and NHS codes,
      * decimal commas, date-times and weekday names, a table set dated by the year its folder names
-     * (4 December 2026). 4: of two sheets of one list, the one named as the list (4 December 2026, later).
+     * (4 December 2026). 4: of two sheets of one list, the one named as the list; a CIN census XML's modules in
+     * any order within a child, a child's episodes across blocks, dates with an offset from UTC (4 December 2026, later).
      */
     public static final int READING_VERSION = 4;
 

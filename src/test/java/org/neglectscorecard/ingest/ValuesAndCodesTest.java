@@ -105,6 +105,12 @@ class ValuesAndCodesTest {
     @Test
     void datesAndNumbersAsAgenciesTypeThem() {
         assertThat(Values.date("14th May 2024")).contains(LocalDate.of(2024, 5, 14));
+        // XML date-times with their offset from UTC (a summer-time export), and an xs:date with one: the date as written.
+        assertThat(Values.date("2025-07-04T00:00:00+01:00")).contains(LocalDate.of(2025, 7, 4));
+        assertThat(Values.date("2025-07-04T23:30:00.000-0100")).contains(LocalDate.of(2025, 7, 4));
+        assertThat(Values.date("2025-07-04+01:00")).contains(LocalDate.of(2025, 7, 4));
+        assertThat(Values.date("2025-07-04Z")).contains(LocalDate.of(2025, 7, 4));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Values.date("2025-07-04-2025")).isInstanceOf(Values.BadValue.class);
         assertThat(Values.date("3rd February 2025")).contains(LocalDate.of(2025, 2, 3));
         assertThat(Values.date("14.05.2024")).contains(LocalDate.of(2024, 5, 14));
         assertThat(Values.date("2024/05/14")).contains(LocalDate.of(2024, 5, 14));

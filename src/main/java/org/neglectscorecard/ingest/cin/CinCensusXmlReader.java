@@ -72,6 +72,13 @@ public class CinCensusXmlReader extends AbstractItemCountingItemStreamItemReader
     private String childId;
     private int episodeNumber;
     private String episodeRef;
+    /** The modules of the <Child> being read: emitted at its end, when its LAchildID is known wherever it came. */
+    private final List<Module> childModules = new ArrayList<>();
+    /**
+     * Each child's episodes so far in the file, by referral date: a child's episodes given as two <Child> blocks
+     * (two extracts appended) are numbered on, not both "1"; the same episode given twice keeps its number.
+     */
+    private final Map<String, Map<String, Integer>> episodesOf = new HashMap<>();
     private StringBuilder text;
 
     /** A module being read: its table, where it started, and the values seen so far. */
@@ -215,7 +222,17 @@ public class CinCensusXmlReader extends AbstractItemCountingItemStreamItemReader
         Module current = open.peek();
         if (current != null && depth == current.depth && MODULES.get(name) == current.table) {
             open.pop();
-            emit(current);
+            if (current.table == CinTable.CHILD_IDENTIFIERS) {
+                childId = current.values.get("LAchildID");
+            }
+            if (current.table != CinTable.CHILD_IDENTIFIERS && current.table != CinTable.CHILD_CHARACTERISTICS) {
+                current.values.put("CINdetailsID", episodeRef);
+            }
+            childModules.add(current);
+            return;
+        }
+        if ("Child".equals(name)) {
+            emitChild();
             return;
         }
         if (current != null && depth == current.depth + 1) {
@@ -240,14 +257,43 @@ public class CinCensusXmlReader extends AbstractItemCountingItemStreamItemReader
         ready.add(new SourceRow(h, headerLine, values, laCode(), lines));
     }
 
+    /**
+     * A <Child>'s rows, in the order its modules ended, each with the child's LAchildID (a system writing
+     * ChildCharacteristics before ChildIdentifiers lost every child's ethnicity and disabilities, "LAchildID is
+     * empty") and its episode numbered for the child across the file.
+     */
+    private void emitChild() {
+        Map<String, String> numbered = new HashMap<>();
+        Map<String, Integer> known = childId == null ? new HashMap<>() : episodesOf.computeIfAbsent(childId, k -> new HashMap<>());
+        for (Module m : childModules) {
+            if (m.table != CinTable.CIN_DETAILS) {
+                continue;
+            }
+            String local = m.values.get("CINdetailsID");
+            String referral = Values.text(m.values.get("CINreferralDate")).orElse("episode " + local + " of a block");
+            Integer number = known.get(referral);
+            if (number == null) {
+                number = known.size() + 1;
+                if (!referral.startsWith("episode ")) {
+                    known.put(referral, number);
+                } else {
+                    known.put(referral + " " + System.identityHashCode(m), number);
+                }
+            }
+            numbered.put(local, Integer.toString(number));
+        }
+        for (Module m : childModules) {
+            String local = m.values.get("CINdetailsID");
+            if (local != null && numbered.containsKey(local)) {
+                m.values.put("CINdetailsID", numbered.get(local));
+            }
+            emit(m);
+        }
+        childModules.clear();
+    }
+
     private void emit(Module m) {
-        if (m.table == CinTable.CHILD_IDENTIFIERS) {
-            childId = m.values.get("LAchildID");
-        }
         m.values.put("LAchildID", childId);
-        if (m.table != CinTable.CHILD_IDENTIFIERS && m.table != CinTable.CHILD_CHARACTERISTICS) {
-            m.values.put("CINdetailsID", episodeRef);
-        }
         if (m.lists.containsKey("Disability")) {
             m.values.put("Disabilities", String.join(",", m.lists.get("Disability")));
         }

@@ -64,6 +64,37 @@ class CinCensusXmlReaderTest {
         assertThat(rows.get(1).rowNumber()).isEqualTo(19);
     }
 
+    /**
+     * As systems write it, not as DfE orders it: ChildCharacteristics before ChildIdentifiers (every child's
+     * ethnicity and disabilities were rejected, "LAchildID is empty"), and a child's episodes as two <Child>
+     * blocks, two extracts appended (both numbered 1, the second refused as the same episode). A block given
+     * twice keeps its episode's number, so that it is still found to be the same one.
+     */
+    @Test
+    void aChildsModulesInAnyOrderAndItsEpisodesAcrossBlocks() throws Exception {
+        Path file = dir.resolve("census.xml");
+        String episode = """
+                <CINdetails><CINreferralDate>%s</CINreferralDate><ReferralSource>1A</ReferralSource>
+                <PrimaryNeedCode>N1</PrimaryNeedCode><CINclosureDate/></CINdetails>""";
+        Files.writeString(file, """
+                <Message><Header><CollectionDetails><Collection>CIN</Collection><Year>2025</Year>
+                <ReferenceDate>2025-03-31</ReferenceDate></CollectionDetails><Source><LEA>822</LEA></Source></Header>
+                <Children>
+                <Child><ChildCharacteristics><Ethnicity>WBRI</Ethnicity></ChildCharacteristics>
+                <ChildIdentifiers><LAchildID>A1</LAchildID><PersonBirthDate>2015-03-27</PersonBirthDate></ChildIdentifiers>
+                %s</Child>
+                <Child><ChildIdentifiers><LAchildID>A1</LAchildID></ChildIdentifiers>%s</Child>
+                <Child><ChildIdentifiers><LAchildID>A1</LAchildID></ChildIdentifiers>%s</Child>
+                </Children></Message>
+                """.formatted(episode.formatted("2024-05-01T00:00:00+01:00"), episode.formatted("2024-11-02"),
+                episode.formatted("2024-05-01T00:00:00+01:00")));
+        List<SourceRow> rows = read(file);
+        assertThat(rows).filteredOn(r -> r.table().equals("ChildCharacteristics")).singleElement()
+                .satisfies(r -> assertThat(r.value("LAchildID")).isEqualTo("A1"));
+        assertThat(rows).filteredOn(r -> r.table().equals("CINdetails"))
+                .extracting(r -> r.value("LAchildID") + " " + r.value("CINdetailsID")).containsExactly("A1 1", "A1 2", "A1 1");
+    }
+
     @Test
     void rowsOfTheSampleBecomeRecordsOrLocatedProblems() throws Exception {
         CinCensusRowProcessor processor = new CinCensusRowProcessor(new Pseudonymiser("a key for this test only"), new LaDirectory());
