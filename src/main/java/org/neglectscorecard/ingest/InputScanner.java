@@ -528,6 +528,14 @@ public class InputScanner {
         return Optional.empty();
     }
 
+    /**
+     * The path the job file's 'files:' names an input by: a file's display name as it is, a table set's
+     * ("821/903/ (SSDA903 tables)") its folder, "821/903".
+     */
+    public static String pathInFolder(String displayName) {
+        return displayName.replaceFirst("/ \\([^)]*\\)$", "");
+    }
+
     /** What a set of CSV tables in one folder has in common, whatever the return: one checksum over all its files. */
     private InputFile tableSet(Path root, ReturnKind kind, Path folder, Map<String, Path> set, TableSets sets) throws IOException {
         KindOfReturn rules = kind.rules();

@@ -93,7 +93,7 @@ public class ScopeReturnsTasklet implements Tasklet {
                 + latest.format(DAY) + ", so it is taken as the year's return, as at " + reference.format(DAY) + ", and its "
                 + "months after " + monthEnd.format(MONTH) + " count nothing that happened in them. If it is an extract "
                 + "taken part-way through the year, give its date in the job file under 'files:' (- path: "
-                + display.replaceFirst(" \\([^)]*\\)$", "").replaceFirst("/$", "") + ", as-at: " + monthEnd + ").");
+                + org.neglectscorecard.ingest.InputScanner.pathInFolder(display) + ", as-at: " + monthEnd + ").");
     }
 
     /**
@@ -252,8 +252,9 @@ public class ScopeReturnsTasklet implements Tasklet {
                 la3s.add(used.la3());
             }
         }
-        monthsNoReturnCovers(run, sameReturn.values().stream().map(g -> g.get(g.size() - 1)).toList());
-        valuesLeftOut(runId, sameReturn.values().stream().map(g -> g.get(g.size() - 1)).toList());
+        List<Candidate> usedReturns = sameReturn.values().stream().map(g -> g.get(g.size() - 1)).toList();
+        monthsNoReturnCovers(run, usedReturns);
+        valuesLeftOut(runId, usedReturns);
         for (RepeatedLogRows.Repeat repeat : new RepeatedLogRows(dsl).mark(logs)) {
             messages.add(runId, STEP, RunMessages.WARNING, repeat.sentence());
         }

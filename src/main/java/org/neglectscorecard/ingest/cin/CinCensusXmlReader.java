@@ -78,7 +78,17 @@ public class CinCensusXmlReader extends AbstractItemCountingItemStreamItemReader
      * Each child's episodes so far in the file, by referral date: a child's episodes given as two <Child> blocks
      * (two extracts appended) are numbered on, not both "1"; the same episode given twice keeps its number.
      */
-    private final Map<String, Map<String, Integer>> episodesOf = new HashMap<>();
+    private final Map<String, Episodes> episodesOf = new HashMap<>();
+
+    /** A child's episodes numbered so far, and those of them with a referral date by it. */
+    private static final class Episodes {
+        int count;
+        final Map<String, Integer> byReferral = new HashMap<>();
+
+        int number(String referral) {
+            return referral == null ? ++count : byReferral.computeIfAbsent(referral, k -> ++count);
+        }
+    }
     private StringBuilder text;
 
     /** A module being read: its table, where it started, and the values seen so far. */
@@ -264,23 +274,15 @@ public class CinCensusXmlReader extends AbstractItemCountingItemStreamItemReader
      */
     private void emitChild() {
         Map<String, String> numbered = new HashMap<>();
-        Map<String, Integer> known = childId == null ? new HashMap<>() : episodesOf.computeIfAbsent(childId, k -> new HashMap<>());
+        Episodes episodes = childId == null ? new Episodes() : episodesOf.computeIfAbsent(childId, k -> new Episodes());
+        // Two episodes of one block with the same referral date are two numbers, so the repeat is said as a repeated
+        // referral date (the file has no CINdetailsID to blame); only an episode given again in another block keeps its.
+        java.util.Set<String> inBlock = new java.util.HashSet<>();
         for (Module m : childModules) {
-            if (m.table != CinTable.CIN_DETAILS) {
-                continue;
+            if (m.table == CinTable.CIN_DETAILS) {
+                String referral = Values.text(m.values.get("CINreferralDate")).filter(inBlock::add).orElse(null);
+                numbered.put(m.values.get("CINdetailsID"), Integer.toString(episodes.number(referral)));
             }
-            String local = m.values.get("CINdetailsID");
-            String referral = Values.text(m.values.get("CINreferralDate")).orElse("episode " + local + " of a block");
-            Integer number = known.get(referral);
-            if (number == null) {
-                number = known.size() + 1;
-                if (!referral.startsWith("episode ")) {
-                    known.put(referral, number);
-                } else {
-                    known.put(referral + " " + System.identityHashCode(m), number);
-                }
-            }
-            numbered.put(local, Integer.toString(number));
         }
         for (Module m : childModules) {
             String local = m.values.get("CINdetailsID");
