@@ -85,15 +85,15 @@ public class OutputWriter {
                         if (yearMonths != null && !yearMonths.equals(months)) {
                             months = months + " (figures counted over 12 months: " + yearMonths + ")";
                         }
-                        return new RunInputs.MissingColumn(m.file(), m.fileTable(), m.fileColumn(), m.areaCode(), m.areaName(), m.from(),
-                                m.to(), ids, titles, months);
+                        return m.resolved(ids, titles, months);
                     })
                     .toList();
             List<ScorecardWorkbook.Completeness> completeness = new java.util.ArrayList<>(inputs.completeness(r.runId()));
             for (RunInputs.MissingColumn m : missing) {
                 completeness.add(new ScorecardWorkbook.Completeness(m.file(), (m.fileTable() == null ? "" : m.fileTable() + " ")
-                        + m.fileColumn(), null, 0, "Missing: " + String.join(", ", m.indicators()) + " have no value for "
-                        + m.areaName() + " for the months this file serves ([x]), never a zero. Add the column and run the period again."));
+                        + m.fileColumn(), null, 0, (m.unreadable() ? "Unreadable: " : "Missing: ") + String.join(", ", m.indicators())
+                        + " have no value for " + m.areaName() + " for the months this file serves ([x]), never a zero. "
+                        + (m.unreadable() ? "Write its values as rejects.csv says" : "Add the column") + " and run the period again."));
             }
             List<RunInputs.Problem> problems = new java.util.ArrayList<>(inputs.problems(r.runId()));
             messages.filesNotUsed(r.runId()).forEach(n -> problems.add(RunInputs.Problem.fileNotUsed(n.file(), n.reason())));

@@ -165,7 +165,22 @@ public class RunInputs {
      * worked out from the figures).
      */
     public record MissingColumn(String file, String fileTable, String fileColumn, String areaCode, String areaName,
-                                LocalDate from, LocalDate to, List<String> indicators, List<String> titles, String months) {
+                                LocalDate from, LocalDate to, List<String> indicators, List<String> titles, String months,
+                                boolean unreadable) {
+
+        /**
+         * What the file lacks, as its user would fix it: a column it has whose every value is
+         * unreadable (letter codes a list does not know) is there, so "has no" would send them
+         * looking for a column they can see.
+         */
+        public String lacking() {
+            return unreadable ? "gives no " + fileColumn + " that can be read (rejects.csv lists each value)"
+                    : "has no " + fileColumn;
+        }
+
+        MissingColumn resolved(List<String> ids, List<String> titles, String months) {
+            return new MissingColumn(file, fileTable, fileColumn, areaCode, areaName, from, to, ids, titles, months, unreadable);
+        }
     }
 
     public List<MissingColumn> missingColumns(long runId) {
@@ -178,8 +193,18 @@ public class RunInputs {
                 .orderBy(w.FILE_NAME, w.FILE_COLUMN, w.AREA_CODE, w.INDICATOR_ID)
                 .forEach(r -> out.computeIfAbsent(r.value1() + "|" + r.value3() + "|" + r.value4(), k -> new MissingColumn(r.value1(),
                         r.value2(), r.value3(), r.value4(), r.value5() == null ? r.value4() : r.value5(), r.value6(), r.value7(),
-                        new java.util.ArrayList<>(), List.of(), null)).indicators().add(r.value8()));
+                        new java.util.ArrayList<>(), List.of(), null, unreadable(runId, r.value1(), r.value3()))).indicators().add(r.value8()));
         return List.copyOf(out.values());
+    }
+
+    /** Whether a file of the run has the column but none of its values could be read (each a "value left out"). */
+    private boolean unreadable(long runId, String file, String column) {
+        return dsl.fetchExists(DSL.selectOne().from(REJECTION)
+                .join(SOURCE_FILE).on(SOURCE_FILE.SOURCE_FILE_ID.eq(REJECTION.SOURCE_FILE_ID))
+                .join(STATUTORY_RETURN).on(STATUTORY_RETURN.SOURCE_FILE_ID.eq(SOURCE_FILE.SOURCE_FILE_ID))
+                .join(RUN_SCOPE).on(RUN_SCOPE.RETURN_ID.eq(STATUTORY_RETURN.RETURN_ID).and(RUN_SCOPE.RUN_ID.eq(runId)))
+                .where(SOURCE_FILE.DISPLAY_NAME.eq(file).and(REJECTION.COLUMN_NAME.eq(column))
+                        .and(REJECTION.OUTCOME.eq(org.neglectscorecard.store.RejectionLog.VALUE_LEFT_OUT))));
     }
 
     /** The month ends the run's data covers, first and last, or null. */

@@ -157,7 +157,7 @@ public final class RunSummary {
         }
         if (!missing.isEmpty()) {
             // First, because these figures are missing, not zero: the person running it must fix a file.
-            s.append('\n').append("SOME FIGURES HAVE NO VALUE because a file lacks a column they need (fix the file, then run the period again with 'rerun'):\n");
+            s.append('\n').append("SOME FIGURES HAVE NO VALUE because a file lacks a column they need, or none of its values can be read (fix the file, then run the period again with 'rerun'):\n");
             for (RunInputs.MissingColumn m : missing) {
                 List<String> named = new java.util.ArrayList<>();
                 for (int i = 0; i < m.indicators().size(); i++) {
@@ -166,7 +166,7 @@ public final class RunSummary {
                 }
                 String which = named.size() <= 3 ? String.join(", ", named)
                         : String.join(", ", named.subList(0, 3)) + " and " + (named.size() - 3) + " more built on them";
-                s.append("  - ").append(m.file()).append(" has no ").append(m.fileColumn())
+                s.append("  - ").append(m.file()).append(' ').append(m.lacking())
                         .append(m.fileTable() == null || m.file().contains(m.fileTable()) ? "" : " in " + m.fileTable())
                         .append(": ").append(which).append(named.size() == 1 ? " has" : " have").append(" no value for ")
                         .append(m.areaName()).append(" for ")
@@ -205,7 +205,7 @@ public final class RunSummary {
         for (IndicatorDefinition d : withoutValue) {
             RunInputs.MissingColumn why = missing.stream().filter(m -> m.indicators().contains(d.id())).findFirst().orElse(null);
             String key = why == null ? "from " + sourceName(d)
-                    : why.file() + " has no " + why.fileColumn() + ", see the top of this summary";
+                    : why.file() + " " + why.lacking() + ", see the top of this summary";
             bySource.computeIfAbsent(key, k -> new java.util.ArrayList<>()).add("'" + d.title() + "'");
         }
         if (!withoutValue.isEmpty()) {
