@@ -71,14 +71,21 @@ public final class BoardPack {
      */
     enum Layout {
         /** With the definitions of the summary's indicators on the last page. */
-        FULL_NOTES(true),
+        FULL_NOTES(true, false),
         /** The definitions stay on the workbook's Notes sheet. */
-        SHORT_NOTES(false);
+        SHORT_NOTES(false, false),
+        /**
+         * And each commentary and action cut to its first sentences, the whole in the workbook's
+         * Commentary sheet: a lead officer's 2,000 characters made a ninth page.
+         */
+        SHORT_COMMENTARY(false, true);
 
         final boolean definitions;
+        final boolean shortCommentary;
 
-        Layout(boolean definitions) {
+        Layout(boolean definitions, boolean shortCommentary) {
             this.definitions = definitions;
+            this.shortCommentary = shortCommentary;
         }
     }
 
@@ -180,7 +187,7 @@ public final class BoardPack {
         for (Map.Entry<String, List<ScorecardFigures.Line>> e : byPriority.entrySet()) {
             List<Card> cards = new ArrayList<>();
             for (ScorecardFigures.Line l : e.getValue()) {
-                cards.add(card(l, england.get(l.indicator().id()), "c" + (chart++) + "_"));
+                cards.add(card(l, england.get(l.indicator().id()), "c" + (chart++) + "_", layout.shortCommentary));
             }
             sections.add(Section.of(e.getKey(), cards));
         }
@@ -259,7 +266,21 @@ public final class BoardPack {
         return n == null ? null : n + ".";
     }
 
-    private Card card(ScorecardFigures.Line l, List<BenchmarkValue> england, String id) {
+    /** The most of a commentary or action a card shows when the pack would not otherwise fit. */
+    static final int SHORT_TEXT = 280;
+
+    /** Cut at the last sentence (or word) ending within {@link #SHORT_TEXT}, saying where the rest is. */
+    static String shortened(String text) {
+        if (text == null || text.length() <= SHORT_TEXT) {
+            return text;
+        }
+        String head = text.substring(0, SHORT_TEXT);
+        int sentence = Math.max(head.lastIndexOf(". "), Math.max(head.lastIndexOf("! "), head.lastIndexOf("? ")));
+        String cut = sentence > SHORT_TEXT / 3 ? head.substring(0, sentence + 1) : head.substring(0, Math.max(head.lastIndexOf(' '), 1)) + "\u2026";
+        return cut + " (In full in the workbook's Commentary sheet.)";
+    }
+
+    private Card card(ScorecardFigures.Line l, List<BenchmarkValue> england, String id, boolean shortCommentary) {
         IndicatorDefinition d = l.indicator();
         Icons.Icon variation = Icons.of(l.variation());
         Icons.Icon assurance = Icons.of(l.assurance());
@@ -277,8 +298,8 @@ public final class BoardPack {
                 TrendChart.shortNote(l), variation == null ? null : Icons.svg(variation, 16), l.variationWords(),
                 assurance == null ? null : Icons.svg(assurance, 16), assuranceWords(l), rag == null ? null : Icons.svg(rag, 14),
                 target(l), englandText == null ? null : "England " + englandText,
-                Sentences.brief(l), label, k == null ? null : k.commentary(),
-                k == null || k.action() == null || k.action().isBlank() ? null : k.action());
+                Sentences.brief(l), label, k == null ? null : shortCommentary ? shortened(k.commentary()) : k.commentary(),
+                k == null || k.action() == null || k.action().isBlank() ? null : shortCommentary ? shortened(k.action()) : k.action());
     }
 
     private static String value(IndicatorValue v, IndicatorDefinition d) {
