@@ -343,6 +343,32 @@ public class Benchmarks {
         return out;
     }
 
+    /**
+     * The run's files named as DfE names its files whose file no benchmark reads (d3_cpps_subsequent_plan,
+     * England's own national_cla_started_... file): loaded, and used for nothing, which a person who
+     * put one in to compare with England should hear, with the files the benchmarks do read.
+     */
+    public List<String> notBenchmarked(long runId) {
+        java.util.Set<String> read = new java.util.TreeSet<>();
+        for (IndicatorDefinition d : catalogue.indicators()) {
+            if (d.benchmark() != null) {
+                read.add(d.benchmark().file().toLowerCase(java.util.Locale.ROOT));
+            }
+        }
+        Map<Long, String> keyOf = dfeFiles(runId).keyOf();
+        List<String> out = new ArrayList<>();
+        for (var r : dsl.select(RUN_INPUT.SOURCE_FILE_ID, RUN_INPUT.DISPLAY_NAME).from(RUN_INPUT)
+                .where(RUN_INPUT.RUN_ID.eq(runId)).orderBy(RUN_INPUT.DISPLAY_NAME).fetch()) {
+            String key = keyOf.get(r.value1());
+            if (key != null && !read.contains(key) && DFE_NAME.matcher(r.value2()).matches()) {
+                out.add(r.value2() + " is DfE's " + key + " file, which no benchmark reads, so nothing in the scorecard comes "
+                        + "from it. The benchmarks read DfE's " + String.join(", ", read) + " files (each name followed by the "
+                        + "years it covers, as DfE names them).");
+            }
+        }
+        return out;
+    }
+
     private static final Pattern DFE_NAME = Pattern.compile("(?i).*_\\d{4}(_to_\\d{4})?\\.csv");
 
     private static boolean matches(Map<BenchmarkSpec.Column, Map<String, Boolean>> matched, BenchmarkSpec.Column column, String filters) {

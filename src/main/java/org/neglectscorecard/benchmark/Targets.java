@@ -71,9 +71,9 @@ public class Targets {
         List<Target> out = new java.util.ArrayList<>();
         for (var r : rows(runId)) {
             String area = area(areas, r.get(TARGET.AREA_CODE), las);
-            if (area != null) {
-                out.add(new Target(r.get(TARGET.INDICATOR_ID), area, r.get(TARGET.PERIOD_END), r.get(TARGET.TARGET_),
-                        r.get(TARGET.AMBER_TOLERANCE)));
+            String id = resolve(catalogue, r.get(TARGET.INDICATOR_ID));
+            if (area != null && id != null && !asFraction(catalogue, id, r.get(TARGET.TARGET_))) {
+                out.add(new Target(id, area, r.get(TARGET.PERIOD_END), r.get(TARGET.TARGET_), r.get(TARGET.AMBER_TOLERANCE)));
             }
         }
         out.sort(Comparator.comparing(Target::indicatorId).thenComparing(Target::areaCode).thenComparing(Target::periodEnd));
@@ -86,8 +86,58 @@ public class Targets {
      */
     public List<String> notUsed(long runId) {
         List<Written> written = rows(runId).stream().map(r -> new Written(r.get(RUN_INPUT.DISPLAY_NAME), r.get(TARGET.SOURCE_ROW),
-                r.get(TARGET.INDICATOR_ID), r.get(TARGET.AREA_CODE))).toList();
+                r.get(TARGET.INDICATOR_ID), r.get(TARGET.AREA_CODE), r.get(TARGET.TARGET_))).toList();
         return notUsed(written, runAreas(runId), catalogue, las).stream().map(NotUsed::said).toList();
+    }
+
+    /**
+     * The files whose targets have no amber band (a tolerance blank or 0), each with how many: said as
+     * a note, since an amber the person expected shows as red without one.
+     */
+    public List<String> withoutAmber(long runId) {
+        Map<String, Integer> files = new java.util.TreeMap<>();
+        for (var r : rows(runId)) {
+            if (r.get(TARGET.AMBER_TOLERANCE).signum() == 0) {
+                files.merge(r.get(RUN_INPUT.DISPLAY_NAME), 1, Integer::sum);
+            }
+        }
+        List<String> out = new java.util.ArrayList<>();
+        files.forEach((file, n) -> out.add(file + ": " + (n == 1 ? "1 target has" : n + " targets have") + " no amber tolerance "
+                + "(blank or 0), so " + (n == 1 ? "its figure is" : "their figures are") + " rated green or red only, never amber. "
+                + "To give an amber band, write in amber_tolerance how far off target still counts as amber (in the "
+                + "indicator's unit: 5 for 5 percentage points)."));
+        return out;
+    }
+
+    /**
+     * A percentage's target of more than 0 and at most 1: 90% written as the fraction 0.9 (as a
+     * spreadsheet holds it). Judged against 0.9, a figure of 83.4% was rated green: never used.
+     */
+    /**
+     * The indicator a file names, by its id or, as officers type them, by its title (letters and
+     * digits compared, case aside: "Children on a plan for neglect, visited in time"); null for none.
+     */
+    public static String resolve(Catalogue catalogue, String written) {
+        List<String> ids = candidates(catalogue, written);
+        return ids.size() == 1 ? ids.get(0) : null;
+    }
+
+    /** The indicators a file's id or title may mean: a count and its percentage can share a title, and then neither is taken. */
+    static List<String> candidates(Catalogue catalogue, String written) {
+        if (written == null) {
+            return List.of();
+        }
+        if (catalogue.get(written).isPresent()) {
+            return List.of(written);
+        }
+        String squashed = Values.squash(written);
+        return catalogue.indicators().stream().filter(d -> Values.squash(d.title()).equals(squashed)).map(IndicatorDefinition::id)
+                .toList();
+    }
+
+    static boolean asFraction(Catalogue catalogue, String indicatorId, BigDecimal target) {
+        return target != null && target.signum() > 0 && target.compareTo(BigDecimal.ONE) <= 0
+                && catalogue.get(indicatorId).map(d -> d.unit() == IndicatorDefinition.Unit.percent).orElse(false);
     }
 
     private List<Area> runAreas(long runId) {
@@ -97,7 +147,7 @@ public class Targets {
     }
 
     /** A target row as its file gives it: where it is, the indicator id and the area as written. */
-    public record Written(String file, int row, String indicatorId, String area) {
+    public record Written(String file, int row, String indicatorId, String area, BigDecimal target) {
     }
 
     /** A target row no figure can be judged against, and why, in words that say what to write instead. */
@@ -119,15 +169,22 @@ public class Targets {
      * before the run rather than after it.
      */
     public static List<NotUsed> notUsed(List<Written> rows, List<Area> runAreas, Catalogue catalogue, LaDirectory las) {
-        java.util.Set<String> indicatorIds = catalogue.indicators().stream().map(IndicatorDefinition::id)
-                .collect(java.util.stream.Collectors.toSet());
         Map<String, String> areas = areas(runAreas);
         List<NotUsed> out = new java.util.ArrayList<>();
         for (Written r : rows) {
-            String id = r.indicatorId();
-            if (!indicatorIds.contains(id)) {
-                out.add(new NotUsed(r, "'" + id + "' is not an indicator id, so its target is not used. The ids are the first "
-                        + "column of indicators.csv (for example CPP_OPEN_NEG_INIT_PCT)."));
+            String id = resolve(catalogue, r.indicatorId());
+            List<String> several = candidates(catalogue, r.indicatorId());
+            if (several.size() > 1) {
+                out.add(new NotUsed(r, "'" + r.indicatorId() + "' is the title of " + String.join(" and ", several)
+                        + ", so its target is not used: write the id of the one it is for."));
+            } else if (id == null) {
+                out.add(new NotUsed(r, "'" + r.indicatorId() + "' is not an indicator id or title, so its target is not used. "
+                        + "The ids are the first column of indicators.csv (for example CPP_OPEN_NEG_INIT_PCT)."));
+            } else if (asFraction(catalogue, id, r.target())) {
+                BigDecimal percent = r.target().movePointRight(2).stripTrailingZeros();
+                out.add(new NotUsed(r, "the target " + r.target().stripTrailingZeros().toPlainString() + " for " + id + " (a percentage) looks like "
+                        + percent.toPlainString() + "% written as a fraction, so it is not used: write " + percent.toPlainString()
+                        + " (or " + percent.toPlainString() + "%) and run again."));
             } else if (AMBIGUOUS.equals(areas.get(Values.squash(r.area())))) {
                 out.add(new NotUsed(r, "'" + r.area() + "' names both the partnership and one of its LAs, so its target for "
                         + id + " is not used. Give the LA's code (821 or E06000032) or the partnership's name."));
@@ -179,11 +236,27 @@ public class Targets {
         return RowCheck.byName(las, written).or(() -> las.code3(written)).map(code -> areas.get(Values.squash(code))).orElse(null);
     }
 
+    /**
+     * Each commentary row naming no indicator of the catalogue (a title, a retired id): shown in the
+     * workbook under no figure, so said as targets' are.
+     */
+    public List<String> commentaryNotUsed(long runId) {
+        return dsl.select(RUN_INPUT.DISPLAY_NAME, COMMENTARY.SOURCE_ROW, COMMENTARY.INDICATOR_ID)
+                .from(COMMENTARY).join(RUN_INPUT).on(RUN_INPUT.SOURCE_FILE_ID.eq(COMMENTARY.SOURCE_FILE_ID).and(RUN_INPUT.RUN_ID.eq(runId)))
+                .orderBy(RUN_INPUT.DISPLAY_NAME, COMMENTARY.SOURCE_ROW)
+                .fetch().stream().filter(r -> resolve(catalogue, r.value3()) == null)
+                .map(r -> r.value1() + " row " + r.value2() + ": '" + r.value3() + "' is not an indicator id or title, so its commentary "
+                        + "is beside no figure (the workbook lists it as not in the catalogue). The ids are the first column "
+                        + "of indicators.csv (for example CPP_OPEN_NEG_INIT_PCT).")
+                .toList();
+    }
+
     public List<Commentary> commentary(long runId) {
         return dsl.select(COMMENTARY.INDICATOR_ID, COMMENTARY.PERIOD_END, COMMENTARY.COMMENTARY_, COMMENTARY.ACTION, COMMENTARY.OWNER)
                 .from(COMMENTARY).where(COMMENTARY.SOURCE_FILE_ID.in(dsl.select(RUN_INPUT.SOURCE_FILE_ID).from(RUN_INPUT).where(RUN_INPUT.RUN_ID.eq(runId))))
                 .orderBy(COMMENTARY.INDICATOR_ID, COMMENTARY.PERIOD_END)
-                .fetch(r -> new Commentary(r.value1(), r.value2(), r.value3(), r.value4(), r.value5()));
+                .fetch(r -> new Commentary(java.util.Objects.requireNonNullElse(resolve(catalogue, r.value1()), r.value1()), r.value2(),
+                        r.value3(), r.value4(), r.value5()));
     }
 
     /**

@@ -95,7 +95,7 @@ public class ValidateCommand implements Callable<Integer> {
         areas.add(new Targets.Area(job.partnershipId(), job.partnershipName(), null));
         Catalogue catalogue = Catalogue.load(QuickDatabase.setting("scorecard.sql-dir").orElse("sql"));
         return Targets.notUsed(report.targets().stream().map(t -> new Targets.Written(t.file(), t.target().sourceRow(),
-                t.target().indicatorId(), t.target().areaCode())).toList(), areas, catalogue, las);
+                t.target().indicatorId(), t.target().areaCode(), t.target().target())).toList(), areas, catalogue, las);
     }
 
     /** The exit code when the run would reject a file or row, leave a value out, or have no value for a figure. */

@@ -32,8 +32,17 @@ public class ComputeBenchmarksTasklet implements Tasklet {
         for (String problem : targets.notUsed(run.runId())) {
             messages.add(run.runId(), STEP, RunMessages.WARNING, problem);
         }
+        for (String problem : targets.commentaryNotUsed(run.runId())) {
+            messages.add(run.runId(), STEP, RunMessages.WARNING, problem);
+        }
+        for (String note : targets.withoutAmber(run.runId())) {
+            messages.add(run.runId(), STEP, RunMessages.NOTE, note);
+        }
         for (String problem : benchmarks.notRead(run.runId())) {
             messages.add(run.runId(), STEP, RunMessages.WARNING, problem);
+        }
+        for (String note : benchmarks.notBenchmarked(run.runId())) {
+            messages.add(run.runId(), STEP, RunMessages.NOTE, note);
         }
         String named = run.jobFile().statisticalNeighbours();
         int rows = benchmarks.compute(run.runId(), run.jobName(), run.period(), run.jobFile().partnershipId(), named);

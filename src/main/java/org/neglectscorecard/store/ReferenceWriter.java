@@ -38,14 +38,16 @@ public class ReferenceWriter implements ItemWriter<ParsedRow<ReferenceRecord>> {
         BulkInsert sn = new BulkInsert(dsl, STAT_NEIGHBOUR, STAT_NEIGHBOUR.SOURCE_FILE_ID, STAT_NEIGHBOUR.LA_CODE3,
                 STAT_NEIGHBOUR.RANK_NO, STAT_NEIGHBOUR.NEIGHBOUR3, STAT_NEIGHBOUR.SOURCE_ROW);
         BulkInsert pop = new BulkInsert(dsl, POPULATION_INPUT, POPULATION_INPUT.SOURCE_FILE_ID, POPULATION_INPUT.LA_CODE9,
-                POPULATION_INPUT.MID_YEAR, POPULATION_INPUT.CHILDREN_0_17, POPULATION_INPUT.SOURCE_ROW);
+                POPULATION_INPUT.MID_YEAR, POPULATION_INPUT.CHILDREN_0_17, POPULATION_INPUT.SEX, POPULATION_INPUT.SOURCE_ROW);
         BulkInsert targets = new BulkInsert(dsl, TARGET, TARGET.SOURCE_FILE_ID, TARGET.INDICATOR_ID, TARGET.AREA_CODE,
                 TARGET.PERIOD_END, TARGET.TARGET_, TARGET.AMBER_TOLERANCE, TARGET.SOURCE_ROW);
         BulkInsert notes = new BulkInsert(dsl, COMMENTARY, COMMENTARY.SOURCE_FILE_ID, COMMENTARY.INDICATOR_ID,
                 COMMENTARY.PERIOD_END, COMMENTARY.COMMENTARY_, COMMENTARY.ACTION, COMMENTARY.OWNER, COMMENTARY.SOURCE_ROW);
         int[] sizes = new int[5];
+        List<Rejection> said = new ArrayList<>();
         for (ParsedRow<ReferenceRecord> parsed : chunk) {
             leftOut.addAll(parsed.valuesIgnored());
+            said.addAll(parsed.notes());
             ReferenceRecord record = parsed.record();
             if (record instanceof ReferenceRecord.DfeRow r) {
                 for (ReferenceRecord.Cell c : r.cells()) {
@@ -59,7 +61,7 @@ public class ReferenceWriter implements ItemWriter<ParsedRow<ReferenceRecord>> {
                     sizes[1]++;
                 }
             } else if (record instanceof ReferenceRecord.Population r) {
-                pop.add(sourceFileId, r.laCode9(), r.midYear(), r.children(), r.sourceRow());
+                pop.add(sourceFileId, r.laCode9(), r.midYear(), r.children(), r.sex(), r.sourceRow());
                 sizes[2]++;
             } else if (record instanceof ReferenceRecord.Target r) {
                 targets.add(sourceFileId, r.indicatorId(), r.areaCode(), r.periodEnd(), r.target(), r.amberTolerance(), r.sourceRow());
@@ -76,6 +78,7 @@ public class ReferenceWriter implements ItemWriter<ParsedRow<ReferenceRecord>> {
             }
         }
         rejections.record(sourceFileId, leftOut, RejectionLog.VALUE_LEFT_OUT);
+        rejections.record(sourceFileId, said, RejectionLog.NOTE);
     }
 
 }

@@ -36,7 +36,7 @@ class RenamedDownloadsAndTargetsByNameTest {
         assertThat(renamed).isEqualTo(asNamed);
 
         String summary = Files.readString(dir.resolve("out-renamed/inner-west/2022-03-31/run-summary.txt"));
-        assertThat(summary).contains("targets.csv row 3: 'CPP_OPEN_NEG_PCT' is not an indicator id, so its target is not used.")
+        assertThat(summary).contains("targets.csv row 3: 'CPP_OPEN_NEG_PCT' is not an indicator id or title, so its target is not used.")
                 .contains("targets.csv row 4: 'Camden' is not one of this run's areas, so its target for CPP_OPEN_NEG_INIT_PCT is not used.")
                 .doesNotContain("targets.csv row 2");
         assertThat(summary).doesNotContain("no benchmark reads it");
@@ -47,7 +47,7 @@ class RenamedDownloadsAndTargetsByNameTest {
                 "--output", dir.resolve("validated").toString());
         String checked = Files.readString(dir.resolve("validated/inner-west/validation/validation-summary.txt"));
         assertThat(checked).contains("TARGETS THE RUN WOULD NOT USE")
-                .contains("targets.csv row 3: 'CPP_OPEN_NEG_PCT' is not an indicator id, so its target is not used.")
+                .contains("targets.csv row 3: 'CPP_OPEN_NEG_PCT' is not an indicator id or title, so its target is not used.")
                 .contains("targets.csv row 4: 'Camden' is not one of this run's areas, so its target for CPP_OPEN_NEG_INIT_PCT is not used.")
                 .doesNotContain("targets.csv row 2");
         assertThat(status).isEqualTo(3);
@@ -100,6 +100,20 @@ class RenamedDownloadsAndTargetsByNameTest {
         run("cla", "my-download.csv", claStarts);
         String summary = Files.readString(dir.resolve("out-cla/inner-west/2022-03-31/run-summary.txt"));
         assertThat(summary).contains("reference/my-download.csv holds DfE published statistics, but no benchmark reads it");
+    }
+
+    @Test
+    void aFileOfDfesNoBenchmarkReadsIsSaid() throws Exception {
+        // Named as DfE names it, so known for what it is, but no benchmark reads it: loaded, used for nothing, and said.
+        String d3 = "d3_cpps_subsequent_plan_2013_to_2025.csv";
+        run("d3", d3, d3);
+        run("renamed-check", D4);
+        String summary = Files.readString(dir.resolve("out-d3/inner-west/2022-03-31/run-summary.txt"));
+        assertThat(summary).contains("reference/" + d3 + " is DfE's d3_cpps_subsequent_plan file, which no benchmark reads, so "
+                + "nothing in the scorecard comes from it. The benchmarks read DfE's b3_cin_primary_need, ");
+        // d4, which benchmarks read, is not said so.
+        assertThat(Files.readString(dir.resolve("out-renamed-check/inner-west/2022-03-31/run-summary.txt")))
+                .doesNotContain("which no benchmark reads");
     }
 
     private String partnership = "inner-west";

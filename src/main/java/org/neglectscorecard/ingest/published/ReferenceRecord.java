@@ -27,7 +27,8 @@ public sealed interface ReferenceRecord {
     record Neighbours(String laCode3, List<String> neighbours, int sourceRow) implements ReferenceRecord {
     }
 
-    record Population(String laCode9, int midYear, int children, int sourceRow) implements ReferenceRecord {
+    /** @param sex 'M' or 'F' for a file giving children by sex, null for all children */
+    record Population(String laCode9, int midYear, int children, String sex, int sourceRow) implements ReferenceRecord {
     }
 
     record Target(String indicatorId, String areaCode, LocalDate periodEnd, BigDecimal target, BigDecimal amberTolerance,

@@ -154,13 +154,41 @@ public class ReferenceRowProcessor implements ItemProcessor<SourceRow, ParsedRow
         if (SYMBOLS.contains(estimate.toLowerCase(Locale.ROOT))) {
             return null;   // no estimate for that LA that year (e.g. 'x' for an LA before a merger): nothing to load, and never zero
         }
+        String sex = sex(row);
+        if (NOT_A_SEX.equals(sex)) {
+            return null;   // "Unknown", "Not stated": a part of the children, never all of them
+        }
+        if (sex != null && !notedSex) {
+            notedSex = true;
+            check.note(row.header().has("sex") ? "sex" : "gender", row.value(row.header().has("sex") ? "sex" : "gender").strip(),
+                    "This file gives children by sex: for each LA and year its Total row is used, or Male and Female added "
+                    + "together where it has none. (Said once for this file, at its first such row.)");
+        }
         Integer year = year(check);
         String code = Values.text(row.value("new_la_code")).orElse(null);
         Integer children = check.parse("population_estimate", true, Shown.VALUE, v -> Values.wholeNumber(v).orElse(null));
         if (code == null) {
             check.fail("new_la_code", null, "new_la_code is empty: every LA row needs one");
         }
-        return check.result(new ReferenceRecord.Population(code, year == null ? 0 : year, children == null ? 0 : children, row.rowNumber()));
+        return check.result(new ReferenceRecord.Population(code, year == null ? 0 : year, children == null ? 0 : children, sex,
+                row.rowNumber()));
+    }
+
+    private static final String NOT_A_SEX = "?";
+    private boolean notedSex;
+
+    /**
+     * 'M', 'F', null for all children (no sex column, or Total), or {@link #NOT_A_SEX} for a part
+     * that is neither (Unknown).
+     */
+    private static String sex(SourceRow row) {
+        String v = Values.text(row.value(row.header().has("sex") ? "sex" : "gender")).orElse("").toLowerCase(Locale.ROOT);
+        return switch (v) {
+            case "", "total", "all", "all persons", "persons", "people", "both", "both sexes", "all children" -> null;
+            case "male", "males", "m", "boys", "boy" -> "M";
+            case "female", "females", "f", "girls", "girl" -> "F";
+            default -> NOT_A_SEX;
+        };
     }
 
     /** Read by position: the 2021 file repeats its "SNP" heading after every neighbour. */
@@ -195,7 +223,7 @@ public class ReferenceRowProcessor implements ItemProcessor<SourceRow, ParsedRow
     }
 
     private ParsedRow<ReferenceRecord> target(SourceRow row, RowCheck check) {
-        String id = check.required("indicator_id", Shown.VALUE);
+        String id = indicatorId(check);
         String area = area(check);
         LocalDate period = monthEnd(check);
         BigDecimal target = check.parse("target", true, Shown.VALUE, ReferenceRowProcessor::decimal);
@@ -211,16 +239,36 @@ public class ReferenceRowProcessor implements ItemProcessor<SourceRow, ParsedRow
     }
 
     private ParsedRow<ReferenceRecord> commentary(SourceRow row, RowCheck check) {
-        String id = check.required("indicator_id", Shown.VALUE);
+        String id = indicatorId(check);
         LocalDate period = monthEnd(check);
         return check.result(new ReferenceRecord.Commentary(id == null ? null : id.toUpperCase(Locale.ROOT), period,
                 cut(row.value("commentary"), 2000), cut(row.value("action"), 2000), cut(row.value("owner"), 200), row.rowNumber()));
+    }
+
+    /** The longest indicator id or title the store keeps (an id is short; a title typed in its place is read too). */
+    static final int MAX_ID = 200;
+    /** The longest area the store keeps: a 9-character code, a partnership's id or an LA's name. */
+    static final int MAX_AREA = 40;
+
+    private static String indicatorId(RowCheck check) {
+        String id = check.required("indicator_id", Shown.VALUE);
+        if (id != null && id.length() > MAX_ID) {
+            check.fail("indicator_id", Rejection.shown(id), "is neither an indicator id nor a title (the ids are the first "
+                    + "column of indicators.csv, for example CPP_OPEN_NEG_INIT_PCT)");
+            return null;
+        }
+        return id;
     }
 
     /** An LA by either code (stored as the 9-character code), or the partnership's id as written. */
     private String area(RowCheck check) {
         String v = check.required("area_code", Shown.VALUE);
         if (v == null) {
+            return null;
+        }
+        if (v.length() > MAX_AREA) {
+            check.fail("area_code", Rejection.shown(v), "is not an area this program knows: give an LA's code (821 or "
+                    + "E06000032) or name, or the partnership's id");
             return null;
         }
         String code = v.replaceFirst("\\.0+$", "");
@@ -243,11 +291,13 @@ public class ReferenceRowProcessor implements ItemProcessor<SourceRow, ParsedRow
         if (Values.isBlank(v)) {
             return null;
         }
-        try {
-            return new BigDecimal(v.strip().replace("%", ""));
-        } catch (NumberFormatException e) {
-            throw new Values.BadValue("is not a number");
+        // As people type them: "90 %", "12.5%", "1,000".
+        String n = v.strip().replaceFirst("\\s*%$", "");
+        if (!NUMBER.matcher(n).matches()) {
+            throw new Values.BadValue("is not a number: write it as digits, such as 90, 12.5 or 1000 (a percentage with or "
+                    + "without its %)");
         }
+        return new BigDecimal(n.replace(",", ""));
     }
 
     private static String cut(String v, int max) {

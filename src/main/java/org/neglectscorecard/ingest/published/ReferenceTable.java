@@ -44,10 +44,12 @@ public enum ReferenceTable {
         if ((h.has("LA num") || h.has("old_la_code")) && h.has("SN1") && h.has("SN10")) {
             return STAT_NEIGHBOURS;
         }
-        if (h.has("indicator_id") && h.has("period_end") && (h.has("target") || h.has("target %"))) {
+        // "Indicator" as an officer heads the column (its ids or titles): Targets.resolve reads either.
+        boolean indicator = h.has("indicator_id") || h.has("indicator");
+        if (indicator && h.has("period_end") && (h.has("target") || h.has("target %"))) {
             return TARGETS;
         }
-        if (h.has("indicator_id") && h.has("period_end") && (h.has("commentary") || h.has("action"))) {
+        if (indicator && h.has("period_end") && (h.has("commentary") || h.has("action"))) {
             return COMMENTARY;
         }
         return null;
@@ -67,8 +69,9 @@ public enum ReferenceTable {
         return switch (this) {
             // "Target (%)": a percentage's target written with its unit ("%" is kept in headings, so a rate is no count).
             case TARGETS -> Map.of("amber_tolerance", List.of("tolerance", "amber", "amber tolerance %", "tolerance %"),
-                    "area_code", List.of("area", "la_code"), "target", List.of("target %"));
-            case COMMENTARY -> Map.of("commentary", List.of("comment"), "owner", List.of("lead officer", "lead"));
+                    "area_code", List.of("area", "la_code"), "target", List.of("target %"), "indicator_id", List.of("indicator"));
+            case COMMENTARY -> Map.of("commentary", List.of("comment"), "owner", List.of("lead officer", "lead"),
+                    "indicator_id", List.of("indicator"));
             default -> Map.of();
         };
     }

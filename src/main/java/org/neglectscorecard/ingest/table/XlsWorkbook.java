@@ -194,6 +194,9 @@ public final class XlsWorkbook implements Spreadsheet {
             if (DateUtil.isCellDateFormatted(cell) && DateUtil.isValidExcelDate(value)) {
                 return DateUtil.getLocalDateTime(value).toLocalDate().toString();
             }
+            if (XlsxSheetReader.isPercentFormat(cell.getCellStyle().getDataFormatString())) {
+                return XlsxSheetReader.percent(BigDecimal.valueOf(value));
+            }
             BigDecimal plain = BigDecimal.valueOf(value).stripTrailingZeros();
             return plain.scale() < 0 ? plain.setScale(0).toPlainString() : plain.toPlainString();
         }

@@ -200,12 +200,46 @@ public final class XlsxSheetReader extends SheetTable {
                         && DateUtil.isValidExcelDate(number.doubleValue())) {
                     return DateUtil.getLocalDateTime(number.doubleValue()).toLocalDate().toString();
                 }
+                if (cellStyle != null && isPercentFormat(cellStyle.getDataFormatString())) {
+                    return percent(number);
+                }
             } catch (NumberFormatException | IndexOutOfBoundsException e) {
                 // an unreadable style leaves the value a plain number
             }
         }
         BigDecimal plain = number.stripTrailingZeros();
         return plain.scale() < 0 ? plain.setScale(0).toPlainString() : plain.toPlainString();
+    }
+
+    /**
+     * Whether a number format shows its value as a percentage ("0%", "0.0%"): a % outside quoted
+     * text and escapes. The cell holds 0.9 where the person typed and sees 90%.
+     */
+    static boolean isPercentFormat(String format) {
+        if (format == null) {
+            return false;
+        }
+        boolean quoted = false;
+        for (int i = 0; i < format.length(); i++) {
+            char c = format.charAt(i);
+            if (c == '"') {
+                quoted = !quoted;
+            } else if (!quoted && c == '\\') {
+                i++;
+            } else if (!quoted && c == '%') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A percentage cell as the person sees it: 0.9 is "90%" (read as 90 wherever a percentage is).
+     * To Excel's 15 significant digits: the file keeps 95.5% as 0.95499999999999996.
+     */
+    static String percent(BigDecimal fraction) {
+        BigDecimal plain = fraction.round(new java.math.MathContext(15)).movePointRight(2).stripTrailingZeros();
+        return (plain.scale() < 0 ? plain.setScale(0).toPlainString() : plain.toPlainString()) + "%";
     }
 
     private String limited(String text) {

@@ -61,7 +61,7 @@ class DfeFilesAsDownloadedTest {
             next(reader);
             SourceRow bournemouth = next(reader);
             assertThat(processor.process(bedford).record()).isEqualTo(
-                    new ReferenceRecord.Population("E06000055", 2024, 44483, bedford.rowNumber()));
+                    new ReferenceRecord.Population("E06000055", 2024, 44483, null, bedford.rowNumber()));
             assertThat(processor.process(bournemouth)).isNull();
         }
     }
