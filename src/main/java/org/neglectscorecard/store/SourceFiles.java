@@ -71,8 +71,10 @@ public class SourceFiles {
      * decimal commas, date-times and weekday names, a table set dated by the year its folder names
      * (4 December 2026). 4: of two sheets of one list, the one named as the list; a CIN census XML's modules in
      * any order within a child, a child's episodes across blocks, dates with an offset from UTC (4 December 2026, later).
+     * 5: percentage cells as their percent, targets' '90 %' and '1,000', a population file's children by sex, notes of
+     * reference rows kept (4 December 2026, evening).
      */
-    public static final int READING_VERSION = 4;
+    public static final int READING_VERSION = 5;
 
     /**
      * Rejects a whole file. Runs in its own transaction so the verdict survives whatever happens
