@@ -344,6 +344,30 @@ public class Benchmarks {
     }
 
     /**
+     * A note when England's newest figure the scorecard compares with is more than two years before
+     * the month reported (the sample's 2022 files beside March 2026): the comparison is dated, but a
+     * board reading "England, 31 March 2022" on this year's paper should be told there are newer.
+     */
+    public java.util.Optional<String> dated(String jobName, LocalDate period) {
+        Map<String, LocalDate> latest = new java.util.TreeMap<>();
+        dsl.select(BENCHMARK_VALUE.INDICATOR_ID, org.jooq.impl.DSL.max(BENCHMARK_VALUE.PERIOD_END)).from(BENCHMARK_VALUE)
+                .where(BENCHMARK_VALUE.JOB_NAME.eq(jobName).and(BENCHMARK_VALUE.RUN_PERIOD.eq(period))
+                        .and(BENCHMARK_VALUE.ENGLAND.isNotNull()))
+                .groupBy(BENCHMARK_VALUE.INDICATOR_ID)
+                .forEach(r -> latest.put(r.value1(), r.value2()));
+        List<LocalDate> dated = latest.values().stream().filter(d -> d.isBefore(period.minusYears(2))).sorted().toList();
+        if (dated.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        LocalDate newest = dated.get(dated.size() - 1);
+        long years = java.time.temporal.ChronoUnit.YEARS.between(newest, period);
+        return java.util.Optional.of("For " + dated.size() + " of the " + latest.size() + " indicators compared with England, the "
+                + "newest DfE figure among the inputs is " + years + " or more years before this month (the year to 31 March "
+                + newest.getYear() + (dated.get(0).equals(newest) ? "" : " or earlier") + "). For a current comparison, download "
+                + "the latest release of each DfE file from explore-education-statistics.service.gov.uk into the input folder.");
+    }
+
+    /**
      * The run's files named as DfE names its files whose file no benchmark reads (d3_cpps_subsequent_plan,
      * England's own national_cla_started_... file): loaded, and used for nothing, which a person who
      * put one in to compare with England should hear, with the files the benchmarks do read.

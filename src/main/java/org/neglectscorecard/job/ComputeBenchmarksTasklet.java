@@ -47,6 +47,7 @@ public class ComputeBenchmarksTasklet implements Tasklet {
         String named = run.jobFile().statisticalNeighbours();
         int rows = benchmarks.compute(run.runId(), run.jobName(), run.period(), run.jobFile().partnershipId(), named);
         contribution.incrementWriteCount(rows);
+        benchmarks.dated(run.jobName(), run.period()).ifPresent(note -> messages.add(run.runId(), STEP, RunMessages.NOTE, note));
         String neighbours = benchmarks.neighboursFileUsed(run.runId(), named);
         progress.say(rows == 0 ? "No DfE published files among the inputs: no benchmarks (put DfE's files in the input folder to compare with England)"
                 : "Compared " + rows + " figures with DfE's published ones" + (neighbours == null ? " (no statistical neighbours file)"

@@ -55,6 +55,24 @@ public final class PublishedData implements KindOfReturn {
         return t == null ? null : t.name();
     }
 
+    /**
+     * ONS's own mid-year estimates tables (a column per single year of age, "All ages", a row per
+     * area) are what an officer finds first; the program reads DfE's republished layout, so say which.
+     */
+    @Override
+    public java.util.Optional<String> likeness(TableHeader header) {
+        long ages = header.names().stream().filter(n -> n != null && n.strip().matches("(Age )?\\d{1,2}\\+?")).count();
+        boolean population = header.has("all ages") || ages >= 10
+                || header.names().stream().anyMatch(n -> n != null && n.toLowerCase(java.util.Locale.ROOT).contains("population"));
+        if (!population || header.has("population_estimate")) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of("It looks like a table of population estimates: the program reads them in DfE's layout, "
+                + "one row per LA and year with the columns time_period, geographic_level, new_la_code, age_group (0 to 17) and "
+                + "population_estimate, as in DfE's ons_mid-year_population_estimates file on explore-education-statistics. "
+                + "Until then, rates use the ONS estimates the program carries.");
+    }
+
     @Override
     public String tableTitle(String table) {
         return ReferenceTable.valueOf(table).title();

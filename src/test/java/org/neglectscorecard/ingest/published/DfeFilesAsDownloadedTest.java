@@ -48,6 +48,23 @@ class DfeFilesAsDownloadedTest {
         assertThat(report.files()).allSatisfy(f -> assertThat(f.rowsRejected()).isZero());
     }
 
+    /** ONS's own table (a column per year of age) is not read, and is said to be population, with the layout that is. */
+    @Test
+    void onsOwnPopulationTableIsSaidWithTheLayoutTheProgramReads() throws Exception {
+        StringBuilder ons = new StringBuilder("Mid-year population estimates, England and Wales, mid-2024\n\nCode,Name,Geography,All ages");
+        for (int age = 0; age <= 90; age++) {
+            ons.append(',').append(age);
+        }
+        ons.append("\nE06000055,Bedford,Unitary Authority,190000").append(",2100".repeat(91)).append('\n');
+        Files.writeString(dir.resolve("mye24tablesew.csv"), ons);
+        List<InputScanner.InputFile> found = new InputScanner(new LaDirectory()).scan(dir);
+        assertThat(found).singleElement().satisfies(f -> {
+            assertThat(f.format()).isEqualTo(Format.NOT_RECOGNISED);
+            assertThat(f.problem()).contains("It looks like a table of population estimates: the program reads them in DfE's layout")
+                    .contains("age_group (0 to 17)");
+        });
+    }
+
     @Test
     void aPopulationSymbolIsNoEstimateNotZero() throws Exception {
         ReferenceRowProcessor processor = new ReferenceRowProcessor("ons.csv", new LaDirectory());
