@@ -20,9 +20,9 @@ import java.util.Set;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.neglectscorecard.ingest.agency.RepeatedLogRows;
-import org.neglectscorecard.reference.LaDirectory;
 import org.neglectscorecard.ingest.annexa.AnnexA;
 import org.neglectscorecard.ingest.cin.CinCensus;
+import org.neglectscorecard.reference.LaDirectory;
 import org.neglectscorecard.store.RejectionLog;
 import org.neglectscorecard.store.ReturnRegistry;
 import org.neglectscorecard.store.RunMessages;
@@ -94,6 +94,28 @@ public class ScopeReturnsTasklet implements Tasklet {
                 + "months after " + monthEnd.format(MONTH) + " count nothing that happened in them. If it is an extract "
                 + "taken part-way through the year, give its date in the job file under 'files:' (- path: "
                 + org.neglectscorecard.ingest.InputScanner.pathInFolder(display) + ", as-at: " + monthEnd + ").");
+    }
+
+    /**
+     * An Annex A with no date of its own is taken as at the month end of its latest date. One whose latest
+     * date is more than a week before that month end was likely taken then (lists as at 13 March): its
+     * figures for the month end leave out what happened after (a trial: 157 children on a plan at 31 March
+     * given as 153). Said, with the line of the job file that dates it.
+     */
+    private void shortOfItsMonthEnd(long runId, String display, String kind, String la3, LocalDate reference, String from,
+                                    LocalDate latest) {
+        if (latest == null || reference == null || !AnnexA.SOURCE_KIND.equals(kind)
+                || !"the month end of its latest date".equals(from) || !latest.plusDays(7).isBefore(reference)) {
+            return;
+        }
+        String who = ReturnRegistry.PARTNERSHIP_WIDE.equals(la3) ? ""
+                : " (" + las.current(la3).map(LaDirectory.La::name).orElse("LA " + la3) + ")";
+        messages.add(runId, STEP, RunMessages.WARNING, display + who + " has no date of its own and none after "
+                + latest.format(DAY) + ", so it is taken as at " + reference.format(DAY) + ", the end of that month. If its lists "
+                + "were taken on " + latest.format(DAY) + ", its figures for " + reference.format(DAY) + " leave out the plans "
+                + "and episodes that started or ended after: give its date in the job file under 'files:' (- path: "
+                + org.neglectscorecard.ingest.InputScanner.pathInFolder(display) + ", as-at: " + latest + "), and the month "
+                + "before is the last it serves.");
     }
 
     /**
@@ -171,6 +193,8 @@ public class ScopeReturnsTasklet implements Tasklet {
             }
             if (override.isEmpty() || override.get().asAt() == null) {
                 quietLastMonths(runId, display, r.get(STATUTORY_RETURN.LA_CODE3), reference, from, r.get(STATUTORY_RETURN.LATEST_DATE));
+                shortOfItsMonthEnd(runId, display, r.get(STATUTORY_RETURN.SOURCE_KIND), r.get(STATUTORY_RETURN.LA_CODE3), reference,
+                        from, r.get(STATUTORY_RETURN.LATEST_DATE));
             }
             // An annual return covers the 12 months to its date; a full-history extract, and a log
             // (training, audits, ...) that says it covers all of its own dates, from its earliest date.
@@ -290,9 +314,14 @@ public class ScopeReturnsTasklet implements Tasklet {
             }
             String column = r.get(REJECTION.COLUMN_NAME) == null ? "a column" : r.get(REJECTION.COLUMN_NAME);
             String sheet = r.get(REJECTION.SHEET) == null ? "" : " in " + r.get(REJECTION.SHEET);
+            // A column indicators need is then recorded absent for the file's returns (LoadCompletion): its figures withheld.
+            boolean withheld = dsl.fetchExists(org.neglectscorecard.store.schema.Tables.ABSENT_COLUMN,
+                    org.neglectscorecard.store.schema.Tables.ABSENT_COLUMN.SOURCE_FILE_ID.eq(r.get(REJECTION.SOURCE_FILE_ID))
+                            .and(org.neglectscorecard.store.schema.Tables.ABSENT_COLUMN.FILE_COLUMN.eq(column)));
             messages.add(runId, STEP, RunMessages.WARNING, files.get(r.get(REJECTION.SOURCE_FILE_ID)) + ": " + count
                     + " values of " + column + sheet + " could not be read, and their rows were loaded without them: the "
-                    + "figures that use " + column + " count those rows as if it were blank. Each is in rejects.csv, with what "
+                    + "figures that use " + column + (withheld ? " have no value for the months the file serves (see the top of "
+                    + "this summary)" : " count those rows as if it were blank") + ". Each is in rejects.csv, with what "
                     + "to write instead; correct them and run again.");
         }
     }

@@ -174,7 +174,7 @@ public class RunInputs {
          * looking for a column they can see.
          */
         public String lacking() {
-            return unreadable ? "gives no " + fileColumn + " that can be read (rejects.csv lists each value)"
+            return unreadable ? "gives " + fileColumn + " that cannot be read (rejects.csv lists each value)"
                     : "has no " + fileColumn;
         }
 

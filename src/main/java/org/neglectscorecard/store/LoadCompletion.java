@@ -517,6 +517,13 @@ public class LoadCompletion {
      * return, named by the store column they would have filled, so the indicators that need them
      * are withheld for the months the return serves instead of counting zero; and said.
      */
+    /**
+     * Values of a column indicators need that could not be read, in one return, from which its figures are
+     * withheld rather than counted without them: at least this many, and at least 1 in 100 rows (a stray
+     * value is only listed, as the run summary's warning of values left out has it).
+     */
+    static final int UNREADABLE_AT_LEAST = 3;
+
     private void absentColumns(long sourceFileId, KindOfReturn kind, WholeFileRules rules, InputFile file, Places places) {
         List<StoreColumn> tables = file == null ? List.of() : kind.absentTables(file);
         // Headings the file lacks were recorded as it was read, before its returns were known: now for each return.
@@ -559,15 +566,26 @@ public class LoadCompletion {
             for (StoreColumn c : rules.neededColumns()) {
                 Condition ofReturn = c.table().field("return_id", Long.class).eq(r.getReturnId());
                 int rows = dsl.fetchCount(c.table(), ofReturn);
-                if (rows > 0 && dsl.fetchCount(c.table(), ofReturn.and(c.field().isNotNull())) == 0) {
-                    // A column there with every value unreadable (letter codes the list does not know) is not "missing".
-                    int unreadable = dsl.fetchCount(REJECTION, REJECTION.SOURCE_FILE_ID.eq(sourceFileId)
-                            .and(REJECTION.OUTCOME.eq(RejectionLog.VALUE_LEFT_OUT)).and(REJECTION.COLUMN_NAME.eq(c.fileColumn())));
+                if (rows == 0) {
+                    continue;
+                }
+                // A column there with every value unreadable (letter codes the list does not know) is not "missing".
+                int unreadable = dsl.fetchCount(REJECTION, REJECTION.SOURCE_FILE_ID.eq(sourceFileId)
+                        .and(REJECTION.OUTCOME.eq(RejectionLog.VALUE_LEFT_OUT)).and(REJECTION.COLUMN_NAME.eq(c.fileColumn())));
+                if (dsl.fetchCount(c.table(), ofReturn.and(c.field().isNotNull())) == 0) {
                     absent(sourceFileId, r.getReturnId(), c, new Rejection(places.of(c.fileTable()), null, c.fileColumn(), null,
                             null, "None of the " + rows + " rows" + who + " gives " + c.fileColumn() + (unreadable > 0
                             ? " that can be read (" + unreadable + " values could not be: each is listed here with what to write "
                             + "instead)" : " (the column is missing or empty)") + ": " + c.neededFor() + " will have no value "
                             + "for the months this return serves (never a zero)."));
+                } else if (unreadable >= UNREADABLE_AT_LEAST && unreadable * 100L >= rows) {
+                    // Counted as blank, the rows an LA wrote in codes of its own fall out of the figures: a trial's List 7 with
+                    // "N" for neglect published Luton's plans for neglect as 0 in every month, read as an improvement.
+                    absent(sourceFileId, r.getReturnId(), c, new Rejection(places.of(c.fileTable()), null, c.fileColumn(), null,
+                            null, unreadable + " of the " + rows + " rows" + who + " give " + c.fileColumn() + " that cannot be "
+                            + "read (each is listed here with what to write instead): counted as blank, they would leave those "
+                            + "children out, so " + c.neededFor() + " will have no value for the months this return serves. "
+                            + "Write them as the list's codes and run again."));
                 }
             }
         }

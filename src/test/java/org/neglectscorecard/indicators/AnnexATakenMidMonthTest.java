@@ -45,6 +45,11 @@ class AnnexATakenMidMonthTest {
         }
         IndicatorsFile out = IndicatorsFile.read(dir.resolve("out/p/2025-10-31/indicators.csv"));
         assertThat(out.value("CPP_NEG_VISIT_IN_TIME_PCT", "E06000032", "2025-10-31")).isEqualTo("100.0");
+        // Its counts at 31 October leave out what happened after 3 October: said, with the job file's line that dates it.
+        assertThat(java.nio.file.Files.readString(dir.resolve("out/p/2025-10-31/run-summary.txt")))
+                .contains("Warning: 821/annex-a-inspection.xlsx (Luton) has no date of its own and none after 3 October 2025, so "
+                        + "it is taken as at 31 October 2025, the end of that month.")
+                .contains("(- path: 821/annex-a-inspection.xlsx, as-at: 2025-10-03)");
     }
 
     /**

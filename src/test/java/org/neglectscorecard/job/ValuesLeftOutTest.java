@@ -24,9 +24,11 @@ import org.neglectscorecard.testing.TestApp;
 
 /**
  * A column whose values cannot be read on many rows (another system's codes pasted into List 7's
- * categories) leaves those rows out of the figures that use it: a trial (4 December) saw neglect
- * plans fall from 60 to 52, said only as "58 problems found" at the foot of the run summary. It is
- * said with the warnings at the top, per file and column; a stray value is left to rejects.csv.
+ * categories) left those rows out of the figures that use it: a trial (4 December) saw neglect
+ * plans fall from 60 to 52, said only as "58 problems found" at the foot of the run summary, and
+ * another saw an LA's plans for neglect published as 0 in every month. It is said with the warnings
+ * at the top, per file and column, and where 1 row in 100 or more is unreadable the figures that
+ * use the column have no value for the months the return serves; a stray value is left to rejects.csv.
  */
 class ValuesLeftOutTest {
 
@@ -47,7 +49,13 @@ class ValuesLeftOutTest {
         String summary = Files.readString(dir.resolve("out/bedford/2025-03-31/run-summary.txt"));
         assertThat(summary).contains("822/annex-a.xlsx: " + changed + " values of Initial Category of Abuse")
                 .contains("in List 7 could not be read, and their rows were loaded without them")
-                .contains("count those rows as if it were blank");
+                .contains("the figures that use Initial Category of Abuse have no value for the months the file serves");
+        // Counted as blank, the children written in codes of its own would fall out of the figures: withheld instead.
+        assertThat(summary).contains("SOME FIGURES HAVE NO VALUE")
+                .contains("822/annex-a.xlsx gives Initial Category of Abuse that cannot be read (rejects.csv lists each value)");
+        String indicators = Files.readString(dir.resolve("out/bedford/2025-03-31/indicators.csv"));
+        assertThat(indicators.lines()).noneMatch(l -> l.startsWith("CPP_OPEN_NEG_INIT,E06000055,Bedford,2025-03-31,all,"))
+                .anyMatch(l -> l.startsWith("CPP_OPEN,E06000055,Bedford,2025-03-31,all,"));
         // Before the inputs' list and the figures, with the other warnings.
         assertThat(summary.indexOf("could not be read, and their rows")).isLessThan(summary.indexOf("indicators have a value"));
     }
@@ -82,7 +90,7 @@ class ValuesLeftOutTest {
                 .doesNotContain("Initial Category of Abuse (the column is missing or empty)");
         // The top of the summary too: the column is there, so "has no" would send the user looking for it.
         assertThat(Files.readString(dir.resolve("out/bedford/2025-03-31/run-summary.txt"))).contains("SOME FIGURES HAVE NO VALUE")
-                .contains("822/annex-a.xlsx gives no Initial Category of Abuse that can be read (rejects.csv lists each value)")
+                .contains("822/annex-a.xlsx gives Initial Category of Abuse that cannot be read (rejects.csv lists each value)")
                 .doesNotContain("has no Initial Category of Abuse");
     }
 
