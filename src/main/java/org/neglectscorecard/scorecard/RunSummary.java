@@ -73,11 +73,14 @@ public final class RunSummary {
             ranges.add(range(start, previous));
         }
         if (ranges.isEmpty()) {
-            return "no month of this run (other returns serve them)";
+            return NO_MONTH;
         }
         return ranges.size() == 1 ? ranges.get(0)
                 : String.join(", ", ranges.subList(0, ranges.size() - 1)) + " and " + ranges.get(ranges.size() - 1);
     }
+
+    /** What {@link #monthsWithout} says when a file's lack costs no figure: another return serves its months. */
+    static final String NO_MONTH = "no month of this run (other returns serve them)";
 
     private static String range(java.time.YearMonth a, java.time.YearMonth b) {
         return a.equals(b) ? MONTH.format(a) : MONTH.format(a) + " to " + MONTH.format(b);
@@ -155,10 +158,13 @@ public final class RunSummary {
             s.append('\n').append("NO SCORECARD WAS WRITTEN: none of the inputs gave a single figure. Fix the files below "
                     + "(what is wrong with each is in rejects.csv), then run the period again with 'rerun'.\n");
         }
-        if (!missing.isEmpty()) {
+        // A lack another return makes up for (an Annex A with only List 7, beside the census) costs no figure: a note.
+        List<RunInputs.MissingColumn> costing = missing.stream().filter(m -> !NO_MONTH.equals(m.months())).toList();
+        List<RunInputs.MissingColumn> madeUp = missing.stream().filter(m -> NO_MONTH.equals(m.months())).toList();
+        if (!costing.isEmpty()) {
             // First, because these figures are missing, not zero: the person running it must fix a file.
             s.append('\n').append("SOME FIGURES HAVE NO VALUE because a file lacks a column they need, or none of its values can be read (fix the file, then run the period again with 'rerun'):\n");
-            for (RunInputs.MissingColumn m : missing) {
+            for (RunInputs.MissingColumn m : costing) {
                 List<String> named = new java.util.ArrayList<>();
                 for (int i = 0; i < m.indicators().size(); i++) {
                     String title = i < m.titles().size() ? m.titles().get(i) : m.indicators().get(i);
@@ -192,9 +198,14 @@ public final class RunSummary {
             s.append("  ").append(rejectedFiles).append(rejectedFiles == 1 ? " file was" : " files were")
                     .append(" rejected whole: nothing from ").append(rejectedFiles == 1 ? "it" : "them").append(" was used.\n");
         }
-        if (!messages.isEmpty()) {
+        List<String> notes = new java.util.ArrayList<>(messages);
+        for (RunInputs.MissingColumn m : madeUp) {
+            notes.add(m.file() + " " + m.lacking() + (m.fileTable() == null || m.file().contains(m.fileTable()) ? "" : " in "
+                    + m.fileTable()) + ": no figure is lost, since other returns serve the months it covers for " + m.areaName() + ".");
+        }
+        if (!notes.isEmpty()) {
             s.append("\nPlease note:\n");
-            messages.forEach(m -> s.append("  - ").append(m).append('\n'));
+            notes.forEach(m -> s.append("  - ").append(m).append('\n'));
         }
         List<IndicatorDefinition> withoutValue = published.stream().filter(d -> !withValueAtPeriod.contains(d.id())).toList();
         s.append('\n').append(published.size() - withoutValue.size()).append(" of ").append(published.size())
