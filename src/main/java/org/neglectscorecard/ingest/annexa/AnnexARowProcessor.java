@@ -61,7 +61,7 @@ public class AnnexARowProcessor implements ItemProcessor<SourceRow, ParsedRow<Ci
 
     private String laCode(RowCheck check) {
         return check.laCode(las, null, check.row().laCode(), "No LA code for this Annex A: put the workbook in a folder "
-                + "named by the LA's 3-digit code (e.g. 822/annex-a.xlsx)");
+                + "named by the LA's code or name (822/annex-a.xlsx, or Bedford/annex-a.xlsx)");
     }
 
     private CinRecord episode(RowCheck check, String la, String key) {
