@@ -110,10 +110,6 @@ public class Targets {
     }
 
     /**
-     * A percentage's target of more than 0 and at most 1: 90% written as the fraction 0.9 (as a
-     * spreadsheet holds it). Judged against 0.9, a figure of 83.4% was rated green: never used.
-     */
-    /**
      * The indicator a file names, by its id or, as officers type them, by its title (letters and
      * digits compared, case aside: "Children on a plan for neglect, visited in time"); null for none.
      */
@@ -135,6 +131,10 @@ public class Targets {
                 .toList();
     }
 
+    /**
+     * A percentage's target of more than 0 and at most 1: 90% written as the fraction 0.9 (as a
+     * spreadsheet holds it). Judged against 0.9, a figure of 83.4% was rated green: never used.
+     */
     static boolean asFraction(Catalogue catalogue, String indicatorId, BigDecimal target) {
         return target != null && target.signum() > 0 && target.compareTo(BigDecimal.ONE) <= 0
                 && catalogue.get(indicatorId).map(d -> d.unit() == IndicatorDefinition.Unit.percent).orElse(false);
@@ -245,9 +245,14 @@ public class Targets {
                 .from(COMMENTARY).join(RUN_INPUT).on(RUN_INPUT.SOURCE_FILE_ID.eq(COMMENTARY.SOURCE_FILE_ID).and(RUN_INPUT.RUN_ID.eq(runId)))
                 .orderBy(RUN_INPUT.DISPLAY_NAME, COMMENTARY.SOURCE_ROW)
                 .fetch().stream().filter(r -> resolve(catalogue, r.value3()) == null)
-                .map(r -> r.value1() + " row " + r.value2() + ": '" + r.value3() + "' is not an indicator id or title, so its commentary "
-                        + "is beside no figure (the workbook lists it as not in the catalogue). The ids are the first column "
-                        + "of indicators.csv (for example CPP_OPEN_NEG_INIT_PCT).")
+                .map(r -> {
+                    List<String> several = candidates(catalogue, r.value3());
+                    return r.value1() + " row " + r.value2() + ": '" + r.value3() + "' is " + (several.size() > 1 ? "the title of "
+                            + String.join(" and ", several) : "not an indicator id or title") + ", so its commentary is beside no "
+                            + "figure (the workbook lists it as not in the catalogue). "
+                            + (several.size() > 1 ? "Write the id of the one it is for." : "The ids are the first column of "
+                            + "indicators.csv (for example CPP_OPEN_NEG_INIT_PCT).");
+                })
                 .toList();
     }
 

@@ -169,9 +169,9 @@ public class RunInputs {
                                 boolean unreadable) {
 
         /**
-         * What the file lacks, as its user would fix it: a column it has whose every value is
-         * unreadable (letter codes a list does not know) is there, so "has no" would send them
-         * looking for a column they can see.
+         * What the file lacks, as its user would fix it: a column it has whose values cannot be read
+         * (letter codes a list does not know) is there, so "has no" would send them looking for a
+         * column they can see.
          */
         public String lacking() {
             return unreadable ? "gives " + fileColumn + " that cannot be read (rejects.csv lists each value)"
@@ -197,7 +197,7 @@ public class RunInputs {
         return List.copyOf(out.values());
     }
 
-    /** Whether a file of the run has the column but none of its values could be read (each a "value left out"). */
+    /** Whether a file of the run has the column but values of it could not be read (each a "value left out"). */
     private boolean unreadable(long runId, String file, String column) {
         return dsl.fetchExists(DSL.selectOne().from(REJECTION)
                 .join(SOURCE_FILE).on(SOURCE_FILE.SOURCE_FILE_ID.eq(REJECTION.SOURCE_FILE_ID))

@@ -518,6 +518,19 @@ public class LoadCompletion {
      * are withheld for the months the return serves instead of counting zero; and said.
      */
     /**
+     * The rows of a table the share of unreadable values is taken of: the return's, or, in a file of several
+     * LAs' returns (a national census), the whole file's, since a value left out is known by its file only
+     * (one LA's codes of its own would otherwise withhold every LA's figures).
+     */
+    private int rowsOfFile(StoreColumn c, long sourceFileId, int rowsOfReturn) {
+        var returns = dsl.select(STATUTORY_RETURN.RETURN_ID).from(STATUTORY_RETURN).where(STATUTORY_RETURN.SOURCE_FILE_ID.eq(sourceFileId));
+        if (dsl.fetchCount(returns) <= 1) {
+            return rowsOfReturn;
+        }
+        return dsl.fetchCount(c.table(), c.table().field("return_id", Long.class).in(returns));
+    }
+
+    /**
      * Values of a column indicators need that could not be read, in one return, from which its figures are
      * withheld rather than counted without them: at least this many, and at least 1 in 100 rows (a stray
      * value is only listed, as the run summary's warning of values left out has it).
@@ -578,7 +591,7 @@ public class LoadCompletion {
                             ? " that can be read (" + unreadable + " values could not be: each is listed here with what to write "
                             + "instead)" : " (the column is missing or empty)") + ": " + c.neededFor() + " will have no value "
                             + "for the months this return serves (never a zero)."));
-                } else if (unreadable >= UNREADABLE_AT_LEAST && unreadable * 100L >= rows) {
+                } else if (unreadable >= UNREADABLE_AT_LEAST && unreadable * 100L >= rowsOfFile(c, sourceFileId, rows)) {
                     // Counted as blank, the rows an LA wrote in codes of its own fall out of the figures: a trial's List 7 with
                     // "N" for neglect published Luton's plans for neglect as 0 in every month, read as an improvement.
                     absent(sourceFileId, r.getReturnId(), c, new Rejection(places.of(c.fileTable()), null, c.fileColumn(), null,
