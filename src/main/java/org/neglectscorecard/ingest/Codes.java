@@ -63,6 +63,15 @@ public final class Codes {
      * and Emotional", "Neglect & emotional abuse") is Multiple, never its first category; so is
      * Ofsted's "e) Multiple/not recommended".
      */
+    /** Whether a wording names two or more categories ("Neglect;Emotional"), which is read as Multiple. */
+    public static boolean namesSeveralCategories(String value) {
+        if (Values.isBlank(value)) {
+            return false;
+        }
+        String words = Values.squash(stripLetterPrefix(value));
+        return CATEGORY_WORDS.stream().filter(words::contains).count() >= 2;
+    }
+
     public static Optional<String> categoryOfAbuse(String value) {
         if (Values.isBlank(value)) {
             return Optional.empty();

@@ -94,6 +94,23 @@ class ValuesLeftOutTest {
                 .doesNotContain("has no Initial Category of Abuse");
     }
 
+    /** A wording naming several categories is Multiple, as DfE counts it: said once, so nobody looks for those plans under neglect. */
+    @Test
+    void aCategoryNamingSeveralIsReadAsMultipleAndSaidOnce() throws Exception {
+        Path file = dir.resolve("input/822/annex-a.xlsx");
+        AnnexAWriter.write(SampleDataGenerator.sampleReturn("822", 2025), LocalDate.of(2025, 3, 31), Map.of(), List.of(),
+                Style.OFSTED, file);
+        int changed = categories(file, "Neglect;Emotional", 5);
+        Path job = TestApp.jobFile(dir, "several", "bedford", List.of("822"));
+        try (TestApp app = TestApp.start(dir.resolve("data"))) {
+            assertThat(app.run(job, LocalDate.of(2025, 3, 31), dir.resolve("input"), dir.resolve("out"), false).ok()).isTrue();
+        }
+        String rejects = Files.readString(dir.resolve("out/bedford/2025-03-31/rejects.csv"));
+        assertThat(changed).isEqualTo(5);
+        assertThat(rejects.split("A category naming several is read as Multiple", -1)).hasSize(2);
+        assertThat(rejects).doesNotContain("Neglect;Emotional,\"value left out");
+    }
+
     /** Writes {@code value} into List 7's Initial Category of Abuse on its first {@code rows} rows; how many it changed. */
     private static int categories(Path file, String value, int rows) throws Exception {
         Workbook wb;

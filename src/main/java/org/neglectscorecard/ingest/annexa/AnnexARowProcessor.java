@@ -79,6 +79,8 @@ public class AnnexARowProcessor implements ItemProcessor<SourceRow, ParsedRow<Ci
                 "child protection plan", "ends");
         String initial = check.code("Initial Category of Abuse", Codes::categoryOfAbuse);
         String latest = check.code("Latest Category of Abuse", Codes::categoryOfAbuse);
+        severalCategories(check, "Initial Category of Abuse");
+        severalCategories(check, "Latest Category of Abuse");
         LocalDate visit = check.date("Date of the Last Statutory Visit", false, Shown.VALUE);
         Boolean alone = check.parse("Was the Child Seen Alone?", false, Shown.VALUE, AnnexARowProcessor::seenAlone);
         Integer previous = check.parse("Number of Previous Child Protection Plans", false, Shown.VALUE,
@@ -89,6 +91,23 @@ public class AnnexARowProcessor implements ItemProcessor<SourceRow, ParsedRow<Ci
         }
         return new CinRecord.CpPlan(la, key, "AnnexA:" + start, start, end, initial, latest, previous, visit, alone,
                 check.row().rowNumber());
+    }
+
+    private boolean notedSeveral;
+
+    /**
+     * A wording naming several categories ("Neglect;Emotional") is read as Multiple, as DfE counts a plan
+     * under more than one: right, but not what the person may expect (a plan for neglect among others is
+     * not counted as neglect). Said once for the file, at its first such row.
+     */
+    private void severalCategories(RowCheck check, String column) {
+        String raw = check.row().value(column);
+        if (!notedSeveral && Codes.namesSeveralCategories(raw)) {
+            notedSeveral = true;
+            check.note(column, org.neglectscorecard.ingest.Rejection.shown(raw), "A category naming several is read as Multiple, "
+                    + "as DfE counts a plan under more than one category: such a plan is not counted among the plans for neglect. "
+                    + "(Said once for this file, at its first such row.)");
+        }
     }
 
     /**
