@@ -72,7 +72,7 @@ public class RunCommand implements Callable<Integer> {
             throw new CliException("--period '" + period + "' is not a date: write it as yyyy-mm-dd, e.g. 2026-03-31.");
         }
         JobFile jobFile = JobFile.load(job);
-        Path in = input != null ? input : Path.of(jobFile.input());
+        Path in = input != null ? input : Path.of(jobFile.requireInput());
         Path out = output != null ? output : Path.of(jobFile.output());
         Path data = dataDir.choose(in);
         try (ConfigurableApplicationContext context = Context.start(data, Map.of())) {

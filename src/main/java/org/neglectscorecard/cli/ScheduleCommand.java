@@ -48,6 +48,7 @@ public class ScheduleCommand implements Callable<Integer> {
             files = list.filter(p -> p.toString().endsWith(".yml") || p.toString().endsWith(".yaml")).sorted()
                     .map(JobFile::load).toList();
         }
+        files.forEach(JobFile::requireInput);   // a scheduled run has no --input: each job file names its folder
         if (files.isEmpty()) {
             throw new CliException("There are no job files (*.yml) in " + jobs + ".");
         }

@@ -50,7 +50,7 @@ public class ValidateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         JobFile jobFile = JobFile.load(job);
-        Path in = input != null ? input : Path.of(jobFile.input());
+        Path in = input != null ? input : Path.of(jobFile.requireInput());
         if (!Files.isDirectory(in)) {
             throw new CliException("The input folder " + in + " does not exist.");
         }

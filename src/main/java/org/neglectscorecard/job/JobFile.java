@@ -39,7 +39,22 @@ import org.yaml.snakeyaml.error.YAMLException;
 public record JobFile(String name, String partnershipId, String partnershipName, List<String> members, String input,
                       String output, String schedule, LocalDate strategyStart, int visitingStandardDays,
                       int retentionYears, List<FileOverride> files, String statisticalNeighbours, String contact,
-                      LocalDate spcBaselineFrom, LocalDate spcBaselineTo, Map<String, List<LocalDate>> spcChangePoints, Path source) {
+                      LocalDate spcBaselineFrom, LocalDate spcBaselineTo, Map<String, List<LocalDate>> spcChangePoints, Path source,
+                      boolean inputGiven) {
+
+    /**
+     * The folder of the month's files the job file names. A job file without one was run on the
+     * synthetic sample in sample-data/ (the default), writing a scorecard of sample figures under the
+     * partnership's own name in place of its real one: refused, where no --input is given instead.
+     */
+    public String requireInput() {
+        if (!inputGiven) {
+            throw new JobFileException("In " + source + ": there is no 'input:' line, so the job file does not say which "
+                    + "folder holds the month's files (without one, the synthetic sample in sample-data/ would be read). Add "
+                    + "'input: <the folder your month's files are put in>', or give --input.");
+        }
+        return input;
+    }
 
     /** The key of spc-change-points that applies to every indicator. */
     public static final String ALL = "all";
@@ -173,7 +188,7 @@ public record JobFile(String name, String partnershipId, String partnershipName,
                 number(map.get("visiting-standard-working-days"), 10, where), number(map.get("retention-years"), 7, where),
                 List.copyOf(overrides), text(map.get("statistical-neighbours"), null), text(map.get("contact"), null),
                 baseline(map.get("spc-baseline"), "from", where), baseline(map.get("spc-baseline"), "to", where),
-                changePoints(map.get("spc-change-points"), where), file);
+                changePoints(map.get("spc-change-points"), where), file, map.get("input") != null);
     }
 
     /**

@@ -289,6 +289,24 @@ class ScorecardCliTest {
         }
     }
 
+    /**
+     * A job file without 'input:' was run on the synthetic sample (the default folder), writing sample figures
+     * under the partnership's own name over its real scorecard (a fresh-eye trial): refused before anything is read.
+     */
+    @Test
+    void aJobFileThatNamesNoInputFolderIsRefusedNotRunOnTheSample() throws Exception {
+        Path job = dir.resolve("no-input.yml");
+        Files.writeString(job, Files.readString(Path.of("jobs/monthly-scorecard.yml")).replace("input: sample-data\n", ""));
+        assertThat(Files.readString(job)).doesNotContain("input:");
+        Path data = dir.resolve("no-input-data");
+        assertThat(run("run", "--period", "2026-03-31", "--job", job.toString(), "--data-dir", data.toString(), "--output",
+                dir.resolve("no-input-out").toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("there is no 'input:' line, so the job file does not say which folder holds the "
+                + "month's files").contains("or give --input");
+        assertThat(dir.resolve("no-input-out")).doesNotExist();
+        assertThat(run("validate", "--job", job.toString(), "--output", dir.resolve("no-input-validated").toString())).isEqualTo(2);
+    }
+
     @Test
     void mistakesOnTheCommandLineGetAPlainAnswer() {
         assertThat(run("run", "--period", "2026-03-15", "--data-dir", dir.resolve("d").toString())).isEqualTo(2);
