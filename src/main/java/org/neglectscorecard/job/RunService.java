@@ -1,5 +1,6 @@
 package org.neglectscorecard.job;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -99,6 +100,14 @@ public class RunService {
                 throw new RunRefusedException("The " + name + " run for " + r.period() + " already completed on "
                         + done.getEndTime().format(WHEN) + " (outputs in " + outputFolder(r) + "). To run it again "
                         + "(for example after correcting a return), use 'rerun' or add --rerun.");
+            }
+            String other = otherJobsScorecard(outputFolder(r), name);
+            if (other != null) {
+                audit.record("RUN REFUSED", name, r.period(), null, "output folder holds job " + other + "'s scorecard");
+                throw new RunRefusedException(outputFolder(r) + " holds the scorecard of another job, '" + other + "' (its "
+                        + "run-summary.txt), for the same partnership id: this job, '" + name + "', would replace it. Give this "
+                        + "job its own partnership id or output folder (id: or output: in " + r.jobFile().source() + "), or move "
+                        + "that folder aside if it is no longer wanted.");
             }
             audit.record("RUN STARTED", name, r.period(), null, "input " + r.input().toAbsolutePath()
                     + (r.rerun() ? " (re-run)" : ""));
@@ -274,6 +283,29 @@ public class RunService {
                         && (period == null || period.equals(a.last().getJobParameters().getLocalDate(RunContext.PERIOD))))
                 .sorted(Comparator.comparing((Attempt a) -> a.last().getCreateTime()).reversed())
                 .toList();
+    }
+
+    /**
+     * The job whose scorecard the output folder holds, where it is another than this one: two job files
+     * with the same partnership id (a copy edited for a trial) replaced each other's scorecard unsaid.
+     */
+    static String otherJobsScorecard(Path folder, String jobName) {
+        Path summary = folder.resolve("run-summary.txt");
+        if (!Files.isRegularFile(summary)) {
+            return null;
+        }
+        try (java.io.BufferedReader in = Files.newBufferedReader(summary, java.nio.charset.StandardCharsets.UTF_8)) {
+            String first = in.readLine();
+            String prefix = "Neglect scorecard: ";
+            int end = first == null ? -1 : first.lastIndexOf(", month ending ");
+            if (end < 0 || !first.startsWith(prefix)) {
+                return null;
+            }
+            String job = first.substring(prefix.length(), end);
+            return job.equals(jobName) ? null : job;
+        } catch (java.io.IOException | RuntimeException e) {
+            return null;   // unreadable: not this check's to judge
+        }
     }
 
     private static Path outputFolder(RunRequest r) {
