@@ -76,6 +76,7 @@ public class IndicatorEngine {
      */
     public List<Withheld> compute(Request r, Consumer<IndicatorDefinition> progress) {
         planForBulk();
+        LocalDate purgedBefore = org.neglectscorecard.store.AuditLog.purgedBefore(dsl);
         clearWork(r.runId());
         keepSuperseded(r);
         List<Absent> absent = absent(r.runId());
@@ -96,7 +97,7 @@ public class IndicatorEngine {
         }
         for (IndicatorDefinition d : catalogue.inComputeOrder()) {
             try {
-                computeOne(d, r, run, absent, withheld);
+                computeOne(d, r, run, absent, withheld, purgedBefore);
             } catch (DataAccessException e) {
                 throw new Catalogue.CatalogueException(d.file() + ", indicator " + d.id()
                         + ": its SQL failed in the database: " + rootMessage(e));
@@ -174,6 +175,39 @@ public class IndicatorEngine {
         return day.getYear() * 12 + day.getMonthValue() - 1;
     }
 
+    /** The multi-agency logs purge thins row by row (Purge.LOG_ROW_DATES): their returns keep covering the months it emptied. */
+    private static final List<String> PURGED_BY_ROW = List.of("training_record", "case_audit", "early_help_plan",
+            "health_appointment", "gcp2_assessment", "feedback_response");
+
+    /**
+     * An entry counted from a log purge has thinned has no value for the months that would count
+     * deleted rows: a month end before the cut-off (a plan ended before it is gone), a 12-month
+     * figure whose months reach before the first whole month after it, and a count since the
+     * strategy began when it began before the cut-off.
+     */
+    private void withholdWherePurged(IndicatorDefinition d, Request r, LocalDate purgedBefore, Map<String, Object> binds,
+                                     String entrySql) {
+        if (purgedBefore == null) {
+            return;
+        }
+        String sqlText = entrySql.toLowerCase(Locale.ROOT);
+        if (PURGED_BY_ROW.stream().noneMatch(t -> mentions(sqlText, t))) {
+            return;
+        }
+        LocalDate firstWhole = purgedBefore.getDayOfMonth() == 1 ? purgedBefore : purgedBefore.withDayOfMonth(1).plusMonths(1);
+        LocalDate keepFrom;
+        if (d.countsSinceStrategyStart() && r.parameters().strategyStart().isBefore(purgedBefore)) {
+            keepFrom = LocalDate.of(9999, 12, 31);
+        } else if (d.measure() == Measure.in_year) {
+            keepFrom = firstWhole.plusMonths(11).withDayOfMonth(firstWhole.plusMonths(11).lengthOfMonth());
+        } else {
+            keepFrom = purgedBefore;
+        }
+        Map<String, Object> b = new HashMap<>(binds);
+        b.put("keep_from", keepFrom);
+        exec("withhold_purged", b, Map.of());
+    }
+
     private static boolean mentions(String sql, String name) {
         return java.util.regex.Pattern.compile("\\b" + java.util.regex.Pattern.quote(name.toLowerCase(Locale.ROOT)) + "\\b")
                 .matcher(sql).find();
@@ -200,7 +234,8 @@ public class IndicatorEngine {
                 .execute();
     }
 
-    private void computeOne(IndicatorDefinition d, Request r, Map<String, Object> run, List<Absent> absent, List<Withheld> withheld) {
+    private void computeOne(IndicatorDefinition d, Request r, Map<String, Object> run, List<Absent> absent, List<Withheld> withheld,
+                            LocalDate purgedBefore) {
         Map<String, Object> binds = new HashMap<>(run);
         binds.put("indicator_id", d.id());
         if (d.isBase()) {
@@ -245,6 +280,7 @@ public class IndicatorEngine {
                 exec(open ? "open_breakdown" : "event_breakdown", b, t);
             }
             withholdWhereAbsent(d, absent, withheld, binds, entrySql);
+            withholdWherePurged(d, r, purgedBefore, binds, entrySql);
             if (r.partnershipCode() != null) {
                 exec("partnership_months", binds, Map.of());
                 exec("partnership", binds, Map.of());

@@ -149,6 +149,14 @@ public class ScopeReturnsTasklet implements Tasklet {
         RunContext run = RunContext.of(chunkContext.getStepContext().getStepExecution());
         long runId = run.runId();
         messages.clear(runId, STEP);
+        java.time.LocalDate purged = org.neglectscorecard.store.AuditLog.purgedBefore(dsl);
+        if (purged != null) {
+            messages.add(runId, STEP, RunMessages.NOTE, "Child-level rows dated before " + purged.format(DAY) + " were deleted by "
+                    + "purge (the job file's retention-years). Figures counted from the multi-agency logs have no value for "
+                    + "the months that would count them (12-month figures for a year after), nor, where the strategy began "
+                    + "before then, those counted since it began: the figures first published for those months are in "
+                    + "their own months' outputs.");
+        }
         dsl.deleteFrom(RUN_SCOPE).where(RUN_SCOPE.RUN_ID.eq(runId)).execute();
         dsl.deleteFrom(RUN_AREA).where(RUN_AREA.RUN_ID.eq(runId)).execute();
 

@@ -31,6 +31,16 @@ public class AuditLog {
 
     private final DSLContext dsl;
 
+    /**
+     * The date before which purge has deleted child-level rows (the latest purge that deleted any), or
+     * null: every purge is recorded here with its cut-off as its period.
+     */
+    public static java.time.LocalDate purgedBefore(DSLContext dsl) {
+        return dsl.select(org.jooq.impl.DSL.max(AUDIT_LOG.PERIOD)).from(AUDIT_LOG)
+                .where(AUDIT_LOG.EVENT.eq("PURGE").and(AUDIT_LOG.DETAILS.isNull().or(AUDIT_LOG.DETAILS.notLike("deleted 0 %"))))
+                .fetchOne(0, java.time.LocalDate.class);
+    }
+
     public AuditLog(DSLContext dsl) {
         this.dsl = dsl;
     }

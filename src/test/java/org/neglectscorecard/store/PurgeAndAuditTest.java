@@ -102,6 +102,26 @@ class PurgeAndAuditTest {
             assertThat(dsl.fetchValue("SELECT COUNT(*) FROM early_help_plan")).isEqualTo(2L);
             assertThat(dsl.fetchValue("SELECT COUNT(*) FROM source_file WHERE status = 'PURGED'")).isEqualTo(0L);
             assertThat(app.bean(Purge.class).olderThan(cutoff, true).rows()).isZero();
+
+            // Run again after the purge: the months that would count the deleted rows have no value, not a smaller
+            // count of what is left (a trial: 34 neglect audits in 12 months became 22); later months are as before.
+            org.neglectscorecard.testing.IndicatorsFile before = org.neglectscorecard.testing.IndicatorsFile.read(
+                    dir.resolve("out/p/2026-03-31/indicators.csv"));
+            app.bean(AuditLog.class).record("PURGE", "logs", cutoff, null, "deleted 2 child-level rows dated before " + cutoff);
+            assertThat(app.run(job, LocalDate.of(2026, 3, 31), input, dir.resolve("out"), true).ok()).isTrue();
+            org.neglectscorecard.testing.IndicatorsFile after = org.neglectscorecard.testing.IndicatorsFile.read(
+                    dir.resolve("out/p/2026-03-31/indicators.csv"));
+            assertThat(before.value("EH_WFMA_OPEN", "E09000033", "2016-12-31")).isNotEmpty();
+            assertThat(after.value("EH_WFMA_OPEN", "E09000033", "2016-12-31")).isNullOrEmpty();
+            assertThat(after.value("EH_WFMA_OPEN", "E09000033", "2025-11-30"))
+                    .isEqualTo(before.value("EH_WFMA_OPEN", "E09000033", "2025-11-30")).isEqualTo("2");
+            // Counted over 12 months: P1's course (May 2017) is gone, so no value for a year after the cut-off either.
+            assertThat(before.value("TRAIN_NEG", "p", "2018-04-30")).isEqualTo("1");
+            assertThat(after.value("TRAIN_NEG", "p", "2018-04-30")).isNull();
+            assertThat(after.value("TRAIN_NEG", "p", "2020-02-29")).isNull();
+            assertThat(after.value("TRAIN_NEG", "p", "2026-03-31")).isEqualTo(before.value("TRAIN_NEG", "p", "2026-03-31"));
+            assertThat(Files.readString(dir.resolve("out/p/2026-03-31/run-summary.txt")))
+                    .contains("Child-level rows dated before 1 April 2019 were deleted by purge");
         }
     }
 }
