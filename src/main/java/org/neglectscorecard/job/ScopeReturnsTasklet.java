@@ -515,11 +515,13 @@ public class ScopeReturnsTasklet implements Tasklet {
         var codes = dsl.selectDistinct(RUN_SCOPE.LA_CODE9).from(RUN_SCOPE)
                 .where(RUN_SCOPE.RUN_ID.eq(runId).and(RUN_SCOPE.LA_CODE9.ne(run.jobFile().partnershipId())))
                 .fetch(RUN_SCOPE.LA_CODE9);
+        List<String> others = new ArrayList<>();
         for (String code9 : codes) {
             String la3 = las.code3(code9).orElse(code9);
             LaDirectory.La la = las.current(la3).orElse(null);
             boolean member = members.contains(la3);
             if (!member) {
+                others.add(describe(la3));
                 messages.add(runId, STEP, RunMessages.WARNING, describe(la3) + " is in the input but not a member of "
                         + run.jobFile().partnershipName() + ": it is reported on its own, not in the partnership's totals.");
             }
@@ -530,6 +532,33 @@ public class ScopeReturnsTasklet implements Tasklet {
         dsl.insertInto(RUN_AREA, RUN_AREA.RUN_ID, RUN_AREA.AREA_CODE, RUN_AREA.AREA_NAME, RUN_AREA.LA_CODE3,
                 RUN_AREA.IS_PARTNERSHIP, RUN_AREA.IN_PARTNERSHIP)
                 .values(runId, run.jobFile().partnershipId(), run.jobFile().partnershipName(), null, true, false).execute();
+        wholeAreaLogs(runId, run, others);
+    }
+
+    /**
+     * A log with no LA code counts every row for the partnership. Beside returns of LAs that are not its
+     * members, it likely covers them too: a one-LA partnership run on a three-LA folder counted the whole
+     * area's training, police and feedback as its own (a fresh-eye trial), with its children's figures its own.
+     */
+    private void wholeAreaLogs(long runId, RunContext run, List<String> others) {
+        if (others.isEmpty()) {
+            return;
+        }
+        List<String> logs = dsl.selectDistinct(RUN_INPUT.DISPLAY_NAME).from(RUN_SCOPE)
+                .join(STATUTORY_RETURN).on(STATUTORY_RETURN.RETURN_ID.eq(RUN_SCOPE.RETURN_ID))
+                .join(RUN_INPUT).on(RUN_INPUT.SOURCE_FILE_ID.eq(STATUTORY_RETURN.SOURCE_FILE_ID).and(RUN_INPUT.RUN_ID.eq(runId)))
+                .where(RUN_SCOPE.RUN_ID.eq(runId).and(RUN_SCOPE.LA_CODE9.eq(run.jobFile().partnershipId())))
+                .orderBy(RUN_INPUT.DISPLAY_NAME).fetch(RUN_INPUT.DISPLAY_NAME);
+        if (logs.isEmpty()) {
+            return;
+        }
+        String named = logs.size() <= 3 ? String.join(", ", logs) : String.join(", ", logs.subList(0, 3)) + " and "
+                + (logs.size() - 3) + " more";
+        messages.add(runId, STEP, RunMessages.WARNING, named + (logs.size() == 1 ? " gives" : " give") + " no LA code, so every "
+                + "row is counted for " + run.jobFile().partnershipName() + ", while the input folder also holds returns of "
+                + String.join(", ", others) + ", which are not its members. If " + (logs.size() == 1 ? "that log covers" : "those logs cover")
+                + " them too, give " + (logs.size() == 1 ? "it" : "them") + " an LA code column (or put each LA's rows in a folder "
+                + "named by the LA), or give this partnership an input folder of its own.");
     }
 
     private String describe(String la3) {

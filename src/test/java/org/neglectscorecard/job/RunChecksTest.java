@@ -60,6 +60,29 @@ class RunChecksTest {
         assertThat(out.value("CPP_OPEN", "E06000032", "2022-03-31")).isEqualTo("2");
         // A member without data means the partnership's totals cannot be formed: no row, not a zero.
         assertThat(out.value("CPP_OPEN", "luton-only", "2022-03-31")).isNull();
+        // No log without an LA code among the inputs: nothing to say of one.
+        assertThat(summary).doesNotContain("give no LA code").doesNotContain("gives no LA code");
+    }
+
+    /**
+     * A one-LA partnership run on a folder of three LAs counted the whole area's training as its own (a
+     * fresh-eye trial): a log without an LA code beside returns of LAs that are not members is warned of.
+     */
+    @Test
+    void aLogWithoutAnLaCodeBesideOtherLasReturnsIsWarnedOf() throws Exception {
+        Path input = input();
+        Files.createDirectories(input.resolve("partnership"));
+        Files.writeString(input.resolve("partnership/training.csv"), """
+                Practitioner reference,Agency,Agency sector,Course,Single- or multi-agency,Course date,Completed,Confidence before,Confidence after,GCP2 licensed
+                P1,Trust X,Health,Neglect awareness,Single-agency,2021-05-10,Y,2,4,N
+                """);
+        Path job = TestApp.jobFile(dir, "logs", "luton-only", List.of("821"));
+        try (TestApp app = TestApp.start(database, dir.resolve("data"))) {
+            assertThat(app.run(job, PERIOD, input, dir.resolve("out"), false).ok()).isTrue();
+        }
+        assertThat(Files.readString(dir.resolve("out/luton-only/2022-03-31/run-summary.txt")))
+                .contains("partnership/training.csv gives no LA code, so every row is counted for Test partnership luton-only, "
+                        + "while the input folder also holds returns of Bedford (822), which are not its members.");
     }
 
     @Test
