@@ -97,8 +97,15 @@ public class OutputWriter {
             }
             List<RunInputs.Problem> problems = new java.util.ArrayList<>(inputs.problems(r.runId()));
             messages.filesNotUsed(r.runId()).forEach(n -> problems.add(RunInputs.Problem.fileNotUsed(n.file(), n.reason())));
-            List<String> notes = messages.of(r.runId()).stream().map(m -> m.level().equals(RunMessages.WARNING)
-                    ? "Warning: " + m.text() : m.text()).toList();
+            List<String> notes = new java.util.ArrayList<>(messages.of(r.runId()).stream().map(m -> m.level().equals(RunMessages.WARNING)
+                    ? "Warning: " + m.text() : m.text()).toList());
+            List<ScorecardWorkbook.Revision> revised = revisions.of(r.runId(), r.jobName(), r.period(), r.partnershipCode());
+            if (!revised.isEmpty()) {
+                // Said where the person running it looks, not only in the workbook: a corrected return moves history.
+                notes.add(revised.size() + (revised.size() == 1 ? " headline figure of an earlier month differs" : " headline figures of "
+                        + "earlier months differ") + " from the last run's: the workbook's Revisions sheet gives each, then and "
+                        + "now, with the file that moved it.");
+            }
             Path staging = out.staging();
             new RejectsCsv().write(problems, staging.resolve("rejects.csv"));
             if (all.stream().noneMatch(v -> v.value() != null)) {
@@ -122,7 +129,7 @@ public class OutputWriter {
                     r.spc() == null ? ScorecardFigures.SpcSettings.NONE : r.spc()));
             ScorecardWorkbook.Content content = new ScorecardWorkbook.Content(r.partnershipName(), r.partnershipCode(), r.period(),
                     LocalDateTime.now().withNano(0), r.syntheticData(), r.contact(), files, notes, published, all, lines,
-                    benchmarkValues, commentary, revisions.of(r.runId(), r.jobName(), r.period(), r.partnershipCode()),
+                    benchmarkValues, commentary, revised,
                     completeness, staging.resolve("charts"), problemCounts(r.runId(), problems),
                     benchmarks.neighboursFileUsed(r.runId(), r.neighboursFile()));
             // The board pack and the workbook read the same content and write different files: made side by side

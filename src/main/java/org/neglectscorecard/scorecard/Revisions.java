@@ -53,7 +53,6 @@ public class Revisions {
                        boolean suppressed, Long runId) {
     }
 
-    /** A file a run used: for which area and kind of return, over which months. */
     /** A file a run used, by its name and which version of it (a corrected file keeps its name). */
     private record Used(String area, String kind, LocalDate from, LocalDate to, String file, long fileId) {
     }

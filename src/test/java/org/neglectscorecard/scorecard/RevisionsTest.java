@@ -72,6 +72,9 @@ class RevisionsTest {
         }
         assertThat(rows("CPP_OPEN_NEG_LATEST_PCT")).extracting(r -> r.get(5)).containsOnly("60.0");
         assertThat(rows("CPP_OPEN_NEG_INIT")).as("the initial category did not change").isEmpty();
+        // Said in the summary too, where the person running it looks.
+        assertThat(java.nio.file.Files.readString(dir.resolve("out/p/2022-03-31/run-summary.txt")))
+                .containsPattern("\\d+ headline figures of earlier months differ from the last run's: the workbook's Revisions sheet");
     }
 
     @Test
