@@ -33,6 +33,9 @@ import picocli.CommandLine.Option;
                         + "saying what to fix"})
 public class RunCommand implements Callable<Integer> {
 
+    /** Set as the program stops part-way (Ctrl-C): the failures that follow are the stop's, said once as such. */
+    static final java.util.concurrent.atomic.AtomicBoolean STOPPING = new java.util.concurrent.atomic.AtomicBoolean();
+
     /** The exit code of a run that finished but wrote no scorecard, because no input gave a figure. */
     static final int NO_SCORECARD = 3;
 
@@ -77,7 +80,24 @@ public class RunCommand implements Callable<Integer> {
         Path data = dataDir.choose(in);
         try (ConfigurableApplicationContext context = Context.start(data, Map.of())) {
             RunService runs = context.getBean(RunService.class);
-            RunService.RunResult result = runs.run(new RunService.RunRequest(jobFile, when, in, out, forceRerun()));
+            // Stopped with Ctrl-C (or by a scheduler's time limit) the program ended without a word: the person
+            // running it did not know whether anything was lost or what to do next.
+            Thread stopped = new Thread(() -> {
+                STOPPING.set(true);
+                System.err.printf("%nStopped before the run finished. Nothing already loaded is lost: run the same command "
+                        + "again to carry on from where it stopped.%n");
+            }, "stopped-message");
+            Runtime.getRuntime().addShutdownHook(stopped);
+            RunService.RunResult result;
+            try {
+                result = runs.run(new RunService.RunRequest(jobFile, when, in, out, forceRerun()));
+            } finally {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(stopped);
+                } catch (IllegalStateException shuttingDown) {
+                    // already stopping: the message is on its way
+                }
+            }
             if (!result.ok()) {
                 System.err.println();
                 System.err.println("The run did not finish: " + result.message());

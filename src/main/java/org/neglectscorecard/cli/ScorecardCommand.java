@@ -41,6 +41,9 @@ public class ScorecardCommand implements Runnable {
                 commandLine.getErr().println(t.getMessage());
                 return 2;
             }
+            if (RunCommand.STOPPING.get()) {
+                return 1;   // stopped (Ctrl-C): what failed is the database closing under the run, and that is said already
+            }
             commandLine.getErr().println("Something went wrong that the program did not expect: " + t
                     + "\nDetails are in the log (data/logs/scorecard.log). Running the same command again carries on from where it stopped.");
             return 1;

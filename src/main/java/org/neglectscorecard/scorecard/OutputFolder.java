@@ -25,7 +25,26 @@ public final class OutputFolder {
         Files.createDirectories(target.getParent());
         this.staging = target.resolveSibling("." + target.getFileName() + ".writing-" + ProcessHandle.current().pid());
         deleteTree(staging);
+        abandonedStaging();
         Files.createDirectories(staging);
+    }
+
+    /**
+     * The staging folders of runs of this period that were stopped while writing (Ctrl-C, a power cut):
+     * hidden, half-written, and left beside the outputs for good unless taken away here. Only a process
+     * no longer running could have left one (two runs of a period never write at once: RunLock).
+     */
+    private void abandonedStaging() throws IOException {
+        String prefix = "." + target.getFileName() + ".writing-";
+        try (java.util.stream.Stream<Path> siblings = Files.list(target.getParent())) {
+            for (Path p : siblings.filter(p -> p.getFileName().toString().startsWith(prefix)).toList()) {
+                String pid = p.getFileName().toString().substring(prefix.length());
+                boolean running = pid.matches("\\d{1,18}") && ProcessHandle.of(Long.parseLong(pid)).map(ProcessHandle::isAlive).orElse(false);
+                if (!running) {
+                    deleteTree(p);
+                }
+            }
+        }
     }
 
     /** Where to write: a staging folder, not yet the real one. */

@@ -34,6 +34,23 @@ class OutputFolderTest {
         }
     }
 
+    /** A run stopped while writing (Ctrl-C) left its hidden staging folder for good: the next run of the period takes it away. */
+    @Test
+    void aStoppedRunsHalfWrittenFolderIsTakenAwayByTheNext() throws IOException {
+        Path target = dir.resolve("p/2026-03-31");
+        Path stopped = Files.createDirectories(dir.resolve("p/.2026-03-31.writing-999999999"));
+        Files.writeString(stopped.resolve("indicators.csv"), "half written");
+        long self = ProcessHandle.current().pid();
+        Path running = Files.createDirectories(dir.resolve("p/.2026-03-31.writing-" + ProcessHandle.current().parent()
+                .map(ProcessHandle::pid).orElse(self)));
+        Path otherPeriod = Files.createDirectories(dir.resolve("p/.2026-02-28.writing-999999999"));
+        OutputFolder next = new OutputFolder(target);
+        assertThat(stopped).doesNotExist();
+        assertThat(running).as("a process still running may still be writing").exists();
+        assertThat(otherPeriod).as("another period's is not this run's to judge").exists();
+        next.abandon();
+    }
+
     @Test
     void aNewRunReplacesThePreviousOutputsWhole() throws IOException {
         Path target = dir.resolve("p/2026-03-31");
