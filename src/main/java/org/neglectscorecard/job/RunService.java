@@ -146,8 +146,10 @@ public class RunService {
                 audit.record("RUN REFUSED", name, r.period(), runId, refused.getMessage());
                 throw refused;
             }
+            // What it wrote first: the record is cut at 8,000 characters, and a partnership's sixty inputs filled it,
+            // leaving out the checksums of the scorecard itself (a fresh-eye trial of the audit).
             audit.record(ok ? "RUN COMPLETED" : "RUN FAILED", name, r.period(), runId, "input " + r.input().toAbsolutePath()
-                    + "\n" + audit.inputsOf(runId) + (ok ? AuditLog.outputsIn(outputFolder(r)) : "failure: " + failure(execution)));
+                    + "\n" + (ok ? AuditLog.outputsIn(outputFolder(r)) : "failure: " + failure(execution) + "\n") + audit.inputsOf(runId));
             return new RunResult(execution.getStatus(), runId, ok ? null : failure(execution), outputFolder(r), took);
         } catch (RunRefusedException e) {
             throw e;

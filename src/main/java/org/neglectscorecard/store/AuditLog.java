@@ -71,9 +71,17 @@ public class AuditLog {
         }
         StringBuilder s = new StringBuilder();
         try (Stream<Path> files = Files.walk(folder)) {
+            java.util.Map<Path, Integer> inFolders = new java.util.TreeMap<>();
             for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
-                s.append("wrote ").append(folder.relativize(f)).append(" sha256:").append(InputScanner.checksum(f)).append('\n');
+                Path relative = folder.relativize(f);
+                if (relative.getNameCount() > 1) {
+                    inFolders.merge(relative.getName(0), 1, Integer::sum);   // the charts: one line, not fifty
+                    continue;
+                }
+                s.append("wrote ").append(relative).append(" sha256:").append(InputScanner.checksum(f)).append('\n');
             }
+            inFolders.forEach((dir, n) -> s.append("wrote ").append(dir).append("/ (").append(n).append(n == 1 ? " file" : " files")
+                    .append(")\n"));
         } catch (IOException e) {
             s.append("(the outputs could not be listed: ").append(e.getMessage()).append(")\n");
         }

@@ -61,6 +61,9 @@ class PurgeAndAuditTest {
             AuditLog.Entry completed = log.get(0);
             assertThat(completed.user()).isEqualTo(System.getProperty("user.name"));
             assertThat(completed.details()).contains("read 2026.xml sha256:").contains("wrote indicators.csv sha256:")
+                    .containsPattern("wrote charts/ \\(\\d+ files\\)")
+                    // The outputs before the inputs: the record is cut at 8,000 characters, and a partnership's inputs filled it.
+                    .satisfies(d -> assertThat(d.indexOf("wrote indicators.csv")).isLessThan(d.indexOf("read 2026.xml")))
                     .contains("wrote scorecard-p-2026-03-31.xlsx sha256:");
         }
     }
