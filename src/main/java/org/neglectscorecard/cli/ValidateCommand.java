@@ -67,11 +67,39 @@ public class ValidateCommand implements Callable<Integer> {
         targetsNotUsed.forEach(t -> problems.add(new RunInputs.Problem(t.row().file(), null, t.row().row(), null, null, null, t.why(),
                 TARGET_NOT_USED)));
         new RejectsCsv().write(problems, out.staging().resolve("rejects.csv"));
+        List<String> membersWithoutFiles = membersWithoutFiles(jobFile, report, las);
         String summary = summary(in, report, folder, targetsNotUsed);
+        if (!membersWithoutFiles.isEmpty()) {
+            summary = "\nMEMBERS WITH NO FOLDER OF FILES (a run would find no returns for them, and the partnership would have no "
+                    + "totals):\n" + membersWithoutFiles.stream().map(m -> "  - " + m + "\n").collect(java.util.stream.Collectors.joining())
+                    + summary;
+        }
         Files.writeString(out.staging().resolve("validation-summary.txt"), summary);
         out.commit();
         System.out.print(summary);
-        return somethingToFix(report) || !targetsNotUsed.isEmpty() ? SOMETHING_TO_FIX : 0;
+        return somethingToFix(report) || !targetsNotUsed.isEmpty() || !membersWithoutFiles.isEmpty() ? SOMETHING_TO_FIX : 0;
+    }
+
+    /**
+     * The job's members no folder of the input is named by, where its files are kept in LA folders: a
+     * mistyped code (812 for 821) passed validate, and the run then had no partnership totals.
+     */
+    private static List<String> membersWithoutFiles(JobFile job, InputValidator.Report report, LaDirectory las) {
+        java.util.Set<String> present = new java.util.HashSet<>();
+        report.folderLas().forEach(f -> las.code3(f).ifPresent(present::add));
+        if (present.isEmpty()) {
+            return List.of();   // files not kept in LA folders: each return names its LA inside, which validate does not gather
+        }
+        List<String> out = new java.util.ArrayList<>();
+        for (String m : job.members()) {
+            java.util.Optional<String> la3 = las.code3(m).or(() -> org.neglectscorecard.ingest.RowCheck.byName(las, m));
+            if (la3.isPresent() && !present.contains(la3.get())) {
+                out.add(las.current(la3.get()).map(la -> la.name() + " (" + la3.get() + ")").orElse(m) + ", listed in " + job.source()
+                        + ": no folder in the input is named by its code or name (the folders are "
+                        + String.join(", ", new java.util.TreeSet<>(present)) + "). Check its code in the job file.");
+            }
+        }
+        return out;
     }
 
     static final String TARGET_NOT_USED = "target not used";

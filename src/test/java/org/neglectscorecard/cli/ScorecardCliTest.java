@@ -307,6 +307,19 @@ class ScorecardCliTest {
         assertThat(run("validate", "--job", job.toString(), "--output", dir.resolve("no-input-validated").toString())).isEqualTo(2);
     }
 
+    /** A member's code mistyped (812 for Luton's 821) passed validate, and the run then had no partnership totals. */
+    @Test
+    void validateSaysAMemberNoFolderIsNamedBy() throws Exception {
+        Path job = dir.resolve("typo.yml");
+        Files.writeString(job, Files.readString(Path.of("jobs/monthly-scorecard.yml")).replace("members: [822, 823, 821]",
+                "members: [822, 823, 812]"));
+        assertThat(Files.readString(job)).contains("812");
+        assertThat(run("validate", "--job", job.toString(), "--output", dir.resolve("typo-validated").toString())).isEqualTo(3);
+        String said = Files.readString(dir.resolve("typo-validated/pan-bedfordshire-sample/validation/validation-summary.txt"));
+        assertThat(said).contains("MEMBERS WITH NO FOLDER OF FILES").contains("North East Lincolnshire (812), listed in")
+                .contains("the folders are 821, 822, 823");
+    }
+
     @Test
     void mistakesOnTheCommandLineGetAPlainAnswer() {
         assertThat(run("run", "--period", "2026-03-15", "--data-dir", dir.resolve("d").toString())).isEqualTo(2);
