@@ -37,10 +37,7 @@ class ValuesLeftOutTest {
 
     @Test
     void manyUnreadableValuesInAColumnAreWarnedOfOneStrayIsNot() throws Exception {
-        Path file = dir.resolve("input/822/annex-a.xlsx");
-        AnnexAWriter.write(SampleDataGenerator.sampleReturn("822", 2025), LocalDate.of(2025, 3, 31), Map.of(), List.of(),
-                Style.OFSTED, file);
-        int changed = categories(file, "E", 12);
+        int changed = annexAWith("E", 12);
         Path job = TestApp.jobFile(dir, "leftout", "bedford", List.of("822"));
         try (TestApp app = TestApp.start(dir.resolve("data"))) {
             RunService.RunResult result = app.run(job, LocalDate.of(2025, 3, 31), dir.resolve("input"), dir.resolve("out"), false);
@@ -62,10 +59,7 @@ class ValuesLeftOutTest {
 
     @Test
     void oneStrayValueIsLeftToTheRejectsFile() throws Exception {
-        Path file = dir.resolve("input/822/annex-a.xlsx");
-        AnnexAWriter.write(SampleDataGenerator.sampleReturn("822", 2025), LocalDate.of(2025, 3, 31), Map.of(), List.of(),
-                Style.OFSTED, file);
-        categories(file, "E", 1);
+        annexAWith("E", 1);
         Path job = TestApp.jobFile(dir, "stray", "bedford", List.of("822"));
         try (TestApp app = TestApp.start(dir.resolve("data"))) {
             assertThat(app.run(job, LocalDate.of(2025, 3, 31), dir.resolve("input"), dir.resolve("out"), false).ok()).isTrue();
@@ -77,10 +71,7 @@ class ValuesLeftOutTest {
     /** Every value unreadable: the column is there, so the note says so, not "missing or empty"; the figures are [x]. */
     @Test
     void aColumnNoneOfWhoseValuesCanBeReadIsSaidSo() throws Exception {
-        Path file = dir.resolve("input/822/annex-a.xlsx");
-        AnnexAWriter.write(SampleDataGenerator.sampleReturn("822", 2025), LocalDate.of(2025, 3, 31), Map.of(), List.of(),
-                Style.OFSTED, file);
-        int changed = categories(file, "E", Integer.MAX_VALUE);
+        int changed = annexAWith("E", Integer.MAX_VALUE);
         Path job = TestApp.jobFile(dir, "none", "bedford", List.of("822"));
         try (TestApp app = TestApp.start(dir.resolve("data"))) {
             assertThat(app.run(job, LocalDate.of(2025, 3, 31), dir.resolve("input"), dir.resolve("out"), false).ok()).isTrue();
@@ -97,10 +88,7 @@ class ValuesLeftOutTest {
     /** A wording naming several categories is Multiple, as DfE counts it: said once, so nobody looks for those plans under neglect. */
     @Test
     void aCategoryNamingSeveralIsReadAsMultipleAndSaidOnce() throws Exception {
-        Path file = dir.resolve("input/822/annex-a.xlsx");
-        AnnexAWriter.write(SampleDataGenerator.sampleReturn("822", 2025), LocalDate.of(2025, 3, 31), Map.of(), List.of(),
-                Style.OFSTED, file);
-        int changed = categories(file, "Neglect;Emotional", 5);
+        int changed = annexAWith("Neglect;Emotional", 5);
         Path job = TestApp.jobFile(dir, "several", "bedford", List.of("822"));
         try (TestApp app = TestApp.start(dir.resolve("data"))) {
             assertThat(app.run(job, LocalDate.of(2025, 3, 31), dir.resolve("input"), dir.resolve("out"), false).ok()).isTrue();
@@ -109,6 +97,14 @@ class ValuesLeftOutTest {
         assertThat(changed).isEqualTo(5);
         assertThat(rejects.split("A category naming several is read as Multiple", -1)).hasSize(2);
         assertThat(rejects).doesNotContain("Neglect;Emotional,\"value left out");
+    }
+
+    /** Bedford's 2024-25 Annex A in the input, {@code value} in List 7's Initial Category of Abuse on its first rows; how many changed. */
+    private int annexAWith(String value, int rows) throws Exception {
+        Path file = dir.resolve("input/822/annex-a.xlsx");
+        AnnexAWriter.write(SampleDataGenerator.sampleReturn("822", 2025), LocalDate.of(2025, 3, 31), Map.of(), List.of(),
+                Style.OFSTED, file);
+        return categories(file, value, rows);
     }
 
     /** Writes {@code value} into List 7's Initial Category of Abuse on its first {@code rows} rows; how many it changed. */
