@@ -11,6 +11,7 @@ import org.neglectscorecard.benchmark.Targets;
 import org.neglectscorecard.indicators.Catalogue;
 import org.neglectscorecard.ingest.InputScanner;
 import org.neglectscorecard.ingest.InputValidator;
+import org.neglectscorecard.ingest.RowCheck;
 import org.neglectscorecard.job.JobFile;
 import org.neglectscorecard.reference.LaDirectory;
 import org.neglectscorecard.scorecard.OutputFolder;
@@ -77,7 +78,12 @@ public class ValidateCommand implements Callable<Integer> {
         Files.writeString(out.staging().resolve("validation-summary.txt"), summary);
         out.commit();
         System.out.print(summary);
-        return somethingToFix(report) || !targetsNotUsed.isEmpty() || !membersWithoutFiles.isEmpty() ? SOMETHING_TO_FIX : 0;
+        // A member without a folder beside a folder of an LA that is none is a mistyped code: something to fix. Without one,
+        // it is a folder of some of the members' files, checked before the rest come: said, and not failed.
+        boolean mistyped = !membersWithoutFiles.isEmpty() && report.folderLas().stream().map(f -> las.code3(f).orElse(f))
+                .anyMatch(la3 -> jobFile.members().stream().map(m -> las.code3(m).or(() -> RowCheck.byName(las, m)).orElse(m))
+                        .noneMatch(la3::equals));
+        return somethingToFix(report) || !targetsNotUsed.isEmpty() || mistyped ? SOMETHING_TO_FIX : 0;
     }
 
     /**
@@ -92,7 +98,7 @@ public class ValidateCommand implements Callable<Integer> {
         }
         List<String> out = new java.util.ArrayList<>();
         for (String m : job.members()) {
-            java.util.Optional<String> la3 = las.code3(m).or(() -> org.neglectscorecard.ingest.RowCheck.byName(las, m));
+            java.util.Optional<String> la3 = las.code3(m).or(() -> RowCheck.byName(las, m));
             if (la3.isPresent() && !present.contains(la3.get())) {
                 out.add(las.current(la3.get()).map(la -> la.name() + " (" + la3.get() + ")").orElse(m) + ", listed in " + job.source()
                         + ": no folder in the input is named by its code or name (the folders are "
