@@ -100,6 +100,17 @@ public class OutputWriter {
             List<String> notes = new java.util.ArrayList<>(messages.of(r.runId()).stream().map(m -> m.level().equals(RunMessages.WARNING)
                     ? "Warning: " + m.text() : m.text()).toList());
             List<ScorecardWorkbook.Revision> revised = revisions.of(r.runId(), r.jobName(), r.period(), r.partnershipCode());
+            java.util.Set<String> now = RunSummary.idsWithValue(all, r.partnershipCode(), r.period());
+            java.util.Set<String> before = revisions.withValueInLastRun(r.jobName(), r.period(), r.partnershipCode());
+            List<String> lost = published.stream().map(IndicatorDefinition::id).filter(id -> before.contains(id) && !now.contains(id))
+                    .toList();
+            if (!lost.isEmpty()) {
+                // A file rejected or taken away since the last run of this period: the run still "works", with fewer figures.
+                notes.add("Warning: " + lost.size() + (lost.size() == 1 ? " indicator had" : " indicators had") + " a value for the "
+                        + "partnership for this month in this period's last run and " + (lost.size() == 1 ? "has" : "have") + " none now ("
+                        + String.join(", ", lost.subList(0, Math.min(5, lost.size()))) + (lost.size() > 5 ? ", ..." : "")
+                        + "): a file rejected or taken out of the input folder since? The inputs below say which were used.");
+            }
             if (!revised.isEmpty()) {
                 // Said where the person running it looks, not only in the workbook: a corrected return moves history.
                 notes.add(revised.size() + (revised.size() == 1 ? " headline figure of an earlier month differs" : " headline figures of "

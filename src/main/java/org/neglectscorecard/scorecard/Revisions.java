@@ -57,6 +57,19 @@ public class Revisions {
     private record Used(String area, String kind, LocalDate from, LocalDate to, String file, long fileId) {
     }
 
+    /**
+     * The indicators that had a value for an area at the period's month end in this period's previous run
+     * (empty on a first run): a file rejected or taken away since leaves some without one, which the
+     * person running it should hear of beside the count of those with a value.
+     */
+    public java.util.Set<String> withValueInLastRun(String jobName, LocalDate period, String area) {
+        var s = org.neglectscorecard.store.schema.Tables.SUPERSEDED_VALUE;
+        return new java.util.HashSet<>(dsl.selectDistinct(s.INDICATOR_ID).from(s)
+                .where(s.JOB_NAME.eq(jobName).and(s.RUN_PERIOD.eq(period)).and(s.AREA_CODE.eq(area)).and(s.PERIOD_END.eq(period))
+                        .and(s.FIGURE.isNotNull()))
+                .fetch(s.INDICATOR_ID));
+    }
+
     public List<Revision> of(long runId, String jobName, LocalDate period, String partnershipCode) {
         Map<String, Was> now = new HashMap<>();
         var v = INDICATOR_VALUE;

@@ -118,4 +118,32 @@ class RevisionsTest {
         }
         return out;
     }
+
+    /**
+     * A file taken out (or rejected whole) since the last run of the period: the run still finishes, with
+     * fewer figures; the summary says which indicators had a value then and have none now (a fresh-eye trial
+     * saw only "44 of 52 indicators have a value", 52 the run before).
+     */
+    @Test
+    void indicatorsThatHadAValueInTheLastRunAndHaveNoneNowAreSaid() throws Exception {
+        Path input = dir.resolve("input");
+        CensusReturnWriter.writeCsv(return2022(0), input.resolve("213/2022"));
+        java.nio.file.Files.writeString(input.resolve("213/early-help.csv"), """
+                Family reference,Plan start,Plan end,Whole-family plan,Multi-agency,Lead agency,Neglect identified
+                F1,2021-05-01,,Y,Y,Education,Y
+                F2,2021-06-01,,Y,Y,Health,Y
+                F3,2021-07-01,,Y,Y,Health,N
+                F4,2022-03-10,,Y,Y,Police,Y
+                """);
+        Path job = TestApp.jobFile(dir, "lost", "p", List.of("213"));
+        try (TestApp app = TestApp.start(dir.resolve("data"))) {
+            assertThat(app.run(job, LocalDate.of(2022, 3, 31), input, dir.resolve("out"), false).ok()).isTrue();
+            assertThat(java.nio.file.Files.readString(dir.resolve("out/p/2022-03-31/run-summary.txt"))).doesNotContain("have none now");
+            java.nio.file.Files.delete(input.resolve("213/early-help.csv"));
+            assertThat(app.run(job, LocalDate.of(2022, 3, 31), input, dir.resolve("out"), true).ok()).isTrue();
+        }
+        assertThat(java.nio.file.Files.readString(dir.resolve("out/p/2022-03-31/run-summary.txt")))
+                .containsPattern("Warning: \\d+ indicators? had a value for the partnership for this month in this period's last run "
+                        + "and ha(s|ve) none now \\([^)]*EH_WFMA_OPEN");
+    }
 }
