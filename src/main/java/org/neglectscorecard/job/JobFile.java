@@ -72,6 +72,30 @@ public record JobFile(String name, String partnershipId, String partnershipName,
             "visiting-standard-working-days", "retention-years", "files",
             "statistical-neighbours", "contact", "spc-baseline", "spc-change-points");
 
+    /**
+     * What to say of a setting the job file does not have: a partnership's own setting written at the top
+     * level (its indentation lost) belongs under 'partnership:'; a misspelt one is named with the setting
+     * it is nearest; the known settings in a fixed order (they came in a different order each time).
+     */
+    static String unknownSetting(String key) {
+        if (List.of("id", "members").contains(key)) {
+            return "'" + key + "' belongs under 'partnership:', indented by two spaces (partnership:, then   " + key
+                    + ": ...), as in jobs/monthly-scorecard.yml.";
+        }
+        String nearest = null;
+        int best = 3;
+        org.apache.commons.text.similarity.LevenshteinDistance edits = org.apache.commons.text.similarity.LevenshteinDistance.getDefaultInstance();
+        for (String known : new java.util.TreeSet<>(KEYS)) {
+            int d = edits.apply(key.toLowerCase(java.util.Locale.ROOT), known);
+            if (d < best) {
+                best = d;
+                nearest = known;
+            }
+        }
+        return "unknown setting '" + key + "'" + (nearest == null ? "" : " (did you mean '" + nearest + "'?)") + ". Known settings: "
+                + String.join(", ", new java.util.TreeSet<>(KEYS));
+    }
+
     public Optional<FileOverride> overrideFor(String displayName) {
         String wanted = displayName.replace('\\', '/');
         return files.stream().filter(f -> f.path().replace('\\', '/').equals(wanted)
@@ -110,7 +134,7 @@ public record JobFile(String name, String partnershipId, String partnershipName,
         String where = "In " + file + ": ";
         for (Object key : map.keySet()) {
             if (!KEYS.contains(String.valueOf(key))) {
-                throw new JobFileException(where + "unknown setting '" + key + "'. Known settings: " + KEYS);
+                throw new JobFileException(where + unknownSetting(String.valueOf(key)));
             }
         }
         String defaultName = file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
