@@ -109,7 +109,7 @@ public class OutputWriter {
                 notes.add("Warning: " + lost.size() + (lost.size() == 1 ? " indicator had" : " indicators had") + " a value for the "
                         + "partnership for this month in this period's last run and " + (lost.size() == 1 ? "has" : "have") + " none now ("
                         + String.join(", ", lost.subList(0, Math.min(5, lost.size()))) + (lost.size() > 5 ? ", ..." : "")
-                        + "): a file rejected or taken out of the input folder since? The inputs below say which were used.");
+                        + "): a file rejected or taken out of the input folder since? The list of inputs says which were used.");
             }
             if (!revised.isEmpty()) {
                 // Said where the person running it looks, not only in the workbook: a corrected return moves history.
