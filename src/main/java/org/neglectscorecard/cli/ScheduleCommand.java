@@ -38,19 +38,39 @@ public class ScheduleCommand implements Callable<Integer> {
     @Option(names = "--stop-after", hidden = true, defaultValue = "0", description = "Stop after this many runs (tests).")
     int stopAfter;
 
+    /**
+     * The job files that can be scheduled, each other one said with what to mend: one partnership's typo
+     * stopped the scheduler for every job. A scheduled run has no --input, so each must name its folder.
+     */
+    static List<JobFile> schedulable(List<Path> paths, java.io.PrintStream err) {
+        List<JobFile> out = new java.util.ArrayList<>();
+        for (Path p : paths) {
+            try {
+                JobFile job = JobFile.load(p);
+                job.requireInput();
+                out.add(job);
+            } catch (JobFile.JobFileException e) {
+                err.println("Not scheduled: " + e.getMessage());
+            }
+        }
+        return out;
+    }
+
     @Override
     public Integer call() throws IOException, InterruptedException {
         if (!Files.isDirectory(jobs)) {
             throw new CliException("The jobs folder " + jobs + " does not exist.");
         }
-        List<JobFile> files;
+        List<Path> paths;
         try (Stream<Path> list = Files.list(jobs)) {
-            files = list.filter(p -> p.toString().endsWith(".yml") || p.toString().endsWith(".yaml")).sorted()
-                    .map(JobFile::load).toList();
+            paths = list.filter(p -> p.toString().endsWith(".yml") || p.toString().endsWith(".yaml")).sorted().toList();
         }
-        files.forEach(JobFile::requireInput);   // a scheduled run has no --input: each job file names its folder
-        if (files.isEmpty()) {
+        if (paths.isEmpty()) {
             throw new CliException("There are no job files (*.yml) in " + jobs + ".");
+        }
+        List<JobFile> files = schedulable(paths, System.err);
+        if (files.isEmpty()) {
+            throw new CliException("None of the job files in " + jobs + " can be scheduled: what to mend in each is said above.");
         }
         Path data = dataDir.choose(Path.of(files.get(0).input()));
         try (ConfigurableApplicationContext context = Context.start(data, Map.of())) {
