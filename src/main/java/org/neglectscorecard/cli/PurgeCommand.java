@@ -42,6 +42,7 @@ public class PurgeCommand implements Callable<Integer> {
             String what = r.rows() + " child-level rows dated before " + cutoff + " (" + r.returns()
                     + " whole returns, and older rows of the multi-agency logs)";
             if (!dryRun) {
+                // Its period is the cut-off, and "deleted 0 ..." marks one that deleted nothing: AuditLog.purgedBefore reads both.
                 context.getBean(AuditLog.class).record("PURGE", jobFile.name(), cutoff, null,
                         "deleted " + what + " from: " + String.join(", ", r.files()));
             }

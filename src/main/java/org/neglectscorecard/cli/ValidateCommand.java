@@ -81,8 +81,7 @@ public class ValidateCommand implements Callable<Integer> {
         // A member without a folder beside a folder of an LA that is none is a mistyped code: something to fix. Without one,
         // it is a folder of some of the members' files, checked before the rest come: said, and not failed.
         boolean mistyped = !membersWithoutFiles.isEmpty() && report.folderLas().stream().map(f -> las.code3(f).orElse(f))
-                .anyMatch(la3 -> jobFile.members().stream().map(m -> las.code3(m).or(() -> RowCheck.byName(las, m)).orElse(m))
-                        .noneMatch(la3::equals));
+                .anyMatch(la3 -> jobFile.members().stream().map(m -> memberLa(m, las).orElse(m)).noneMatch(la3::equals));
         return somethingToFix(report) || !targetsNotUsed.isEmpty() || mistyped ? SOMETHING_TO_FIX : 0;
     }
 
@@ -90,6 +89,11 @@ public class ValidateCommand implements Callable<Integer> {
      * The job's members no folder of the input is named by, where its files are kept in LA folders: a
      * mistyped code (812 for 821) passed validate, and the run then had no partnership totals.
      */
+    /** A member as the job file writes it (a code or an LA's name), as its 3-digit code. */
+    private static java.util.Optional<String> memberLa(String member, LaDirectory las) {
+        return las.code3(member).or(() -> RowCheck.byName(las, member));
+    }
+
     private static List<String> membersWithoutFiles(JobFile job, InputValidator.Report report, LaDirectory las) {
         java.util.Set<String> present = new java.util.HashSet<>();
         report.folderLas().forEach(f -> las.code3(f).ifPresent(present::add));
@@ -98,7 +102,7 @@ public class ValidateCommand implements Callable<Integer> {
         }
         List<String> out = new java.util.ArrayList<>();
         for (String m : job.members()) {
-            java.util.Optional<String> la3 = las.code3(m).or(() -> RowCheck.byName(las, m));
+            java.util.Optional<String> la3 = memberLa(m, las);
             if (la3.isPresent() && !present.contains(la3.get())) {
                 out.add(las.current(la3.get()).map(la -> la.name() + " (" + la3.get() + ")").orElse(m) + ", listed in " + job.source()
                         + ": no folder in the input is named by its code or name (the folders are "

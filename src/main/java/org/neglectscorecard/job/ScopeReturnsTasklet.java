@@ -1,5 +1,6 @@
 package org.neglectscorecard.job;
 
+import static org.neglectscorecard.store.schema.Tables.ABSENT_COLUMN;
 import static org.neglectscorecard.store.schema.Tables.REJECTION;
 import static org.neglectscorecard.store.schema.Tables.RUN_AREA;
 import static org.neglectscorecard.store.schema.Tables.RUN_INPUT;
@@ -86,14 +87,18 @@ public class ScopeReturnsTasklet implements Tasklet {
                 || !latest.isBefore(reference.withDayOfMonth(1).minusMonths(1))) {
             return;
         }
-        String who = ReturnRegistry.PARTNERSHIP_WIDE.equals(la3) ? ""
-                : " (" + las.current(la3).map(LaDirectory.La::name).orElse("LA " + la3) + ")";
+        String who = whose(la3);
         LocalDate monthEnd = latest.withDayOfMonth(latest.lengthOfMonth());
         messages.add(runId, STEP, RunMessages.WARNING, display + who + " has no date of its own and none after "
                 + latest.format(DAY) + ", so it is taken as the year's return, as at " + reference.format(DAY) + ", and its "
                 + "months after " + monthEnd.format(MONTH) + " count nothing that happened in them. If it is an extract "
                 + "taken part-way through the year, give its date in the job file under 'files:' (- path: "
                 + org.neglectscorecard.ingest.InputScanner.pathInFolder(display) + ", as-at: " + monthEnd + ").");
+    }
+
+    /** " (Luton)" after a file's name, or nothing for a partnership-wide log. */
+    private String whose(String la3) {
+        return ReturnRegistry.PARTNERSHIP_WIDE.equals(la3) ? "" : " (" + las.current(la3).map(LaDirectory.La::name).orElse("LA " + la3) + ")";
     }
 
     /**
@@ -105,11 +110,10 @@ public class ScopeReturnsTasklet implements Tasklet {
     private void shortOfItsMonthEnd(long runId, String display, String kind, String la3, LocalDate reference, String from,
                                     LocalDate latest) {
         if (latest == null || reference == null || !AnnexA.SOURCE_KIND.equals(kind)
-                || !"the month end of its latest date".equals(from) || !latest.plusDays(7).isBefore(reference)) {
+                || !org.neglectscorecard.store.LoadCompletion.MONTH_END_OF_LATEST_DATE.equals(from) || !latest.plusDays(7).isBefore(reference)) {
             return;
         }
-        String who = ReturnRegistry.PARTNERSHIP_WIDE.equals(la3) ? ""
-                : " (" + las.current(la3).map(LaDirectory.La::name).orElse("LA " + la3) + ")";
+        String who = whose(la3);
         messages.add(runId, STEP, RunMessages.WARNING, display + who + " has no date of its own and none after "
                 + latest.format(DAY) + ", so it is taken as at " + reference.format(DAY) + ", the end of that month. If its lists "
                 + "were taken on " + latest.format(DAY) + ", its figures for " + reference.format(DAY) + " leave out the plans "
@@ -323,9 +327,8 @@ public class ScopeReturnsTasklet implements Tasklet {
             String column = r.get(REJECTION.COLUMN_NAME) == null ? "a column" : r.get(REJECTION.COLUMN_NAME);
             String sheet = r.get(REJECTION.SHEET) == null ? "" : " in " + r.get(REJECTION.SHEET);
             // A column indicators need is then recorded absent for the file's returns (LoadCompletion): its figures withheld.
-            boolean withheld = dsl.fetchExists(org.neglectscorecard.store.schema.Tables.ABSENT_COLUMN,
-                    org.neglectscorecard.store.schema.Tables.ABSENT_COLUMN.SOURCE_FILE_ID.eq(r.get(REJECTION.SOURCE_FILE_ID))
-                            .and(org.neglectscorecard.store.schema.Tables.ABSENT_COLUMN.FILE_COLUMN.eq(column)));
+            boolean withheld = dsl.fetchExists(ABSENT_COLUMN, ABSENT_COLUMN.SOURCE_FILE_ID.eq(r.get(REJECTION.SOURCE_FILE_ID))
+                    .and(ABSENT_COLUMN.FILE_COLUMN.eq(column)));
             messages.add(runId, STEP, RunMessages.WARNING, files.get(r.get(REJECTION.SOURCE_FILE_ID)) + ": " + count
                     + " values of " + column + sheet + " could not be read, and their rows were loaded without them: the "
                     + "figures that use " + column + (withheld ? " have no value for the months the file serves (see the top of "

@@ -431,7 +431,7 @@ public class LoadCompletion {
             } else {
                 reference = latest.withDayOfMonth(latest.lengthOfMonth());
                 // The words are read by 15-seen-and-heard.yml (visits measured from the latest date, not the month end).
-                from = "the month end of its latest date";
+                from = MONTH_END_OF_LATEST_DATE;
             }
             r.setReferenceDate(reference);
             r.setReferenceDateFrom(from);
@@ -517,6 +517,9 @@ public class LoadCompletion {
      * return, named by the store column they would have filled, so the indicators that need them
      * are withheld for the months the return serves instead of counting zero; and said.
      */
+    /** How a snapshot dated only by its contents is dated (statutory_return.reference_date_from): read by ScopeReturnsTasklet and the SQL. */
+    public static final String MONTH_END_OF_LATEST_DATE = "the month end of its latest date";
+
     /**
      * The rows of a table the share of unreadable values is taken of: the return's, or, in a file of several
      * LAs' returns (a national census), the whole file's, since a value left out is known by its file only

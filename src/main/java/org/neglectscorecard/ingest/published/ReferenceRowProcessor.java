@@ -160,7 +160,7 @@ public class ReferenceRowProcessor implements ItemProcessor<SourceRow, ParsedRow
         }
         if (sex != null && !notedSex) {
             notedSex = true;
-            check.note(row.header().has("sex") ? "sex" : "gender", row.value(row.header().has("sex") ? "sex" : "gender").strip(),
+            check.note(sexColumn(row), row.value(sexColumn(row)).strip(),
                     "This file gives children by sex: for each LA and year its Total row is used, or Male and Female added "
                     + "together where it has none. (Said once for this file, at its first such row.)");
         }
@@ -181,8 +181,12 @@ public class ReferenceRowProcessor implements ItemProcessor<SourceRow, ParsedRow
      * 'M', 'F', null for all children (no sex column, or Total), or {@link #NOT_A_SEX} for a part
      * that is neither (Unknown).
      */
+    private static String sexColumn(SourceRow row) {
+        return row.header().has("sex") ? "sex" : "gender";
+    }
+
     private static String sex(SourceRow row) {
-        String v = Values.text(row.value(row.header().has("sex") ? "sex" : "gender")).orElse("").toLowerCase(Locale.ROOT);
+        String v = Values.text(row.value(sexColumn(row))).orElse("").toLowerCase(Locale.ROOT);
         return switch (v) {
             case "", "total", "all", "all persons", "persons", "people", "both", "both sexes", "all children" -> null;
             case "male", "males", "m", "boys", "boy" -> "M";
