@@ -25,19 +25,52 @@ public final class BenchmarksCsv {
         this.catalogue = catalogue;
     }
 
-    public void write(List<BenchmarkValue> values, Path file) throws IOException {
-        try (CSVPrinter out = CsvOutput.open(file, HEADER)) {
+    /**
+     * benchmarks.csv, exact like indicators.csv, and benchmarks-published.csv, the copy to share: an
+     * LA's value withheld in the scorecard is {@code c} there, and so are its rank and quartile (with
+     * every other LA's figure public at DfE, the rank gives back the one count that ranks there).
+     *
+     * @param withheld the headline figures withheld, as {@link #key}
+     */
+    public void write(List<BenchmarkValue> values, java.util.Set<String> withheld, Path exact, Path published) throws IOException {
+        try (CSVPrinter out = CsvOutput.open(exact, HEADER); CSVPrinter shared = CsvOutput.open(published, HEADER)) {
             for (BenchmarkValue v : values) {
                 IndicatorDefinition d = catalogue.get(v.indicatorId()).orElse(null);
                 if (d == null || d.unit() == IndicatorDefinition.Unit.count) {
                     continue;
                 }
                 int decimals = d.decimals();
-                out.printRecord(v.indicatorId(), v.areaCode(), v.periodEnd(), CsvOutput.number(v.value(), decimals),
+                String value = CsvOutput.number(v.value(), decimals);
+                String rank = v.rank() == null ? "" : v.rank().toString();
+                String quartile = v.quartile() == null ? "" : v.quartile();
+                out.printRecord(v.indicatorId(), v.areaCode(), v.periodEnd(), value, CsvOutput.number(v.england(), decimals),
+                        CsvOutput.number(v.region(), decimals), CsvOutput.number(v.snMean(), decimals),
+                        v.snCount() == null ? "" : v.snCount(), rank, v.rankOf() == null ? "" : v.rankOf(), quartile);
+                boolean hide = withheld.contains(key(v.indicatorId(), v.areaCode(), v.periodEnd()));
+                shared.printRecord(v.indicatorId(), v.areaCode(), v.periodEnd(), hide && !value.isEmpty() ? WITHHELD : value,
                         CsvOutput.number(v.england(), decimals), CsvOutput.number(v.region(), decimals),
                         CsvOutput.number(v.snMean(), decimals), v.snCount() == null ? "" : v.snCount(),
-                        v.rank() == null ? "" : v.rank(), v.rankOf() == null ? "" : v.rankOf(), v.quartile() == null ? "" : v.quartile());
+                        hide && !rank.isEmpty() ? WITHHELD : rank, v.rankOf() == null ? "" : v.rankOf(),
+                        hide && !quartile.isEmpty() ? WITHHELD : quartile);
             }
         }
+    }
+
+    /** How a withheld value is written in the copy to share, as in indicators-published.csv. */
+    static final String WITHHELD = "c";
+
+    /** The headline figures withheld among a run's values, as {@link #key}. */
+    public static java.util.Set<String> withheld(List<IndicatorValue> values) {
+        java.util.Set<String> keys = new java.util.HashSet<>();
+        for (IndicatorValue v : values) {
+            if (v.suppressed() && v.isHeadline()) {
+                keys.add(key(v.indicatorId(), v.areaCode(), v.periodEnd()));
+            }
+        }
+        return keys;
+    }
+
+    private static String key(String indicatorId, String area, java.time.LocalDate periodEnd) {
+        return indicatorId + "|" + area + "|" + periodEnd;
     }
 }

@@ -18,7 +18,7 @@ final class NotesSheet extends SheetWriter {
     @Override
     void write(Content c) {
         XSSFSheet s = sheet("Notes", "Every indicator: what it measures, where it comes from, which way is better. "
-                + "Symbols: [c] withheld to protect 1 to 5 children or families (counts of practitioners, audits and "
+                + "Symbols: [c] withheld: " + Sentences.WITHHELD + " (counts of practitioners, audits and "
                 + "appointments are not withheld); [x] not available; [z] not applicable.");
         header(s.createRow(TABLE_ROW), "Indicator ID", "Indicator", "Strategic priority", "Definition", "Source", "Better is",
                 "Unit", "Department for Education counterpart", "Withheld when 1 to 5", "How SPC reads it (the partnership's chart)");

@@ -130,7 +130,8 @@ public class OutputWriter {
                 return summary;
             }
             new IndicatorsCsv(catalogue).write(all, staging.resolve("indicators.csv"), staging.resolve("indicators-published.csv"));
-            new BenchmarksCsv(catalogue).write(benchmarks.of(r.jobName(), r.period()), staging.resolve("benchmarks.csv"));
+            new BenchmarksCsv(catalogue).write(benchmarks.of(r.jobName(), r.period()), BenchmarksCsv.withheld(all), staging.resolve("benchmarks.csv"),
+                    staging.resolve("benchmarks-published.csv"));
             String workbook = "scorecard-" + r.partnershipCode() + "-" + r.period() + ".xlsx";
             List<BenchmarkValue> benchmarkValues = benchmarks.of(r.jobName(), r.period());
             List<Targets.Target> targetList = targets.targets(r.runId());

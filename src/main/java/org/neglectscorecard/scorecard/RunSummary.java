@@ -247,7 +247,8 @@ public final class RunSummary {
         s.append("  ").append(pack).append(".html  (the same board pack as a web page)\n");
         s.append("  indicators.csv  (every value, exact, with a flag where small numbers are withheld)\n");
         s.append("  indicators-published.csv  (the copy to share: small numbers withheld)\n");
-        s.append("  benchmarks.csv  (rates and percentages beside England, the region and statistical neighbours)\n");
+        s.append("  benchmarks.csv  (rates and percentages beside England, the region and statistical neighbours, exact)\n");
+        s.append("  benchmarks-published.csv  (the copy to share: withheld figures, their ranks and quartiles as c)\n");
         s.append("  rejects.csv  (").append(problems).append(problems == 1 ? " problem" : " problems").append(" found in the inputs)\n");
         s.append("  charts/  (a trend chart per indicator, PNG)\n");
         s.append("  run-summary.txt  (this summary)\n");

@@ -327,7 +327,7 @@ public final class ScorecardFigures {
             noReading = "no figure for this month";
         } else if (values.get(size - 1) == null) {
             variation = Spc.Variation.NO_SPC;
-            noReading = "this month is not charted (withheld: it rests on 1 to 5 children or families)";
+            noReading = "this month is not charted (withheld: " + Sentences.WITHHELD + ")";
         }
         // Assurance needs the target in the SPC series' own terms: not a year's total against monthly counts.
         Spc.Assurance assurance = target == null || d.polarity() == Polarity.context ? Spc.Assurance.NO_TARGET

@@ -20,6 +20,13 @@ public final class Sentences {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
 
+    /**
+     * Why a figure shows [c], the same words whether it is itself 1 to 5 or withheld so that one
+     * cannot be worked out: saying which would tell a reader the second kind is not small, and
+     * "concerns 1 to 5 children" on a withheld 117 is untrue and points at where to look.
+     */
+    public static final String WITHHELD = "it is, or would let someone work out, a count of 1 to 5 children or families";
+
     private Sentences() {
     }
 
@@ -47,7 +54,7 @@ public final class Sentences {
             return "No figure for this month.";
         }
         if (now.suppressed()) {
-            return "Withheld: the figure concerns 1 to 5 children or families, who could be identified.";
+            return "Withheld: " + WITHHELD + ".";
         }
         StringBuilder s = new StringBuilder(d.title());
         if (where != null && !where.equals("the partnership")) {
@@ -108,7 +115,7 @@ public final class Sentences {
         IndicatorDefinition d = l.indicator();
         StringBuilder s = new StringBuilder(d.title()).append(": ");
         if (l.now() == null || l.now().suppressed()) {
-            return s.append(l.now() == null ? "no figure this month." : "withheld (1 to 5 children or families).").toString();
+            return s.append(l.now() == null ? "no figure this month." : "withheld (" + WITHHELD + ").").toString();
         }
         s.append(format(d, l.now().value()));
         if (l.lastYear() == null || l.lastYear().suppressed() || l.lastYear().value() == null) {
@@ -129,7 +136,7 @@ public final class Sentences {
             return "No figure for this month.";
         }
         if (l.now().suppressed()) {
-            return "Withheld: 1 to 5 children or families.";
+            return "Withheld to protect the children concerned.";
         }
         if (l.runningTotal()) {
             return "Reached " + format(d, l.now().value()) + (l.target() == null ? "" : " of a target of " + format(d, l.target().value()))

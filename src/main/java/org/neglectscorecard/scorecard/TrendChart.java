@@ -281,7 +281,7 @@ public final class TrendChart {
     /** The key the board pack prints as text beside its charts: the same marks, in words. */
     static List<String[]> key() {
         List<String[]> out = new ArrayList<>();
-        out.add(new String[] {"series", "Monthly figure (a gap: withheld, 1 to 5 children or families, or no figure)"});
+        out.add(new String[] {"series", "Monthly figure (a gap: withheld to protect the children concerned, or no figure)"});
         out.add(new String[] {"mean", "Mean"});
         out.add(new String[] {"limits", "Process limits"});
         out.add(new String[] {"improvement", "Special cause: improvement"});
@@ -350,7 +350,7 @@ public final class TrendChart {
             parts.add("monthly figures (the scorecard shows the 12 months' total)");
         }
         if (line.spcValues().stream().anyMatch(v -> v == null)) {
-            parts.add("gaps are months withheld (1 to 5 children or families) or without a figure");
+            parts.add("gaps are months withheld to protect the children concerned, or without a figure");
         }
         if (line.target() != null && line.inMonthSeries() && line.indicator().unit() == Unit.count) {
             parts.add("the target is for the year, so is not drawn on monthly counts");

@@ -73,7 +73,10 @@ final class YearOnYearSheet extends SheetWriter {
                 number(row, 10, b == null || !benchmarked || line.partnership() ? null : b.snMean(), d.decimals(),
                         line.partnership() ? NOT_APPLICABLE : none);
                 String noRank = line.partnership() || d.polarity() == Polarity.context ? NOT_APPLICABLE : none;
-                integer(row, 11, b == null || !benchmarked ? null : b.rank(), noRank);
+                // A withheld figure's rank among every LA's published figure pins it down (the one count out of
+                // its published denominator that ranks there): withheld with it, as on the Benchmarks sheet.
+                boolean rankWithheld = v.suppressed() && b != null && benchmarked && b.rank() != null;
+                integer(row, 11, b == null || !benchmarked || v.suppressed() ? null : b.rank(), rankWithheld ? SUPPRESSED : noRank);
                 integer(row, 12, b == null || !benchmarked ? null : b.rankOf(), noRank);
             }
         }

@@ -54,7 +54,7 @@ class BoardPackWithheldTest {
         int row = html.indexOf(">Children on a plan, initial category neglect<");
         assertThat(row).isPositive();
         String summaryRow = html.substring(row, html.indexOf("</tr>", row));
-        assertThat(summaryRow).contains("[c]").contains("Withheld: 1 to 5 children or families.");
+        assertThat(summaryRow).contains("[c]").contains("Withheld to protect the children concerned.");
         // Its target is not judged on a withheld figure, and does not silently drop off the list either.
         assertThat(html).contains("Children on a plan, initial category neglect: cannot be judged this month (target 30): "
                 + "the figure is withheld as a small number.");

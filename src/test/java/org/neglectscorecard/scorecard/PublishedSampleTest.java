@@ -105,6 +105,70 @@ class PublishedSampleTest {
     }
 
     /**
+     * An LA's withheld percentage is not ranked where it may leave the partnership: with every other
+     * LA's figure public at DfE, the rank gives back the one count out of its published denominator
+     * that ranks there (a fresh-eye reader recovered Luton's 5 of 30 children who started to be
+     * looked after for another reason from benchmarks.csv's 83.3 and from the Year on year sheet's
+     * rank 131 of 150).
+     */
+    @Test
+    void aWithheldFigureIsNeitherShownNorRankedInTheCopiesToShare() throws Exception {
+        IndicatorsFile full = IndicatorsFile.read(SampleRun.outputs().resolve("indicators.csv"));
+        Set<String> withheldHeadlines = new HashSet<>();
+        Map<String, String> nameOf = new HashMap<>();
+        for (CSVRecord r : full.rows()) {
+            nameOf.put(r.get("area_code"), r.get("area_name"));
+            if ("all".equals(r.get("breakdown")) && Boolean.parseBoolean(r.get("suppressed"))) {
+                withheldHeadlines.add(r.get("indicator_id") + "|" + r.get("area_code") + "|" + r.get("period_end"));
+            }
+        }
+        List<String> exact = java.nio.file.Files.readAllLines(SampleRun.outputs().resolve("benchmarks.csv"));
+        List<String> shared = java.nio.file.Files.readAllLines(SampleRun.outputs().resolve("benchmarks-published.csv"));
+        assertThat(shared).hasSameSizeAs(exact);
+        assertThat(shared.get(0)).isEqualTo(exact.get(0));
+        int ranksWithheld = 0;
+        for (int i = 1; i < exact.size(); i++) {
+            String[] e = exact.get(i).split(",", -1);
+            String[] p = shared.get(i).split(",", -1);
+            if (withheldHeadlines.contains(e[0] + "|" + e[1] + "|" + e[2])) {
+                assertThat(p[3]).as(shared.get(i)).isEqualTo("c");
+                assertThat(p[8]).as(shared.get(i)).isIn("c", "");
+                assertThat(p[10]).as(shared.get(i)).isIn("c", "");
+                ranksWithheld += "c".equals(p[8]) ? 1 : 0;
+                assertThat(String.join(",", java.util.Arrays.copyOfRange(p, 4, 8)))
+                        .isEqualTo(String.join(",", java.util.Arrays.copyOfRange(e, 4, 8)));
+            } else {
+                assertThat(shared.get(i)).isEqualTo(exact.get(i));
+            }
+        }
+        assertThat(ranksWithheld).as("the sample has ranked LA figures that are withheld").isGreaterThan(0);
+
+        Set<String> withheldByName = new HashSet<>();
+        withheldHeadlines.forEach(k -> {
+            String[] x = k.split("\\|");
+            withheldByName.add(x[0] + "|" + nameOf.get(x[1]) + "|" + x[2]);
+        });
+        Path book = SampleRun.outputs().resolve("scorecard-" + SampleRun.PARTNERSHIP + "-" + SampleRun.PERIOD + ".xlsx");
+        int yearOnYearRanksWithheld = 0;
+        try (var in = java.nio.file.Files.newInputStream(book); var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(in)) {
+            var sheet = wb.getSheet("Year on year");
+            var table = sheet.getTables().get(0);
+            for (int i = table.getStartCellReference().getRow() + 1; i <= table.getEndCellReference().getRow(); i++) {
+                var row = sheet.getRow(i);
+                String key = row.getCell(0).getStringCellValue() + "|" + row.getCell(2).getStringCellValue() + "|"
+                        + row.getCell(3).getStringCellValue();
+                if (withheldByName.contains(key)) {
+                    var rank = row.getCell(11);
+                    assertThat(rank.getCellType()).as("Year on year, rank of " + key)
+                            .isEqualTo(org.apache.poi.ss.usermodel.CellType.STRING);
+                    yearOnYearRanksWithheld += "[c]".equals(rank.getStringCellValue()) ? 1 : 0;
+                }
+            }
+        }
+        assertThat(yearOnYearRanksWithheld).as("withheld LA figures the Year on year sheet would have ranked").isGreaterThan(0);
+    }
+
+    /**
      * Protecting the few leaves the partnership's monthly charts of plans started drawn: in the sample
      * no month of them is 1 to 5 children, and the sums that gave away an LA's withheld counts were
      * once broken by withholding the cheapest cell near them (a partnership's month, which takes the
