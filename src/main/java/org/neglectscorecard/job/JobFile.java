@@ -167,6 +167,7 @@ public record JobFile(String name, String partnershipId, String partnershipName,
         }
         // Checked here, before any file is loaded: a member no LA answers to would only be found after loading.
         org.neglectscorecard.reference.LaDirectory las = new org.neglectscorecard.reference.LaDirectory();
+        List<String> asWritten = List.copyOf(members);
         for (int i = 0; i < members.size(); i++) {
             String m = members.get(i);
             if (las.code3(m).isPresent()) {
@@ -187,6 +188,17 @@ public record JobFile(String name, String partnershipId, String partnershipName,
                         + " Give the member LA's 3-digit code" + (byName.problem() != null ? "." : ": " + byName.code3() + " for that one."));
             }
             members.set(i, byName.code3());
+        }
+        // One LA listed twice (821 and Luton) is counted once, but is most often a slip for another LA, which
+        // then ran as no member at all: said at once, before any file is read.
+        Map<String, String> seen = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < members.size(); i++) {
+            String m = asWritten.get(i);
+            String before = seen.putIfAbsent(las.code3(members.get(i)).orElse(members.get(i)), m);
+            if (before != null) {
+                throw new JobFileException(where + "partnership member " + (before.equals(m) ? "'" + m + "' is listed twice"
+                        : "'" + m + "' is the same LA as '" + before + "'") + ": list each member LA once");
+            }
         }
         List<FileOverride> overrides = new ArrayList<>();
         if (map.get("files") instanceof List<?> list) {

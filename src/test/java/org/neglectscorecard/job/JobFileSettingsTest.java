@@ -40,4 +40,20 @@ class JobFileSettingsTest {
                 .hasMessageContaining("Known settings: contact, files, input, name, output, partnership, retention-years");
         assertThat(JobFile.unknownSetting("colour")).doesNotContain("did you mean");
     }
+
+    /** One LA twice (by code and by name, or by 3-digit and 9-character code) is most often a slip for another member. */
+    @Test
+    void anLaListedTwiceAmongTheMembersIsRefused() throws Exception {
+        assertThatThrownBy(() -> JobFile.load(job("name: beds\npartnership:\n  id: beds\n  members: [821, 822, 821]\ninput: in\n")))
+                .isInstanceOf(JobFile.JobFileException.class)
+                .hasMessageContaining("partnership member '821' is listed twice: list each member LA once");
+        assertThatThrownBy(() -> JobFile.load(job("name: beds\npartnership:\n  id: beds\n  members: [821, Luton]\ninput: in\n")))
+                .isInstanceOf(JobFile.JobFileException.class)
+                .hasMessageContaining("is the same LA as '821'");
+        assertThatThrownBy(() -> JobFile.load(job("name: beds\npartnership:\n  id: beds\n  members: [E06000032, 821]\ninput: in\n")))
+                .isInstanceOf(JobFile.JobFileException.class)
+                .hasMessageContaining("'821' is the same LA as 'E06000032'");
+        assertThat(JobFile.load(job("name: beds\npartnership:\n  id: beds\n  members: [821, 822]\ninput: in\n")).members())
+                .containsExactly("821", "822");
+    }
 }
