@@ -185,46 +185,80 @@ public final class ScorecardFigures {
                 IndicatorValue before = byMonth.get(lastYear);
                 BigDecimal change = usable(now) && usable(before) ? now.value().subtract(before.value()) : null;
                 Direction direction = change == null ? null : Direction.of(d.polarity(), change.signum());
-                List<LocalDate> months = new ArrayList<>();
-                List<Double> spcValues = new ArrayList<>();
-                List<Double> denominators = new ArrayList<>();
-                boolean denominatorsKnown = d.unit() != Unit.count && !d.isRate();
-                int fewPeople = 0;
-                if (!history.isEmpty()) {
-                    YearMonth first = YearMonth.from(history.get(0).periodEnd());
-                    for (YearMonth m = first; !m.isAfter(YearMonth.from(in.period())); m = m.plusMonths(1)) {
-                        LocalDate month = m.atEndOfMonth();
-                        months.add(month);
-                        IndicatorValue figure = byMonth.get(month);
-                        Double value = spcValue(d, figure, inMonth);
-                        Double denominator = denominator(d, figure, inMonth, in.catalogue(), byKey, area, month);
-                        if (value != null && denominatorsKnown && denominator != null && tooFewPeople(d, value, denominator,
-                                in.catalogue())) {
-                            value = null;
-                            fewPeople++;
-                        } else if (value == null && figure != null && (figure.suppressed() || figure.value() != null)) {
-                            // A month with a figure that is not charted was withheld (its count, or one worked out from
-                            // it, is 1 to 5): said as that, not as "fewer than 15 months of figures (0)".
-                            fewPeople++;
-                        }
-                        spcValues.add(value);
-                        denominators.add(value == null ? null : denominator);
-                    }
+                Series series = series(d, history, byMonth, byKey, area, inMonth, in);
+                boolean yearInstead = false;
+                if (inMonth && series.withheld() * 4 > series.withFigure()) {
+                    // Most months withheld leaves an empty chart, or one of only the months whose small group happened
+                    // to be none (every start for abuse or neglect: 100%, 100%, 100%), which a board would misread: the
+                    // figure over 12 months is drawn instead, and not read as SPC (its months overlap).
+                    series = series(d, history, byMonth, byKey, area, false, in);
+                    yearInstead = true;
                 }
+                List<LocalDate> months = series.months();
+                List<Double> spcValues = series.values();
+                List<Double> denominators = series.denominators();
+                int fewPeople = series.withheld();
                 Targets.Target target = Targets.current(in.targets(), d.id(), area, in.period()).orElse(null);
                 Targets.Rag rag = usable(now) ? Targets.rag(d.polarity(), now.value(), target).orElse(null) : null;
-                Reading reading = read(d, inMonth, runningTotal, months, spcValues, denominators, fewPeople, history, now, target, in);
+                Reading reading = yearInstead ? yearInstead(d, target)
+                        : read(d, inMonth, runningTotal, months, spcValues, denominators, fewPeople, history, now, target, in);
                 BenchmarkValue benchmark = latestBenchmark.get(d.id() + "|" + area);
                 boolean partnership = area.equals(in.partnershipCode());
                 Targets.Commentary commentary = partnership ? commentary(in.commentary(), d.id(), in.period()) : null;
                 String sentence = Sentences.of(d, partnership ? "the partnership" : areaNames.get(area), now, before, reading,
-                        benchmark, inMonth, target);
+                        benchmark, inMonth && !yearInstead, target);
                 lines.add(new Line(d, area, areaNames.get(area), partnership, now, byMonth.get(previous), before, change,
-                        runningTotal ? null : direction, months, spcValues, denominators, inMonth, runningTotal, reading, target,
+                        runningTotal ? null : direction, months, spcValues, denominators, inMonth && !yearInstead, runningTotal, reading, target,
                         rag, benchmark, commentary, sentence, history));
             }
         }
         return lines;
+    }
+
+    /** A line's chart points: a gap where a month is withheld, counted in {@code withheld}; {@code withFigure} months have one. */
+    private record Series(List<LocalDate> months, List<Double> values, List<Double> denominators, int withheld, int withFigure) {
+    }
+
+    private static Series series(IndicatorDefinition d, List<IndicatorValue> history, Map<LocalDate, IndicatorValue> byMonth,
+                                 Map<String, IndicatorValue> byKey, String area, boolean inMonth, Inputs in) {
+        List<LocalDate> months = new ArrayList<>();
+        List<Double> spcValues = new ArrayList<>();
+        List<Double> denominators = new ArrayList<>();
+        boolean denominatorsKnown = d.unit() != Unit.count && !d.isRate();
+        int fewPeople = 0;
+        int withFigure = 0;
+        if (!history.isEmpty()) {
+            YearMonth first = YearMonth.from(history.get(0).periodEnd());
+            for (YearMonth m = first; !m.isAfter(YearMonth.from(in.period())); m = m.plusMonths(1)) {
+                LocalDate month = m.atEndOfMonth();
+                months.add(month);
+                IndicatorValue figure = byMonth.get(month);
+                Double value = spcValue(d, figure, inMonth);
+                Double denominator = denominator(d, figure, inMonth, in.catalogue(), byKey, area, month);
+                if (value != null && denominatorsKnown && denominator != null && tooFewPeople(d, value, denominator,
+                        in.catalogue())) {
+                    value = null;
+                    fewPeople++;
+                } else if (value == null && figure != null && (figure.suppressed() || figure.value() != null)) {
+                    // A month with a figure that is not charted was withheld (its count, or one worked out from
+                    // it, is 1 to 5): said as that, not as "fewer than 15 months of figures (0)".
+                    fewPeople++;
+                }
+                withFigure += value != null || figure != null && (figure.suppressed() || figure.value() != null) ? 1 : 0;
+                spcValues.add(value);
+                denominators.add(value == null ? null : denominator);
+            }
+        }
+        return new Series(months, spcValues, denominators, fewPeople, withFigure);
+    }
+
+    /** The reading of a line charted over 12 months because most of its monthly figures are withheld. */
+    private static Reading yearInstead(IndicatorDefinition d, Targets.Target target) {
+        return new Reading(null, Spc.Variation.NO_SPC,
+                target == null || d.polarity() == Polarity.context ? Spc.Assurance.NO_TARGET : Spc.Assurance.NOT_ENOUGH_DATA,
+                "the figure in the month is withheld in most months (" + Sentences.WITHHELD + "), so the chart shows the figure "
+                        + "over the 12 months to each month end, which SPC does not read (each month overlaps the 11 before)",
+                null, null);
     }
 
     /** The SPC reading of one line: which chart, its baseline and change points, and what the latest month says. */
