@@ -604,9 +604,9 @@ public final class DisclosureControl {
                     extra = cheapest(candidates);
                 }
                 if (extra == null) {
-                    // Every figure its sums hold is withheld already: the sums alone pin it (a one-LA partnership's
-                    // total equal to its LA's, say), and nothing shown says what it is. Stopping the run here left a
-                    // small LA with no scorecard at all.
+                    // Every figure its sums hold is withheld already: the sums pin it among withheld figures only
+                    // (a thinned LA's few GCP2 children, month by month), so nothing shown says what it is. Stopping
+                    // the run here left a small LA with no scorecard at all.
                     looked[found] = true;
                     continue;
                 }
