@@ -70,6 +70,18 @@ public final class BenchmarksCsv {
         return keys;
     }
 
+    /**
+     * The benchmarks as the workbook and board pack may use them: an LA's value the scorecard withholds
+     * is left out (null), so no sentence ("England's 57.6%, when Bedford's was 84.8%") or count of LAs
+     * better than England can carry it. Rank and quartile stay, for the sheets to show as [c].
+     */
+    public static List<BenchmarkValue> shareable(List<BenchmarkValue> values, java.util.Set<String> withheld) {
+        return values.stream().map(v -> withheld.contains(key(v.indicatorId(), v.areaCode(), v.periodEnd()))
+                ? new BenchmarkValue(v.indicatorId(), v.areaCode(), v.periodEnd(), null, v.england(), v.region(), v.snMean(),
+                        v.snCount(), v.rank(), v.rankOf(), v.quartile(), v.published())
+                : v).toList();
+    }
+
     private static String key(String indicatorId, String area, java.time.LocalDate periodEnd) {
         return indicatorId + "|" + area + "|" + periodEnd;
     }

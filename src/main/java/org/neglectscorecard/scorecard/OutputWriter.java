@@ -130,10 +130,12 @@ public class OutputWriter {
                 return summary;
             }
             new IndicatorsCsv(catalogue).write(all, staging.resolve("indicators.csv"), staging.resolve("indicators-published.csv"));
-            new BenchmarksCsv(catalogue).write(benchmarks.of(r.jobName(), r.period()), BenchmarksCsv.withheld(all), staging.resolve("benchmarks.csv"),
+            java.util.Set<String> withheld = BenchmarksCsv.withheld(all);
+            List<BenchmarkValue> exactBenchmarks = benchmarks.of(r.jobName(), r.period());
+            new BenchmarksCsv(catalogue).write(exactBenchmarks, withheld, staging.resolve("benchmarks.csv"),
                     staging.resolve("benchmarks-published.csv"));
             String workbook = "scorecard-" + r.partnershipCode() + "-" + r.period() + ".xlsx";
-            List<BenchmarkValue> benchmarkValues = benchmarks.of(r.jobName(), r.period());
+            List<BenchmarkValue> benchmarkValues = BenchmarksCsv.shareable(exactBenchmarks, withheld);
             List<Targets.Target> targetList = targets.targets(r.runId());
             List<Targets.Commentary> commentary = targets.commentary(r.runId());
             List<ScorecardFigures.Line> lines = ScorecardFigures.build(new ScorecardFigures.Inputs(r.period(), r.partnershipCode(),

@@ -42,7 +42,7 @@ final class ReconciliationSheet extends SheetWriter {
             number(row, 5, b.published(), d.decimals(), NOT_AVAILABLE);
             BigDecimal rounding = rounding(b.published(), d.decimals());
             number(row, 7, rounding, Math.max(d.decimals(), rounding.scale()), null);
-            if (b.value() != null && withheld(c, b.indicatorId(), b.areaCode(), b.periodEnd())) {
+            if (withheld(c, b.indicatorId(), b.areaCode(), b.periodEnd())) {
                 // Shown beside DfE's figure, the difference would give ours away.
                 text(row, 4, SUPPRESSED);
                 text(row, 6, SUPPRESSED);

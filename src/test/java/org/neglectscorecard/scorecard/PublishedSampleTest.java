@@ -166,6 +166,26 @@ class PublishedSampleTest {
             }
         }
         assertThat(yearOnYearRanksWithheld).as("withheld LA figures the Year on year sheet would have ranked").isGreaterThan(0);
+
+        // Nor is it said beside England's ("England's figure was 57.6% at 31 March 2022, when Bedford's was 84.8%"),
+        // in the workbook's sentences or the board pack.
+        String words;
+        try (var zip = new java.util.zip.ZipFile(book.toFile())) {
+            words = new String(zip.getInputStream(zip.getEntry("xl/sharedStrings.xml")).readAllBytes(),
+                    java.nio.charset.StandardCharsets.UTF_8).replace("&apos;", "'");
+        }
+        Path pack = SampleRun.outputs().resolve("board-pack-" + SampleRun.PARTNERSHIP + "-" + SampleRun.PERIOD + ".html");
+        words += java.nio.file.Files.readString(pack).replace("&#39;", "'");
+        int sentencesChecked = 0;
+        for (int i = 1; i < exact.size(); i++) {
+            String[] e = exact.get(i).split(",", -1);
+            if (withheldHeadlines.contains(e[0] + "|" + e[1] + "|" + e[2]) && !e[3].isEmpty() && e[0].endsWith("_PCT")) {
+                assertThat(words).doesNotContain("when " + nameOf.get(e[1]) + "'s was " + e[3] + "%");
+                sentencesChecked++;
+            }
+        }
+        assertThat(sentencesChecked).isGreaterThan(0);
+        assertThat(words).as("the sentences the check reads are there").contains("England's figure was");
     }
 
     /**
