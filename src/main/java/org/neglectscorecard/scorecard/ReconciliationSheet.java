@@ -46,7 +46,7 @@ final class ReconciliationSheet extends SheetWriter {
                 // Shown beside DfE's figure, the difference would give ours away.
                 text(row, 4, SUPPRESSED);
                 text(row, 6, SUPPRESSED);
-                text(row, 8, "Small number");
+                text(row, 8, "Withheld");   // not "Small number": it may be withheld so that one cannot be worked out
                 text(row, 9, "Withheld here: beside DfE's figure the difference would give ours away. Compare in indicators.csv.", wrap);
             } else if (b.value() != null) {
                 number(row, 4, b.value(), d.decimals(), NOT_AVAILABLE);
