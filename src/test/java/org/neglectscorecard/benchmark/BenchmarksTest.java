@@ -21,7 +21,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neglectscorecard.indicators.PublishedFiguresTestAccess;
 import org.neglectscorecard.job.RunService;
-import org.neglectscorecard.sample.CensusReturnWriter;
 import org.neglectscorecard.testing.TestApp;
 
 /**
@@ -44,8 +43,7 @@ class BenchmarksTest {
     @BeforeAll
     static void run() throws Exception {
         Path input = dir.resolve("input");
-        CensusReturnWriter.writeXml(PublishedFiguresTestAccess.westminster(2021), input.resolve("213/2020-21/cin.xml"));
-        CensusReturnWriter.writeCsv(PublishedFiguresTestAccess.westminster(2022), input.resolve("213/2021-22"));
+        PublishedFiguresTestAccess.writeWestminster(input);
         Files.createDirectories(input.resolve("reference"));
         for (String f : List.of(D4, SN_2021, "sn_model_2025_wide.csv")) {
             Files.copy(REFERENCE.resolve(f), input.resolve("reference").resolve(f));

@@ -11,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neglectscorecard.indicators.PublishedFiguresTestAccess;
 import org.neglectscorecard.job.RunService;
-import org.neglectscorecard.sample.CensusReturnWriter;
 import org.neglectscorecard.testing.TestApp;
 
 /**
@@ -129,8 +128,7 @@ class RenamedDownloadsAndTargetsByNameTest {
 
     /** With savedAs null, the reference folder is as the caller left it. */
     private String run(String name, String savedAs, String file, Path input) throws Exception {
-        CensusReturnWriter.writeXml(PublishedFiguresTestAccess.westminster(2021), input.resolve("213/2020-21/cin.xml"));
-        CensusReturnWriter.writeCsv(PublishedFiguresTestAccess.westminster(2022), input.resolve("213/2021-22"));
+        PublishedFiguresTestAccess.writeWestminster(input);
         Files.createDirectories(input.resolve("reference"));
         if (savedAs != null) {
             Files.copy(REFERENCE.resolve(file), input.resolve("reference").resolve(savedAs));

@@ -18,7 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neglectscorecard.indicators.PublishedFiguresTestAccess;
 import org.neglectscorecard.job.RunService;
-import org.neglectscorecard.sample.CensusReturnWriter;
 import org.neglectscorecard.testing.TestApp;
 
 /**
@@ -40,8 +39,7 @@ class TargetsAndPopulationAsTypedTest {
     @BeforeAll
     static void run() throws Exception {
         Path input = dir.resolve("input");
-        CensusReturnWriter.writeXml(PublishedFiguresTestAccess.westminster(2021), input.resolve("213/2020-21/cin.xml"));
-        CensusReturnWriter.writeCsv(PublishedFiguresTestAccess.westminster(2022), input.resolve("213/2021-22"));
+        PublishedFiguresTestAccess.writeWestminster(input);
         Files.createDirectories(input.resolve("partnership"));
         try (XSSFWorkbook wb = new XSSFWorkbook()) {
             XSSFSheet s = wb.createSheet("Targets");
