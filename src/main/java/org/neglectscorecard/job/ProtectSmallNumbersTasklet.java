@@ -16,6 +16,9 @@ public class ProtectSmallNumbersTasklet implements Tasklet {
 
     public static final String STEP = "protectSmallNumbers";
 
+    private static final java.time.format.DateTimeFormatter DAY = java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy",
+            java.util.Locale.UK);
+
     private final IndicatorValues values;
     private final RunInputs inputs;
     private final Catalogue catalogue;
@@ -32,10 +35,14 @@ public class ProtectSmallNumbersTasklet implements Tasklet {
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         RunContext run = RunContext.of(chunkContext.getStepContext().getStepExecution());
         long started = System.nanoTime();
-        int withheld = values.protect(run.jobName(), run.period(), run.jobFile().partnershipId(), inputs.members(run.runId()), catalogue);
-        contribution.incrementWriteCount(withheld);
-        progress.say(String.format("Withheld %d figures in the copies to share (small numbers, and figures they could be worked out from) in %.1f s",
-                withheld, (System.nanoTime() - started) / 1e9));
+        IndicatorValues.Protection done = values.protect(run.jobName(), run.period(), run.jobFile().partnershipId(),
+                inputs.members(run.runId()), catalogue);
+        contribution.incrementWriteCount(done.withheld());
+        String consistent = done.consistentWith().isEmpty() ? ""
+                : ", here or with the " + (done.consistentWith().size() > 1 ? "copies of the runs" : "copy of the run") + " for "
+                        + String.join(" and ", done.consistentWith().stream().map(d -> d.format(DAY)).toList());
+        progress.say(String.format("Withheld %d figures in the copies to share (small numbers, and figures they could be worked out from%s) in %.1f s",
+                done.withheld(), consistent, (System.nanoTime() - started) / 1e9));
         return RepeatStatus.FINISHED;
     }
 }

@@ -44,6 +44,9 @@ import org.neglectscorecard.indicators.IndicatorDefinition.Unit;
  * A withheld cell counts as worked out when it follows from all of these at once (linear algebra,
  * not one sum at a time), and a set of withheld cells whose total is itself a count of 1 to 5 is
  * not allowed either. A figure is then published only when every cell it shows is.
+ * An outsider also holds the copies of other months' runs: a cell one of them showed with the value
+ * it has now is known (never withheld to protect another, and the sums are checked with it shown),
+ * and a cell they withheld, unchanged, stays withheld.
  * A derived cell is unknown to an outsider exactly when one of the cells it is derived from is: so
  * a withheld complement has its numerator or denominator withheld with it (the cheaper), and a
  * complement is withheld wherever its numerator or denominator is.
@@ -95,12 +98,35 @@ public final class DisclosureControl {
      */
     public static List<Verdict> decide(List<Figure> figures, Function<String, Optional<IndicatorDefinition>> catalogue,
                                        String partnership, Set<String> members) {
+        return decide(figures, List.of(), catalogue, partnership, members);
+    }
+
+    /** A figure as another run of the same job had it, with what that run published of it. */
+    public record Published(Figure figure, Verdict verdict) {
+    }
+
+    /**
+     * The verdict for each figure, in the same order, consistent with what other runs of the same
+     * job published (the copies of last month and this month are read together): a count another
+     * run showed, with the value it has now, is known, so never withheld to protect another; a
+     * count another run withheld, unchanged since and shown by none, stays withheld. Without this,
+     * February's copy showed three figures March's withheld so that a count of 1 to 5 could not be
+     * worked out, and March's four that February's withheld for the same reason.
+     *
+     * @param otherRuns each other run's figures with its verdicts
+     */
+    public static List<Verdict> decide(List<Figure> figures, List<List<Published>> otherRuns,
+                                       Function<String, Optional<IndicatorDefinition>> catalogue, String partnership,
+                                       Set<String> members) {
         Problem p = new Problem(catalogue, partnership, members);
         List<Cell[]> shown = new ArrayList<>(figures.size());
         List<Cell[]> shownInMonth = new ArrayList<>(figures.size());
         for (Figure f : figures) {
             shown.add(p.cellsOf(f, false));
             shownInMonth.add(f.isHeadline() ? p.cellsOf(f, true) : null);
+        }
+        for (List<Published> run : otherRuns) {
+            p.publishedElsewhere(run);
         }
         p.protect();
         List<Verdict> out = new ArrayList<>(figures.size());
@@ -216,6 +242,46 @@ public final class DisclosureControl {
             register(cell, values.get(denominator) - values.get(numerator), new int[] {numerator, denominator});
         }
 
+        /** Cells another run published with the value they have now: known to an outsider whatever this run withholds. */
+        private final java.util.BitSet known = new java.util.BitSet();
+        /** Cells another run withheld with the value they have now: kept withheld unless a run published them. */
+        private final java.util.BitSet hiddenElsewhere = new java.util.BitSet();
+
+        /** Marks this run's cells that another run published ({@link #known}) or withheld with the same value. */
+        void publishedElsewhere(List<Published> run) {
+            Problem other = new Problem(catalogue, partnership, members);
+            List<Cell[]> cellsShown = new ArrayList<>();
+            for (Published f : run) {
+                Cell[] shown = other.cellsOf(f.figure(), false);
+                Cell[] inMonth = f.figure().isHeadline() ? other.cellsOf(f.figure(), true) : null;
+                if (!f.verdict().suppressed()) {
+                    cellsShown.add(shown);
+                }
+                if (inMonth != null && !f.verdict().inMonthSuppressed()) {
+                    cellsShown.add(inMonth);
+                }
+            }
+            boolean[] visible = new boolean[other.cells.size()];
+            for (Cell[] shown : cellsShown) {
+                for (Cell c : shown) {
+                    visible[other.index.get(c)] = true;
+                }
+            }
+            for (int j = 0; j < other.cells.size(); j++) {
+                int[] from = other.derivedFrom.get(j);
+                boolean shown = from == null ? visible[j] : visible[from[0]] && visible[from[1]];
+                Integer i = index.get(other.cells.get(j));
+                if (i == null || values.get(i).longValue() != other.values.get(j).longValue()) {
+                    continue;   // not a figure of this run, or revised since: what was shown of it says nothing of it now
+                }
+                if (shown) {
+                    known.set(i);
+                } else if (from == null) {
+                    hiddenElsewhere.set(i);   // a complement is hidden by hiding what it is derived from
+                }
+            }
+        }
+
         boolean anyWithheld(Cell[] shown) {
             for (Cell c : shown) {
                 Integer i = index.get(c);
@@ -230,7 +296,7 @@ public final class DisclosureControl {
             withheld = new boolean[cells.size()];
             for (int i = 0; i < cells.size(); i++) {
                 long v = values.get(i);
-                withheld[i] = v >= 1 && v <= SMALL;
+                withheld[i] = v >= 1 && v <= SMALL || hiddenElsewhere.get(i) && !known.get(i);
             }
             equations();
             derived();
@@ -367,8 +433,10 @@ public final class DisclosureControl {
                     }
                 } else if (withheld[i]) {
                     Integer extra = cheapest(List.of(from[0], from[1]));
-                    withheld[extra] = true;
-                    changed = true;
+                    if (extra != null) {   // null: another run showed both, so nothing withheld here hides it
+                        withheld[extra] = true;
+                        changed = true;
+                    }
                 }
             }
             return changed;
@@ -422,7 +490,8 @@ public final class DisclosureControl {
                 }
                 if (any) {
                     for (int c : months) {
-                        if (!withheld[c]) {
+                        // A month another run showed stays known: the sums are then checked with it shown.
+                        if (!withheld[c] && !known.get(c)) {
                             withheld[c] = true;
                             changed = true;
                         }
@@ -632,8 +701,10 @@ public final class DisclosureControl {
             }
             boolean changed = false;
             for (int i : tables.get(tableOf(group))) {
-                changed |= !withheld[i];
-                withheld[i] = true;
+                if (!withheld[i] && !known.get(i)) {
+                    withheld[i] = true;
+                    changed = true;
+                }
             }
             return changed;
         }
@@ -670,7 +741,7 @@ public final class DisclosureControl {
             // A derived cell is withheld by withholding what it is derived from.
             return candidates.stream().flatMap(i -> derivedFrom.get(i) == null ? java.util.stream.Stream.of(i)
                     : java.util.stream.Stream.of(derivedFrom.get(i)[0], derivedFrom.get(i)[1]))
-                    .filter(i -> !withheld[i]).distinct().min(cost).orElse(null);
+                    .filter(i -> !withheld[i] && !known.get(i)).distinct().min(cost).orElse(null);
         }
 
         /** The cells to withhold to hide these: a derived cell's numerator and denominator, any other cell itself. */

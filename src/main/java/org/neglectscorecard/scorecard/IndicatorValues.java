@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import org.springframework.stereotype.Component;
 
 /** Reads a run's values in the order indicators.csv is sorted in: by indicator, area, month end, breakdown. */
@@ -25,19 +26,43 @@ public class IndicatorValues {
             .thenComparing(IndicatorValue::breakdown);
 
     /**
-     * Decides what may be published of a run's figures (DisclosureControl) and records the verdict
-     * beside each, so every output reads the same one.
+     * What protecting a run's figures did.
      *
-     * @return how many figures are withheld
+     * @param withheld        how many figures are withheld
+     * @param consistentWith  the other runs' periods whose copies it was kept consistent with (the
+     *                        latest before and the earliest after, each protected)
      */
-    public int protect(String jobName, LocalDate runPeriod, String partnershipCode, java.util.Set<String> members,
-                       org.neglectscorecard.indicators.Catalogue catalogue) {
+    public record Protection(int withheld, List<LocalDate> consistentWith) {
+    }
+
+    /**
+     * Decides what may be published of a run's figures (DisclosureControl) and records the verdict
+     * beside each, so every output reads the same one. An outsider may hold the copies of the runs
+     * for the months either side as well: what they showed or withheld is taken into account (each
+     * run having been kept consistent with its own neighbours, the chain holds).
+     */
+    public Protection protect(String jobName, LocalDate runPeriod, String partnershipCode, java.util.Set<String> members,
+                              org.neglectscorecard.indicators.Catalogue catalogue) {
         var v = INDICATOR_VALUE;
         var rows = dsl.selectFrom(v).where(v.JOB_NAME.eq(jobName).and(v.RUN_PERIOD.eq(runPeriod))).fetch();
-        List<DisclosureControl.Figure> figures = rows.map(r -> new DisclosureControl.Figure(r.getIndicatorId(), r.getAreaCode(),
-                r.getPeriodEnd(), r.getBreakdown(), r.getFigure(), r.getNumerator(), r.getDenominator(), r.getInMonthNumerator(),
-                r.getInMonthDenominator()));
-        List<DisclosureControl.Verdict> verdicts = DisclosureControl.decide(figures, catalogue::get, partnershipCode, members);
+        List<DisclosureControl.Figure> figures = rows.map(IndicatorValues::figure);
+        var protectedRun = v.JOB_NAME.eq(jobName).and(v.SUPPRESSED.isNotNull());
+        List<LocalDate> others = new java.util.ArrayList<>();
+        for (LocalDate other : new LocalDate[] {
+                dsl.select(DSL.max(v.RUN_PERIOD)).from(v).where(protectedRun.and(v.RUN_PERIOD.lt(runPeriod))).fetchOne(0, LocalDate.class),
+                dsl.select(DSL.min(v.RUN_PERIOD)).from(v).where(protectedRun.and(v.RUN_PERIOD.gt(runPeriod))).fetchOne(0, LocalDate.class)}) {
+            if (other != null) {
+                others.add(other);
+            }
+        }
+        List<List<DisclosureControl.Published>> otherRuns = new java.util.ArrayList<>();
+        for (LocalDate other : others) {
+            otherRuns.add(dsl.selectFrom(v).where(v.JOB_NAME.eq(jobName).and(v.RUN_PERIOD.eq(other)).and(v.SUPPRESSED.isNotNull()))
+                    .fetch(r -> new DisclosureControl.Published(figure(r), new DisclosureControl.Verdict(r.getSuppressed(),
+                            Boolean.TRUE.equals(r.getInMonthSuppressed())))));
+        }
+        List<DisclosureControl.Verdict> verdicts = DisclosureControl.decide(figures, otherRuns, catalogue::get, partnershipCode,
+                members);
         var update = dsl.batch(dsl.update(v).set(v.SUPPRESSED, (Boolean) null).set(v.IN_MONTH_SUPPRESSED, (Boolean) null)
                 .where(v.JOB_NAME.eq((String) null).and(v.RUN_PERIOD.eq((LocalDate) null)).and(v.INDICATOR_ID.eq((String) null))
                         .and(v.AREA_CODE.eq((String) null)).and(v.PERIOD_END.eq((LocalDate) null)).and(v.BREAKDOWN.eq((String) null))));
@@ -57,7 +82,12 @@ public class IndicatorValues {
         if (changed > 0) {
             update.execute();
         }
-        return withheld;
+        return new Protection(withheld, List.copyOf(others));
+    }
+
+    private static DisclosureControl.Figure figure(org.neglectscorecard.store.schema.tables.records.IndicatorValueRecord r) {
+        return new DisclosureControl.Figure(r.getIndicatorId(), r.getAreaCode(), r.getPeriodEnd(), r.getBreakdown(), r.getFigure(),
+                r.getNumerator(), r.getDenominator(), r.getInMonthNumerator(), r.getInMonthDenominator());
     }
 
     /**

@@ -317,6 +317,57 @@ class DisclosureControlTest {
         assertThat(out).allSatisfy(v -> assertThat(v.inMonthSuppressed()).isTrue());
     }
 
+
+    static List<DisclosureControl.Published> published(List<Figure> figures, boolean... suppressed) {
+        List<DisclosureControl.Published> out = new ArrayList<>();
+        for (int i = 0; i < figures.size(); i++) {
+            out.add(new DisclosureControl.Published(figures.get(i), new Verdict(suppressed[i], true)));
+        }
+        return out;
+    }
+
+    /**
+     * Last month's copy withheld C (35) to protect A's 3, where this month's alone would withhold B
+     * (22, the smaller): with both copies together, 60 - 22 - 35 gives the 3. Last month's choice
+     * stands, and B, shown then, is not withheld now (it would hide nothing).
+     */
+    @Test
+    void aFigureAnotherMonthsCopyWithheldStaysWithheldAndOneItShowedIsNotWithheldNow() {
+        List<Figure> in = List.of(count("CPP_OPEN", "P", "all", 60), count("CPP_OPEN", "A", "all", 3),
+                count("CPP_OPEN", "B", "all", 22), count("CPP_OPEN", "C", "all", 35));
+        assertThat(decide(in)).as("alone").extracting(Verdict::suppressed).containsExactly(false, true, true, false);
+        List<Verdict> out = DisclosureControl.decide(in, List.of(published(in, false, true, false, true)), CATALOGUE::get, "P", LAS);
+        assertThat(out).extracting(Verdict::suppressed).containsExactly(false, true, false, true);
+    }
+
+    /**
+     * A's 9 children last month were shown with B's and C's; A's return is corrected to 3, and the
+     * partnership's total moves with it. B and C, unchanged, are known from last month's copy:
+     * withholding either hides nothing, so the partnership's total goes.
+     */
+    @Test
+    void whereEveryOtherFigureIsKnownFromAnotherCopyTheTotalIsWithheld() {
+        List<Figure> before = List.of(count("CPP_OPEN", "P", "all", 66), count("CPP_OPEN", "A", "all", 9),
+                count("CPP_OPEN", "B", "all", 22), count("CPP_OPEN", "C", "all", 35));
+        List<Figure> in = List.of(count("CPP_OPEN", "P", "all", 60), count("CPP_OPEN", "A", "all", 3),
+                count("CPP_OPEN", "B", "all", 22), count("CPP_OPEN", "C", "all", 35));
+        List<Verdict> out = DisclosureControl.decide(in, List.of(published(before, false, false, false, false)), CATALOGUE::get,
+                "P", LAS);
+        assertThat(out).extracting(Verdict::suppressed).containsExactly(true, true, false, false);
+    }
+
+    /** A figure revised since the other copy is a new figure: what that copy withheld of it binds nothing. */
+    @Test
+    void aRevisedFigureIsNotKeptWithheldForWhatAnotherCopyWithheld() {
+        List<Figure> before = List.of(count("CPP_OPEN", "P", "all", 61), count("CPP_OPEN", "A", "all", 3),
+                count("CPP_OPEN", "B", "all", 22), count("CPP_OPEN", "C", "all", 36));
+        List<Figure> in = List.of(count("CPP_OPEN", "P", "all", 60), count("CPP_OPEN", "A", "all", 13),
+                count("CPP_OPEN", "B", "all", 12), count("CPP_OPEN", "C", "all", 35));
+        List<Verdict> out = DisclosureControl.decide(in, List.of(published(before, false, true, true, true)), CATALOGUE::get,
+                "P", LAS);
+        assertThat(out).as("B is unchanged in name only: 22 then, 12 now").extracting(Verdict::suppressed)
+                .containsOnly(false);
+    }
     @Test
     void nothingIsWithheldWhereThereAreNoSmallNumbers() {
         List<Figure> in = List.of(count("CPP_OPEN", "P", "all", 60), count("CPP_OPEN", "A", "all", 13),
