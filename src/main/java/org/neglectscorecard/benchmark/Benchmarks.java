@@ -303,10 +303,13 @@ public class Benchmarks {
         for (long file : unknown) {
             java.util.Set<String> columns = has.getOrDefault(file, java.util.Set.of());
             List<String> fits = columnsOfFile.entrySet().stream().filter(e -> !filtered.contains(e.getKey()))
-                    .filter(e -> !present.contains(e.getKey())).filter(e -> columns.containsAll(e.getValue()))
-                    .map(Map.Entry::getKey).toList();
-            if (fits.size() == 1 && filterSets.getOrDefault(file, 0) <= 1) {
-                standing.computeIfAbsent(fits.get(0), f -> new ArrayList<>()).add(file);
+                    .filter(e -> columns.containsAll(e.getValue())).map(Map.Entry::getKey).toList();
+            // d4's columns include the one read of d1 (CPP_At31): a file with all of d4's is d4, the one it fits most
+            // closely. Which file it is comes first; a copy of a file the run has under DfE's name stands for nothing.
+            List<String> closest = fits.stream().filter(f -> fits.stream().allMatch(o -> columnsOfFile.get(f).containsAll(
+                    columnsOfFile.get(o)))).toList();
+            if (closest.size() == 1 && !present.contains(closest.get(0)) && filterSets.getOrDefault(file, 0) <= 1) {
+                standing.computeIfAbsent(closest.get(0), f -> new ArrayList<>()).add(file);
             } else {
                 unread.add(file);
             }

@@ -15,6 +15,14 @@ public record BenchmarkSpec(String file, Column value, Column numerator, Column 
 
     public static final String POPULATION = "population";
 
+    /**
+     * A rate worked out here from DfE's count over the population estimates ours use, not a figure
+     * DfE printed: it differs from ours exactly as the count does.
+     */
+    public boolean overPopulation() {
+        return denominator != null && denominator.isPopulation();
+    }
+
     /** A column of the file, on the rows whose descriptive columns have the given values. */
     public record Column(String name, Map<String, String> where) {
 

@@ -13,6 +13,7 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import org.jooq.Field;
 import org.jooq.exception.DataAccessException;
 import org.neglectscorecard.indicators.IndicatorDefinition.Measure;
@@ -74,7 +75,7 @@ public class IndicatorEngine {
      *
      * @return the base entries withheld for the months a return lacking a column they read serves
      */
-    public List<Withheld> compute(Request r, Consumer<IndicatorDefinition> progress) {
+    public Computed compute(Request r, Consumer<IndicatorDefinition> progress) {
         planForBulk();
         LocalDate purgedBefore = org.neglectscorecard.store.AuditLog.purgedBefore(dsl);
         clearWork(r.runId());
@@ -104,8 +105,32 @@ public class IndicatorEngine {
             }
             progress.accept(d);
         }
+        List<OlderPopulation> older = olderPopulation(r.runId());
         clearWork(r.runId());
-        return withheld;
+        return new Computed(withheld, older);
+    }
+
+    /**
+     * What a run computed besides the values.
+     *
+     * @param withheld        the base entries withheld for the months a return lacking a column they read serves
+     * @param olderPopulation the months whose rates use an older population estimate than DfE would
+     */
+    public record Computed(List<Withheld> withheld, List<OlderPopulation> olderPopulation) {
+    }
+
+    /** Months (from, to) whose rates use the mid-year estimate {@code midYear}, not that of the year before their 31 March. */
+    public record OlderPopulation(LocalDate from, LocalDate to, int midYear) {
+    }
+
+    /** The months whose population is the latest estimate there is in place of the one due (population.sql flags them). */
+    private List<OlderPopulation> olderPopulation(long runId) {
+        var p = org.neglectscorecard.store.schema.Tables.WORK_POPULATION;
+        var c = org.neglectscorecard.store.schema.Tables.CALENDAR;
+        return dsl.select(DSL.min(c.MONTH_END), DSL.max(c.MONTH_END), p.MID_YEAR).from(p).join(c).on(c.MONTH_SEQ.eq(p.MONTH_SEQ))
+                .where(p.RUN_ID.eq(runId).and(p.LATEST_INSTEAD.isTrue()))
+                .groupBy(p.MID_YEAR).orderBy(p.MID_YEAR)
+                .fetch(x -> new OlderPopulation(x.value1(), x.value2(), x.value3()));
     }
 
     /**

@@ -11,6 +11,7 @@ import org.neglectscorecard.indicators.Catalogue;
 import org.neglectscorecard.indicators.IndicatorDefinition;
 import org.neglectscorecard.indicators.IndicatorEngine;
 import org.neglectscorecard.reference.LaDirectory;
+import org.neglectscorecard.store.RunMessages;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
@@ -27,9 +28,14 @@ public class ComputeIndicatorsTasklet implements Tasklet {
     private final LaDirectory las;
     private final Progress progress;
     private final DSLContext dsl;
+    private final RunMessages messages;
 
-    public ComputeIndicatorsTasklet(IndicatorEngine engine, Catalogue catalogue, LaDirectory las, Progress progress, DSLContext dsl) {
+    public static final String STEP = "computeIndicators";
+
+    public ComputeIndicatorsTasklet(IndicatorEngine engine, Catalogue catalogue, LaDirectory las, Progress progress, DSLContext dsl,
+                                    RunMessages messages) {
         this.dsl = dsl;
+        this.messages = messages;
         this.engine = engine;
         this.catalogue = catalogue;
         this.las = las;
@@ -47,13 +53,17 @@ public class ComputeIndicatorsTasklet implements Tasklet {
             IndicatorEngine.Parameters parameters = new IndicatorEngine.Parameters(
                     run.jobFile().strategyStart() != null ? run.jobFile().strategyStart() : IndicatorEngine.Parameters.DEFAULT.strategyStart(),
                     run.jobFile().visitingStandardDays());
-            List<IndicatorEngine.Withheld> withheld = engine.compute(new IndicatorEngine.Request(run.runId(), run.jobName(),
+            IndicatorEngine.Computed computed = engine.compute(new IndicatorEngine.Request(run.runId(), run.jobName(),
                     run.period(), run.jobFile().partnershipId(), members, parameters), d -> {
                 done.incrementAndGet();
                 contribution.incrementWriteCount(1);
                 bar.step(1);
             });
-            record(run.runId(), withheld);
+            record(run.runId(), computed.withheld());
+            messages.clear(run.runId(), STEP);
+            for (IndicatorEngine.OlderPopulation o : computed.olderPopulation()) {
+                messages.add(run.runId(), STEP, RunMessages.NOTE, olderPopulation(o));
+            }
         }
         // Counted as the summary and the outputs count them: the published indicators, the building
         // blocks beside them (said "84" here and "52 of 52" at the end, which read as 32 missing).
@@ -61,6 +71,27 @@ public class ComputeIndicatorsTasklet implements Tasklet {
         progress.say(String.format("Computed %d indicators (and the %d counts they are built from) for every month end in %.1f s",
                 published, done.get() - published, (System.nanoTime() - started) / 1e9));
         return RepeatStatus.FINISHED;
+    }
+
+    /**
+     * INDICATORS.md: a rate uses the estimate for the year before its 31 March, or the latest
+     * published, flagged in the notes. Said, with what will change, so a rate that moves when the
+     * estimate comes out is not taken for a change in the children.
+     */
+    static String olderPopulation(IndicatorEngine.OlderPopulation o) {
+        java.time.format.DateTimeFormatter month = java.time.format.DateTimeFormatter.ofPattern("MMM yyyy", java.util.Locale.UK);
+        String months = o.from().equals(o.to()) ? o.from().format(month) : o.from().format(month) + " to " + o.to().format(month);
+        int dueFrom = due(o.from());
+        int dueTo = due(o.to());
+        String due = dueFrom == dueTo ? "mid-" + dueTo : "mid-" + dueFrom + " to mid-" + dueTo;
+        return "Rates per 10,000 children for " + months + " use ONS's mid-" + o.midYear() + " estimate of children aged 0 to 17, "
+                + "the latest the program has: DfE uses " + due + " for these months. The rates will move a little when it is "
+                + "added (ONS's figures in DfE's population layout, put in the input folder).";
+    }
+
+    /** The mid-year DfE uses for a month: the calendar year before the 31 March ending its reporting year. */
+    private static int due(java.time.LocalDate month) {
+        return (month.getMonthValue() >= 4 ? month.getYear() + 1 : month.getYear()) - 1;
     }
 
     /** Which indicators a missing column left without a value, for whom and from which file: for the summary and workbook. */

@@ -162,9 +162,9 @@ public class ScorecardJobConfig {
 
     @Bean
     Step computeIndicators(JobRepository jobs, PlatformTransactionManager tx, IndicatorEngine engine,
-                           Catalogue catalogue, LaDirectory las, Progress progress, DSLContext dsl) {
-        return new StepBuilder("computeIndicators", jobs)
-                .tasklet(new ComputeIndicatorsTasklet(engine, catalogue, las, progress, dsl), tx)
+                           Catalogue catalogue, LaDirectory las, Progress progress, DSLContext dsl, RunMessages messages) {
+        return new StepBuilder(ComputeIndicatorsTasklet.STEP, jobs)
+                .tasklet(new ComputeIndicatorsTasklet(engine, catalogue, las, progress, dsl, messages), tx)
                 .build();
     }
 

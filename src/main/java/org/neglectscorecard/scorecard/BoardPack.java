@@ -228,7 +228,8 @@ public final class BoardPack {
                         + ". Figures are the partnership's; the workbook has each local authority's.",
                 "This month: the latest figure (for counts 'in the year', the 12 months to the month end), with the direction "
                         + "of travel since a year earlier. Monthly trend: the SPC chart of the monthly figures, the mean and process "
-                        + "limits, special-cause months coloured as the icons are. England: DfE's published figure, dated. Member "
+                        + "limits, special-cause months coloured as the icons are. England: DfE's figure, dated (a rate per 10,000 "
+                        + "is DfE's count over the population estimates ours use). Member "
                         + "LAs and their neighbours: how many of the partnership's LAs beat their statistical neighbours' mean. "
                         + "[x]: not available; [c]: withheld.",
                 Headlines.atAGlance(c), iconKey, chartKey, summary, keyed, sources(c), method(c), suggestions, definitions, css);

@@ -152,9 +152,12 @@ final class Headlines {
             // Like with like: our figure at the date of England's latest, then ours now, so the two figures of ours
             // beside one of England's are never read as one.
             boolean now = b.periodEnd().equals(c.period());
+            // A rate DfE prints on an older population, or not at all, is worked out here from DfE's count: not "published".
+            boolean workedOut = l.indicator().benchmark() != null && l.indicator().benchmark().overPopulation();
             england.add(l.indicator().title() + ": " + Sentences.format(l.indicator(), b.value()) + " against England's "
                     + Sentences.format(l.indicator(), b.england()) + " at " + b.periodEnd().format(DAY)
-                    + (now ? "" : ", England's latest published figure")
+                    + (workedOut ? " (DfE's count over the same population estimates as ours)" : "")
+                    + (now ? "" : ", the latest year DfE has published")
                     + (sign == 0 || l.indicator().polarity() == Polarity.context ? "" : better ? " (better than England)" : " (worse than England)")
                     + (now || !l.hasValue() || l.now().suppressed() ? "." : "; " + Sentences.format(l.indicator(), l.now().value()) + " now."));
         }

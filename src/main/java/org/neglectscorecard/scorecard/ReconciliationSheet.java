@@ -31,8 +31,9 @@ final class ReconciliationSheet extends SheetWriter {
         int r = TABLE_ROW + 1;
         for (BenchmarkValue b : c.benchmarks()) {
             IndicatorDefinition d = find(c, b.indicatorId());
-            if (d == null || b.published() == null || b.areaCode().equals(c.partnershipCode())) {
-                continue;
+            if (d == null || b.published() == null || b.areaCode().equals(c.partnershipCode())
+                    || d.benchmark() != null && d.benchmark().overPopulation()) {
+                continue;   // a rate over our own population estimates is reconciled by its count's row
             }
             Row row = s.createRow(r++);
             text(row, 0, d.id());

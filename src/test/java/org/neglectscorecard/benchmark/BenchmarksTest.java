@@ -35,6 +35,7 @@ class BenchmarksTest {
 
     static final Path REFERENCE = Path.of("sample-data/reference");
     static final String D4 = "d4_cpps_at31march_by_category_of_abuse_2013_to_2022.csv";
+    static final String D1 = "d1_child_protection_plans_2013_to_2022.csv";
     static final String SN_2021 = "New_Statistical_Neighbour_Groupings_April_2021.csv";
     @TempDir
     static Path dir;
@@ -45,7 +46,7 @@ class BenchmarksTest {
         Path input = dir.resolve("input");
         PublishedFiguresTestAccess.writeWestminster(input);
         Files.createDirectories(input.resolve("reference"));
-        for (String f : List.of(D4, SN_2021, "sn_model_2025_wide.csv")) {
+        for (String f : List.of(D4, D1, SN_2021, "sn_model_2025_wide.csv")) {
             Files.copy(REFERENCE.resolve(f), input.resolve("reference").resolve(f));
         }
         Path job = TestApp.jobFile(dir, "bench", "westminster", List.of("213"));
@@ -115,6 +116,30 @@ class BenchmarksTest {
         assertThat(partnership.get("rank")).isEmpty();
         // A rate per 10,000 of the children DfE counted, with ONS's population as ours uses.
         assertThat(benchmarks.get("CPP_OPEN_NEG_INIT_RATE|E09000033|2022-03-31").get("england")).matches("\\d+\\.\\d");
+    }
+
+    /**
+     * DfE's 2022 release printed England's rate of children on a plan as 42.1 per 10,000, on the
+     * population estimates of its day; DfE's latest population file (ONS's, revised after Census
+     * 2021) gives 11,762,878 children for mid-2021, on which our rates stand. Beside ours, England's
+     * is DfE's count over that same population, not the older printed rate.
+     */
+    @Test
+    void englandsRateIsDfesCountOverThePopulationOurRatesUse() throws Exception {
+        CSVRecord d1 = rows(REFERENCE.resolve(D1), "2022").stream().filter(r -> r.get("geographic_level").equals("National"))
+                .findFirst().orElseThrow();
+        assertThat(d1.get("CPP_At31_rate")).isEqualTo("42.1");
+        long children = 0;
+        for (CSVRecord r : rows(Path.of("src/main/resources/reference/ons_mid-year_population_estimates_2012_to_2024.csv"), "2021")) {
+            if (r.get("geographic_level").equals("National")) {
+                children = Long.parseLong(r.get("population_estimate"));
+            }
+        }
+        BigDecimal england = new BigDecimal(d1.get("CPP_At31")).multiply(BigDecimal.valueOf(10_000))
+                .divide(BigDecimal.valueOf(children), 1, RoundingMode.HALF_UP);
+        assertThat(england).isEqualByComparingTo("43.3");
+        assertThat(benchmarks.get("CPP_OPEN_RATE|E09000033|2022-03-31").get("england")).isEqualTo(england.toPlainString());
+        assertThat(benchmarks.get("CPP_OPEN_RATE|westminster|2022-03-31").get("england")).isEqualTo(england.toPlainString());
     }
 
     private static BigDecimal pct(CSVRecord r) {

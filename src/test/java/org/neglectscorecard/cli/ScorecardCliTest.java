@@ -231,7 +231,10 @@ class ScorecardCliTest {
         // The sample's DfE files are 2022's: a March 2026 board is told England's figures beside it are four years old.
         assertThat(Files.readString(folder.resolve("run-summary.txt"))).contains("Inputs (64)")
                 .containsPattern("For \\d+ of the \\d+ indicators compared with England, the newest DfE figure among the inputs is 4 "
-                        + "or more years before this month \\(the year to 31 March 2022\\)");
+                        + "or more years before this month \\(the year to 31 March 2022\\)")
+                // INDICATORS.md: the latest estimate in place of the one DfE uses is flagged in the notes.
+                .contains("Rates per 10,000 children for Apr 2025 to Mar 2026 use ONS's mid-2024 estimate of children aged 0 to 17, "
+                        + "the latest the program has: DfE uses mid-2025 for these months.");
         // DfE's files in sample-data/reference give England's figures beside each LA's, for the years DfE has published.
         assertThat(Files.readAllLines(folder.resolve("benchmarks.csv")).get(0))
                 .isEqualTo("indicator_id,area_code,period_end,value,england,region,sn_mean,sn_count,rank,rank_of,quartile");

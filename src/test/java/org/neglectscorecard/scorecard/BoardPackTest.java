@@ -83,6 +83,9 @@ class BoardPackTest {
                 .contains("About the data and definitions").contains("Synthetic sample data");
         // The cover's "Is it real change" lines keep SPC an acronym (they read "no spc needs 15" before).
         assertThat(text).doesNotContain("no spc").doesNotContain("(spc ");
+        // England's rate of neglect plans is worked out from DfE's count (DfE prints no rate by category): said, never "published".
+        assertThat(flat(text)).containsPattern("per 10,000 children: [\\d.]+ against England's [\\d.]+ at 31 March \\d{4} "
+                + "\\(DfE's count over the same population estimates as ours\\)").doesNotContain("published figure");
         for (String priority : List.of("Knowing our problem", "Right help at the right time", "Seen and heard",
                 "A skilled and confident workforce", "Quality of practice", "Health and wellbeing", "Voice of children and families")) {
             assertThat(text).contains(priority);
