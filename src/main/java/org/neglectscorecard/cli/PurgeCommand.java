@@ -20,7 +20,9 @@ import picocli.CommandLine.Option;
         description = {"Delete child-level data older than the retention period in the job file ('retention-years', 7 if "
                 + "not set): returns dated before it, and rows of the multi-agency logs (training, audits, early help, "
                 + "appointments, GCP2, feedback) dated before it. The indicators already computed from it are kept. "
-                + "Use --dry-run first to see what would go. Every purge is recorded in the audit log."})
+                + "Use --dry-run first to see what would go. Typed at a terminal, it says what it would delete and asks "
+                + "before deleting; scheduled (no terminal to ask at), it deletes only with --yes. Every purge is recorded "
+                + "in the audit log."})
 public class PurgeCommand implements Callable<Integer> {
 
     @Option(names = "--job", paramLabel = "FILE", defaultValue = "jobs/monthly-scorecard.yml",
@@ -30,6 +32,9 @@ public class PurgeCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Say what would be deleted, and delete nothing.")
     boolean dryRun;
 
+    @Option(names = "--yes", description = "Delete without asking first (for a scheduled purge, with no one to ask).")
+    boolean yes;
+
     @Mixin
     DataDirs dataDir = new DataDirs();
 
@@ -38,7 +43,16 @@ public class PurgeCommand implements Callable<Integer> {
         JobFile jobFile = JobFile.load(job);
         LocalDate cutoff = LocalDate.now().minusYears(jobFile.retentionYears());
         try (ConfigurableApplicationContext context = Context.start(dataDir.choose(Path.of(jobFile.input())), Map.of())) {
-            Purge.Result r = context.getBean(Purge.class).olderThan(cutoff, dryRun);
+            Purge purge = context.getBean(Purge.class);
+            if (!dryRun && !yes) {
+                // Deleting children's records cannot be undone: the person says so, having seen what would go.
+                Purge.Result would = purge.olderThan(cutoff, true);
+                if (would.rows() > 0 && !confirmed(would, cutoff)) {
+                    System.out.println("Nothing was deleted.");
+                    return 0;
+                }
+            }
+            Purge.Result r = purge.olderThan(cutoff, dryRun);
             String what = r.rows() + " child-level rows dated before " + cutoff + " (" + r.returns()
                     + " whole returns, and older rows of the multi-agency logs)";
             if (!dryRun) {
@@ -50,5 +64,21 @@ public class PurgeCommand implements Callable<Integer> {
             r.files().forEach(f -> System.out.println("  " + f));
             return 0;
         }
+    }
+
+    /** Asks at the terminal; with none (a scheduled task, a script), refuses: --yes says it was meant. */
+    private static boolean confirmed(Purge.Result would, LocalDate cutoff) {
+        java.io.Console console = System.console();
+        String what = would.rows() + " child-level rows dated before " + cutoff + ", from " + would.files().size()
+                + (would.files().size() == 1 ? " file" : " files");
+        if (console == null) {
+            throw new CliException("purge would delete " + what + ", and this cannot be undone. Nothing was deleted: with no "
+                    + "terminal to ask at, it deletes only when told to with --yes (as a scheduled purge is). "
+                    + "'purge --dry-run' lists what would go.");
+        }
+        console.printf("This deletes %s:%n", what);
+        would.files().forEach(f -> console.printf("  %s%n", f));
+        String answer = console.readLine("It cannot be undone (the figures already computed are kept). Type yes to delete: ");
+        return answer != null && answer.strip().equalsIgnoreCase("yes");
     }
 }

@@ -20,6 +20,51 @@ class PurgeAndAuditTest {
     @TempDir
     Path dir;
 
+    /**
+     * A fresh-eye trial: 'purge' deleted children's records the moment it was typed. Typed with no
+     * terminal to ask at (a script, a scheduled task, this test), it deletes nothing without --yes,
+     * and says what it would have deleted and how to go on.
+     */
+    @Test
+    void purgeDeletesNothingUnlessToldToWhereNoOneCanBeAsked() throws Exception {
+        Path input = dir.resolve("input");
+        for (int year : List.of(2015, 2026)) {
+            var r = new ReturnBuilder("213", LocalDate.of(year, 3, 31));
+            r.child("A" + year).episode((year - 1) + "-05-01", null, "N1").cpp((year - 1) + "-05-10", null, "NEG", "NEG", 0).end().done();
+            CensusReturnWriter.writeXml(r.build(), input.resolve(year + ".xml"));
+        }
+        Path job = TestApp.jobFile(dir, "retained", "p", List.of("213"));
+        try (TestApp app = TestApp.start(dir.resolve("data"))) {
+            assertThat(app.run(job, LocalDate.of(2026, 3, 31), input, dir.resolve("out"), false).ok()).isTrue();
+        }
+        java.io.ByteArrayOutputStream said = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream out = System.out;
+        java.io.PrintStream err = System.err;
+        int refused;
+        int done;
+        try {
+            System.setOut(new java.io.PrintStream(said, true, java.nio.charset.StandardCharsets.UTF_8));
+            System.setErr(new java.io.PrintStream(said, true, java.nio.charset.StandardCharsets.UTF_8));
+            refused = org.neglectscorecard.Main.run("purge", "--job", job.toString(), "--data-dir", dir.resolve("data").toString());
+            said.write("\n---\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            done = org.neglectscorecard.Main.run("purge", "--yes", "--job", job.toString(), "--data-dir", dir.resolve("data").toString());
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+        }
+        String[] console = said.toString(java.nio.charset.StandardCharsets.UTF_8).split("\n---\n");
+        assertThat(refused).as(console[0]).isEqualTo(2);
+        assertThat(console[0]).contains("purge would delete").contains("from 1 file").contains("Nothing was deleted")
+                .contains("--yes").contains("--dry-run").doesNotContain("Deleted");
+        assertThat(done).as(console[1]).isZero();
+        assertThat(console[1]).contains("Deleted").contains("2015.xml");
+        try (TestApp app = TestApp.start(dir.resolve("data"))) {
+            DSLContext dsl = app.bean(DSLContext.class);
+            assertThat(dsl.fetchValue("SELECT COUNT(*) FROM cp_plan")).as("the 2026 return's plan is left").isEqualTo(1L);
+            assertThat(app.bean(AuditLog.class).latest(10)).extracting(AuditLog.Entry::event).containsOnlyOnce("PURGE");
+        }
+    }
+
     @Test
     void childLevelDataOlderThanTheRetentionPeriodGoesAndStaysGone() throws Exception {
         Path input = dir.resolve("input");
