@@ -94,6 +94,9 @@ public class CheckInputsTasklet implements Tasklet {
                 toLoad.add(f);
             } else {
                 known++;
+                if (SourceFiles.LOADED.equals(record.getStatus())) {
+                    laterVersion(record, run.jobName()).ifPresent(note -> messages.add(run.runId(), STEP, RunMessages.WARNING, note));
+                }
             }
         }
         step.getJobExecution().getExecutionContext().put(TO_LOAD, new ArrayList<>(toLoad));
@@ -106,6 +109,38 @@ public class CheckInputsTasklet implements Tasklet {
                 + (rejected > 0 ? ", " + rejected + " that cannot be read" : "")
                 + (countNotRecognised(found) > 0 ? "; " + plural(countNotRecognised(found), "other file") + " not used" : ""));
         return RepeatStatus.FINISHED;
+    }
+
+    /**
+     * A file put back as it was before a later version replaced it (an old copy restored, a folder
+     * copied from a backup): the run uses what the folder holds, and would quietly undo the
+     * correction the later version made. Said, with when each was read; only where this job's runs
+     * used the later one (another partnership's file of the same name is not a version of it).
+     */
+    private java.util.Optional<String> laterVersion(SourceFileRecord record, String jobName) {
+        var sf = org.neglectscorecard.store.schema.Tables.SOURCE_FILE;
+        var log = org.neglectscorecard.store.schema.Tables.AUDIT_LOG;
+        return dsl.select(sf.LOADED_AT).from(sf)
+                .where(sf.DISPLAY_NAME.eq(record.getDisplayName()).and(sf.SOURCE_FILE_ID.gt(record.getSourceFileId()))
+                        .and(sf.STATUS.eq(SourceFiles.LOADED))
+                        .andExists(dsl.selectOne().from(RUN_INPUT).join(log).on(log.RUN_ID.eq(RUN_INPUT.RUN_ID))
+                                .where(RUN_INPUT.SOURCE_FILE_ID.eq(sf.SOURCE_FILE_ID).and(log.JOB_NAME.eq(jobName)))))
+                .orderBy(sf.SOURCE_FILE_ID.desc()).limit(1)
+                .fetchOptional(sf.LOADED_AT)
+                .map(later -> record.getDisplayName() + " is the version of this file first read on " + when(record.getLoadedAt(), later)
+                        + "; a different version of it was read on " + when(later, record.getLoadedAt()) + " and used by this job since. This run "
+                        + "uses the one in the input folder, the earlier: if the later one was a correction, it is undone here. "
+                        + "Put the later version back and run again if it is the right one.");
+    }
+
+    /** The day, and the time where the other reading was the same day. */
+    private static String when(java.time.LocalDateTime at, java.time.LocalDateTime other) {
+        if (at == null) {
+            return "an earlier day";
+        }
+        boolean sameDay = other != null && other.toLocalDate().equals(at.toLocalDate());
+        return at.format(java.time.format.DateTimeFormatter.ofPattern(sameDay ? "d MMM yyyy 'at' HH:mm:ss" : "d MMM yyyy",
+                java.util.Locale.UK));
     }
 
     /**
