@@ -279,6 +279,12 @@ class ScorecardCliTest {
         assertThat(run("history", "--data-dir", dir.resolve("data").toString())).isZero();
         assertThat(out.toString()).contains("2026-03-31  2        completed").contains("2026-03-31  1        completed")
                 .contains("Rows rejected");
+        // Which outputs each attempt's are: the rerun's in the folder (the first attempt wrote the shared run's own).
+        String attempts = out.toString().substring(out.toString().lastIndexOf("Runs of"));
+        assertThat(attempts.lines().filter(l -> l.startsWith("2026-03-31  2 ")).findFirst().orElseThrow())
+                .endsWith(folder.toString());
+        assertThat(attempts.lines().filter(l -> l.startsWith("2026-03-31  1 ")).findFirst().orElseThrow())
+                .endsWith(SampleRun.outputs().toString());
     }
 
     private static void copy(Path from, Path to) throws IOException {
