@@ -77,7 +77,8 @@ final class BoardSummarySheet extends SheetWriter {
             text(row, col++, besideIcon(Icons.of(line.variation()), line.variationWords()), wrap);
             int assuranceCol = col;
             text(row, col++, besideIcon(Icons.of(line.assurance()), line.assurance().shortWords() != null
-                    ? "Target: " + line.assurance().shortWords().toLowerCase(java.util.Locale.UK) : assurance(line)), wrap);
+                    ? "Target: " + line.assurance().shortWords().toLowerCase(java.util.Locale.UK) + " as things are" : assurance(line)),
+                    wrap);
             int targetCol = col;
             number(row, col++, line.target() == null ? null : line.target().value(), d.decimals(),
                     d.polarity() == Polarity.context ? NOT_APPLICABLE : NOT_AVAILABLE);

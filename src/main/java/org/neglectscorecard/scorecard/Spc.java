@@ -131,10 +131,15 @@ public final class Spc {
             return words;
         }
 
+        /**
+         * Said as what will happen, not "pass" or "fail": beside the RAG, "fail" next to "amber: near
+         * target" read as a contradiction to a trial's board member, where both are true (near the
+         * target this month, and on the usual variation missing it every month).
+         */
         public String shortWords() {
             return switch (this) {
-                case CONSISTENTLY_MET -> "Pass";
-                case CONSISTENTLY_MISSED -> "Fail";
+                case CONSISTENTLY_MET -> "Met every month";
+                case CONSISTENTLY_MISSED -> "Missed every month";
                 case EITHER_WAY -> "Hit and miss";
                 default -> null;
             };

@@ -235,6 +235,22 @@ class WorkbookTest {
         }
     }
 
+    /**
+     * Assurance said as what will happen, as the cover explains it: "Target: fail" beside "Amber: near
+     * target" read as a contradiction to a trial's board member, where both were true.
+     */
+    @Test
+    void assuranceIsSaidAsWhatWillHappenBesideTheRag() {
+        XSSFSheet s = wb.getSheet("Board summary");
+        int assurance = columnOf(s, "Assurance (SPC)");
+        List<String> said = new ArrayList<>();
+        for (int r = ScorecardWorkbook.TABLE_ROW + 1; r <= s.getLastRowNum(); r++) {
+            said.add(s.getRow(r).getCell(assurance).getStringCellValue().strip());
+        }
+        assertThat(said).anyMatch(a -> a.matches("Target: (met every month|missed every month|hit and miss) as things are"))
+                .noneMatch(a -> a.matches("(?i)target: (pass|fail)"));
+    }
+
     @Test
     void theCoverAndTheBoardSummaryListTheSameRedTargets() {
         XSSFSheet s = wb.getSheet("Board summary");
