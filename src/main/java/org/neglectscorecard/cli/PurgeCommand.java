@@ -53,6 +53,10 @@ public class PurgeCommand implements Callable<Integer> {
                 }
             }
             Purge.Result r = purge.olderThan(cutoff, dryRun);
+            if (r.rows() == 0) {
+                System.out.println("Nothing to delete: no child-level rows are dated before " + cutoff + ".");
+                return 0;
+            }
             String what = r.rows() + " child-level rows dated before " + cutoff + " (" + r.returns()
                     + " whole returns, and older rows of the multi-agency logs)";
             if (!dryRun) {
@@ -78,7 +82,13 @@ public class PurgeCommand implements Callable<Integer> {
         }
         console.printf("This deletes %s:%n", what);
         would.files().forEach(f -> console.printf("  %s%n", f));
-        String answer = console.readLine("It cannot be undone (the figures already computed are kept). Type yes to delete: ");
-        return answer != null && answer.strip().equalsIgnoreCase("yes");
+        console.printf("It cannot be undone. The scorecards already written are kept, but a run after this has no figures for%n"
+                + "the months that would count these rows (the trend before %s is left blank).%n", cutoff);
+        String answer = console.readLine("Type yes (in full) to delete: ");
+        boolean yes = answer != null && answer.strip().equalsIgnoreCase("yes");
+        if (!yes && answer != null && answer.strip().toLowerCase(java.util.Locale.UK).startsWith("y")) {
+            console.printf("Only 'yes' in full deletes.%n");
+        }
+        return yes;
     }
 }

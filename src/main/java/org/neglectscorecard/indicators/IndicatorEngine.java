@@ -257,6 +257,35 @@ public class IndicatorEngine {
                 .select(dsl.select(v.JOB_NAME, v.RUN_PERIOD, v.RUN_ID, v.INDICATOR_ID, v.AREA_CODE, v.AREA_NAME, v.PERIOD_END,
                         v.FIGURE, v.SUPPRESSED).from(v).where(earlier))
                 .execute();
+        keepReplaced(r);
+    }
+
+    /**
+     * The copy to share the earlier run of this period published, every figure with its counts and
+     * verdicts (replaced_value), for this run's disclosure control to stay consistent with: a board
+     * may have it. Kept under the run that computed it; the two latest kept before stay too, in case
+     * the earlier run did not finish (and so published nothing).
+     */
+    private void keepReplaced(Request r) {
+        var v = INDICATOR_VALUE;
+        var k = org.neglectscorecard.store.schema.Tables.REPLACED_VALUE;
+        var previous = v.JOB_NAME.eq(r.jobName()).and(v.RUN_PERIOD.eq(r.period())).and(v.RUN_ID.isNotNull())
+                .and(v.RUN_ID.ne(r.runId()));
+        Long run = dsl.select(DSL.max(v.RUN_ID)).from(v).where(previous).fetchOne(0, Long.class);
+        var period = k.JOB_NAME.eq(r.jobName()).and(k.RUN_PERIOD.eq(r.period()));
+        List<Long> kept = dsl.selectDistinct(k.RUN_ID).from(k).where(period).orderBy(k.RUN_ID.desc()).fetch(k.RUN_ID);
+        if (run == null || kept.contains(run)) {
+            return;
+        }
+        if (kept.size() > 2) {
+            dsl.deleteFrom(k).where(period.and(k.RUN_ID.in(kept.subList(2, kept.size())))).execute();
+        }
+        dsl.insertInto(k, k.JOB_NAME, k.RUN_PERIOD, k.RUN_ID, k.INDICATOR_ID, k.AREA_CODE, k.PERIOD_END, k.BREAKDOWN, k.FIGURE,
+                        k.NUMERATOR, k.DENOMINATOR, k.IN_MONTH_NUMERATOR, k.IN_MONTH_DENOMINATOR, k.SUPPRESSED, k.IN_MONTH_SUPPRESSED)
+                .select(dsl.select(v.JOB_NAME, v.RUN_PERIOD, v.RUN_ID, v.INDICATOR_ID, v.AREA_CODE, v.PERIOD_END, v.BREAKDOWN, v.FIGURE,
+                        v.NUMERATOR, v.DENOMINATOR, v.IN_MONTH_NUMERATOR, v.IN_MONTH_DENOMINATOR, v.SUPPRESSED, v.IN_MONTH_SUPPRESSED)
+                        .from(v).where(previous.and(v.RUN_ID.eq(run))))
+                .execute();
     }
 
     private void computeOne(IndicatorDefinition d, Request r, Map<String, Object> run, List<Absent> absent, List<Withheld> withheld,

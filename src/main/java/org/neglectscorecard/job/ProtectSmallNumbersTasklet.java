@@ -1,5 +1,7 @@
 package org.neglectscorecard.job;
 
+import java.util.List;
+
 import org.neglectscorecard.indicators.Catalogue;
 import org.neglectscorecard.scorecard.IndicatorValues;
 import org.neglectscorecard.scorecard.RunInputs;
@@ -23,8 +25,11 @@ public class ProtectSmallNumbersTasklet implements Tasklet {
     private final RunInputs inputs;
     private final Catalogue catalogue;
     private final Progress progress;
+    private final org.jooq.DSLContext dsl;
 
-    public ProtectSmallNumbersTasklet(IndicatorValues values, RunInputs inputs, Catalogue catalogue, Progress progress) {
+    public ProtectSmallNumbersTasklet(IndicatorValues values, RunInputs inputs, Catalogue catalogue, Progress progress,
+                                      org.jooq.DSLContext dsl) {
+        this.dsl = dsl;
         this.values = values;
         this.inputs = inputs;
         this.catalogue = catalogue;
@@ -35,12 +40,22 @@ public class ProtectSmallNumbersTasklet implements Tasklet {
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         RunContext run = RunContext.of(chunkContext.getStepContext().getStepExecution());
         long started = System.nanoTime();
+        // Only a run that completed published anything: one stopped part-way left figures no copy shows.
+        java.util.Set<Long> published = new java.util.HashSet<>();
+        RunHistory.of(dsl, run.jobName()).stream().filter(r -> r.status() == org.springframework.batch.core.BatchStatus.COMPLETED)
+                .forEach(r -> published.add(r.runId()));
         IndicatorValues.Protection done = values.protect(run.jobName(), run.period(), run.jobFile().partnershipId(),
-                inputs.members(run.runId()), catalogue);
+                inputs.members(run.runId()), catalogue, published);
         contribution.incrementWriteCount(done.withheld());
-        String consistent = done.consistentWith().isEmpty() ? ""
-                : ", here or with the " + (done.consistentWith().size() > 1 ? "copies of the runs" : "copy of the run") + " for "
-                        + String.join(" and ", done.consistentWith().stream().map(d -> d.format(DAY)).toList());
+        List<String> copies = new java.util.ArrayList<>();
+        if (done.replacedCopy()) {
+            copies.add("the copy this run replaces");
+        }
+        if (!done.consistentWith().isEmpty()) {
+            copies.add((done.consistentWith().size() > 1 ? "the copies of the runs" : "the copy of the run") + " for "
+                    + String.join(" and ", done.consistentWith().stream().map(d -> d.format(DAY)).toList()));
+        }
+        String consistent = copies.isEmpty() ? "" : ", here or with " + String.join(" or ", copies);
         progress.say(String.format("Withheld %d figures in the copies to share (small numbers, and figures they could be worked out from%s) in %.1f s",
                 done.withheld(), consistent, (System.nanoTime() - started) / 1e9));
         return RepeatStatus.FINISHED;

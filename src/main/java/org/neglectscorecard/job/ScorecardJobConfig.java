@@ -178,9 +178,9 @@ public class ScorecardJobConfig {
 
     @Bean
     Step protectSmallNumbers(JobRepository jobs, PlatformTransactionManager tx, IndicatorValues values, RunInputs inputs,
-                             Catalogue catalogue, Progress progress) {
+                             Catalogue catalogue, Progress progress, DSLContext dsl) {
         return new StepBuilder(ProtectSmallNumbersTasklet.STEP, jobs)
-                .tasklet(new ProtectSmallNumbersTasklet(values, inputs, catalogue, progress), tx)
+                .tasklet(new ProtectSmallNumbersTasklet(values, inputs, catalogue, progress, dsl), tx)
                 .build();
     }
 

@@ -29,37 +29,52 @@ public class IndicatorValues {
      * What protecting a run's figures did.
      *
      * @param withheld        how many figures are withheld
-     * @param consistentWith  the other runs' periods whose copies it was kept consistent with (the
-     *                        latest before and the earliest after, each protected)
+     * @param consistentWith  the other periods whose copies it was kept consistent with (the latest
+     *                        before and the earliest after)
+     * @param replacedCopy    whether it was kept consistent with the copy of this period it replaces
      */
-    public record Protection(int withheld, List<LocalDate> consistentWith) {
+    public record Protection(int withheld, List<LocalDate> consistentWith, boolean replacedCopy) {
     }
 
     /**
      * Decides what may be published of a run's figures (DisclosureControl) and records the verdict
-     * beside each, so every output reads the same one. An outsider may hold the copies of the runs
-     * for the months either side as well: what they showed or withheld is taken into account (each
-     * run having been kept consistent with its own neighbours, the chain holds).
+     * beside each, so every output reads the same one. An outsider may hold other copies as well:
+     * those of the runs for the months either side, and the copy of this period a rerun replaces.
+     * What they showed or withheld is taken into account (each run having been kept consistent with
+     * its own neighbours, the chain holds).
+     *
+     * @param published the runs (job instances) that completed, so published their copies: a run
+     *                  that stopped part-way may have computed figures and published none of them
      */
     public Protection protect(String jobName, LocalDate runPeriod, String partnershipCode, java.util.Set<String> members,
-                              org.neglectscorecard.indicators.Catalogue catalogue) {
+                              org.neglectscorecard.indicators.Catalogue catalogue, java.util.Set<Long> published) {
         var v = INDICATOR_VALUE;
         var rows = dsl.selectFrom(v).where(v.JOB_NAME.eq(jobName).and(v.RUN_PERIOD.eq(runPeriod))).fetch();
         List<DisclosureControl.Figure> figures = rows.map(IndicatorValues::figure);
-        var protectedRun = v.JOB_NAME.eq(jobName).and(v.SUPPRESSED.isNotNull());
+        var publishedRun = v.JOB_NAME.eq(jobName).and(v.RUN_ID.in(published));
         List<LocalDate> others = new java.util.ArrayList<>();
         for (LocalDate other : new LocalDate[] {
-                dsl.select(DSL.max(v.RUN_PERIOD)).from(v).where(protectedRun.and(v.RUN_PERIOD.lt(runPeriod))).fetchOne(0, LocalDate.class),
-                dsl.select(DSL.min(v.RUN_PERIOD)).from(v).where(protectedRun.and(v.RUN_PERIOD.gt(runPeriod))).fetchOne(0, LocalDate.class)}) {
+                dsl.select(DSL.max(v.RUN_PERIOD)).from(v).where(publishedRun.and(v.RUN_PERIOD.lt(runPeriod))).fetchOne(0, LocalDate.class),
+                dsl.select(DSL.min(v.RUN_PERIOD)).from(v).where(publishedRun.and(v.RUN_PERIOD.gt(runPeriod))).fetchOne(0, LocalDate.class)}) {
             if (other != null) {
                 others.add(other);
             }
         }
         List<List<DisclosureControl.Published>> otherRuns = new java.util.ArrayList<>();
         for (LocalDate other : others) {
-            otherRuns.add(dsl.selectFrom(v).where(v.JOB_NAME.eq(jobName).and(v.RUN_PERIOD.eq(other)).and(v.SUPPRESSED.isNotNull()))
+            otherRuns.add(dsl.selectFrom(v).where(publishedRun.and(v.RUN_PERIOD.eq(other)))
                     .fetch(r -> new DisclosureControl.Published(figure(r), new DisclosureControl.Verdict(r.getSuppressed(),
                             Boolean.TRUE.equals(r.getInMonthSuppressed())))));
+        }
+        var k = org.neglectscorecard.store.schema.Tables.REPLACED_VALUE;
+        Long replaced = dsl.select(DSL.max(k.RUN_ID)).from(k)
+                .where(k.JOB_NAME.eq(jobName).and(k.RUN_PERIOD.eq(runPeriod)).and(k.RUN_ID.in(published))).fetchOne(0, Long.class);
+        if (replaced != null) {
+            otherRuns.add(dsl.selectFrom(k).where(k.JOB_NAME.eq(jobName).and(k.RUN_PERIOD.eq(runPeriod)).and(k.RUN_ID.eq(replaced)))
+                    .fetch(r -> new DisclosureControl.Published(new DisclosureControl.Figure(r.getIndicatorId(), r.getAreaCode(),
+                            r.getPeriodEnd(), r.getBreakdown(), r.getFigure(), r.getNumerator(), r.getDenominator(),
+                            r.getInMonthNumerator(), r.getInMonthDenominator()),
+                            new DisclosureControl.Verdict(r.getSuppressed(), r.getInMonthSuppressed()))));
         }
         List<DisclosureControl.Verdict> verdicts = DisclosureControl.decide(figures, otherRuns, catalogue::get, partnershipCode,
                 members);
@@ -82,7 +97,7 @@ public class IndicatorValues {
         if (changed > 0) {
             update.execute();
         }
-        return new Protection(withheld, List.copyOf(others));
+        return new Protection(withheld, List.copyOf(others), replaced != null);
     }
 
     private static DisclosureControl.Figure figure(org.neglectscorecard.store.schema.tables.records.IndicatorValueRecord r) {

@@ -48,6 +48,8 @@ class PurgeAndAuditTest {
             refused = org.neglectscorecard.Main.run("purge", "--job", job.toString(), "--data-dir", dir.resolve("data").toString());
             said.write("\n---\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
             done = org.neglectscorecard.Main.run("purge", "--yes", "--job", job.toString(), "--data-dir", dir.resolve("data").toString());
+            said.write("\n---\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            org.neglectscorecard.Main.run("purge", "--dry-run", "--job", job.toString(), "--data-dir", dir.resolve("data").toString());
         } finally {
             System.setOut(out);
             System.setErr(err);
@@ -58,6 +60,8 @@ class PurgeAndAuditTest {
                 .contains("--yes").contains("--dry-run").doesNotContain("Deleted");
         assertThat(done).as(console[1]).isZero();
         assertThat(console[1]).contains("Deleted").contains("2015.xml");
+        assertThat(console[2]).as("after the purge, nothing listed as if it would go").startsWith("Nothing to delete")
+                .doesNotContain("2015.xml");
         try (TestApp app = TestApp.start(dir.resolve("data"))) {
             DSLContext dsl = app.bean(DSLContext.class);
             assertThat(dsl.fetchValue("SELECT COUNT(*) FROM cp_plan")).as("the 2026 return's plan is left").isEqualTo(1L);
