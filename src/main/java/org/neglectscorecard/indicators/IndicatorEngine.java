@@ -121,6 +121,30 @@ public class IndicatorEngine {
 
     /** Months (from, to) whose rates use the mid-year estimate {@code midYear}, not that of the year before their 31 March. */
     public record OlderPopulation(LocalDate from, LocalDate to, int midYear) {
+
+        /** How the note on it begins: the board pack repeats it beside the figures it is about. */
+        public static final String OPENING = "Rates per 10,000 children for ";
+
+        /**
+         * INDICATORS.md: a rate uses the estimate for the year before its 31 March, or the latest
+         * published, flagged in the notes. Said, with what will change, so a rate that moves when the
+         * estimate comes out is not taken for a change in the children.
+         */
+        public String note() {
+            java.time.format.DateTimeFormatter month = java.time.format.DateTimeFormatter.ofPattern("MMM yyyy", Locale.UK);
+            String months = from.equals(to) ? from.format(month) : from.format(month) + " to " + to.format(month);
+            int dueFrom = due(from);
+            int dueTo = due(to);
+            String due = dueFrom == dueTo ? "mid-" + dueTo : "mid-" + dueFrom + " to mid-" + dueTo;
+            return OPENING + months + " use ONS's mid-" + midYear + " estimate of children aged 0 to 17, the latest the program "
+                    + "has: DfE uses " + due + " for these months. The rates will move a little once that estimate is added "
+                    + "(ONS's figures in DfE's population layout, put in the input folder).";
+        }
+
+        /** The mid-year DfE uses for a month: the calendar year before the 31 March ending its reporting year. */
+        private static int due(LocalDate month) {
+            return (month.getMonthValue() >= 4 ? month.getYear() + 1 : month.getYear()) - 1;
+        }
     }
 
     /** The months whose population is the latest estimate there is in place of the one due (population.sql flags them). */

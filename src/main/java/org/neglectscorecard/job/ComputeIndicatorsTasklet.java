@@ -62,7 +62,7 @@ public class ComputeIndicatorsTasklet implements Tasklet {
             record(run.runId(), computed.withheld());
             messages.clear(run.runId(), STEP);
             for (IndicatorEngine.OlderPopulation o : computed.olderPopulation()) {
-                messages.add(run.runId(), STEP, RunMessages.NOTE, olderPopulation(o));
+                messages.add(run.runId(), STEP, RunMessages.NOTE, o.note());
             }
         }
         // Counted as the summary and the outputs count them: the published indicators, the building
@@ -71,27 +71,6 @@ public class ComputeIndicatorsTasklet implements Tasklet {
         progress.say(String.format("Computed %d indicators (and the %d counts they are built from) for every month end in %.1f s",
                 published, done.get() - published, (System.nanoTime() - started) / 1e9));
         return RepeatStatus.FINISHED;
-    }
-
-    /**
-     * INDICATORS.md: a rate uses the estimate for the year before its 31 March, or the latest
-     * published, flagged in the notes. Said, with what will change, so a rate that moves when the
-     * estimate comes out is not taken for a change in the children.
-     */
-    static String olderPopulation(IndicatorEngine.OlderPopulation o) {
-        java.time.format.DateTimeFormatter month = java.time.format.DateTimeFormatter.ofPattern("MMM yyyy", java.util.Locale.UK);
-        String months = o.from().equals(o.to()) ? o.from().format(month) : o.from().format(month) + " to " + o.to().format(month);
-        int dueFrom = due(o.from());
-        int dueTo = due(o.to());
-        String due = dueFrom == dueTo ? "mid-" + dueTo : "mid-" + dueFrom + " to mid-" + dueTo;
-        return "Rates per 10,000 children for " + months + " use ONS's mid-" + o.midYear() + " estimate of children aged 0 to 17, "
-                + "the latest the program has: DfE uses " + due + " for these months. The rates will move a little when it is "
-                + "added (ONS's figures in DfE's population layout, put in the input folder).";
-    }
-
-    /** The mid-year DfE uses for a month: the calendar year before the 31 March ending its reporting year. */
-    private static int due(java.time.LocalDate month) {
-        return (month.getMonthValue() >= 4 ? month.getYear() + 1 : month.getYear()) - 1;
     }
 
     /** Which indicators a missing column left without a value, for whom and from which file: for the summary and workbook. */

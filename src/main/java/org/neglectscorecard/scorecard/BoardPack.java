@@ -209,7 +209,7 @@ public final class BoardPack {
         List<String> suggestions = new ArrayList<>();
         for (ScorecardFigures.Line l : lines) {
             if (l.reading().suggestion() != null) {
-                suggestions.add(l.indicator().title() + ": " + l.reading().suggestion() + ".");
+                suggestions.add(l.indicator().title() + ": " + l.reading().briefSuggestion() + ".");
             }
         }
         List<String[]> definitions = new ArrayList<>();
@@ -363,6 +363,9 @@ public final class BoardPack {
         });
         out.add("England's and statistical neighbours' figures are DfE's published statistics for 31 March of the year each "
                 + "figure says; DfE publishes each year's in the autumn after it.");
+        // A rate this month may move when ONS's next estimate is added: said where the board reads "13.5 now".
+        c.messages().stream().filter(m -> m.startsWith(org.neglectscorecard.indicators.IndicatorEngine.OlderPopulation.OPENING))
+                .forEach(out::add);
         if (c.neighboursFile() != null) {
             out.add("Statistical neighbours: " + c.neighboursFile() + ".");
         }
@@ -384,8 +387,7 @@ public final class BoardPack {
                         + "rising (or each falling), or 2 of 3 months near a limit on the same side. With fewer than 15 months there "
                         + "is no SPC reading. A running total (since the strategy began, licensed to date) only grows: it is read "
                         + "against its target, not as SPC.",
-                "Small numbers: a figure that concerns 1 to 5 children or families shows [c], and so does any figure from which "
-                        + "it could be worked out; in a chart such a month is a gap.");
+                "Small numbers: [c] marks a figure withheld because " + Sentences.WITHHELD + "; in a chart such a month is a gap.");
     }
 
     private static String css() {

@@ -106,7 +106,12 @@ public final class ScorecardFigures {
      * the notes suggest.
      */
     public record Reading(Spc.Result spc, Spc.Variation variation, Spc.Assurance assurance, String noSpcReason, String basis,
-                          String suggestion) {
+                          String suggestion, String briefSuggestion) {
+
+        Reading(Spc.Result spc, Spc.Variation variation, Spc.Assurance assurance, String noSpcReason, String basis,
+                String suggestion) {
+            this(spc, variation, assurance, noSpcReason, basis, suggestion, suggestion);
+        }
     }
 
     /** One indicator for one area. */
@@ -368,6 +373,7 @@ public final class ScorecardFigures {
                 : inMonth && d.unit() == Unit.count ? Spc.Assurance.NO_TARGET
                 : Spc.assurance(r, target.value().doubleValue(), d.polarity());
         String suggestion = null;
+        String brief = null;
         if (r.shift() != null) {
             LocalDate month = months.get(r.shift().from());
             // With the indicator's change points already named, so the line copied into the job file adds, not replaces.
@@ -378,8 +384,11 @@ public final class ScorecardFigures {
                     + (r.shift().high() ? "above" : "below") + " the mean: if the way of working changed then, name " + month
                     + " under spc-change-points in the job file (" + d.id() + ": [" + named + "]) and the limits will be "
                     + "recalculated from that month";
+            // The board pack's page says once what naming a change point does: each line only says where and what to name.
+            brief = "the last " + r.shift().months() + " months (since " + ScorecardWorkbook.monthName(month) + ") "
+                    + (r.shift().high() ? "above" : "below") + " the mean (" + d.id() + ": [" + named + "])";
         }
-        return new Reading(r, variation, assurance, noReading, basis, suggestion);
+        return new Reading(r, variation, assurance, noReading, basis, suggestion, brief);
     }
 
     /**

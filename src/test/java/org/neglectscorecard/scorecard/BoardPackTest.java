@@ -86,6 +86,8 @@ class BoardPackTest {
         // England's rate of neglect plans is worked out from DfE's count (DfE prints no rate by category): said, never "published".
         assertThat(flat(text)).containsPattern("per 10,000 children: [\\d.]+ against England's [\\d.]+ at 31 March \\d{4} "
                 + "\\(DfE's count over the same population estimates as ours\\)").doesNotContain("published figure");
+        // And that this year's rates use last year's population estimate, so may move: said in the pack too.
+        assertThat(flat(text)).contains("Rates per 10,000 children for Apr 2025 to Mar 2026 use ONS's mid-2024 estimate");
         for (String priority : List.of("Knowing our problem", "Right help at the right time", "Seen and heard",
                 "A skilled and confident workforce", "Quality of practice", "Health and wellbeing", "Voice of children and families")) {
             assertThat(text).contains(priority);
