@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -181,8 +180,8 @@ class ScorecardCliTest {
         // it (the same command again, rerun, history) runs on a copy of its database and outputs.
         String console = SampleRun.console();
         assumeTrue(console != null, "the sample's outputs are another build's (sample.outputs): no console to read");
-        copy(SampleRun.dataDir(), dir.resolve("data"));
-        copy(SampleRun.outputs(), dir.resolve("out/pan-bedfordshire-sample/2026-03-31"));
+        SampleRun.copyDataDir(dir.resolve("data"));
+        SampleRun.copy(SampleRun.outputs(), dir.resolve("out/pan-bedfordshire-sample/2026-03-31"));
         String[] command = {"run", "--period", "2026-03-31", "--output", dir.resolve("out").toString(),
                 "--data-dir", dir.resolve("data").toString()};
         assertThat(console).contains("Loaded 822/2025-26/cin-census-822-2026.xml").contains("Using 58 returns for 3 LAs")
@@ -285,19 +284,6 @@ class ScorecardCliTest {
                 .endsWith(folder.toString());
         assertThat(attempts.lines().filter(l -> l.startsWith("2026-03-31  1 ")).findFirst().orElseThrow())
                 .endsWith(SampleRun.outputs().toString());
-    }
-
-    private static void copy(Path from, Path to) throws IOException {
-        try (var files = Files.walk(from)) {
-            for (Path f : files.toList()) {
-                Path target = to.resolve(from.relativize(f).toString());
-                if (Files.isDirectory(f)) {
-                    Files.createDirectories(target);
-                } else if (!f.getFileName().toString().endsWith(".lock.db")) {
-                    Files.copy(f, target, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
-                }
-            }
-        }
     }
 
     /**

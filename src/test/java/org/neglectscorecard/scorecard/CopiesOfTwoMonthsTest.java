@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -38,7 +37,7 @@ class CopiesOfTwoMonthsTest {
     @Test
     void aFigureUnchangedBetweenTwoMonthsCopiesIsWithheldInBothOrNeither() throws Exception {
         assumeTrue(SampleRun.dataDir() != null, "the sample's outputs are another build's (sample.outputs): no database to copy");
-        copy(SampleRun.dataDir(), dir.resolve("data"));
+        SampleRun.copyDataDir(dir.resolve("data"));
         // February run after March's, on March's database: February's copy must agree with the one already out.
         ByteArrayOutputStream said = new ByteArrayOutputStream();
         PrintStream out = System.out;
@@ -95,16 +94,4 @@ class CopiesOfTwoMonthsTest {
         return out;
     }
 
-    private static void copy(Path from, Path to) throws IOException {
-        try (var files = Files.walk(from)) {
-            for (Path f : files.toList()) {
-                Path target = to.resolve(from.relativize(f).toString());
-                if (Files.isDirectory(f)) {
-                    Files.createDirectories(target);
-                } else if (!f.getFileName().toString().endsWith(".lock.db")) {
-                    Files.copy(f, target, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
-                }
-            }
-        }
-    }
 }

@@ -20,6 +20,17 @@ class PurgeAndAuditTest {
     @TempDir
     Path dir;
 
+    /** A census return for each year to 31 March, each with one child on a plan for neglect since the May before. */
+    private Path returnsFor(int... years) throws java.io.IOException {
+        Path input = dir.resolve("input");
+        for (int year : years) {
+            var r = new ReturnBuilder("213", LocalDate.of(year, 3, 31));
+            r.child("A" + year).episode((year - 1) + "-05-01", null, "N1").cpp((year - 1) + "-05-10", null, "NEG", "NEG", 0).end().done();
+            CensusReturnWriter.writeXml(r.build(), input.resolve(year + ".xml"));
+        }
+        return input;
+    }
+
     /**
      * A fresh-eye trial: 'purge' deleted children's records the moment it was typed. Typed with no
      * terminal to ask at (a script, a scheduled task, this test), it deletes nothing without --yes,
@@ -27,12 +38,7 @@ class PurgeAndAuditTest {
      */
     @Test
     void purgeDeletesNothingUnlessToldToWhereNoOneCanBeAsked() throws Exception {
-        Path input = dir.resolve("input");
-        for (int year : List.of(2015, 2026)) {
-            var r = new ReturnBuilder("213", LocalDate.of(year, 3, 31));
-            r.child("A" + year).episode((year - 1) + "-05-01", null, "N1").cpp((year - 1) + "-05-10", null, "NEG", "NEG", 0).end().done();
-            CensusReturnWriter.writeXml(r.build(), input.resolve(year + ".xml"));
-        }
+        Path input = returnsFor(2015, 2026);
         Path job = TestApp.jobFile(dir, "retained", "p", List.of("213"));
         try (TestApp app = TestApp.start(dir.resolve("data"))) {
             assertThat(app.run(job, LocalDate.of(2026, 3, 31), input, dir.resolve("out"), false).ok()).isTrue();
@@ -71,12 +77,7 @@ class PurgeAndAuditTest {
 
     @Test
     void childLevelDataOlderThanTheRetentionPeriodGoesAndStaysGone() throws Exception {
-        Path input = dir.resolve("input");
-        for (int year : List.of(2019, 2026)) {
-            var r = new ReturnBuilder("213", LocalDate.of(year, 3, 31));
-            r.child("A" + year).episode((year - 1) + "-05-01", null, "N1").cpp((year - 1) + "-05-10", null, "NEG", "NEG", 0).end().done();
-            CensusReturnWriter.writeXml(r.build(), input.resolve(year + ".xml"));
-        }
+        Path input = returnsFor(2019, 2026);
         Path job = TestApp.jobFile(dir, "retained", "p", List.of("213"));
         try (TestApp app = TestApp.start(dir.resolve("data"))) {
             assertThat(app.run(job, LocalDate.of(2026, 3, 31), input, dir.resolve("out"), false).ok()).isTrue();

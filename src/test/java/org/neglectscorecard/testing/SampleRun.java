@@ -88,6 +88,25 @@ public final class SampleRun {
         }
     }
 
+    /** A copy of the run's data folder (its H2 database) for a test to change, leaving the shared run as it is. */
+    public static void copyDataDir(Path to) throws Exception {
+        copy(dataDir(), to);
+    }
+
+    /** Copies a folder, but for H2's lock files (the copy is another database, not the shared run's). */
+    public static void copy(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path f : files.toList()) {
+                Path target = to.resolve(from.relativize(f).toString());
+                if (Files.isDirectory(f)) {
+                    Files.createDirectories(target);
+                } else if (!f.getFileName().toString().endsWith(".lock.db")) {
+                    Files.copy(f, target, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+        }
+    }
+
     private static void delete(Path dir) {
         try (Stream<Path> files = Files.walk(dir)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
