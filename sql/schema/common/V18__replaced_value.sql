@@ -3,8 +3,8 @@
 -- the new run's disclosure control can take it as known, as it takes the copies of the months either
 -- side: a fresh-eye trial found 26 figures, unchanged by the correction, withheld in one copy and
 -- shown in the other. Kept by the run that computed them: a run that did not finish published
--- nothing, so the copy last published is the latest kept of a run that completed (the three latest
--- runs' are kept).
+-- nothing, so the copy last published is the latest kept of a run that completed (older ones than
+-- that are let go).
 CREATE TABLE replaced_value (
   job_name             VARCHAR(100)   NOT NULL,
   run_period           DATE           NOT NULL,

@@ -102,7 +102,8 @@ public class HistoryCommand implements Callable<Integer> {
             int offset = kept.size() - oldestFirst.size();
             for (int i = 0; i < oldestFirst.size(); i++) {
                 RunHistory.Run r = oldestFirst.get(i);
-                out.put(r.runId(), offset >= 0 ? kept.get(offset + i) + " (replaced by a later run)"
+                int copy = offset + i;
+                out.put(r.runId(), copy >= 0 ? kept.get(copy) + " (replaced by a later run)"
                         : "replaced by attempt " + latest.attempt() + "'s in " + folder + "; no copy of its own was kept");
             }
         });

@@ -44,19 +44,18 @@ public class PurgeCommand implements Callable<Integer> {
         LocalDate cutoff = LocalDate.now().minusYears(jobFile.retentionYears());
         try (ConfigurableApplicationContext context = Context.start(dataDir.choose(Path.of(jobFile.input())), Map.of())) {
             Purge purge = context.getBean(Purge.class);
-            if (!dryRun && !yes) {
-                // Deleting children's records cannot be undone: the person says so, having seen what would go.
-                Purge.Result would = purge.olderThan(cutoff, true);
-                if (would.rows() > 0 && !confirmed(would, cutoff)) {
-                    System.out.println("Nothing was deleted.");
-                    return 0;
-                }
-            }
-            Purge.Result r = purge.olderThan(cutoff, dryRun);
-            if (r.rows() == 0) {
+            Purge.Result would = purge.olderThan(cutoff, true);
+            if (would.rows() == 0) {
+                // Nothing changed, and nothing recorded: a purge of nothing is no purge (AuditLog.purgedBefore).
                 System.out.println("Nothing to delete: no child-level rows are dated before " + cutoff + ".");
                 return 0;
             }
+            // Deleting children's records cannot be undone: the person says so, having seen what would go.
+            if (!dryRun && !yes && !confirmed(would, cutoff)) {
+                System.out.println("Nothing was deleted.");
+                return 0;
+            }
+            Purge.Result r = dryRun ? would : purge.olderThan(cutoff, false);
             String what = r.rows() + " child-level rows dated before " + cutoff + " (" + r.returns()
                     + " whole returns, and older rows of the multi-agency logs)";
             if (!dryRun) {

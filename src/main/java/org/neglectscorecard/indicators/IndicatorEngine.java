@@ -49,10 +49,10 @@ public class IndicatorEngine {
      * job and period the values are kept under, and the partnership (null for none).
      */
     public record Request(long runId, String jobName, LocalDate period, String partnershipCode, int members,
-                          Parameters parameters) {
+                          Parameters parameters, Set<Long> completedRuns) {
 
         public Request(long runId, String jobName, LocalDate period, String partnershipCode, int members) {
-            this(runId, jobName, period, partnershipCode, members, Parameters.DEFAULT);
+            this(runId, jobName, period, partnershipCode, members, Parameters.DEFAULT, Set.of());
         }
     }
 
@@ -287,8 +287,8 @@ public class IndicatorEngine {
     /**
      * The copy to share the earlier run of this period published, every figure with its counts and
      * verdicts (replaced_value), for this run's disclosure control to stay consistent with: a board
-     * may have it. Kept under the run that computed it; the two latest kept before stay too, in case
-     * the earlier run did not finish (and so published nothing).
+     * may have it. Kept under the run that computed it, with the copies back to the latest one a
+     * completed run published, in case the earlier run did not finish (and so published nothing).
      */
     private void keepReplaced(Request r) {
         var v = INDICATOR_VALUE;
@@ -297,12 +297,8 @@ public class IndicatorEngine {
                 .and(v.RUN_ID.ne(r.runId()));
         Long run = dsl.select(DSL.max(v.RUN_ID)).from(v).where(previous).fetchOne(0, Long.class);
         var period = k.JOB_NAME.eq(r.jobName()).and(k.RUN_PERIOD.eq(r.period()));
-        List<Long> kept = dsl.selectDistinct(k.RUN_ID).from(k).where(period).orderBy(k.RUN_ID.desc()).fetch(k.RUN_ID);
-        if (run == null || kept.contains(run)) {
+        if (run == null || dsl.fetchExists(k, period.and(k.RUN_ID.eq(run)))) {
             return;
-        }
-        if (kept.size() > 2) {
-            dsl.deleteFrom(k).where(period.and(k.RUN_ID.in(kept.subList(2, kept.size())))).execute();
         }
         dsl.insertInto(k, k.JOB_NAME, k.RUN_PERIOD, k.RUN_ID, k.INDICATOR_ID, k.AREA_CODE, k.PERIOD_END, k.BREAKDOWN, k.FIGURE,
                         k.NUMERATOR, k.DENOMINATOR, k.IN_MONTH_NUMERATOR, k.IN_MONTH_DENOMINATOR, k.SUPPRESSED, k.IN_MONTH_SUPPRESSED)
@@ -310,6 +306,17 @@ public class IndicatorEngine {
                         v.NUMERATOR, v.DENOMINATOR, v.IN_MONTH_NUMERATOR, v.IN_MONTH_DENOMINATOR, v.SUPPRESSED, v.IN_MONTH_SUPPRESSED)
                         .from(v).where(previous.and(v.RUN_ID.eq(run))))
                 .execute();
+        // Older copies than the latest a completed run published are not needed (each run was kept consistent with the one
+        // before it); the copies of runs stopped since are kept with it, as they published nothing.
+        List<Long> kept = dsl.selectDistinct(k.RUN_ID).from(k).where(period).orderBy(k.RUN_ID.desc()).fetch(k.RUN_ID);
+        for (int i = 0; i < kept.size(); i++) {
+            if (r.completedRuns().contains(kept.get(i))) {
+                if (i + 1 < kept.size()) {
+                    dsl.deleteFrom(k).where(period.and(k.RUN_ID.in(kept.subList(i + 1, kept.size())))).execute();
+                }
+                break;
+            }
+        }
     }
 
     private void computeOne(IndicatorDefinition d, Request r, Map<String, Object> run, List<Absent> absent, List<Withheld> withheld,

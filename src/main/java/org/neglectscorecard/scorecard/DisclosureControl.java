@@ -276,8 +276,9 @@ public final class DisclosureControl {
                 }
                 if (shown) {
                     known.set(i);
-                } else if (from == null) {
-                    hiddenElsewhere.set(i);   // a complement is hidden by hiding what it is derived from
+                } else {
+                    // A complement too: its numerator and denominator may both have moved, by the same, since.
+                    hiddenElsewhere.set(i);
                 }
             }
         }
@@ -427,7 +428,8 @@ public final class DisclosureControl {
                     continue;
                 }
                 if (withheld[from[0]] || withheld[from[1]]) {
-                    if (!withheld[i]) {
+                    // Not a complement another copy showed unchanged: the outsider has it, and the sums must be checked so.
+                    if (!withheld[i] && !known.get(i)) {
                         withheld[i] = true;
                         changed = true;
                     }

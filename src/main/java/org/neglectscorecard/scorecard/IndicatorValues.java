@@ -52,29 +52,34 @@ public class IndicatorValues {
         var rows = dsl.selectFrom(v).where(v.JOB_NAME.eq(jobName).and(v.RUN_PERIOD.eq(runPeriod))).fetch();
         List<DisclosureControl.Figure> figures = rows.map(IndicatorValues::figure);
         var publishedRun = v.JOB_NAME.eq(jobName).and(v.RUN_ID.in(published));
+        var k = org.neglectscorecard.store.schema.Tables.REPLACED_VALUE;
+        var publishedKept = k.JOB_NAME.eq(jobName).and(k.RUN_ID.in(published));
+        // A month's copy is its figures' latest run that completed: in indicator_value, or, where a later run of that
+        // month stopped part-way after computing (its figures replaced the published ones there), as kept in replaced_value.
         List<LocalDate> others = new java.util.ArrayList<>();
-        for (LocalDate other : new LocalDate[] {
-                dsl.select(DSL.max(v.RUN_PERIOD)).from(v).where(publishedRun.and(v.RUN_PERIOD.lt(runPeriod))).fetchOne(0, LocalDate.class),
-                dsl.select(DSL.min(v.RUN_PERIOD)).from(v).where(publishedRun.and(v.RUN_PERIOD.gt(runPeriod))).fetchOne(0, LocalDate.class)}) {
-            if (other != null) {
-                others.add(other);
+        for (boolean before : new boolean[] {true, false}) {
+            LocalDate current = before
+                    ? dsl.select(DSL.max(v.RUN_PERIOD)).from(v).where(publishedRun.and(v.RUN_PERIOD.lt(runPeriod))).fetchOne(0, LocalDate.class)
+                    : dsl.select(DSL.min(v.RUN_PERIOD)).from(v).where(publishedRun.and(v.RUN_PERIOD.gt(runPeriod))).fetchOne(0, LocalDate.class);
+            LocalDate kept = before
+                    ? dsl.select(DSL.max(k.RUN_PERIOD)).from(k).where(publishedKept.and(k.RUN_PERIOD.lt(runPeriod))).fetchOne(0, LocalDate.class)
+                    : dsl.select(DSL.min(k.RUN_PERIOD)).from(k).where(publishedKept.and(k.RUN_PERIOD.gt(runPeriod))).fetchOne(0, LocalDate.class);
+            LocalDate nearest = current == null ? kept : kept == null ? current
+                    : before == current.isAfter(kept) ? current : kept;
+            if (nearest != null) {
+                others.add(nearest);
             }
         }
         List<List<DisclosureControl.Published>> otherRuns = new java.util.ArrayList<>();
         for (LocalDate other : others) {
-            otherRuns.add(dsl.selectFrom(v).where(publishedRun.and(v.RUN_PERIOD.eq(other)))
+            List<DisclosureControl.Published> copy = dsl.selectFrom(v).where(publishedRun.and(v.RUN_PERIOD.eq(other)))
                     .fetch(r -> new DisclosureControl.Published(figure(r), new DisclosureControl.Verdict(r.getSuppressed(),
-                            Boolean.TRUE.equals(r.getInMonthSuppressed())))));
+                            Boolean.TRUE.equals(r.getInMonthSuppressed()))));
+            otherRuns.add(copy.isEmpty() ? kept(jobName, other, published) : copy);
         }
-        var k = org.neglectscorecard.store.schema.Tables.REPLACED_VALUE;
-        Long replaced = dsl.select(DSL.max(k.RUN_ID)).from(k)
-                .where(k.JOB_NAME.eq(jobName).and(k.RUN_PERIOD.eq(runPeriod)).and(k.RUN_ID.in(published))).fetchOne(0, Long.class);
-        if (replaced != null) {
-            otherRuns.add(dsl.selectFrom(k).where(k.JOB_NAME.eq(jobName).and(k.RUN_PERIOD.eq(runPeriod)).and(k.RUN_ID.eq(replaced)))
-                    .fetch(r -> new DisclosureControl.Published(new DisclosureControl.Figure(r.getIndicatorId(), r.getAreaCode(),
-                            r.getPeriodEnd(), r.getBreakdown(), r.getFigure(), r.getNumerator(), r.getDenominator(),
-                            r.getInMonthNumerator(), r.getInMonthDenominator()),
-                            new DisclosureControl.Verdict(r.getSuppressed(), r.getInMonthSuppressed()))));
+        List<DisclosureControl.Published> replaced = kept(jobName, runPeriod, published);
+        if (!replaced.isEmpty()) {
+            otherRuns.add(replaced);
         }
         List<DisclosureControl.Verdict> verdicts = DisclosureControl.decide(figures, otherRuns, catalogue::get, partnershipCode,
                 members);
@@ -97,7 +102,22 @@ public class IndicatorValues {
         if (changed > 0) {
             update.execute();
         }
-        return new Protection(withheld, List.copyOf(others), replaced != null);
+        return new Protection(withheld, List.copyOf(others), !replaced.isEmpty());
+    }
+
+    /** The latest copy of a period kept in replaced_value from a run that completed (empty for none). */
+    private List<DisclosureControl.Published> kept(String jobName, LocalDate period, java.util.Set<Long> published) {
+        var k = org.neglectscorecard.store.schema.Tables.REPLACED_VALUE;
+        Long run = dsl.select(DSL.max(k.RUN_ID)).from(k)
+                .where(k.JOB_NAME.eq(jobName).and(k.RUN_PERIOD.eq(period)).and(k.RUN_ID.in(published))).fetchOne(0, Long.class);
+        if (run == null) {
+            return List.of();
+        }
+        return dsl.selectFrom(k).where(k.JOB_NAME.eq(jobName).and(k.RUN_PERIOD.eq(period)).and(k.RUN_ID.eq(run)))
+                .fetch(r -> new DisclosureControl.Published(new DisclosureControl.Figure(r.getIndicatorId(), r.getAreaCode(),
+                        r.getPeriodEnd(), r.getBreakdown(), r.getFigure(), r.getNumerator(), r.getDenominator(),
+                        r.getInMonthNumerator(), r.getInMonthDenominator()),
+                        new DisclosureControl.Verdict(r.getSuppressed(), r.getInMonthSuppressed())));
     }
 
     private static DisclosureControl.Figure figure(org.neglectscorecard.store.schema.tables.records.IndicatorValueRecord r) {

@@ -44,8 +44,11 @@ class HistoryOutputsTest {
         assertThat(where.get(3L)).isEqualTo(second + " (replaced by a later run)");
         assertThat(where.get(2L)).isEqualTo(first + " (replaced by a later run)");
 
-        // The kept copies deleted: said, not pointed at the folder another run's outputs are in.
+        // The oldest kept copy deleted: the newer one is still attempt 2's.
         Files.delete(first);
+        assertThat(HistoryCommand.outputsNow(runs, "p").get(3L)).isEqualTo(second + " (replaced by a later run)");
+        assertThat(HistoryCommand.outputsNow(runs, "p").get(2L)).endsWith("no copy of its own was kept");
+        // Both deleted: said, not pointed at the folder another run's outputs are in.
         Files.delete(second);
         assertThat(HistoryCommand.outputsNow(runs, "p").get(2L)).startsWith("replaced by attempt 4's in " + folder)
                 .endsWith("no copy of its own was kept");

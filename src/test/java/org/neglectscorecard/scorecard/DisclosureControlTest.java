@@ -356,6 +356,32 @@ class DisclosureControlTest {
         assertThat(out).extracting(Verdict::suppressed).containsExactly(true, true, false, false);
     }
 
+    /**
+     * A review's case: last month showed 8 of 18 children starting to be looked after for abuse or
+     * neglect (10 for another reason). Now 3 of 13: the 3 is withheld, but the 10 is unchanged and
+     * known from last month's copy, so the 13 would give the 3 back: the 13 goes too.
+     */
+    @Test
+    void aComplementKnownFromAnotherCopyIsNotTakenAsHidden() {
+        List<Figure> before = List.of(percent("CLA_START_N1_PCT", "A", 8, 18, null, null), count("CLA_START", "A", "all", 18));
+        List<Figure> in = List.of(percent("CLA_START_N1_PCT", "A", 3, 13, null, null), count("CLA_START", "A", "all", 13));
+        List<Verdict> out = DisclosureControl.decide(in, List.of(published(before, false, false)), CATALOGUE::get, "P", LAS);
+        assertThat(out).extracting(Verdict::suppressed).containsExactly(true, true);
+    }
+
+    /**
+     * The other way round: last month 3 of 20 was withheld (17 for another reason, hidden with it)
+     * beside the 20 shown. Now 8 of 25: the 17 is unchanged, so showing both figures gives 20 - 17.
+     */
+    @Test
+    void aComplementAnotherCopyWithheldStaysHiddenThoughItsCountsMoved() {
+        List<Figure> before = List.of(percent("CLA_START_N1_PCT", "A", 3, 20, null, null), count("CLA_START", "A", "all", 20));
+        List<Figure> in = List.of(percent("CLA_START_N1_PCT", "A", 8, 25, null, null), count("CLA_START", "A", "all", 25));
+        assertThat(decide(in)).as("alone, nothing is small").extracting(Verdict::suppressed).containsOnly(false);
+        List<Verdict> out = DisclosureControl.decide(in, List.of(published(before, true, false)), CATALOGUE::get, "P", LAS);
+        assertThat(out.get(0).suppressed() || out.get(1).suppressed()).isTrue();
+    }
+
     /** A figure revised since the other copy is a new figure: what that copy withheld of it binds nothing. */
     @Test
     void aRevisedFigureIsNotKeptWithheldForWhatAnotherCopyWithheld() {
