@@ -71,6 +71,7 @@ public class CheckInputsTasklet implements Tasklet {
         List<InputFile> found = scanner.scan(input);
         List<InputFile> toLoad = new ArrayList<>();
         int known = 0;
+        int putBack = 0;
         int rejected = 0;
         for (InputFile f : found) {
             if (f.format() == Format.NOT_RECOGNISED) {
@@ -93,9 +94,13 @@ public class CheckInputsTasklet implements Tasklet {
             } else if (SourceFiles.LOADING.equals(record.getStatus())) {
                 toLoad.add(f);
             } else {
-                known++;
-                if (SourceFiles.LOADED.equals(record.getStatus())) {
-                    laterVersion(record, run.jobName()).ifPresent(note -> messages.add(run.runId(), STEP, RunMessages.WARNING, note));
+                java.util.Optional<String> undone = SourceFiles.LOADED.equals(record.getStatus())
+                        ? laterVersion(record, run.jobName()) : java.util.Optional.empty();
+                if (undone.isPresent()) {
+                    messages.add(run.runId(), STEP, RunMessages.WARNING, undone.get());
+                    putBack++;
+                } else {
+                    known++;
                 }
             }
         }
@@ -106,6 +111,8 @@ public class CheckInputsTasklet implements Tasklet {
         jobs.updateExecutionContext(step.getJobExecution());
         progress.say("Found " + plural(found.size() - countNotRecognised(found), "return") + " in " + input
                 + ": " + toLoad.size() + " to load, " + known + " loaded before (unchanged)"
+                + (putBack == 0 ? "" : putBack == 1 ? ", 1 put back as it was before a later version (see the warning)"
+                        : ", " + putBack + " put back as they were before later versions (see the warnings)")
                 + (rejected > 0 ? ", " + rejected + " that cannot be read" : "")
                 + (countNotRecognised(found) > 0 ? "; " + plural(countNotRecognised(found), "other file") + " not used" : ""));
         return RepeatStatus.FINISHED;
