@@ -53,11 +53,9 @@ public class ComputeIndicatorsTasklet implements Tasklet {
             IndicatorEngine.Parameters parameters = new IndicatorEngine.Parameters(
                     run.jobFile().strategyStart() != null ? run.jobFile().strategyStart() : IndicatorEngine.Parameters.DEFAULT.strategyStart(),
                     run.jobFile().visitingStandardDays());
-            java.util.Set<Long> completed = new java.util.HashSet<>();
-            RunHistory.of(dsl, run.jobName()).stream().filter(r -> r.status() == org.springframework.batch.core.BatchStatus.COMPLETED)
-                    .forEach(r -> completed.add(r.runId()));
             IndicatorEngine.Computed computed = engine.compute(new IndicatorEngine.Request(run.runId(), run.jobName(),
-                    run.period(), run.jobFile().partnershipId(), members, parameters, completed), d -> {
+                    run.period(), run.jobFile().partnershipId(), members, parameters, RunHistory.completed(dsl, run.jobName())),
+                    d -> {
                 done.incrementAndGet();
                 contribution.incrementWriteCount(1);
                 bar.step(1);

@@ -41,11 +41,8 @@ public class ProtectSmallNumbersTasklet implements Tasklet {
         RunContext run = RunContext.of(chunkContext.getStepContext().getStepExecution());
         long started = System.nanoTime();
         // Only a run that completed published anything: one stopped part-way left figures no copy shows.
-        java.util.Set<Long> published = new java.util.HashSet<>();
-        RunHistory.of(dsl, run.jobName()).stream().filter(r -> r.status() == org.springframework.batch.core.BatchStatus.COMPLETED)
-                .forEach(r -> published.add(r.runId()));
         IndicatorValues.Protection done = values.protect(run.jobName(), run.period(), run.jobFile().partnershipId(),
-                inputs.members(run.runId()), catalogue, published);
+                inputs.members(run.runId()), catalogue, RunHistory.completed(dsl, run.jobName()));
         contribution.incrementWriteCount(done.withheld());
         List<String> copies = new java.util.ArrayList<>();
         if (done.replacedCopy()) {

@@ -39,6 +39,13 @@ public final class RunHistory {
     private static final Field<Long> INSTANCE_ID = field(name("job_instance_id"), Long.class);
     private static final Field<Long> EXECUTION_ID = field(name("job_execution_id"), Long.class);
 
+    /** The runs (job instances) of the job that completed: only they published copies of their figures. */
+    public static java.util.Set<Long> completed(DSLContext dsl, String jobName) {
+        java.util.Set<Long> out = new java.util.HashSet<>();
+        of(dsl, jobName).stream().filter(r -> r.status() == BatchStatus.COMPLETED).forEach(r -> out.add(r.runId()));
+        return out;
+    }
+
     public static List<Run> of(DSLContext dsl, String jobName) {
         var latest = dsl.select(EXECUTION_ID, INSTANCE_ID, field(name("status"), String.class),
                         field(name("create_time"), LocalDateTime.class), field(name("start_time"), LocalDateTime.class),
