@@ -70,7 +70,7 @@ final class CoverSheet extends SheetWriter {
                         + "(F, orange), or met and missed by chance (?, grey).",
                 "RAG compares the figure with the partnership's target: \u2714 green on target, ! amber within the tolerance, "
                         + "\u2718 red beyond it.",
-                "[c] marks a figure withheld because it concerns 1 to 5 children or families; [x] a figure not available; "
+                "[c] marks a figure withheld because " + Sentences.WITHHELD + "; [x] a figure not available; "
                         + "[z] not applicable. The Notes sheet defines every indicator.",
                 "Counts 'in the year' are for the 12 months to the month end; at 31 March, the Department's reporting year.")) {
             r = line(s, r, text, wrap);

@@ -266,6 +266,8 @@ class WorkbookTest {
         }
         assertThat(red).isNotEmpty();
         String cover = text(wb.getSheet("Cover"));
+        // [c] in the one wording every output uses (the cover still said "concerns 1 to 5 children" of every withheld figure).
+        assertThat(cover).contains("[c] marks a figure withheld because " + Sentences.WITHHELD).doesNotContain("concerns 1 to 5");
         String redSection = cover.substring(cover.indexOf("Which targets are red?"));
         for (String title : red) {
             assertThat(redSection).contains(title);
