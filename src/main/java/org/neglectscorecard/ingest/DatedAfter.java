@@ -54,7 +54,7 @@ public final class DatedAfter {
     public void saw(SourceRow row) {
         if ("Header".equals(row.table()) && reference == null) {
             try {
-                reference = Values.date(row.value("ReferenceDate")).orElse(null);
+                reference = Values.date(row.value("ReferenceDate"), row.header().date1904()).orElse(null);
             } catch (Values.BadValue e) {
                 // said where the header is read
             }
@@ -65,7 +65,7 @@ public final class DatedAfter {
             }
             LocalDate d;
             try {
-                d = Values.date(row.value(c.fileColumn())).orElse(null);
+                d = Values.date(row.value(c.fileColumn()), row.header().date1904()).orElse(null);
             } catch (Values.BadValue e) {
                 continue;
             }

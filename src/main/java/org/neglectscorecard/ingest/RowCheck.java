@@ -81,7 +81,7 @@ public final class RowCheck {
      * left out.
      */
     public LocalDate date(String column, boolean fatalIfBad, Shown shown) {
-        return parse(column, fatalIfBad, shown == Shown.VALUE ? Shown.DATE : shown, v -> Values.date(v).orElse(null));
+        return parse(column, fatalIfBad, shown == Shown.VALUE ? Shown.DATE : shown, v -> Values.date(v, row.header().date1904()).orElse(null));
     }
 
     public <T> T parse(String column, boolean fatalIfBad, Shown shown, Function<String, T> parser) {

@@ -18,6 +18,7 @@ public final class TableHeader {
     /** Columns asked for by name, as found: the same few names are asked for on every row. */
     private final Map<String, Optional<Integer>> asked = new java.util.concurrent.ConcurrentHashMap<>();
     private final boolean spreadsheet;
+    private final boolean date1904;
 
     public TableHeader(String table, List<String> names, boolean spreadsheet) {
         this(table, names, spreadsheet, table);
@@ -28,6 +29,12 @@ public final class TableHeader {
      *              the CSV file's path within the input folder; rejections name it
      */
     public TableHeader(String table, List<String> names, boolean spreadsheet, String where) {
+        this(table, names, spreadsheet, where, false);
+    }
+
+    /** @param date1904 whether the sheet's workbook counts dates from 1904 (Excel's "1904 date system") */
+    public TableHeader(String table, List<String> names, boolean spreadsheet, String where, boolean date1904) {
+        this.date1904 = date1904;
         this.table = table;
         this.where = where == null ? table : where;
         this.names = List.copyOf(names);
@@ -112,7 +119,7 @@ public final class TableHeader {
      * Date"). Names shown to people stay the file's own.
      */
     public TableHeader withAliases(Map<String, List<String>> aliases) {
-        TableHeader out = new TableHeader(table, names, spreadsheet, where);
+        TableHeader out = new TableHeader(table, names, spreadsheet, where, date1904);
         aliases.forEach((canonical, others) -> {
             if (!out.has(canonical)) {
                 for (String other : others) {
@@ -132,7 +139,7 @@ public final class TableHeader {
     public TableHeader plus(String column) {
         List<String> more = new java.util.ArrayList<>(names);
         more.add(column);
-        TableHeader out = new TableHeader(table, more, spreadsheet, where);
+        TableHeader out = new TableHeader(table, more, spreadsheet, where, date1904);
         out.bySquashedName.putAll(bySquashedName);
         out.bySquashedName.putIfAbsent(key(column), names.size());
         return out;
@@ -149,7 +156,7 @@ public final class TableHeader {
 
     /** The same headings, found somewhere else (a CSV file's path within the input folder). */
     public TableHeader at(String place) {
-        TableHeader out = new TableHeader(table, names, spreadsheet, place);
+        TableHeader out = new TableHeader(table, names, spreadsheet, place, date1904);
         out.bySquashedName.putAll(bySquashedName);
         return out;
     }
@@ -210,6 +217,14 @@ public final class TableHeader {
     /** Whether the table is a spreadsheet's sheet (its cells may hold Excel's serial numbers for dates). */
     public boolean isSpreadsheet() {
         return spreadsheet;
+    }
+
+    /**
+     * Whether the sheet's workbook counts dates from 1904 (saved with Excel's "1904 date system",
+     * old Excel for Mac's default): a date kept as a plain number is then read from that day.
+     */
+    public boolean date1904() {
+        return date1904;
     }
 
     /** The Excel column letter (A, B, ... AA) where the table is a sheet, else null. */

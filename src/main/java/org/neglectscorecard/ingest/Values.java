@@ -37,6 +37,8 @@ public final class Values {
     /** Excel's serial day number, with the time of day as its fraction where the cell held one (45758.4375). */
     private static final Pattern SERIAL = Pattern.compile("\\d{4,6}(\\.\\d+)?");
     private static final LocalDate EXCEL_EPOCH = LocalDate.of(1899, 12, 30);
+    /** Day 0 of a workbook saved with Excel's 1904 date system (old Excel for Mac's default): 1,462 days later. */
+    private static final LocalDate EXCEL_1904_EPOCH = LocalDate.of(1904, 1, 1);
     private static final Pattern NUMERIC_ID = Pattern.compile("(\\d+)\\.0+");
     /** 24/04/17: a spreadsheet's short date, the year in two digits. */
     private static final Pattern SHORT_YEAR = Pattern.compile("(\\d{1,2})[/-](\\d{1,2})[/-](\\d{2})");
@@ -95,6 +97,14 @@ public final class Values {
      * Excel serial day number.
      */
     public static Optional<LocalDate> date(String value) {
+        return date(value, false);
+    }
+
+    /**
+     * As {@link #date(String)}, a serial number counted from 1904 where {@code date1904}: a workbook
+     * saved with Excel's 1904 date system, where 44652 is 2026-04-02, not 2022-04-01.
+     */
+    public static Optional<LocalDate> date(String value, boolean date1904) {
         if (isNoDate(value)) {
             return Optional.empty();
         }
@@ -141,7 +151,7 @@ public final class Values {
                 parsed = LocalDate.parse(v, UK_DASH);
             } else if (SERIAL.matcher(v).matches()) {
                 double serial = Double.parseDouble(v);
-                parsed = EXCEL_EPOCH.plusDays((long) serial);
+                parsed = (date1904 ? EXCEL_1904_EPOCH : EXCEL_EPOCH).plusDays((long) serial);
             }
         } catch (java.time.DateTimeException e) {
             String us = monthFirst(v);

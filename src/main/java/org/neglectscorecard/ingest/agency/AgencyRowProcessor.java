@@ -110,7 +110,7 @@ public class AgencyRowProcessor implements ItemProcessor<SourceRow, ParsedRow<Ag
                 }
                 String raw = row.value(headingIn(source, row, c));
                 try {
-                    LocalDate d = c.type() == AgencyColumn.Type.MONTH ? Values.month(raw).orElse(null) : Values.date(raw).orElse(null);
+                    LocalDate d = c.type() == AgencyColumn.Type.MONTH ? Values.month(raw).orElse(null) : Values.date(raw, row.header().date1904()).orElse(null);
                     if (d == null) {
                         open = true;
                     } else if (latest == null || d.isAfter(latest)) {

@@ -45,6 +45,11 @@ abstract class SheetTable implements Spreadsheet.SheetTableReader {
         return sheetName == null ? fileName : fileName + " sheet '" + sheetName + "'";
     }
 
+    /** Whether the workbook counts dates from 1904 (Excel's "1904 date system"); false for CSV. */
+    protected boolean date1904() {
+        return false;
+    }
+
     /** The next row with at least one non-blank cell, or null at the end of the sheet. */
     protected abstract SheetRow readRow();
 
@@ -74,7 +79,7 @@ abstract class SheetTable implements Spreadsheet.SheetTableReader {
                 after |= r == chosen;
             }
         }
-        header = new TableHeader(tableName, names, spreadsheet, where);
+        header = new TableHeader(tableName, names, spreadsheet, where, date1904());
     }
 
     @Override

@@ -128,14 +128,23 @@ public final class XlsWorkbook implements Spreadsheet {
         private final Iterator<Row> rows;
         private final long bytesPerRow;
         private final LongConsumer bytesRead;
+        private final boolean date1904;
 
         XlsSheetReader(String fileName, Sheet sheet, String tableName, HeaderChoice headerChoice, long bytesPerRow,
                        LongConsumer bytesRead) {
             super(fileName, sheet.getSheetName());
+            // Saved with Excel's 1904 date system (old Excel for Mac's default): its dates count from 1 January 1904.
+            this.date1904 = sheet.getWorkbook() instanceof org.apache.poi.hssf.usermodel.HSSFWorkbook w
+                    && w.getInternalWorkbook().isUsing1904DateWindowing();
             this.rows = sheet.rowIterator();
             this.bytesPerRow = bytesPerRow;
             this.bytesRead = bytesRead;
             locateHeader(tableName, headerChoice);
+        }
+
+        @Override
+        protected boolean date1904() {
+            return date1904;
         }
 
         @Override
@@ -192,7 +201,7 @@ public final class XlsWorkbook implements Spreadsheet {
         private String number(Cell cell) {
             double value = cell.getNumericCellValue();
             if (DateUtil.isCellDateFormatted(cell) && DateUtil.isValidExcelDate(value)) {
-                return DateUtil.getLocalDateTime(value).toLocalDate().toString();
+                return DateUtil.getLocalDateTime(value, date1904).toLocalDate().toString();
             }
             if (XlsxSheetReader.isPercentFormat(cell.getCellStyle().getDataFormatString())) {
                 return XlsxSheetReader.percent(BigDecimal.valueOf(value));

@@ -33,11 +33,13 @@ public final class XlsxSheetReader extends SheetTable {
     private final XMLStreamReader xml;
     private final SharedStrings strings;
     private final StylesTable styles;
+    private final boolean date1904;
     private int rawRow;
 
     XlsxSheetReader(String fileName, String sheetName, String tableName, HeaderChoice headerChoice, InputStream in,
-                    SharedStrings strings, StylesTable styles) {
+                    SharedStrings strings, StylesTable styles, boolean date1904) {
         super(fileName, sheetName);
+        this.date1904 = date1904;
         this.in = in;
         this.strings = strings;
         this.styles = styles;
@@ -48,6 +50,11 @@ public final class XlsxSheetReader extends SheetTable {
             throw damaged(e);
         }
         locateHeader(tableName, headerChoice);
+    }
+
+    @Override
+    protected boolean date1904() {
+        return date1904;
     }
 
     @Override
@@ -198,7 +205,7 @@ public final class XlsxSheetReader extends SheetTable {
                 XSSFCellStyle cellStyle = styles.getStyleAt(Integer.parseInt(style));
                 if (cellStyle != null && DateUtil.isADateFormat(cellStyle.getDataFormat(), cellStyle.getDataFormatString())
                         && DateUtil.isValidExcelDate(number.doubleValue())) {
-                    return DateUtil.getLocalDateTime(number.doubleValue()).toLocalDate().toString();
+                    return DateUtil.getLocalDateTime(number.doubleValue(), date1904).toLocalDate().toString();
                 }
                 if (cellStyle != null && isPercentFormat(cellStyle.getDataFormatString())) {
                     return percent(number);

@@ -51,6 +51,7 @@ public final class XlsxWorkbook implements Spreadsheet {
     private final OPCPackage pkg;
     private final SharedStrings strings;
     private final StylesTable styles;
+    private final boolean date1904;
     private final Map<String, SheetRef> sheets = new LinkedHashMap<>();
 
     private record SheetRef(String name, int ordinal) {
@@ -69,6 +70,9 @@ public final class XlsxWorkbook implements Spreadsheet {
             XSSFReader reader = new XSSFReader(pkg);
             this.strings = new SharedStrings(new ReadOnlySharedStringsTable(pkg, false));
             this.styles = reader.getStylesTable();
+            try (InputStream workbook = reader.getWorkbookData()) {
+                this.date1904 = date1904(workbook);
+            }
             XSSFReader.SheetIterator it = (XSSFReader.SheetIterator) reader.getSheetsData();
             int ordinal = 0;
             while (it.hasNext()) {
@@ -82,6 +86,36 @@ public final class XlsxWorkbook implements Spreadsheet {
         } catch (RuntimeException e) {
             pkg.revert();
             throw translate(e);
+        }
+    }
+
+    /**
+     * Whether the workbook was saved with Excel's 1904 date system ({@code <workbookPr date1904="1"/>},
+     * old Excel for Mac's default): its date cells count days from 1 January 1904, and read as
+     * usual every date came out four years and a day early, silently.
+     */
+    private static boolean date1904(InputStream workbook) throws IOException {
+        try {
+            javax.xml.stream.XMLStreamReader xml = org.apache.poi.util.XMLHelper.newXMLInputFactory().createXMLStreamReader(workbook);
+            try {
+                while (xml.hasNext()) {
+                    if (xml.next() == javax.xml.stream.XMLStreamConstants.START_ELEMENT) {
+                        String name = xml.getLocalName();
+                        if ("workbookPr".equals(name)) {
+                            String value = xml.getAttributeValue(null, "date1904");
+                            return "1".equals(value) || "true".equalsIgnoreCase(value);
+                        }
+                        if ("sheets".equals(name)) {
+                            return false;   // workbookPr comes before the sheets, when there is one
+                        }
+                    }
+                }
+                return false;
+            } finally {
+                xml.close();
+            }
+        } catch (javax.xml.stream.XMLStreamException e) {
+            throw new IOException(e);
         }
     }
 
@@ -125,7 +159,7 @@ public final class XlsxWorkbook implements Spreadsheet {
                 InputStream in = it.next();
                 if (ordinal++ == ref.ordinal()) {
                     return new XlsxSheetReader(fileName, sheetName, tableName, headerChoice, new CountingInputStream(in, bytesRead),
-                            strings, styles);
+                            strings, styles, date1904);
                 }
                 in.close();
             }
