@@ -56,10 +56,12 @@ public class ValidateCommand implements Callable<Integer> {
             throw new CliException("The input folder " + in + " does not exist.");
         }
         LaDirectory las = new LaDirectory();
-        InputValidator.Report report = new InputValidator(new InputScanner(las), las).validate(in);
+        InputValidator.Report report = new InputValidator(new InputScanner(las), las).validate(in,
+                name -> jobFile.overrideFor(name).map(o -> o.asAt() != null).orElse(false));
         Path folder = (output != null ? output : Path.of(jobFile.output())).resolve(jobFile.partnershipId()).resolve("validation");
         OutputFolder out = new OutputFolder(folder);
-        List<RunInputs.Problem> problems = new java.util.ArrayList<>(report.problems().stream().map(p -> new RunInputs.Problem(p.file(),
+        List<RunInputs.Problem> problems = new java.util.ArrayList<>(report.problems().stream().map(p -> InputValidator.FILE_NOT_USED
+                .equals(p.outcome()) ? RunInputs.Problem.fileNotUsed(p.file(), p.rejection().reason()) : new RunInputs.Problem(p.file(),
                 p.rejection().sheet(), p.rejection().rowNumber(), p.rejection().column(), p.rejection().columnLetter(),
                 p.rejection().valueShown(), p.rejection().reason(), p.outcome())).toList());
         report.files().stream().filter(f -> f.format() == InputScanner.Format.NOT_RECOGNISED)
@@ -144,7 +146,8 @@ public class ValidateCommand implements Callable<Integer> {
      * fix. A folder with no file to load at all is: a run would have nothing to count.
      */
     private static boolean somethingToFix(InputValidator.Report report) {
-        return nothingToLoad(report) || report.files().stream().anyMatch(f -> f.format() != InputScanner.Format.NOT_RECOGNISED && f.problem() != null)
+        return nothingToLoad(report) || report.files().stream().anyMatch(f -> f.format() != InputScanner.Format.NOT_RECOGNISED
+                        && (f.problem() != null || f.notUsed() != null))
                 || report.problems().stream().anyMatch(p -> !p.outcome().equals("note") || p.rejection().reason().contains("will have no value"));
     }
 
@@ -175,8 +178,12 @@ public class ValidateCommand implements Callable<Integer> {
         }
         int width = report.files().stream().mapToInt(f -> f.displayName().length()).max().orElse(10);
         long rejectedFiles = 0;
+        long unusedFiles = 0;
         for (InputValidator.FileReport f : report.files()) {
-            if (f.format() == InputScanner.Format.NOT_RECOGNISED) {
+            if (f.notUsed() != null) {
+                unusedFiles++;
+                s.append(String.format("  %-" + width + "s  WOULD NOT BE USED: %s%n", f.displayName(), f.notUsed()));
+            } else if (f.format() == InputScanner.Format.NOT_RECOGNISED) {
                 s.append(String.format("  %-" + width + "s  not used: %s%n", f.displayName(), f.problem()));
             } else if (f.problem() != null) {
                 rejectedFiles++;
@@ -189,9 +196,9 @@ public class ValidateCommand implements Callable<Integer> {
         long rows = report.problems().stream().filter(p -> p.outcome().equals("row rejected")).count();
         long values = report.problems().stream().filter(p -> p.outcome().equals("value left out")).count();
         long notes = report.problems().stream().filter(p -> p.outcome().equals("note")).count();
-        s.append(String.format("%n%s would be rejected, %s in rows, %s would be left out%s.%n",
-                plural(rejectedFiles, "whole file"), plural(rows, "problem"), plural(values, "value"),
-                notes == 0 ? "" : ", " + plural(notes, "note") + " to read"));
+        s.append(String.format("%n%s would be rejected%s, %s in rows, %s would be left out%s.%n",
+                plural(rejectedFiles, "whole file"), unusedFiles == 0 ? "" : ", " + plural(unusedFiles, "file") + " would be loaded but not used",
+                plural(rows, "problem"), plural(values, "value"), notes == 0 ? "" : ", " + plural(notes, "note") + " to read"));
         s.append("The details, with what to fix, are in ").append(folder.resolve("rejects.csv")).append('\n');
         return s.toString();
     }

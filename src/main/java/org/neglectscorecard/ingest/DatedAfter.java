@@ -101,6 +101,38 @@ public final class DatedAfter {
         return out;
     }
 
+    /**
+     * Why a year's return whose header gives its date would not be used, as a run says it: none of
+     * its dates is in the year to that date (an earlier year's return under this year's header). Empty
+     * when it would be, or when the return is not dated by a header or is not a year's return.
+     */
+    public java.util.Optional<String> notUsed(String display) {
+        boolean yearsReturn = dating != WholeFileRules.Dating.LOG && dating != WholeFileRules.Dating.SNAPSHOT
+                && dating != WholeFileRules.Dating.NONE;
+        return yearsReturn && reference != null ? earlierYear(display, reference, "the return's header", latest).map(EarlierYear::said)
+                : java.util.Optional.empty();
+    }
+
+    /** A year's return none of whose dates is in that year, said in full and in short. */
+    public record EarlierYear(String said, String shortly) {
+    }
+
+    /**
+     * A return for the year to {@code reference} (as {@code from} dates it) whose latest date is a
+     * year or more before it: an earlier year's return, not to be used as this year's. Empty if not.
+     */
+    public static java.util.Optional<EarlierYear> earlierYear(String display, LocalDate reference, String from, LocalDate latest) {
+        if (latest == null || latest.isAfter(reference.minusYears(1))) {
+            return java.util.Optional.empty();
+        }
+        java.time.format.DateTimeFormatter day = java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.UK);
+        return java.util.Optional.of(new EarlierYear(display + " says it is the return for the year to " + reference.format(day)
+                + " (" + from + "), but none of its dates is in that year: the latest is " + latest.format(day) + ". It looks like "
+                + "an earlier year's return, so it is not used. Check its date (the header's ReferenceDate), or give its as-at "
+                + "date in the job file under 'files:'.",
+                display + " (its header says " + reference.format(day) + ", its latest date is " + latest.format(day) + ")"));
+    }
+
     /** The 31 March a date's reporting year ends on. */
     public static LocalDate firstMarch31OnOrAfter(LocalDate date) {
         LocalDate march = LocalDate.of(date.getYear(), 3, 31);

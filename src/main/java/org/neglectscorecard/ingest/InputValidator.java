@@ -29,19 +29,31 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
  */
 public class InputValidator {
 
-    /** What a run would make of one file. */
-    /** @param readAs what the file was read as, in words ("Training records", "CIN census (XML)"), or null */
+    /**
+     * What a run would make of one file.
+     *
+     * @param readAs  what the file was read as, in words ("Training records", "CIN census (XML)"), or null
+     * @param notUsed why a run would load it and then not use it (an earlier year's return under this
+     *                year's header), or null
+     */
     public record FileReport(String displayName, Format format, long rowsRead, long rowsLoaded, long rowsRejected,
-                             String problem, String readAs) {
+                             String problem, String readAs, String notUsed) {
 
         public FileReport(String displayName, Format format, long rowsRead, long rowsLoaded, long rowsRejected, String problem) {
-            this(displayName, format, rowsRead, rowsLoaded, rowsRejected, problem, null);
+            this(displayName, format, rowsRead, rowsLoaded, rowsRejected, problem, null, null);
         }
 
         FileReport readAs(String words) {
-            return new FileReport(displayName, format, rowsRead, rowsLoaded, rowsRejected, problem, words);
+            return new FileReport(displayName, format, rowsRead, rowsLoaded, rowsRejected, problem, words, notUsed);
+        }
+
+        FileReport notUsed(String why) {
+            return new FileReport(displayName, format, rowsRead, rowsLoaded, rowsRejected, problem, readAs, why);
         }
     }
+
+    /** What a run says of a file it loads and then leaves out (rejects.csv's outcome, as a run writes it). */
+    public static final String FILE_NOT_USED = "file not used";
 
     /** What a file is read as, in the words a person knows it by: the partner source or return, not the program's name for it. */
     static String readAs(InputFile f) {
@@ -83,6 +95,14 @@ public class InputValidator {
     }
 
     public Report validate(Path input) throws IOException {
+        return validate(input, name -> false);
+    }
+
+    /**
+     * @param datedByJob whether the job file gives a file (by its name in the input folder) its as-at
+     *                   date: a run then uses that date, and never sets the file aside for its own dates
+     */
+    public Report validate(Path input, java.util.function.Predicate<String> datedByJob) throws IOException {
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
         Pseudonymiser throwaway = new Pseudonymiser(HexFormat.of().formatHex(key));
@@ -100,14 +120,15 @@ public class InputValidator {
                     files.add(new FileReport(f.displayName(), f.format(), 0, 0, 0, f.problemAlone()));
                     problems.add(new Problem(f.displayName(), Rejection.ofFile(f.problemAlone()), "file rejected"));
                 }
-                default -> files.add(check(f, f.kind().processor(f, throwaway, las), problems, targets).readAs(readAs(f)));
+                default -> files.add(check(f, f.kind().processor(f, throwaway, las), problems, targets, datedByJob.test(f.displayName()))
+                        .readAs(readAs(f)));
             }
         }
         return new Report(files, problems, List.copyOf(targets), java.util.Collections.unmodifiableSet(folderLas));
     }
 
     private FileReport check(InputFile f, ItemProcessor<SourceRow, ParsedRow<?>> processor, List<Problem> problems,
-                             List<TargetRow> targets) {
+                             List<TargetRow> targets, boolean datedByJob) {
         ItemStreamReader<SourceRow> reader = f.kind().reader(f, n -> { });
         List<Problem> found = new ArrayList<>();
         Duplicates duplicates = new Duplicates();
@@ -162,6 +183,8 @@ public class InputValidator {
         }
         columns.absent(f).forEach(r -> found.add(new Problem(f.displayName(), r, "note")));
         datedAfter.notes().forEach(r -> found.add(new Problem(f.displayName(), r, "note")));
+        // As a run sets it aside (its scope step): an earlier year's return under this year's header.
+        String notUsed = datedByJob ? null : datedAfter.notUsed(f.displayName()).orElse(null);
         // As loading finishes a file whose dates are written month first: rejected whole.
         List<Problem> monthFirst = found.stream().filter(p -> p.rejection().reason() != null
                 && p.rejection().reason().contains(Values.MONTH_FIRST)).toList();
@@ -184,7 +207,10 @@ public class InputValidator {
             return new FileReport(f.displayName(), f.format(), read, 0, read, message);
         }
         problems.addAll(found);
-        return new FileReport(f.displayName(), f.format(), read, read - rejected, rejected, null);
+        if (notUsed != null) {
+            problems.add(new Problem(f.displayName(), Rejection.ofFile(notUsed), FILE_NOT_USED));
+        }
+        return new FileReport(f.displayName(), f.format(), read, read - rejected, rejected, null).notUsed(notUsed);
     }
 
     /**

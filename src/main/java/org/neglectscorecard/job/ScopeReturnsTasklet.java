@@ -398,12 +398,9 @@ public class ScopeReturnsTasklet implements Tasklet {
                     + ", so it was not used. Put it in the folder of the LA it is for" + (successors.isEmpty() ? "" : " (named by that LA's code)")
                     + ", or correct the LEA in its header, and run again.", display + " (" + name + " had ended)");
         }
-        if (ReturnRegistry.COVERS_YEAR.equals(covers) && !"the job file".equals(from) && latestDate != null
-                && !latestDate.isAfter(reference.minusYears(1))) {
-            return new SetAside(display + " says it is the return for the year to " + reference.format(DAY) + " (" + from + "), but none "
-                    + "of its dates is in that year: the latest is " + latestDate.format(DAY) + ". It looks like an earlier year's return, "
-                    + "so it was not used. Check its date (the header's ReferenceDate), or give its as-at date in the job file under 'files:'.",
-                    display + " (its header says " + reference.format(DAY) + ", its latest date is " + latestDate.format(DAY) + ")");
+        if (ReturnRegistry.COVERS_YEAR.equals(covers) && !"the job file".equals(from)) {
+            return org.neglectscorecard.ingest.DatedAfter.earlierYear(display, reference, from, latestDate)
+                    .map(e -> new SetAside(e.said(), e.shortly())).orElse(null);
         }
         return null;
     }

@@ -27,7 +27,7 @@ public class RunInputs {
     public record Problem(String file, String sheet, Integer row, String column, String letter, String value,
                           String reason, String outcome) {
 
-        public static final String FILE_NOT_USED = "file not used";
+        public static final String FILE_NOT_USED = org.neglectscorecard.ingest.InputValidator.FILE_NOT_USED;
 
         /**
          * A file in the input folder that gave nothing to the run (not a table this program reads, or

@@ -102,6 +102,27 @@ class ScorecardCliTest {
         }
     }
 
+    /**
+     * liia-tools' sample census (its header says 31 March 2022, its dates are all in 1966 to 1971):
+     * a run loads it and then sets it aside as an earlier year's return; validate said "7 would load,
+     * 0 would be rejected" with nothing in rejects.csv (a trial, 5 December). It says what the run does.
+     */
+    @Test
+    void validateSaysOfAnEarlierYearsCensusWhatTheRunSays() throws Exception {
+        Path input = dir.resolve("old-input/201");
+        Files.createDirectories(input);
+        Files.copy(Path.of("src/test/resources/format-samples/liia-tools_cin-2022.xml"), input.resolve("cin-2022.xml"));
+        int status = run("validate", "--input", dir.resolve("old-input").toString(), "--output", dir.resolve("old-validated").toString());
+        String said = out.toString(StandardCharsets.UTF_8);
+        assertThat(said).contains("WOULD NOT BE USED: 201/cin-2022.xml says it is the return for the year to 31 March 2022")
+                .contains("1 file would be loaded but not used");
+        assertThat(status).as(said).isEqualTo(3);
+        try (var found = Files.walk(dir.resolve("old-validated"))) {
+            Path rejects = found.filter(p -> p.getFileName().toString().equals("rejects.csv")).findFirst().orElseThrow();
+            assertThat(Files.readString(rejects)).contains("file not used").contains("It looks like an earlier year's return");
+        }
+    }
+
     /** A return with nothing to fix: validate ends with 0, so a script can go on to the run. */
     @Test
     void aReturnWithNothingToFixValidatesWithExitCodeZero() throws Exception {

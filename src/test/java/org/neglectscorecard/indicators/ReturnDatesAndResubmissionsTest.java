@@ -45,7 +45,7 @@ class ReturnDatesAndResubmissionsTest {
         assertThat(Files.readString(dir.resolve("out/p/2022-03-31/run-summary.txt")))
                 .contains("213/2022-23/cin.xml says it is the return for the year to 31 March 2023 (the return's header), but none "
                         + "of its dates is in that year: the latest is")
-                .contains("It looks like an earlier year's return, so it was not used.");
+                .contains("It looks like an earlier year's return, so it is not used.");
     }
 
     @Test
