@@ -308,15 +308,21 @@ public class IndicatorEngine {
                 .execute();
         // Older copies than the latest a completed run published are not needed (each run was kept consistent with the one
         // before it); the copies of runs stopped since are kept with it, as they published nothing.
-        List<Long> kept = dsl.selectDistinct(k.RUN_ID).from(k).where(period).orderBy(k.RUN_ID.desc()).fetch(k.RUN_ID);
-        for (int i = 0; i < kept.size(); i++) {
-            if (r.completedRuns().contains(kept.get(i))) {
-                if (i + 1 < kept.size()) {
-                    dsl.deleteFrom(k).where(period.and(k.RUN_ID.in(kept.subList(i + 1, kept.size())))).execute();
-                }
-                break;
-            }
+        List<Long> kept = dsl.selectDistinct(k.RUN_ID).from(k).where(period).fetch(k.RUN_ID);
+        List<Long> older = olderThanLatestPublished(kept, r.completedRuns());
+        if (!older.isEmpty()) {
+            dsl.deleteFrom(k).where(period.and(k.RUN_ID.in(older))).execute();
         }
+    }
+
+    /**
+     * Of a period's kept copies (by the runs that computed them), those no reader can hold beside
+     * this run's: older than the latest a completed run published. The copies of runs that stopped
+     * after it published nothing, and stay with it; with no completed run among them, all stay.
+     */
+    static List<Long> olderThanLatestPublished(java.util.Collection<Long> kept, java.util.Set<Long> completedRuns) {
+        Long latest = kept.stream().filter(completedRuns::contains).max(Long::compare).orElse(null);
+        return latest == null ? List.of() : kept.stream().filter(run -> run < latest).sorted().toList();
     }
 
     private void computeOne(IndicatorDefinition d, Request r, Map<String, Object> run, List<Absent> absent, List<Withheld> withheld,
