@@ -468,11 +468,32 @@ public final class Values {
         if (numeric.matches()) {
             return Optional.of(numeric.group(1));
         }
+        int listed = listedIdentifiers(v);
+        if (listed > 1) {
+            // A course's attendees in one cell ("P11367; P10206; P10871"): read as it stands it is one person.
+            throw new BadValue("holds " + listed + " references in one cell: give each its own row (as written, they would all "
+                    + "count as one)");
+        }
         if (v.length() > 100) {
             throw new BadValue("is too long for an identifier (more than 100 characters)");
         }
         return Optional.of(v);
     }
+
+    /**
+     * How many identifiers a cell lists, separated by semicolons, bars, line breaks or commas, each
+     * a reference with a digit and a letter in it ("P11367; P10206"): 1 for a single identifier, and
+     * for anything else ("123,456" is a number Excel wrote with its thousands separator; "Smith, Jo"
+     * is no list of references).
+     */
+    static int listedIdentifiers(String v) {
+        String[] parts = v.split("\\s*[;|,\\r\\n]+\\s*");
+        long ids = java.util.Arrays.stream(parts).filter(p -> !p.isEmpty()).count();
+        return ids > 1 && java.util.Arrays.stream(parts).filter(p -> !p.isEmpty()).allMatch(p -> ONE_IDENTIFIER.matcher(p).matches()
+                && p.chars().anyMatch(Character::isDigit) && p.chars().anyMatch(Character::isLetter)) ? (int) ids : 1;
+    }
+
+    private static final Pattern ONE_IDENTIFIER = Pattern.compile("[A-Za-z0-9][A-Za-z0-9/_.\\-]{1,40}");
 
     /**
      * The code at the front of a value that may carry its label: "N1 - Abuse or neglect" is N1,

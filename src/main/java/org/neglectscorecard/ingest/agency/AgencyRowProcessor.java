@@ -257,8 +257,12 @@ public class AgencyRowProcessor implements ItemProcessor<SourceRow, ParsedRow<Ag
         }
     }
 
-    /** A grade or rating on a scale of 1 to 5 as forms write it: 4, "Grade 4", "3 - Some essential needs unmet". */
+    /** A grade or rating on a scale of 1 to 5 as forms write it: 4, "Grade 4", "3 - Some essential needs unmet", "3/5". */
     private static Integer pointOnScale(String v) {
+        java.util.regex.Matcher outOf = OUT_OF_FIVE.matcher(v.strip());
+        if (outOf.matches()) {
+            return Integer.valueOf(outOf.group(1));
+        }
         java.util.regex.Matcher numbered = NUMBERED_ANSWER.matcher(v.strip());
         if (numbered.matches()) {
             return Integer.valueOf(numbered.group(1));
@@ -266,6 +270,9 @@ public class AgencyRowProcessor implements ItemProcessor<SourceRow, ParsedRow<Ag
         java.util.regex.Matcher graded = GRADE.matcher(v.strip());
         return graded.matches() ? Integer.valueOf(graded.group(1)) : Values.wholeNumber(v).orElse(null);
     }
+
+    /** "3/5", "3 / 5", "3 out of 5": a point on the five-point scale, as learning systems export a rating. */
+    private static final java.util.regex.Pattern OUT_OF_FIVE = java.util.regex.Pattern.compile("(?i)([0-9])\\s*(?:/|out of)\\s*5");
 
     private static final java.util.regex.Pattern GRADE = java.util.regex.Pattern.compile("(?i)(?:grade|level|score|rating)\\s*([1-9])");
 

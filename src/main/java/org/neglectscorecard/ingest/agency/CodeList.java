@@ -63,12 +63,21 @@ public final class CodeList {
             String byLabel = index.get(Values.squash(coded.group(2)));
             found = byCode != null && (byLabel == null || byLabel.equals(byCode)) ? byCode : null;
         }
+        java.util.regex.Matcher explained = WITH_ABBREVIATION.matcher(value.strip());
+        if (found == null && explained.matches()) {
+            // "Multi-Agency Case Audit (MACA)", "Health Visiting (0-19)": a wording with its abbreviation or a gloss in
+            // brackets, read by the wording, unless the bracket names another of the list's values.
+            String byWording = index.get(Values.squash(stripLetter(explained.group(1))));
+            String byBracket = index.get(Values.squash(explained.group(2)));
+            found = byWording != null && (byBracket == null || byBracket.equals(byWording)) ? byWording : null;
+        }
         if (found == null) {
             throw new Values.BadValue("is not one of: " + String.join(", ", labels()));
         }
         return Optional.of(found);
     }
 
+    private static final java.util.regex.Pattern WITH_ABBREVIATION = java.util.regex.Pattern.compile("(.*\\S)\\s*\\(([^()]+)\\)");
     private static final java.util.regex.Pattern CODE_THEN_LABEL = java.util.regex.Pattern.compile("(\\w{1,4})\\s*[-\u2013:.)]\\s+(.+)");
 
     public List<String> labels() {

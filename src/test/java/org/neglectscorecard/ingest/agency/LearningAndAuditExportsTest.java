@@ -1,0 +1,77 @@
+package org.neglectscorecard.ingest.agency;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.neglectscorecard.ingest.InputValidator;
+import org.neglectscorecard.testing.Validate;
+
+/**
+ * Training and audit logs as a trial found learning systems and audit tools export them (5 December):
+ * a course's attendees listed in one cell were counted as one practitioner, without a word;
+ * confidence written "3/5" was left out; an audit kind written with its abbreviation, "Multi-Agency
+ * Case Audit (MACA)", rejected 213 of 220 audits.
+ */
+class LearningAndAuditExportsTest {
+
+    @TempDir
+    Path dir;
+
+    private InputValidator.Report validate(String name, String csv) throws Exception {
+        Path input = dir.resolve(name + "/partnership");
+        Files.createDirectories(input);
+        Files.writeString(input.resolve(name + ".csv"), csv);
+        return Validate.folder(dir.resolve(name));
+    }
+
+    private static final String TRAINING = "Practitioner reference,Agency,Agency sector,Course,Single- or multi-agency,Course date,"
+            + "Completed,Confidence before,Confidence after,GCP2 licensed,LA code\n";
+
+    @Test
+    void aCoursesAttendeesListedInOneCellAreRefusedNotCountedAsOne() throws Exception {
+        InputValidator.Report report = validate("listed", TRAINING
+                + "P11367,Bedfordshire Police,Police,Neglect awareness,Single-agency,2025-05-14,Y,3,4,N,821\n"
+                + "P11368; P10206; P10871,Luton Council,Children's social care,Neglect awareness,Single-agency,2025-05-14,Y,3,4,N,821\n");
+        assertThat(report.files()).singleElement().satisfies(f -> {
+            assertThat(f.rowsLoaded()).isEqualTo(1);
+            assertThat(f.rowsRejected()).isEqualTo(1);
+        });
+        assertThat(report.problems()).anySatisfy(p -> {
+            assertThat(p.outcome()).isEqualTo("row rejected");
+            assertThat(p.rejection().reason()).contains("holds 3 references in one cell: give each its own row");
+            assertThat(p.rejection().valueShown()).as("references are never shown").isEqualTo("(withheld)");
+        });
+    }
+
+    @Test
+    void confidenceOutOfFiveIsItsPointOnTheScale() throws Exception {
+        InputValidator.Report report = validate("out-of-five", TRAINING
+                + "P11367,Bedfordshire Police,Police,Neglect awareness,Single-agency,2025-05-14,Y,3/5,4 / 5,N,821\n"
+                + "P11368,Luton Council,Children's social care,Neglect awareness,Single-agency,2025-05-14,Y,2 out of 5,6/5,N,821\n");
+        assertThat(report.files()).singleElement().satisfies(f -> assertThat(f.rowsLoaded()).isEqualTo(2));
+        // Read as their point: only 6 of 5 is outside the scale, and left out.
+        assertThat(report.problems()).filteredOn(p -> "value left out".equals(p.outcome())).singleElement()
+                .satisfies(p -> assertThat(p.rejection().reason()).contains("outside 1 to 5"));
+    }
+
+    @Test
+    void anAuditKindWithItsAbbreviationInBracketsIsThatKind() throws Exception {
+        String header = "Audit reference,Audit date,Case reference,Tier,Kind of audit,Theme,Multi-agency,Overall grade,"
+                + "Assessment effective,Plan clear and measurable,Impact evidenced,Neglect tool used well,Child's voice captured,"
+                + "Management oversight,LA code\n";
+        InputValidator.Report report = validate("maca", header
+                + "A-1,2025-04-17,CASE-1,Child protection,Multi-Agency Case Audit (MACA),Neglect,Y,Good,Y,Y,Y,Y,Y,Y,821\n"
+                + "A-2,2025-05-17,CASE-2,Child protection,Single agency audit (health),Neglect,N,Good,Y,Y,Y,Y,Y,Y,821\n"
+                + "A-3,2025-06-17,CASE-3,Child protection,Rapid review (MACA),Neglect,Y,Good,Y,Y,Y,Y,Y,Y,821\n");
+        assertThat(report.files()).singleElement().satisfies(f -> {
+            assertThat(f.rowsLoaded()).isEqualTo(2);
+            assertThat(f.rowsRejected()).as("a bracket naming another kind is no gloss: refused").isEqualTo(1);
+        });
+        assertThat(AgencyCodes.AUDIT_KIND.read("Multi-Agency Case Audit (MACA)")).contains("MACA");
+        assertThat(AgencyCodes.HEALTH_SERVICE.read("Health Visiting (0-19)")).contains("POSTNATAL");
+    }
+}
