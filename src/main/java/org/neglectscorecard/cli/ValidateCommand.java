@@ -33,7 +33,8 @@ import picocli.CommandLine.Option;
                 "1:the check failed part-way (a fault in the program): the message says what happened",
                 "2:the check could not be made (no such folder, a job file that is wrong): the message says what to do",
                 "3:something to fix: a file or row would be rejected, a value left out, a column the indicators need is "
-                        + "missing, a target names no indicator or area of the run, or no file in the folder is one the program reads; "
+                        + "missing, a target names no indicator or area of the run, a return would be loaded but not used (an earlier year's under "
+                        + "this year's header), or no file in the folder is one the program reads; "
                         + "rejects.csv says what and where"})
 public class ValidateCommand implements Callable<Integer> {
 

@@ -109,7 +109,9 @@ public final class DatedAfter {
     public java.util.Optional<String> notUsed(String display) {
         boolean yearsReturn = dating != WholeFileRules.Dating.LOG && dating != WholeFileRules.Dating.SNAPSHOT
                 && dating != WholeFileRules.Dating.NONE;
-        return yearsReturn && reference != null ? earlierYear(display, reference, "the return's header", latest).map(EarlierYear::said)
+        // As loading stores it: a header's ReferenceDate taken as at the end of its month (1 March 2023 is March 2023's return).
+        return yearsReturn && reference != null ? earlierYear(display, reference.withDayOfMonth(reference.lengthOfMonth()),
+                "the return's header", latest).map(EarlierYear::said)
                 : java.util.Optional.empty();
     }
 

@@ -229,6 +229,11 @@ public final class Values {
      * (44704.468113, to the nearest second).
      */
     public static Optional<java.time.LocalDateTime> dateTime(String value, boolean fromSpreadsheet) {
+        return dateTime(value, fromSpreadsheet, false);
+    }
+
+    /** As {@link #dateTime(String, boolean)}, a serial number counted from 1904 where {@code date1904}. */
+    public static Optional<java.time.LocalDateTime> dateTime(String value, boolean fromSpreadsheet, boolean date1904) {
         if (isBlank(value)) {
             return Optional.empty();
         }
@@ -238,12 +243,12 @@ public final class Values {
             made = java.time.OffsetDateTime.parse(t.replace(' ', 'T'), DateTimeFormatter.ISO_OFFSET_DATE_TIME)
                     .atZoneSameInstant(java.time.ZoneId.systemDefault()).toLocalDateTime();
         } catch (java.time.DateTimeException e) {
-            made = localDateTime(t, fromSpreadsheet);
+            made = localDateTime(t, fromSpreadsheet, date1904);
         }
         return made == null || made.getYear() < 1990 || made.getYear() > 2100 ? Optional.empty() : Optional.of(made.withNano(0));
     }
 
-    private static java.time.LocalDateTime localDateTime(String t, boolean fromSpreadsheet) {
+    private static java.time.LocalDateTime localDateTime(String t, boolean fromSpreadsheet, boolean date1904) {
         try {
             if (t.length() == 10 && t.charAt(4) == '-') {
                 return LocalDate.parse(t, ISO).atStartOfDay();
@@ -267,7 +272,7 @@ public final class Values {
             long days = serial.longValue();
             long seconds = serial.subtract(java.math.BigDecimal.valueOf(days)).multiply(java.math.BigDecimal.valueOf(86_400))
                     .setScale(0, java.math.RoundingMode.HALF_UP).longValue();
-            return EXCEL_EPOCH.plusDays(days).atStartOfDay().plusSeconds(seconds);
+            return (date1904 ? EXCEL_1904_EPOCH : EXCEL_EPOCH).plusDays(days).atStartOfDay().plusSeconds(seconds);
         }
         return null;
     }
@@ -338,6 +343,11 @@ public final class Values {
      * the month (an Excel month formatted as a date arrives as its first day).
      */
     public static Optional<LocalDate> month(String value) {
+        return month(value, false);
+    }
+
+    /** As {@link #month(String)}, a serial number counted from 1904 where {@code date1904} (see {@link #date(String, boolean)}). */
+    public static Optional<LocalDate> month(String value, boolean date1904) {
         if (isBlank(value)) {
             return Optional.empty();
         }
@@ -362,7 +372,7 @@ public final class Values {
             month = monthNumber(namedShort.group(1));
         } else {
             try {
-                Optional<LocalDate> day = date(v);
+                Optional<LocalDate> day = date(v, date1904);
                 String us = day.isPresent() ? firstOfMonthWrittenMonthFirst(v, day.get()) : null;
                 if (us != null) {
                     // "04/01/2025" for April: day first it is 4 January, no date a month is written as.

@@ -110,7 +110,7 @@ public class AgencyRowProcessor implements ItemProcessor<SourceRow, ParsedRow<Ag
                 }
                 String raw = row.value(headingIn(source, row, c));
                 try {
-                    LocalDate d = c.type() == AgencyColumn.Type.MONTH ? Values.month(raw).orElse(null) : Values.date(raw, row.header().date1904()).orElse(null);
+                    LocalDate d = c.type() == AgencyColumn.Type.MONTH ? Values.month(raw, row.header().date1904()).orElse(null) : Values.date(raw, row.header().date1904()).orElse(null);
                     if (d == null) {
                         open = true;
                     } else if (latest == null || d.isAfter(latest)) {
@@ -150,7 +150,7 @@ public class AgencyRowProcessor implements ItemProcessor<SourceRow, ParsedRow<Ag
                     : c.codes() == AgencyCodes.APPOINTMENT_OUTCOME ? outcome(check, heading, c, raw)
                     : check.parse(heading, c.required(), Shown.CATEGORY, words(c), v -> c.codes().read(v).orElse(null));
             case DATE -> check.date(heading, c.required(), Shown.DATE);
-            case MONTH -> check.parse(heading, true, Shown.MONTH, v -> Values.month(v).orElse(null));
+            case MONTH -> check.parse(heading, true, Shown.MONTH, v -> Values.month(v, check.row().header().date1904()).orElse(null));
             case NUMBER -> check.parse(heading, c.required(), Shown.VALUE, v -> {
                 Integer n = "score".equals(c.dbColumn()) ? scoreOf(v) : c.max() <= 5 ? pointOnScale(v) : count(v);
                 if (n != null && (n < c.min() || n > c.max())) {

@@ -140,16 +140,16 @@ public final class CinCensus implements KindOfReturn {
                 return null;
             }
             SourceRow row = new SourceRow(r.header(), r.rowNumber(), first, null);
-            return yearOf(row.value("ReferenceDate"), row.value("Year"));
+            return yearOf(row.value("ReferenceDate"), row.value("Year"), row.header().date1904());
         } catch (RuntimeException e) {
             return null;   // an unreadable Header is reported when the return is loaded
         }
     }
 
     /** The collection year of a header's ReferenceDate (else its Year), or null if neither can be read. */
-    static String yearOf(String referenceDate, String year) {
+    static String yearOf(String referenceDate, String year, boolean date1904) {
         try {
-            LocalDate date = Values.date(referenceDate).orElse(null);
+            LocalDate date = Values.date(referenceDate, date1904).orElse(null);
             if (date == null && year != null && year.strip().matches("\\d{4}")) {
                 date = LocalDate.of(Integer.parseInt(year.strip()), 3, 31);
             }
@@ -215,7 +215,7 @@ public final class CinCensus implements KindOfReturn {
             if (root == null) {
                 return XmlVerdict.NOT_MINE;
             }
-            return new XmlVerdict(Format.CIN_CENSUS_XML, null, false, yearOf(reference, year));
+            return new XmlVerdict(Format.CIN_CENSUS_XML, null, false, yearOf(reference, year, false));
         } catch (XMLStreamException e) {
             String m = String.valueOf(e.getMessage());
             return unreadable(m.contains("was referenced") || m.contains("DOCTYPE")

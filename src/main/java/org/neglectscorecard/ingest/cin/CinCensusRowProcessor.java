@@ -113,7 +113,7 @@ public class CinCensusRowProcessor implements ItemProcessor<SourceRow, ParsedRow
         }
         folderDisagrees(check, la);
         String dateTime = Values.text(check.row().value("DateTime")).orElse(null);
-        java.time.LocalDateTime made = made(dateTime, check.row().header().isSpreadsheet());
+        java.time.LocalDateTime made = made(dateTime, check.row().header().isSpreadsheet(), check.row().header().date1904());
         if (dateTime != null && made == null) {
             check.note("DateTime", Rejection.shown(dateTime), "The header's DateTime could not be read as a date and time (write it "
                     + "as 2022-05-23T11:14:05, 23/05/2022 11:14 or 2022-05-23 11:14), so the file's saved time was used instead: "
@@ -153,8 +153,8 @@ public class CinCensusRowProcessor implements ItemProcessor<SourceRow, ParsedRow
      * later is used, whatever the files' dates on disk (a copy resets those). Read as
      * {@link Values#dateTime} reads real systems' forms.
      */
-    static java.time.LocalDateTime made(String dateTime, boolean fromSpreadsheet) {
-        return Values.dateTime(dateTime, fromSpreadsheet).orElse(null);
+    static java.time.LocalDateTime made(String dateTime, boolean fromSpreadsheet, boolean date1904) {
+        return Values.dateTime(dateTime, fromSpreadsheet, date1904).orElse(null);
     }
 
     private String childKey(RowCheck check, String la) {

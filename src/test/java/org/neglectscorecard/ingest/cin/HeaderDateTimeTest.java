@@ -40,7 +40,7 @@ class HeaderDateTimeTest {
             "2022-05-23T11:14:05+0100|2022-05-23T11:14:05",
             "2022-05-23T11:14:05 BST|2022-05-23T11:14:05"})
     void eachFormRealSystemsWriteIsRead(String written, String expected) {
-        assertThat(CinCensusRowProcessor.made(written, false)).isEqualTo(LocalDateTime.parse(expected));
+        assertThat(CinCensusRowProcessor.made(written, false, false)).isEqualTo(LocalDateTime.parse(expected));
     }
 
     /** A time with an offset is the same moment in this machine's time zone, as the files' saved times are. */
@@ -49,21 +49,25 @@ class HeaderDateTimeTest {
             "2022-05-23 11:14:05+01:00"})
     void anOffsetOrZIsTheSameMomentHere(String written) {
         LocalDateTime here = OffsetDateTime.parse("2022-05-23T10:14:05Z").atZoneSameInstant(ZoneId.systemDefault()).toLocalDateTime();
-        assertThat(CinCensusRowProcessor.made(written, false)).isEqualTo(here);
+        assertThat(CinCensusRowProcessor.made(written, false, false)).isEqualTo(here);
     }
 
     /** Excel's serial number (days from 30 December 1899, the fraction the time), from a sheet only. */
     @Test
     void anExcelSerialDateTimeFromASpreadsheet() {
-        assertThat(CinCensusRowProcessor.made("44704.468113425924", true)).isEqualTo(LocalDateTime.of(2022, 5, 23, 11, 14, 5));
-        assertThat(CinCensusRowProcessor.made("44704", true)).isEqualTo(LocalDateTime.of(2022, 5, 23, 0, 0));
-        assertThat(CinCensusRowProcessor.made("44704.468113425924", false)).as("a number in a CSV or XML is no date").isNull();
+        assertThat(CinCensusRowProcessor.made("44704.468113425924", true, false)).isEqualTo(LocalDateTime.of(2022, 5, 23, 11, 14, 5));
+        assertThat(CinCensusRowProcessor.made("44704", true, false)).isEqualTo(LocalDateTime.of(2022, 5, 23, 0, 0));
+        // From a workbook saved with Excel's 1904 date system, the same number is four years and a day later.
+        assertThat(CinCensusRowProcessor.made("44704.5", true, true)).isEqualTo(LocalDateTime.of(2026, 5, 24, 12, 0));
+        assertThat(CinCensus.yearOf("44650", null, true)).as("31 March 2026 in 1904 counting").isEqualTo(CinCensus.yearOf("2026-03-31", null, false));
+        assertThat(CinCensus.yearOf("44650", null, false)).isEqualTo(CinCensus.yearOf("2022-03-30", null, false));
+        assertThat(CinCensusRowProcessor.made("44704.468113425924", false, false)).as("a number in a CSV or XML is no date").isNull();
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"yesterday", "31/02/2022 10:00", "2022-13-01T10:00", "05/23/2022 11:14", "1", "20220523111405"})
     void anythingElseIsNone(String written) {
-        assertThat(CinCensusRowProcessor.made(written, true)).isNull();
+        assertThat(CinCensusRowProcessor.made(written, true, false)).isNull();
     }
 
     /** One that cannot be read is a note on the header: the file's saved time is used in its place. */

@@ -36,6 +36,8 @@ class Date1904WorkbookTest {
             assertThat(row.value("CP Plan Start Date")).isEqualTo("2026-03-02");
             // 44620 days after 1 January 1904, where the 1900 count would say 28 February 2022.
             assertThat(Values.date(row.value("Plain number date"), row.header().date1904())).contains(LocalDate.of(2026, 3, 1));
+            // A partner's month kept as a plain number is that month, not March 2022's.
+            assertThat(Values.month(row.value("Plain number date"), row.header().date1904())).contains(LocalDate.of(2026, 3, 31));
         }
     }
 
