@@ -186,13 +186,23 @@ public class IndicatorEngine {
         var a = org.neglectscorecard.store.schema.Tables.ABSENT_COLUMN;
         var scope = org.neglectscorecard.store.schema.Tables.RUN_SCOPE;
         var file = org.neglectscorecard.store.schema.Tables.SOURCE_FILE;
+        // A log's unreadable values withhold their own months only (month_from to month_to), within what the return covers.
         return dsl.selectDistinct(scope.STREAM_ID, scope.SOURCE_KIND, a.STORE_TABLE, a.STORE_COLUMN, file.DISPLAY_NAME, a.FILE_TABLE,
-                        a.FILE_COLUMN, scope.LA_CODE9, scope.COVER_FROM, scope.COVER_TO)
+                        a.FILE_COLUMN, scope.LA_CODE9, scope.COVER_FROM, scope.COVER_TO, a.MONTH_FROM, a.MONTH_TO)
                 .from(a).join(scope).on(scope.RETURN_ID.eq(a.RETURN_ID).and(scope.RUN_ID.eq(runId)))
                 .join(file).on(file.SOURCE_FILE_ID.eq(a.SOURCE_FILE_ID))
-                .orderBy(file.DISPLAY_NAME, a.FILE_COLUMN, scope.STREAM_ID)
+                .orderBy(file.DISPLAY_NAME, a.FILE_COLUMN, scope.STREAM_ID, a.MONTH_FROM)
                 .fetch(x -> new Absent(x.value1(), x.value2(), x.value3(), x.value4(), x.value5(), x.value6(), x.value7(),
-                        x.value8(), x.value9(), x.value10()));
+                        x.value8(), later(x.value9(), x.value11()), earlier(x.value10(), x.value12())))
+                .stream().filter(x -> x.from() == null || x.to() == null || !x.from().isAfter(x.to())).toList();
+    }
+
+    private static LocalDate later(LocalDate a, LocalDate b) {
+        return a == null ? b : b == null || a.isAfter(b) ? a : b;
+    }
+
+    private static LocalDate earlier(LocalDate a, LocalDate b) {
+        return a == null ? b : b == null || a.isBefore(b) ? a : b;
     }
 
     /**

@@ -327,12 +327,16 @@ public class ScopeReturnsTasklet implements Tasklet {
             String column = r.get(REJECTION.COLUMN_NAME) == null ? "a column" : r.get(REJECTION.COLUMN_NAME);
             String sheet = r.get(REJECTION.SHEET) == null ? "" : " in " + r.get(REJECTION.SHEET);
             // A column indicators need is then recorded absent for the file's returns (LoadCompletion): its figures withheld.
-            boolean withheld = dsl.fetchExists(ABSENT_COLUMN, ABSENT_COLUMN.SOURCE_FILE_ID.eq(r.get(REJECTION.SOURCE_FILE_ID))
-                    .and(ABSENT_COLUMN.FILE_COLUMN.eq(column)));
+            var absent = ABSENT_COLUMN.SOURCE_FILE_ID.eq(r.get(REJECTION.SOURCE_FILE_ID)).and(ABSENT_COLUMN.FILE_COLUMN.eq(column));
+            boolean withheld = dsl.fetchExists(ABSENT_COLUMN, absent);
+            // A partner's log loses only the months its unreadable values are dated in, and only for the LAs with enough of them.
+            boolean byMonth = withheld && dsl.fetchExists(ABSENT_COLUMN, absent.and(ABSENT_COLUMN.MONTH_FROM.isNotNull()));
             messages.add(runId, STEP, RunMessages.WARNING, files.get(r.get(REJECTION.SOURCE_FILE_ID)) + ": " + count
                     + " values of " + column + sheet + " could not be read, and their rows were loaded without them: the "
-                    + "figures that use " + column + (withheld ? " have no value for the months the file serves (see the top of "
-                    + "this summary)" : " count those rows as if it were blank") + ". Each is in rejects.csv, with what "
+                    + "figures that use " + column + (byMonth ? " have no value for the months those rows are dated in, where "
+                    + "an LA has 3 or more (see the top of this summary), and elsewhere count those rows as if it were blank"
+                    : withheld ? " have no value for the months the file serves (see the top of this summary)"
+                    : " count those rows as if it were blank") + ". Each is in rejects.csv, with what "
                     + "to write instead; correct them and run again.");
         }
     }

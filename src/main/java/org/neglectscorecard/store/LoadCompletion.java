@@ -594,6 +594,8 @@ public class LoadCompletion {
                             ? " that can be read (" + unreadable + " values could not be: each is listed here with what to write "
                             + "instead)" : " (the column is missing or empty)") + ": " + c.neededFor() + " will have no value "
                             + "for the months this return serves (never a zero)."));
+                } else if (rules.dating() == Dating.LOG && unreadableByMonth(sourceFileId, r.getReturnId(), c, rules, rows, who, places)) {
+                    continue;   // withheld for the months of its unreadable rows only, if enough of them
                 } else if (unreadable >= UNREADABLE_AT_LEAST && unreadable * 100L >= rowsOfFile(c, sourceFileId, rows)) {
                     // Counted as blank, the rows an LA wrote in codes of its own fall out of the figures: a trial's List 7 with
                     // "N" for neglect published Luton's plans for neglect as 0 in every month, read as an improvement.
@@ -605,6 +607,51 @@ public class LoadCompletion {
                 }
             }
         }
+    }
+
+    /**
+     * A partner's log whose values of a needed column could not be read (left out, the row loaded):
+     * counted in this return's own rows, and withheld for the months those rows are dated in only. A
+     * log covers every month it has rows for, and withholding them all for a few answers written
+     * "Partially" left five years of a figure with no value, for every LA of the file (a trial, 5
+     * December). False when the column's rows carry no date to place them by (then as any return).
+     */
+    private boolean unreadableByMonth(long sourceFileId, long returnId, StoreColumn c, WholeFileRules rules, int rows, String who,
+                                      Places places) {
+        Field<LocalDate> dated = rules.eventDates().stream().filter(d -> d.table().equals(c.table()))
+                .map(d -> d.table().field(d.field().getName(), LocalDate.class)).findFirst().orElse(null);
+        Field<Integer> sourceRow = c.table().field("source_row", Integer.class);
+        if (dated == null || sourceRow == null) {
+            return false;
+        }
+        List<LocalDate> dates = dsl.select(dated).from(c.table()).join(REJECTION)
+                .on(REJECTION.SOURCE_FILE_ID.eq(sourceFileId).and(REJECTION.OUTCOME.eq(RejectionLog.VALUE_LEFT_OUT))
+                        .and(REJECTION.COLUMN_NAME.eq(c.fileColumn())).and(REJECTION.ROW_NUMBER.eq(sourceRow)))
+                .where(c.table().field("return_id", Long.class).eq(returnId)).and(c.field().isNull())
+                .fetch(dated);
+        int unreadable = dates.size();
+        if (unreadable < UNREADABLE_AT_LEAST || unreadable * 100L < rows) {
+            return true;   // a stray value is only listed
+        }
+        java.util.TreeSet<LocalDate> months = new java.util.TreeSet<>();
+        dates.stream().filter(java.util.Objects::nonNull).forEach(d -> months.add(d.withDayOfMonth(1)));
+        for (LocalDate month : months) {
+            dsl.insertInto(ABSENT_COLUMN, ABSENT_COLUMN.SOURCE_FILE_ID, ABSENT_COLUMN.RETURN_ID, ABSENT_COLUMN.STORE_TABLE,
+                            ABSENT_COLUMN.STORE_COLUMN, ABSENT_COLUMN.FILE_TABLE, ABSENT_COLUMN.FILE_COLUMN, ABSENT_COLUMN.MONTH_FROM,
+                            ABSENT_COLUMN.MONTH_TO)
+                    .values(sourceFileId, returnId, c.table().getName(), c.field().getName(), c.fileTable(), c.fileColumn(), month,
+                            month.withDayOfMonth(month.lengthOfMonth()))
+                    .execute();
+        }
+        java.time.format.DateTimeFormatter monthName = java.time.format.DateTimeFormatter.ofPattern("MMMM yyyy", java.util.Locale.UK);
+        String listed = months.stream().limit(12).map(m -> m.format(monthName)).collect(java.util.stream.Collectors.joining(", "))
+                + (months.size() > 12 ? " and " + (months.size() - 12) + " more" : "");
+        rejections.record(sourceFileId, List.of(new Rejection(places.of(c.fileTable()), null, c.fileColumn(), null, null,
+                unreadable + " of the " + rows + " rows" + who + " give " + c.fileColumn() + " that cannot be read (each is listed here "
+                        + "with what to write instead): counted as blank, they would leave those records out, so " + c.neededFor()
+                        + " will have no value for the months they are dated in (" + listed + "), nor a 12-month figure that "
+                        + "includes them. Write them as the list's values and run again.")), RejectionLog.NOTE);
+        return true;
     }
 
     private static String capitalised(String s) {

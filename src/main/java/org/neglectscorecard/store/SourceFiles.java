@@ -72,9 +72,11 @@ public class SourceFiles {
      * (4 December 2026). 4: of two sheets of one list, the one named as the list; a CIN census XML's modules in
      * any order within a child, a child's episodes across blocks, dates with an offset from UTC (4 December 2026, later).
      * 5: percentage cells as their percent, targets' '90 %' and '1,000', a population file's children by sex, notes of
-     * reference rows kept (4 December 2026, evening).
+     * reference rows kept (4 December 2026, evening). 6: Excel's 1904 date system, a cell listing several references, scores
+     * written "3/5", wordings with their abbreviation in brackets, a log's unreadable values withholding only their own
+     * months (5 December 2026).
      */
-    public static final int READING_VERSION = 5;
+    public static final int READING_VERSION = 6;
 
     /**
      * Rejects a whole file. Runs in its own transaction so the verdict survives whatever happens

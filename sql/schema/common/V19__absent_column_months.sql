@@ -1,0 +1,7 @@
+-- The months a log's unreadable values fall in. A partner's log covers every month it has rows for,
+-- and its values that could not be read withheld the figures needing them for all of those months:
+-- twelve audit answers written "Partially" in one year left five years of a percentage with no value,
+-- for every LA (a trial, 5 December). Where set, only the month ends from month_from to month_to lose
+-- their value (and the 12-month figures that include them); null, every month the return serves.
+ALTER TABLE absent_column ADD COLUMN month_from DATE;
+ALTER TABLE absent_column ADD COLUMN month_to DATE;

@@ -1,0 +1,75 @@
+package org.neglectscorecard.indicators;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.neglectscorecard.sample.CensusReturnWriter;
+import org.neglectscorecard.testing.IndicatorsFile;
+import org.neglectscorecard.testing.TestApp;
+
+/**
+ * A partner's log with some values that cannot be read loses the figures that need them for the
+ * months those rows are dated in, for the LA whose rows they are: twelve audit answers written
+ * "Partially" in one year left five years of AUDIT_NEG_PLAN_PCT with no value for every LA, and
+ * the note blamed the wrong LA (a trial, 5 December).
+ */
+class UnreadableLogValuesTest {
+
+    static final String LUTON = "E06000032";
+    static final String BEDFORD = "E06000055";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void unreadableAnswersWithholdTheirOwnMonthsForTheirOwnLa() throws Exception {
+        Path input = dir.resolve("input");
+        CensusReturnWriter.writeXml(AbsentColumnIndicatorsTest.census(LocalDate.of(2023, 3, 31)).build(), input.resolve("821/2022-23.xml"));
+        StringBuilder audits = new StringBuilder("Audit reference,Audit date,Case reference,Tier,Kind of audit,Theme,Multi-agency,"
+                + "Overall grade,Assessment effective,Plan clear and measurable,Impact evidenced,Neglect tool used well,"
+                + "Child's voice captured,Management oversight,LA code\n");
+        LocalDate month = LocalDate.of(2021, 4, 15);
+        for (int i = 0; i < 24; i++, month = month.plusMonths(1)) {
+            for (String la : List.of("821", "822")) {
+                for (int k = 0; k < 2; k++) {
+                    // Luton's four in January and February 2023 cannot be read; Bedford's two in March 2023 are strays.
+                    boolean unreadable = la.equals("821") && (i == 21 || i == 22) || la.equals("822") && i == 23 && k == 0;
+                    String plan = unreadable ? "Partially" : (i + k) % 3 == 0 ? "N" : "Y";
+                    audits.append(String.format("A-%s-%d-%d,%s,C-%s-%d-%d,Child protection,Multi-agency case audit,Neglect,Y,Good,Y,%s,"
+                            + "Y,Y,Y,Y,%s%n", la, i, k, month.plusDays(k), la, i, k, plan, la));
+                }
+            }
+        }
+        Files.createDirectories(input.resolve("partnership"));
+        Files.writeString(input.resolve("partnership/case-audits.csv"), audits);
+        Path job = TestApp.jobFile(dir, "audits", "p", List.of("821", "822"));
+        try (TestApp app = TestApp.start(dir.resolve("data"))) {
+            var result = app.run(job, LocalDate.of(2023, 3, 31), input, dir.resolve("out"), false);
+            assertThat(result.ok()).as(result.message()).isTrue();
+        }
+        Path out = dir.resolve("out/p/2023-03-31");
+        IndicatorsFile values = IndicatorsFile.read(out.resolve("indicators.csv"));
+        // Before Luton's unreadable months, and their year after, every area keeps its figure.
+        for (String area : List.of(LUTON, BEDFORD, "p")) {
+            assertThat(values.value("AUDIT_NEG_PLAN_PCT", area, "2022-06-30")).as(area).isNotNull();
+            assertThat(values.value("AUDIT_NEG_PLAN_PCT", area, "2022-12-31")).as(area).isNotNull();
+        }
+        // Luton's 12-month figures that include January or February 2023 have none, nor the partnership's.
+        for (String monthEnd : List.of("2023-01-31", "2023-02-28", "2023-03-31")) {
+            assertThat(values.value("AUDIT_NEG_PLAN_PCT", LUTON, monthEnd)).as(monthEnd).isNull();
+            assertThat(values.value("AUDIT_NEG_PLAN_PCT", "p", monthEnd)).as(monthEnd).isNull();
+        }
+        // Bedford's two strays are only listed: its figure stands, without them.
+        assertThat(values.value("AUDIT_NEG_PLAN_PCT", BEDFORD, "2023-03-31")).isNotNull();
+        assertThat(Files.readString(out.resolve("rejects.csv")))
+                .contains("4 of the 48 rows (LA 821) give Plan clear and measurable that cannot be read")
+                .contains("for the months they are dated in (January 2023, February 2023)")
+                .doesNotContain("(LA 822) give Plan clear and measurable that cannot be read");
+    }
+}
