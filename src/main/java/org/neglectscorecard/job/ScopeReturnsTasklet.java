@@ -443,6 +443,7 @@ public class ScopeReturnsTasklet implements Tasklet {
         Map<String, LocalDate> reach = new java.util.HashMap<>();
         candidates.forEach(c -> reach.merge(c.kind() + "|" + c.la3(), c.reference(), (a, b) -> a.isAfter(b) ? a : b));
         Map<String, List<String>> byFile = new LinkedHashMap<>();
+        Map<String, Long> fileIds = new java.util.HashMap<>();
         Set<String> stale = new LinkedHashSet<>();
         for (Candidate c : candidates) {
             if (!c.log() || !members.contains(c.la3()) || !c.reference().isBefore(run.period())
@@ -455,6 +456,7 @@ public class ScopeReturnsTasklet implements Tasklet {
                 String who = ReturnRegistry.PARTNERSHIP_WIDE.equals(c.la3()) ? "the partnership"
                         : las.current(c.la3()).map(LaDirectory.La::name).orElse("LA " + c.la3());
                 byFile.computeIfAbsent(c.file(), f -> new ArrayList<>()).add(c.reference().format(MONTH) + " for " + who);
+                fileIds.put(c.file(), c.sourceFileId());
             }
         }
         // Last month's advice, left in the job file, pins the log to last month: said, or it would never be again.
@@ -462,10 +464,17 @@ public class ScopeReturnsTasklet implements Tasklet {
                 + "before " + run.period().format(DAY) + " (under 'files:'), so the figures from it have no value after that date. "
                 + "If the log is now complete to " + run.period().format(DAY) + ", change that as-at to " + run.period()
                 + "; if a newer log has come, put it in the input folder and remove the as-at."));
-        byFile.forEach((file, ends) -> messages.add(run.runId(), STEP, RunMessages.WARNING, file + ": its rows end in "
-                + String.join(", ", ends) + ", so the figures from it have no value after then, nor the partnership's. If the "
-                + "log is complete to " + run.period().format(DAY) + " (nothing since), say so in the job file under 'files:' "
-                + "with 'path: " + file + "' and 'as-at: " + run.period() + "' (for every LA in it)."));
+        byFile.forEach((file, ends) -> {
+            // Rows rejected may be the later months: dating the file to this month would then count them as none.
+            Integer rejected = dsl.select(SOURCE_FILE.ROWS_REJECTED).from(SOURCE_FILE)
+                    .where(SOURCE_FILE.SOURCE_FILE_ID.eq(fileIds.get(file))).fetchOne(SOURCE_FILE.ROWS_REJECTED);
+            messages.add(run.runId(), STEP, RunMessages.WARNING, file + ": its rows end in " + String.join(", ", ends)
+                    + ", so the figures from it have no value after then, nor the partnership's. " + (rejected != null && rejected > 0
+                    ? String.format("%,d of its rows were rejected (rejects.csv says why): correct them first, as the later months "
+                    + "may be among them. Only then, if", rejected) : "If") + " the log is complete to " + run.period().format(DAY)
+                    + " (nothing since), say so in the job file under 'files:' with 'path: " + file + "' and 'as-at: " + run.period()
+                    + "' (for every LA in it).");
+        });
     }
 
     /** The job file's partnership members, as 3-digit codes; a member that is no LA code stops the run, saying so. */

@@ -108,6 +108,38 @@ public final class AgencyCodes {
             "OTHER|Other|school nursing|school health|school nurse");
 
     /**
+     * A provider's name for a service ("Maternity - antenatal clinic", "Community Dental Service") as
+     * the one service its words name, where it is none of {@link #HEALTH_SERVICE}'s wordings. Words
+     * naming two services ("Antenatal and postnatal"), or none, are no service: refused as before.
+     */
+    public static String serviceOfWords(String name) {
+        String t = " " + name.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", " ") + " ";
+        java.util.Set<String> named = new java.util.LinkedHashSet<>();
+        if (t.matches(".* (antenatal|ante natal|maternity|midwife|midwifery|midwives) .*")) {
+            named.add("ANTENATAL");
+        }
+        if (t.matches(".* (postnatal|post natal|health visiting|health visitor|health visitors|new birth|new births) .*")) {
+            named.add("POSTNATAL");
+        }
+        if (t.matches(".* (dental|dentist|dentists|dentistry|orthodontic|orthodontics) .*")) {
+            named.add("DENTAL");
+        }
+        if (t.matches(".* (paediatric|paediatrics|pediatric|pediatrics|child development) .*")) {
+            named.add("PAEDIATRIC");
+        }
+        if (t.matches(".* (gp|gps|general practice|general practitioner|primary care) .*")) {
+            named.add("GP");
+        }
+        if (t.matches(".* (school nursing|school nurse|school nurses|school health) .*")) {
+            named.add("OTHER");
+        }
+        if (named.size() != 1) {
+            throw new org.neglectscorecard.ingest.Values.BadValue("is not one of: " + String.join(", ", HEALTH_SERVICE.labels()));
+        }
+        return named.iterator().next();
+    }
+
+    /**
      * What learning systems write for a session's outcome for one person. A place still booked or on
      * a waiting list is no record of training (and is often dated ahead): not a word read here, so
      * such a row is refused saying to leave bookings out, rather than stored as not completed.

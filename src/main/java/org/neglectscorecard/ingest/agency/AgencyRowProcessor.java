@@ -148,6 +148,10 @@ public class AgencyRowProcessor implements ItemProcessor<SourceRow, ParsedRow<Ag
             case CODE -> c.codes() == AgencyCodes.COURSE ? course(check, heading, raw)
                     : c.codes() == AgencyCodes.AUDIT_THEME ? theme(check, heading, raw)
                     : c.codes() == AgencyCodes.APPOINTMENT_OUTCOME ? outcome(check, heading, c, raw)
+                    : c.codes() == AgencyCodes.HEALTH_SERVICE ? check.parse(heading, c.required(), Shown.CATEGORY, words(c),
+                            v -> byWords(check, heading, v, AgencyCodes.HEALTH_SERVICE, AgencyCodes::serviceOfWords, "service",
+                                    code -> ", by the words of its name", "write the service as one of: "
+                                            + String.join(", ", AgencyCodes.HEALTH_SERVICE.labels())))
                     : check.parse(heading, c.required(), Shown.CATEGORY, words(c), v -> c.codes().read(v).orElse(null));
             case DATE -> check.date(heading, c.required(), Shown.DATE);
             case MONTH -> check.parse(heading, true, Shown.MONTH, v -> Values.month(v, check.row().header().date1904()).orElse(null));

@@ -58,6 +58,28 @@ class LearningAndAuditExportsTest {
                 .satisfies(p -> assertThat(p.rejection().reason()).contains("outside 1 to 5"));
     }
 
+    /**
+     * A provider's names for its services: 360 of 540 monthly rows were rejected for them, and the
+     * all-services figure was then published from the two services left.
+     */
+    @Test
+    void aServiceNamedByItsProviderIsTheServiceItsWordsName() throws Exception {
+        InputValidator.Report report = validate("services", """
+                Month,Service,Appointments,Was not brought
+                2025-04,Maternity - antenatal clinic,412,35
+                2025-04,Community Dental Service,300,20
+                2025-04,Antenatal and postnatal,200,10
+                """);
+        assertThat(report.files()).singleElement().satisfies(f -> {
+            assertThat(f.rowsLoaded()).isEqualTo(2);
+            assertThat(f.rowsRejected()).as("two services in one name: which is not known").isEqualTo(1);
+        });
+        assertThat(report.problems()).anySatisfy(p -> assertThat(p.rejection().reason())
+                .contains("'Maternity - antenatal clinic' is read as Antenatal, by the words of its name"));
+        assertThat(AgencyCodes.serviceOfWords("Health Visiting Team")).isEqualTo("POSTNATAL");
+        assertThat(AgencyCodes.serviceOfWords("Community Paediatrics OP")).isEqualTo("PAEDIATRIC");
+    }
+
     @Test
     void anAuditKindWithItsAbbreviationInBracketsIsThatKind() throws Exception {
         String header = "Audit reference,Audit date,Case reference,Tier,Kind of audit,Theme,Multi-agency,Overall grade,"
