@@ -101,9 +101,9 @@ public enum AgencySource {
                     reference("Family reference", "family_key", "Required. The family's reference in the early help system "
                             + "(never a name or address).", "F-20931", "Family ID", "Household reference", "Family"),
                     date("Plan start", true, "start_date", "Required. The date the plan started.", "2025-04-07",
-                            "Plan start date", "Start date"),
+                            "Plan start date", "Start date", "Episode start date", "Episode start", "Early help start date"),
                     date("Plan end", false, "end_date", "The date the plan ended; blank while it is open.", "",
-                            "Plan end date", "End date", "Closure date"),
+                            "Plan end date", "End date", "Closure date", "Episode end date", "Episode end", "Early help end date"),
                     yesNo("Whole-family plan", true, "whole_family", "Required. Y if the plan is a whole-family plan.", "Y",
                             "Whole family (Y/N)", "Whole family"),
                     yesNo("Multi-agency", true, "multi_agency", "Required. Y if more than one agency contributes to the plan.",

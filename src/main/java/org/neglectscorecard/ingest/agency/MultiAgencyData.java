@@ -105,7 +105,16 @@ public final class MultiAgencyData implements KindOfReturn {
      * respondent: the feedback source reads a row per answer, so say how to turn it so.
      */
     static java.util.Optional<String> questionsAcross(TableHeader header) {
-        List<String> questions = header.names().stream().filter(h -> h != null && (h.strip().endsWith("?")
+        // "Whole family plan?" is a template's heading asked as a question (an early help export), not a survey's.
+        java.util.Set<String> headings = new java.util.HashSet<>();
+        for (AgencySource s : AgencySource.values()) {
+            for (AgencyColumn c : s.columns()) {
+                headings.add(org.neglectscorecard.ingest.Values.squash(c.heading()));
+                c.aliases().forEach(a -> headings.add(org.neglectscorecard.ingest.Values.squash(a)));
+            }
+        }
+        List<String> questions = header.names().stream().filter(h -> h != null
+                && !headings.contains(org.neglectscorecard.ingest.Values.squash(h)) && (h.strip().endsWith("?")
                 || h.strip().toLowerCase(java.util.Locale.ROOT).matches("(i |i'|my |how |did |do |were |was |overall|please rate|to what extent).*")
                 && h.strip().length() > 12)).toList();
         if (questions.size() < 2) {

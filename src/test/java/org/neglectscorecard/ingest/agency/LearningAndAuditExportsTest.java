@@ -80,6 +80,21 @@ class LearningAndAuditExportsTest {
         assertThat(AgencyCodes.serviceOfWords("Community Paediatrics OP")).isEqualTo("PAEDIATRIC");
     }
 
+    /** An early help system's episodes, its yes/no headings asked as questions: it was taken for a survey export. */
+    @Test
+    void anEarlyHelpExportWithQuestionsForHeadingsIsReadAsEarlyHelp() throws Exception {
+        InputValidator.Report report = validate("early-help", """
+                Family ID,Episode Start Date,Episode End Date,Whole family plan?,Multi-agency?,Lead Agency,Neglect identified as a need?,Local Authority
+                EH-821-1,05/04/2025 00:00,22/01/2026 00:00,Yes,No,Early help,No,Luton
+                EH-821-2,07/05/2025 00:00,,Yes,Yes,Education,Yes,Luton
+                """);
+        assertThat(report.files()).singleElement().satisfies(f -> {
+            assertThat(f.problem()).isNull();
+            assertThat(f.rowsLoaded()).isEqualTo(2);
+            assertThat(f.readAs()).isEqualTo("Early help plans");
+        });
+    }
+
     @Test
     void anAuditKindWithItsAbbreviationInBracketsIsThatKind() throws Exception {
         String header = "Audit reference,Audit date,Case reference,Tier,Kind of audit,Theme,Multi-agency,Overall grade,"
