@@ -194,7 +194,7 @@ public enum AgencySource {
             List.of("response_date"), List.of(),
             List.of(
                     date("Date", true, "response_date", "Required. The date of the response.", "2025-07-03",
-                            "Response date", "Date of response"),
+                            "Response date", "Date of response", "Completion time", "Submitted", "Submission date"),
                     code("Respondent", true, AgencyCodes.RESPONDENT, "respondent", "Required. Parent/carer, Child/young person "
                             + "or Practitioner.", "Parent/carer", "Respondent type", "Who responded"),
                     code("Stage", false, AgencyCodes.FEEDBACK_STAGE, "stage", "When the feedback was asked for: Early help, "
@@ -203,7 +203,7 @@ public enum AgencySource {
                     text("Question", false, 200, "question", "The question asked (the same wording each time, so answers "
                             + "can be compared).", "I felt listened to", "Survey question"),
                     number("Score", true, 1, 5, "score", "Required. The answer from 1 (strongly disagree / very poor) to 5 "
-                            + "(strongly agree / very good).", "4", "Score (1-5)", "Rating"),
+                            + "(strongly agree / very good).", "4", "Score (1-5)", "Rating", "Response", "Answer"),
                     la()));
 
     private final String kind;

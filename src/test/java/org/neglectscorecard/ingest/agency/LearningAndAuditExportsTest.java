@@ -95,6 +95,21 @@ class LearningAndAuditExportsTest {
         });
     }
 
+    /** A survey tool's export, a row per answer, its answers as the scale's words under 'Response': it was not used. */
+    @Test
+    void aSurveyExportsResponsesInWordsAreItsScores() throws Exception {
+        InputValidator.Report report = validate("survey", """
+                Response ID,Start time,Completion time,Respondent,Stage,Question,Response,LA code
+                1,02/04/2025 14:00,02/04/2025 14:03,Parent/carer,Review conference,Things are better for my family,Strongly disagree,821
+                2,03/04/2025 10:00,03/04/2025 10:05,Parent/carer,Review conference,Things are better for my family,Agree,821
+                """);
+        assertThat(report.files()).singleElement().satisfies(f -> {
+            assertThat(f.problem()).isNull();
+            assertThat(f.rowsLoaded()).isEqualTo(2);
+            assertThat(f.readAs()).contains("Feedback");
+        });
+    }
+
     @Test
     void anAuditKindWithItsAbbreviationInBracketsIsThatKind() throws Exception {
         String header = "Audit reference,Audit date,Case reference,Tier,Kind of audit,Theme,Multi-agency,Overall grade,"
