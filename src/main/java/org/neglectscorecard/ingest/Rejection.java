@@ -88,6 +88,9 @@ public record Rejection(String sheet, Integer rowNumber, String column, String c
             return v;
         }
         String s = value.strip();
+        if (FINANCIAL_YEAR.matcher(s).matches()) {
+            return s;   // "2021/22": a summary's year, never a date of birth (which has a day and a month)
+        }
         return onlyCategoryWords(s, java.util.Set.of()) ? s : WITHHELD;
     }
 
@@ -121,7 +124,7 @@ public record Rejection(String sheet, Integer rowNumber, String column, String c
         return out;
     }
 
-    private static final String CATEGORY_SPLIT = "[\\s,;:()/&+.\\-\u2013]+";
+    private static final String CATEGORY_SPLIT = "[\\s,;:()/&+.\\-\u2013\u2014\u2019\u2018'\"\u201c\u201d!?\u00a3]+";
 
     /**
      * Words of the categories people write in a service, outcome, course or month column of a
@@ -150,15 +153,22 @@ public record Rejection(String sheet, Integer rowNumber, String column, String c
             // Out", "Partially met", "Family Hub", "Youth Service", "Grandparent", "3 - Did not attend - no advance warning given").
             "finished", "unit", "patient", "walked", "out", "could", "attend", "did", "advance", "warning", "given", "postponed",
             "provider", "met", "hub", "hubs", "youth", "grandparent", "grandparents", "carer", "carers", "guardian",
-            "domestic", "abuse");
+            "domestic", "abuse",
+            // Learning systems' course titles (a fourth trial: "Multi-Agency Neglect: Recognising & Responding (Level 3)").
+            "recognising", "recognizing", "responding", "understanding", "identifying", "working", "together", "effective",
+            "effectively", "essentials", "skills", "practical", "lunchtime", "webinar", "masterclass", "update", "updates",
+            "designated", "lead", "leads", "core", "group", "groups", "and", "the", "of", "to", "a", "an");
     // Not "green" or "amber" (a RAG rating's words, but names too), nor "foster" (a surname).
     // Not "fair" or "poor" (surnames), nor "in" or "not" (so general that with a date beside them free text is shown).
+
+    private static final java.util.regex.Pattern FINANCIAL_YEAR = java.util.regex.Pattern.compile("(19|20)\\d{2}\\s*[/-]\\s*\\d{2}");
 
     private static boolean onlyCategoryWords(String v, java.util.Collection<String> columnWords) {
         if (v.length() > 60) {
             return false;
         }
-        String[] words = v.toLowerCase(java.util.Locale.ROOT).split(CATEGORY_SPLIT);
+        // "Children's" is the word children: the possessive's s is no word of its own.
+        String[] words = v.toLowerCase(java.util.Locale.ROOT).replaceAll("[\u2019']s\\b", "").split(CATEGORY_SPLIT);
         int known = 0;
         int all = 0;
         for (String w : words) {

@@ -38,7 +38,7 @@ class RejectionShownTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"Total 2025/26", "Year to date", "Q1 total", "Grand total 2025"})
+    @ValueSource(strings = {"Total 2025/26", "Year to date", "Q1 total", "Grand total 2025", "2021/22", "2025-26"})
     void inAMonthColumnASummarysLabelIsShown(String value) {
         assertThat(Rejection.shownMonth(value)).isEqualTo(value);
         assertThat(Rejection.shownDate(value)).isEqualTo(Rejection.WITHHELD);
@@ -58,7 +58,8 @@ class RejectionShownTest {
     @ParameterizedTest
     @ValueSource(strings = {"All services", "Attended late", "Neglect Awareness Level 1", "Total 2025/26", "Follow-up visit",
             "Waiting list", "Online e-learning module", "Health visiting (all)", "Hospital cancelled", "Dentistry", "Adequate",
-            "Thematic audit", "Very good", "Neither agree nor disagree", "Local authority"})
+            "Thematic audit", "Very good", "Neither agree nor disagree", "Local authority",
+            "Multi-Agency Neglect: Recognising & Responding (Level 3)", "Children’s Services – Neglect Awareness"})
     void inACategoryColumnWordsOfCategoriesAreShown(String value) {
         assertThat(Rejection.shownCategory(value, Rejection.wordsOf(java.util.List.of("Postnatal / health visiting",
                 "Graded Care Profile 2")))).isEqualTo(value);
