@@ -43,7 +43,8 @@ public class LoadFileListener implements ItemReadListener<SourceRow>,
     public void onSkipInProcess(SourceRow item, Throwable t) {
         List<Rejection> problems = t instanceof RowRejectedException r ? r.problems()
                 : List.of(item.problem(null, null, "This row could not be read: " + t.getMessage()));
-        rejections.record(sourceFileId, problems, RejectionLog.ROW_REJECTED);
+        rejections.record(sourceFileId, problems, RejectionLog.ROW_REJECTED,
+                t instanceof RowRejectedException r ? r.place() : null);
         rejectedInChunk++;
     }
 

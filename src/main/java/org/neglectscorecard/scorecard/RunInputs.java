@@ -174,6 +174,9 @@ public class RunInputs {
          * column they can see.
          */
         public String lacking() {
+            if (org.neglectscorecard.store.LoadCompletion.REJECTED_ROWS.equals(fileColumn)) {
+                return "has rows of monthly counts that were rejected (rejects.csv says why)";
+            }
             return unreadable ? "gives " + fileColumn + " that cannot be read (rejects.csv lists each value)"
                     : "has no " + fileColumn;
         }

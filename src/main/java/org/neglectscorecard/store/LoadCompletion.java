@@ -579,6 +579,9 @@ public class LoadCompletion {
                     }
                 }
             }
+            if (rules.dating() == Dating.LOG) {
+                monthsOfRejectedCounts(sourceFileId, r, who, places);
+            }
             for (StoreColumn c : rules.neededColumns()) {
                 Condition ofReturn = c.table().field("return_id", Long.class).eq(r.getReturnId());
                 int rows = dsl.fetchCount(c.table(), ofReturn);
@@ -609,6 +612,56 @@ public class LoadCompletion {
                 }
             }
         }
+    }
+
+    /** How absent_column names rows of monthly counts that were rejected, in place of a column (RunInputs words it). */
+    public static final String REJECTED_ROWS = "(rows rejected)";
+
+    /**
+     * Rows of a partner's monthly counts (a service's month, a police month) that were rejected, for
+     * this return's LA: the months they were for have no value for the figures from that table,
+     * never a total without them (a trial's all-services percentage was published from two of its
+     * four services, the other two's rows rejected). Recorded against the table's month column, which
+     * every figure from it reads.
+     */
+    private void monthsOfRejectedCounts(long sourceFileId, StatutoryReturnRecord r, String who, Places places) {
+        var rejected = dsl.select(REJECTION.ROW_TABLE, REJECTION.ROW_MONTH, DSL.countDistinct(REJECTION.SHEET, REJECTION.ROW_NUMBER))
+                .from(REJECTION)
+                .where(REJECTION.SOURCE_FILE_ID.eq(sourceFileId).and(REJECTION.OUTCOME.eq(RejectionLog.ROW_REJECTED))
+                        .and(REJECTION.ROW_MONTH.isNotNull()).and(REJECTION.ROW_LA_CODE3.eq(r.getLaCode3())))
+                .groupBy(REJECTION.ROW_TABLE, REJECTION.ROW_MONTH).orderBy(REJECTION.ROW_TABLE, REJECTION.ROW_MONTH).fetch();
+        Map<String, List<LocalDate>> monthsOf = new LinkedHashMap<>();
+        Map<String, Integer> rowsOf = new LinkedHashMap<>();
+        for (var x : rejected) {
+            monthsOf.computeIfAbsent(x.value1(), t -> new ArrayList<>()).add(x.value2());
+            rowsOf.merge(x.value1(), x.value3(), Integer::sum);
+        }
+        java.time.format.DateTimeFormatter monthName = java.time.format.DateTimeFormatter.ofPattern("MMMM yyyy", java.util.Locale.UK);
+        monthsOf.forEach((tableName, months) -> {
+            org.neglectscorecard.ingest.agency.AgencySource source = java.util.Arrays.stream(
+                    org.neglectscorecard.ingest.agency.AgencySource.values()).filter(s -> s.table().equals(tableName)).findFirst().orElse(null);
+            if (source == null) {
+                return;
+            }
+            for (LocalDate month : months) {
+                dsl.insertInto(ABSENT_COLUMN, ABSENT_COLUMN.SOURCE_FILE_ID, ABSENT_COLUMN.RETURN_ID, ABSENT_COLUMN.STORE_TABLE,
+                                ABSENT_COLUMN.STORE_COLUMN, ABSENT_COLUMN.FILE_TABLE, ABSENT_COLUMN.FILE_COLUMN, ABSENT_COLUMN.MONTH_FROM,
+                                ABSENT_COLUMN.MONTH_TO)
+                        .values(sourceFileId, r.getReturnId(), tableName, "month_end", source.sheet(), REJECTED_ROWS,
+                                month.withDayOfMonth(1), month.withDayOfMonth(month.lengthOfMonth()))
+                        .execute();
+            }
+            String listed = months.stream().limit(12).map(m -> m.format(monthName)).collect(java.util.stream.Collectors.joining(", "))
+                    + (months.size() > 12 ? " and " + (months.size() - 12) + " more" : "");
+            rejections.record(sourceFileId, List.of(new Rejection(places.of(source.sheet()), null, null, null, null,
+                    String.format("%s%s of monthly counts %s rejected (each is listed here with why): without %s a "
+                            + "month's total would be too low, so the figures from %s have no value for the months %s for (%s), "
+                            + "nor a 12-month figure that includes them. Correct %s and run again.",
+                            rowsOf.get(tableName) == 1 ? "1 row" : String.format("%,d rows", rowsOf.get(tableName)), who,
+                            rowsOf.get(tableName) == 1 ? "was" : "were", rowsOf.get(tableName) == 1 ? "it" : "them",
+                            source.title().toLowerCase(java.util.Locale.UK), rowsOf.get(tableName) == 1 ? "it is" : "they are", listed,
+                            rowsOf.get(tableName) == 1 ? "it" : "them"))), RejectionLog.NOTE);
+        });
     }
 
     /** Rows of the file rejected whole, as recorded so far. */

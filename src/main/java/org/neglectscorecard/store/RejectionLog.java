@@ -25,15 +25,23 @@ public class RejectionLog {
     }
 
     public void record(long sourceFileId, List<Rejection> problems, String outcome) {
+        record(sourceFileId, problems, outcome, null);
+    }
+
+    /** The same, with where a rejected row of monthly counts was for (null: not such a row, or not known). */
+    public void record(long sourceFileId, List<Rejection> problems, String outcome,
+                       org.neglectscorecard.ingest.RowRejectedException.Place place) {
         if (problems.isEmpty()) {
             return;
         }
         BatchBindStep batch = dsl.batch(dsl.insertInto(REJECTION, REJECTION.SOURCE_FILE_ID, REJECTION.SHEET,
                 REJECTION.ROW_NUMBER, REJECTION.COLUMN_NAME, REJECTION.COLUMN_LETTER, REJECTION.VALUE_SHOWN,
-                REJECTION.REASON, REJECTION.OUTCOME).values((Long) null, null, null, null, null, null, null, null));
+                REJECTION.REASON, REJECTION.OUTCOME, REJECTION.ROW_MONTH, REJECTION.ROW_LA_CODE3, REJECTION.ROW_TABLE)
+                .values((Long) null, null, null, null, null, null, null, null, null, null, null));
         for (Rejection r : problems) {
             batch.bind(sourceFileId, cut(r.sheet(), 100), r.rowNumber(), cut(r.column(), 100), cut(r.columnLetter(), 4),
-                    cut(r.valueShown(), 200), cut(r.reason(), 1000), outcome);
+                    cut(r.valueShown(), 200), cut(r.reason(), 1000), outcome, place == null ? null : place.month(),
+                    place == null ? null : place.laCode3(), place == null ? null : place.table());
         }
         batch.execute();
     }

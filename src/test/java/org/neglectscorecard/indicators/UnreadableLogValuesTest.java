@@ -72,4 +72,40 @@ class UnreadableLogValuesTest {
                 .contains("for the months they are dated in (January 2023, February 2023)")
                 .doesNotContain("(LA 822) give Plan clear and measurable that cannot be read");
     }
+
+    /**
+     * Monthly counts by service with one service's rows rejected (a name no list knows): the
+     * all-services figure was published from the services left, too low. The months those rows are
+     * for have no value for the figures from the file; the other months keep theirs.
+     */
+    @Test
+    void aMonthsCountsWithARowRejectedHaveNoValueForThatMonth() throws Exception {
+        Path input = dir.resolve("input");
+        CensusReturnWriter.writeXml(AbsentColumnIndicatorsTest.census(LocalDate.of(2023, 3, 31)).build(), input.resolve("821/2022-23.xml"));
+        StringBuilder counts = new StringBuilder("Month,Service,Appointments,Was not brought,LA code\n");
+        LocalDate month = LocalDate.of(2021, 4, 1);
+        for (int i = 0; i < 24; i++, month = month.plusMonths(1)) {
+            counts.append(String.format("%s,Dental,400,%d,821%n", month.toString().substring(0, 7), 20 + i % 5));
+            // February 2023's GP row names its service as no list does: rejected.
+            counts.append(String.format("%s,%s,300,%d,821%n", month.toString().substring(0, 7), i == 22 ? "Surgery list" : "GP", 10 + i % 3));
+        }
+        Files.createDirectories(input.resolve("partnership"));
+        Files.writeString(input.resolve("partnership/health-monthly.csv"), counts);
+        Path job = TestApp.jobFile(dir, "health", "p", List.of("821"));
+        try (TestApp app = TestApp.start(dir.resolve("data"))) {
+            var result = app.run(job, LocalDate.of(2023, 3, 31), input, dir.resolve("out"), false);
+            assertThat(result.ok()).as(result.message()).isTrue();
+        }
+        Path out = dir.resolve("out/p/2023-03-31");
+        IndicatorsFile values = IndicatorsFile.read(out.resolve("indicators.csv"));
+        assertThat(values.value("WNB_ALL_PCT", LUTON, "2023-01-31")).isNotNull();
+        assertThat(values.value("WNB_DENTAL_PCT", LUTON, "2023-01-31")).isNotNull();
+        for (String monthEnd : List.of("2023-02-28", "2023-03-31")) {
+            assertThat(values.value("WNB_ALL_PCT", LUTON, monthEnd)).as(monthEnd).isNull();
+            assertThat(values.value("WNB_ALL_PCT", "p", monthEnd)).as(monthEnd).isNull();
+        }
+        assertThat(Files.readString(out.resolve("rejects.csv"))).contains("1 row (LA 821) of monthly counts was rejected")
+                .contains("have no value for the months it is for (February 2023)");
+        assertThat(Files.readString(out.resolve("run-summary.txt"))).contains("has rows of monthly counts that were rejected");
+    }
 }

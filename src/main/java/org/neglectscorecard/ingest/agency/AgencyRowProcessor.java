@@ -53,7 +53,18 @@ public class AgencyRowProcessor implements ItemProcessor<SourceRow, ParsedRow<Ag
             }
         }
         crossChecks(source, check, values);
-        return check.result(new AgencyRecord(source, la, values, row.rowNumber()));
+        try {
+            return check.result(new AgencyRecord(source, la, values, row.rowNumber()));
+        } catch (org.neglectscorecard.ingest.RowRejectedException rejected) {
+            // A month's counts (a service's, a police month's) left out would leave that month's total too low: said where it is for.
+            LocalDate month = source.columns().stream().filter(c -> c.type() == AgencyColumn.Type.MONTH && c.dbColumn() != null)
+                    .map(c -> values.get(c.dbColumn())).filter(LocalDate.class::isInstance).map(LocalDate.class::cast)
+                    .findFirst().orElse(null);
+            if (month != null && la != null) {
+                throw rejected.placed(new org.neglectscorecard.ingest.RowRejectedException.Place(month, la, source.table()));
+            }
+            throw rejected;
+        }
     }
 
     /** The heading the file used for a column (any accepted one), else the template's. */
