@@ -636,32 +636,44 @@ public class LoadCompletion {
             monthsOf.computeIfAbsent(x.value1(), t -> new ArrayList<>()).add(x.value2());
             rowsOf.merge(x.value1(), x.value3(), Integer::sum);
         }
-        java.time.format.DateTimeFormatter monthName = java.time.format.DateTimeFormatter.ofPattern("MMMM yyyy", java.util.Locale.UK);
         monthsOf.forEach((tableName, months) -> {
             org.neglectscorecard.ingest.agency.AgencySource source = java.util.Arrays.stream(
                     org.neglectscorecard.ingest.agency.AgencySource.values()).filter(s -> s.table().equals(tableName)).findFirst().orElse(null);
             if (source == null) {
                 return;
             }
-            for (LocalDate month : months) {
-                dsl.insertInto(ABSENT_COLUMN, ABSENT_COLUMN.SOURCE_FILE_ID, ABSENT_COLUMN.RETURN_ID, ABSENT_COLUMN.STORE_TABLE,
-                                ABSENT_COLUMN.STORE_COLUMN, ABSENT_COLUMN.FILE_TABLE, ABSENT_COLUMN.FILE_COLUMN, ABSENT_COLUMN.MONTH_FROM,
-                                ABSENT_COLUMN.MONTH_TO)
-                        .values(sourceFileId, r.getReturnId(), tableName, "month_end", source.sheet(), REJECTED_ROWS,
-                                month.withDayOfMonth(1), month.withDayOfMonth(month.lengthOfMonth()))
-                        .execute();
-            }
-            String listed = months.stream().limit(12).map(m -> m.format(monthName)).collect(java.util.stream.Collectors.joining(", "))
-                    + (months.size() > 12 ? " and " + (months.size() - 12) + " more" : "");
+            String monthColumn = source.columns().stream().filter(c -> c.type() == org.neglectscorecard.ingest.agency.AgencyColumn.Type.MONTH)
+                    .map(org.neglectscorecard.ingest.agency.AgencyColumn::dbColumn).findFirst().orElse("month_end");
+            absentMonths(sourceFileId, r.getReturnId(), tableName, monthColumn, source.sheet(), REJECTED_ROWS, months);
+            boolean one = rowsOf.get(tableName) == 1;
             rejections.record(sourceFileId, List.of(new Rejection(places.of(source.sheet()), null, null, null, null,
-                    String.format("%s%s of monthly counts %s rejected (each is listed here with why): without %s a "
-                            + "month's total would be too low, so the figures from %s have no value for the months %s for (%s), "
-                            + "nor a 12-month figure that includes them. Correct %s and run again.",
-                            rowsOf.get(tableName) == 1 ? "1 row" : String.format("%,d rows", rowsOf.get(tableName)), who,
-                            rowsOf.get(tableName) == 1 ? "was" : "were", rowsOf.get(tableName) == 1 ? "it" : "them",
-                            source.title().toLowerCase(java.util.Locale.UK), rowsOf.get(tableName) == 1 ? "it is" : "they are", listed,
-                            rowsOf.get(tableName) == 1 ? "it" : "them"))), RejectionLog.NOTE);
+                    (one ? "1 row" : String.format("%,d rows", rowsOf.get(tableName))) + who + " of monthly counts "
+                            + (one ? "was" : "were") + " rejected (each is listed here with why): without " + (one ? "it" : "them")
+                            + " a month's total would be too low, so the figures from " + source.title().toLowerCase(java.util.Locale.UK)
+                            + " have no value for the months " + (one ? "it is" : "they are") + " for (" + listed(months) + "), nor a "
+                            + "12-month figure that includes them. Correct " + (one ? "it" : "them") + " and run again.")),
+                    RejectionLog.NOTE);
         });
+    }
+
+    /** The months a log's rows make absent for a return (absent_column with month_from and month_to), one row a month. */
+    private void absentMonths(long sourceFileId, long returnId, String storeTable, String storeColumn, String fileTable,
+                              String fileColumn, java.util.Collection<LocalDate> months) {
+        for (LocalDate month : months) {
+            dsl.insertInto(ABSENT_COLUMN, ABSENT_COLUMN.SOURCE_FILE_ID, ABSENT_COLUMN.RETURN_ID, ABSENT_COLUMN.STORE_TABLE,
+                            ABSENT_COLUMN.STORE_COLUMN, ABSENT_COLUMN.FILE_TABLE, ABSENT_COLUMN.FILE_COLUMN, ABSENT_COLUMN.MONTH_FROM,
+                            ABSENT_COLUMN.MONTH_TO)
+                    .values(sourceFileId, returnId, storeTable, storeColumn, fileTable, fileColumn, month.withDayOfMonth(1),
+                            month.withDayOfMonth(month.lengthOfMonth()))
+                    .execute();
+        }
+    }
+
+    /** Months as a person reads them ("January 2023, February 2023"), the first twelve and how many more. */
+    private static String listed(java.util.Collection<LocalDate> months) {
+        java.time.format.DateTimeFormatter monthName = java.time.format.DateTimeFormatter.ofPattern("MMMM yyyy", java.util.Locale.UK);
+        return months.stream().sorted().limit(12).map(m -> m.format(monthName)).collect(java.util.stream.Collectors.joining(", "))
+                + (months.size() > 12 ? " and " + (months.size() - 12) + " more" : "");
     }
 
     /** Rows of the file rejected whole, as recorded so far. */
@@ -696,21 +708,11 @@ public class LoadCompletion {
         }
         java.util.TreeSet<LocalDate> months = new java.util.TreeSet<>();
         dates.stream().filter(java.util.Objects::nonNull).forEach(d -> months.add(d.withDayOfMonth(1)));
-        for (LocalDate month : months) {
-            dsl.insertInto(ABSENT_COLUMN, ABSENT_COLUMN.SOURCE_FILE_ID, ABSENT_COLUMN.RETURN_ID, ABSENT_COLUMN.STORE_TABLE,
-                            ABSENT_COLUMN.STORE_COLUMN, ABSENT_COLUMN.FILE_TABLE, ABSENT_COLUMN.FILE_COLUMN, ABSENT_COLUMN.MONTH_FROM,
-                            ABSENT_COLUMN.MONTH_TO)
-                    .values(sourceFileId, returnId, c.table().getName(), c.field().getName(), c.fileTable(), c.fileColumn(), month,
-                            month.withDayOfMonth(month.lengthOfMonth()))
-                    .execute();
-        }
-        java.time.format.DateTimeFormatter monthName = java.time.format.DateTimeFormatter.ofPattern("MMMM yyyy", java.util.Locale.UK);
-        String listed = months.stream().limit(12).map(m -> m.format(monthName)).collect(java.util.stream.Collectors.joining(", "))
-                + (months.size() > 12 ? " and " + (months.size() - 12) + " more" : "");
+        absentMonths(sourceFileId, returnId, c.table().getName(), c.field().getName(), c.fileTable(), c.fileColumn(), months);
         rejections.record(sourceFileId, List.of(new Rejection(places.of(c.fileTable()), null, c.fileColumn(), null, null,
                 unreadable + " of the " + rows + " rows" + who + " give " + c.fileColumn() + " that cannot be read (each is listed here "
                         + "with what to write instead): counted as blank, they would leave those records out, so " + c.neededFor()
-                        + " will have no value for the months they are dated in (" + listed + "), nor a 12-month figure that "
+                        + " will have no value for the months they are dated in (" + listed(months) + "), nor a 12-month figure that "
                         + "includes them. Write them as the list's values and run again.")), RejectionLog.NOTE);
         return true;
     }
