@@ -122,7 +122,10 @@ public class Benchmarks {
                 Integer rank = null;
                 Integer rankOf = null;
                 String quartile = null;
-                if (d.unit() != Unit.count && d.polarity() != Polarity.context && figure != null) {
+                // Ranked only among other LAs' figures: alone, "1 of 1" and quartile A read as best in England (a trial's
+                // newer release had no LA rows). A quartile needs four LAs at least.
+                boolean others = laValues.keySet().stream().anyMatch(code -> !code.equals(la[0]));
+                if (d.unit() != Unit.count && d.polarity() != Polarity.context && figure != null && others) {
                     List<BigDecimal> field = new ArrayList<>();
                     laValues.forEach((code, v) -> {
                         if (!code.equals(la[0])) {
@@ -134,7 +137,7 @@ public class Benchmarks {
                     long better = field.stream().filter(v -> d.polarity() == Polarity.down ? v.compareTo(figure) < 0
                             : v.compareTo(figure) > 0).count();
                     rank = (int) better + 1;
-                    quartile = String.valueOf((char) ('A' + Math.min(3, (rank - 1) * 4 / rankOf)));
+                    quartile = rankOf < 4 ? null : String.valueOf((char) ('A' + Math.min(3, (rank - 1) * 4 / rankOf)));
                 }
                 insert(jobName, period, d, area, end, figure, england, region, snMean, sns.isEmpty() ? null : sns.size(),
                         rank, rankOf, quartile, own);
@@ -168,8 +171,8 @@ public class Benchmarks {
                 columns.add(c);
             }
         }
-        Map<String, BigDecimal[]> cells = new HashMap<>();   // year|level|area|oldLa -> [value, numerator, denominator]
-        Map<String, Long> fileOf = new HashMap<>();
+        Map<String, BigDecimal[]> cells = new HashMap<>();   // year|level|area|oldLa|file -> [value, numerator, denominator]
+        Map<String, boolean[]> given = new HashMap<>();       // the same: which of them the file has a row for (a symbol too)
         // A file repeats the same few filter combinations on thousands of rows: each is parsed once.
         Map<BenchmarkSpec.Column, Map<String, Boolean>> matched = new HashMap<>();
         List<Record> rows = new ArrayList<>();
@@ -193,25 +196,44 @@ public class Benchmarks {
             boolean la = r.get(DFE_VALUE.OLD_LA_CODE) != null;
             String key = year + "|" + r.get(DFE_VALUE.GEOGRAPHIC_LEVEL) + "|" + (la ? "" : r.get(DFE_VALUE.AREA_CODE)) + "|"
                     + r.get(DFE_VALUE.OLD_LA_CODE);
-            Long best = fileOf.get(key);
-            if (best == null || release.get(file) > release.get(best) || release.get(file).equals(release.get(best)) && file > best) {
-                fileOf.put(key, file);
-            }
             BigDecimal[] slot = cells.computeIfAbsent(key + "|" + file, k -> new BigDecimal[3]);
+            boolean[] has = given.computeIfAbsent(key + "|" + file, k -> new boolean[3]);
             String column = r.get(DFE_VALUE.COLUMN_NAME);
             String filters = r.get(DFE_VALUE.FILTERS);
             BigDecimal amount = r.get(DFE_VALUE.AMOUNT);
             if (spec.value() != null && spec.value().name().equals(column) && matches(matched, spec.value(), filters)) {
                 slot[0] = amount;
+                has[0] = true;
             }
             if (spec.numerator() != null && spec.numerator().name().equals(column) && matches(matched, spec.numerator(), filters)) {
                 slot[1] = amount;
+                has[1] = true;
             }
             if (spec.denominator() != null && !spec.denominator().isPopulation() && spec.denominator().name().equals(column)
                     && matches(matched, spec.denominator(), filters)) {
                 slot[2] = amount;
+                has[2] = true;
             }
         }
+        // Of two releases of one file, the later gives the years both have, where it has the rows the benchmark reads: a
+        // later release that words a filter otherwise, or lacks the column, left England blank for every year (a trial).
+        // A figure it gives as a symbol (c, x, z) is its word on that figure, and stands.
+        Map<String, Long> fileOf = new HashMap<>();
+        cells.keySet().stream().sorted().forEach(cell -> {
+            int cut = cell.lastIndexOf('|');
+            String key = cell.substring(0, cut);
+            long file = Long.parseLong(cell.substring(cut + 1));
+            boolean[] has = given.get(cell);
+            boolean complete = spec.value() != null ? has[0]
+                    : has[1] && (spec.denominator().isPopulation() || has[2]);
+            if (!complete) {
+                return;
+            }
+            Long best = fileOf.get(key);
+            if (best == null || release.get(file) > release.get(best) || release.get(file).equals(release.get(best)) && file > best) {
+                fileOf.put(key, file);
+            }
+        });
         Map<Integer, List<Published>> out = new HashMap<>();
         cells.forEach((key, v) -> {
             String[] k = key.split("\\|", -1);
@@ -303,7 +325,6 @@ public class Benchmarks {
         if (unknown.isEmpty()) {
             return new ByContent(Map.of(), List.of());
         }
-        java.util.Set<String> present = new java.util.HashSet<>(keyOf.values());
         Map<Long, Integer> filterSets = new HashMap<>();
         dsl.select(DFE_VALUE.SOURCE_FILE_ID, org.jooq.impl.DSL.countDistinct(DFE_VALUE.FILTERS)).from(DFE_VALUE)
                 .where(DFE_VALUE.SOURCE_FILE_ID.in(unknown)).groupBy(DFE_VALUE.SOURCE_FILE_ID)
@@ -318,10 +339,11 @@ public class Benchmarks {
             List<String> fits = columnsOfFile.entrySet().stream().filter(e -> !filtered.contains(e.getKey()))
                     .filter(e -> columns.containsAll(e.getValue())).map(Map.Entry::getKey).toList();
             // d4's columns include the one read of d1 (CPP_At31): a file with all of d4's is d4, the one it fits most
-            // closely. Which file it is comes first; a copy of a file the run has under DfE's name stands for nothing.
+            // closely. Beside a file under DfE's name for it, it is another release of that file: the later gives the years
+            // both have (a newer release saved as "download (3).csv" was passed over for the older one, and its years lost).
             List<String> closest = fits.stream().filter(f -> fits.stream().allMatch(o -> columnsOfFile.get(f).containsAll(
                     columnsOfFile.get(o)))).toList();
-            if (closest.size() == 1 && !present.contains(closest.get(0)) && filterSets.getOrDefault(file, 0) <= 1) {
+            if (closest.size() == 1 && filterSets.getOrDefault(file, 0) <= 1) {
                 standing.computeIfAbsent(closest.get(0), f -> new ArrayList<>()).add(file);
             } else {
                 unread.add(file);

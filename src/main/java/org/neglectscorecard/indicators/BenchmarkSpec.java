@@ -9,7 +9,8 @@ import java.util.Map;
  * by its name as downloaded without the years, and either the published value's column, or the
  * numerator's and denominator's columns (the denominator may be {@code population}, children aged
  * 0 to 17). A column may be narrowed to rows with given values, for files in long form:
- * {@code number where cla_group = Category of need and characteristic = Total}.
+ * {@code number where cla_group = Category of need and characteristic = Total}; a value may list the
+ * wordings releases use, separated by semicolons ({@code characteristic = Total; Total children}).
  */
 public record BenchmarkSpec(String file, Column value, Column numerator, Column denominator) {
 
@@ -60,7 +61,9 @@ public record BenchmarkSpec(String file, Column value, Column numerator, Column 
                     row.put(kv[0].strip().toLowerCase(Locale.ROOT), kv[1].strip());
                 }
             }
-            return where.entrySet().stream().allMatch(e -> e.getValue().equalsIgnoreCase(row.getOrDefault(e.getKey().toLowerCase(Locale.ROOT), "")));
+            // "characteristic = Total; Total children": either wording, as one release and the next write it.
+            return where.entrySet().stream().allMatch(e -> java.util.Arrays.stream(e.getValue().split("\\s*;\\s*"))
+                    .anyMatch(v -> v.equalsIgnoreCase(row.getOrDefault(e.getKey().toLowerCase(Locale.ROOT), ""))));
         }
     }
 }
