@@ -2,7 +2,6 @@ package org.neglectscorecard.ingest.agency;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
@@ -22,10 +21,7 @@ class LearningAndAuditExportsTest {
     Path dir;
 
     private InputValidator.Report validate(String name, String csv) throws Exception {
-        Path input = dir.resolve(name + "/partnership");
-        Files.createDirectories(input);
-        Files.writeString(input.resolve(name + ".csv"), csv);
-        return Validate.folder(dir.resolve(name));
+        return Validate.csv(dir, name, "partnership", csv);
     }
 
     private static final String TRAINING = "Practitioner reference,Agency,Agency sector,Course,Single- or multi-agency,Course date,"

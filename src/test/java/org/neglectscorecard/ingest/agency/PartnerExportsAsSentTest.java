@@ -28,10 +28,7 @@ class PartnerExportsAsSentTest {
     Path dir;
 
     private InputValidator.Report validate(String name, String csv) throws Exception {
-        Path input = dir.resolve(name + "/821");
-        Files.createDirectories(input);
-        Files.writeString(input.resolve(name + ".csv"), csv);
-        return Validate.folder(dir.resolve(name));
+        return Validate.csv(dir, name, "821", csv);
     }
 
     @Test
