@@ -182,9 +182,9 @@ public class Benchmarks {
             rows.addAll(dsl.select(DFE_VALUE.SOURCE_FILE_ID, DFE_VALUE.TIME_PERIOD, DFE_VALUE.GEOGRAPHIC_LEVEL, DFE_VALUE.AREA_CODE,
                             DFE_VALUE.OLD_LA_CODE, DFE_VALUE.FILTERS, DFE_VALUE.COLUMN_NAME, DFE_VALUE.AMOUNT)
                     .from(DFE_VALUE)
-                    .where(DFE_VALUE.FILE_KEY.eq(spec.file().toLowerCase(java.util.Locale.ROOT))
-                            .or(DFE_VALUE.SOURCE_FILE_ID.in(standingFor.getOrDefault(spec.file().toLowerCase(java.util.Locale.ROOT),
-                                    List.of())))
+                    .where(DFE_VALUE.FILE_KEY.in(spec.files())
+                            .or(DFE_VALUE.SOURCE_FILE_ID.in(spec.files().stream()
+                                    .flatMap(f -> standingFor.getOrDefault(f, List.<Long>of()).stream()).toList()))
                             .and(DFE_VALUE.COLUMN_NAME.eq(column))
                             .and(DFE_VALUE.SOURCE_FILE_ID.in(runFiles)))
                     .fetch());
@@ -297,12 +297,13 @@ public class Benchmarks {
             if (spec == null) {
                 continue;
             }
-            String file = spec.file().toLowerCase(java.util.Locale.ROOT);
-            for (BenchmarkSpec.Column c : new BenchmarkSpec.Column[] {spec.value(), spec.numerator(), spec.denominator()}) {
-                if (c != null && !c.isPopulation()) {
-                    columnsOfFile.computeIfAbsent(file, f -> new java.util.HashSet<>()).add(c.name());
-                    if (!c.where().isEmpty()) {
-                        filtered.add(file);
+            for (String file : spec.files()) {
+                for (BenchmarkSpec.Column c : new BenchmarkSpec.Column[] {spec.value(), spec.numerator(), spec.denominator()}) {
+                    if (c != null && !c.isPopulation()) {
+                        columnsOfFile.computeIfAbsent(file, f -> new java.util.HashSet<>()).add(c.name());
+                        if (!c.where().isEmpty()) {
+                            filtered.add(file);
+                        }
                     }
                 }
             }
@@ -414,7 +415,7 @@ public class Benchmarks {
         java.util.Set<String> read = new java.util.TreeSet<>();
         for (IndicatorDefinition d : catalogue.indicators()) {
             if (d.benchmark() != null) {
-                read.add(d.benchmark().file().toLowerCase(java.util.Locale.ROOT));
+                read.addAll(d.benchmark().files());
             }
         }
         Map<Long, String> keyOf = dfeFiles(runId).keyOf();

@@ -17,6 +17,17 @@ public record BenchmarkSpec(String file, Column value, Column numerator, Column 
     public static final String POPULATION = "population";
 
     /**
+     * The DfE files it is read from, by their names without the years, in lower case: one, or
+     * several separated by semicolons where DfE publishes the same figures in more than one file
+     * (England's CLA starts for recent years are only in its national file; the LA file has every
+     * LA). Of releases giving the same year and area, the latest is used.
+     */
+    public java.util.List<String> files() {
+        return java.util.Arrays.stream(file.split("\\s*;\\s*")).map(f -> f.strip().toLowerCase(Locale.ROOT))
+                .filter(f -> !f.isEmpty()).toList();
+    }
+
+    /**
      * A rate worked out here from DfE's count over the population estimates ours use, not a figure
      * DfE printed: it differs from ours exactly as the count does.
      */

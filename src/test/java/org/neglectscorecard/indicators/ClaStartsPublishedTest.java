@@ -97,12 +97,32 @@ class ClaStartsPublishedTest {
         Files.createDirectories(input);
         Files.write(input.resolve("header.csv"), header);
         Files.write(input.resolve("episodes.csv"), episodes);
+        // DfE's files: the LA file's Westminster rows (2022), and England's own file to 2024, the only one with England's
+        // later years (its Total row reads "Total children").
+        Path reference = dir.resolve("input/reference");
+        Files.createDirectories(reference);
+        Files.copy(Path.of("src/test/resources/dfe/westminster-la_cla_who_started_to_be_looked_after_2022.csv"),
+                reference.resolve("la_cla_who_started_to_be_looked_after_2022.csv"));
+        Files.copy(Path.of("src/test/resources/dfe/national_cla_started_to_be_looked_after_to_2024.csv"),
+                reference.resolve("national_cla_started_to_be_looked_after_to_2024.csv"));
         Path job = TestApp.jobFile(dir, "cla", "p", List.of("213"));
         try (TestApp app = TestApp.start(dir.resolve("data"))) {
             RunService.RunResult result = app.run(job, LocalDate.of(2022, 3, 31), dir.resolve("input"), dir.resolve("output"), false);
             assertThat(result.ok()).as(result.message()).isTrue();
         }
         out = IndicatorsFile.read(dir.resolve("output/p/2022-03-31/indicators.csv"));
+        benchmarks = Files.readString(dir.resolve("output/p/2022-03-31/benchmarks.csv"));
+    }
+
+    static String benchmarks;
+
+    /**
+     * England's figure beside ours comes from DfE's national file, the only one with England's later
+     * years: 17,890 of 31,100 children who started to be looked after in 2021-22 for abuse or neglect.
+     */
+    @Test
+    void englandsShareComesFromDfesNationalFile() {
+        assertThat(benchmarks).contains("CLA_START_N1_PCT,E09000033,2022-03-31,22.0,57.5,");
     }
 
     private static String child(List<String> header, List<String> episodes, int[] next, String episode) {
