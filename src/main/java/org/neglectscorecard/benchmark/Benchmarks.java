@@ -344,13 +344,29 @@ public class Benchmarks {
             // both have (a newer release saved as "download (3).csv" was passed over for the older one, and its years lost).
             List<String> closest = fits.stream().filter(f -> fits.stream().allMatch(o -> columnsOfFile.get(f).containsAll(
                     columnsOfFile.get(o)))).toList();
-            if (closest.size() == 1 && filterSets.getOrDefault(file, 0) <= 1) {
+            if (closest.size() == 1 && filterSets.getOrDefault(file, 0) <= 1 && sameColumnsAsNamed(file, closest.get(0), columns, keyOf)) {
                 standing.computeIfAbsent(closest.get(0), f -> new ArrayList<>()).add(file);
             } else {
                 unread.add(file);
             }
         }
         return new ByContent(standing, unread);
+    }
+
+    /**
+     * Beside a file under DfE's name, a renamed one is another release of it only if it has every
+     * column that one has: the benchmark's own columns alone ("Neglect") could be another of DfE's
+     * files, which would then replace the named one's figures.
+     */
+    private boolean sameColumnsAsNamed(long file, String key, java.util.Set<String> columns, Map<Long, String> keyOf) {
+        List<Long> named = keyOf.entrySet().stream().filter(e -> key.equals(e.getValue()) && e.getKey() != file).map(Map.Entry::getKey)
+                .toList();
+        if (named.isEmpty()) {
+            return true;
+        }
+        java.util.Set<String> theirs = new java.util.HashSet<>(dsl.selectDistinct(DFE_VALUE.COLUMN_NAME).from(DFE_VALUE)
+                .where(DFE_VALUE.SOURCE_FILE_ID.in(named)).fetch(DFE_VALUE.COLUMN_NAME));
+        return columns.containsAll(theirs);
     }
 
     /**

@@ -174,8 +174,19 @@ public class IndicatorEngine {
     }
 
     /** A column a return of the run lacks, as absent_column records it, with the stream the return is part of. */
+    /**
+     * @param coverTo    the last day the return covers
+     * @param fromMonths whether from..to are the months a log's rows are dated in (absent_column's
+     *                   month_from and month_to), not every month the return serves
+     */
     public record Absent(long streamId, String sourceKind, String storeTable, String storeColumn, String file, String fileTable,
-                         String fileColumn, String area, LocalDate from, LocalDate to) {
+                         String fileColumn, String area, LocalDate from, LocalDate to, LocalDate coverTo, boolean fromMonths) {
+
+        /** The same, to the end of what the return covers. */
+        Absent toCoverEnd() {
+            return new Absent(streamId, sourceKind, storeTable, storeColumn, file, fileTable, fileColumn, area, from, coverTo, coverTo,
+                    fromMonths);
+        }
     }
 
     /** An indicator withheld for the months a return serves, because the return lacks a column its SQL reads. */
@@ -193,7 +204,7 @@ public class IndicatorEngine {
                 .join(file).on(file.SOURCE_FILE_ID.eq(a.SOURCE_FILE_ID))
                 .orderBy(file.DISPLAY_NAME, a.FILE_COLUMN, scope.STREAM_ID, a.MONTH_FROM)
                 .fetch(x -> new Absent(x.value1(), x.value2(), x.value3(), x.value4(), x.value5(), x.value6(), x.value7(),
-                        x.value8(), later(x.value9(), x.value11()), earlier(x.value10(), x.value12())))
+                        x.value8(), later(x.value9(), x.value11()), earlier(x.value10(), x.value12()), x.value10(), x.value11() != null))
                 .stream().filter(x -> x.from() == null || x.to() == null || !x.from().isAfter(x.to())).toList();
     }
 
@@ -218,6 +229,11 @@ public class IndicatorEngine {
             // carries no assessments): its missing list is not why, and is not said as the reason.
             boolean serves = d.sources().isEmpty() || d.sources().contains(a.sourceKind());
             if (serves && mentions(sqlText, a.storeTable()) && mentions(sqlText, a.storeColumn())) {
+                if (a.fromMonths() && d.measure() == Measure.open_at_month_end) {
+                    // A record of a log stays open after the month it is dated in (a GCP2 licence, an early help plan): every
+                    // month end from then on would count it, so each goes without a value, not only the month's own.
+                    a = a.toCoverEnd();
+                }
                 // Every month the file has a day of: a log dated by its latest row (10 March) adds its rows to March's figure.
                 months.add("a.return_id = " + a.streamId() + " AND a.month_seq BETWEEN " + monthSeq(a.from()) + " AND " + monthSeq(a.to()));
                 withheld.add(new Withheld(d.id(), a));

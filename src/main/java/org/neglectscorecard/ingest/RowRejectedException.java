@@ -39,7 +39,7 @@ public class RowRejectedException extends RuntimeException {
         return new RowRejectedException(problems, where);
     }
 
-    /** A month end, the LA (its 3-digit code), and the store table the row would have gone in. */
+    /** A month end, the LA (its 3-digit code; null where it could not be read), and the store table the row would have gone in. */
     public record Place(LocalDate month, String laCode3, String table) {
     }
 }

@@ -497,13 +497,19 @@ public final class Values {
      * is no list of references).
      */
     static int listedIdentifiers(String v) {
-        String[] parts = v.split("\\s*[;|,\\r\\n]+\\s*");
-        long ids = java.util.Arrays.stream(parts).filter(p -> !p.isEmpty()).count();
-        return ids > 1 && java.util.Arrays.stream(parts).filter(p -> !p.isEmpty()).allMatch(p -> ONE_IDENTIFIER.matcher(p).matches()
-                && p.chars().anyMatch(Character::isDigit) && p.chars().anyMatch(Character::isLetter)) ? (int) ids : 1;
+        // Semicolons and line breaks separate nothing else in a reference: any references so listed ("11367; 10206", NHS
+        // numbers "485 777 3456; 943 476 5919").
+        List<String> listed = java.util.Arrays.stream(v.split("\\s*[;\\r\\n]+\\s*")).filter(p -> !p.isEmpty()).toList();
+        if (listed.size() > 1 && listed.stream().allMatch(p -> ONE_IDENTIFIER.matcher(p).matches() && p.chars().anyMatch(Character::isDigit))) {
+            return listed.size();
+        }
+        // A comma is also Excel's thousands separator: references each with a letter and a digit ("P11367, P10206").
+        List<String> parts = java.util.Arrays.stream(v.split("\\s*,\\s*")).filter(p -> !p.isEmpty()).toList();
+        return parts.size() > 1 && parts.stream().allMatch(p -> ONE_IDENTIFIER.matcher(p).matches() && p.indexOf(' ') < 0
+                && p.chars().anyMatch(Character::isDigit) && p.chars().anyMatch(Character::isLetter)) ? parts.size() : 1;
     }
 
-    private static final Pattern ONE_IDENTIFIER = Pattern.compile("[A-Za-z0-9][A-Za-z0-9/_.\\-]{1,40}");
+    private static final Pattern ONE_IDENTIFIER = Pattern.compile("[A-Za-z0-9][A-Za-z0-9/_.\\- ]{1,40}");
 
     /**
      * The code at the front of a value that may carry its label: "N1 - Abuse or neglect" is N1,

@@ -614,6 +614,29 @@ public class LoadCompletion {
         }
     }
 
+    /** The headings a partner log's column is known by (the template's and the others accepted), as {@link #heading} gives them. */
+    private static java.util.Set<String> headingsOf(StoreColumn c) {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        out.add(heading(c.fileColumn()));
+        for (org.neglectscorecard.ingest.agency.AgencySource s : org.neglectscorecard.ingest.agency.AgencySource.values()) {
+            if (!s.table().equals(c.table().getName())) {
+                continue;
+            }
+            for (org.neglectscorecard.ingest.agency.AgencyColumn col : s.columns()) {
+                if (c.field().getName().equals(col.dbColumn())) {
+                    out.add(heading(col.heading()));
+                    col.aliases().forEach(a -> out.add(heading(a)));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** A heading without case, spacing, punctuation or a note on how to fill it in ("Confidence after (1-5)"). */
+    private static String heading(String name) {
+        return name == null ? "" : org.neglectscorecard.ingest.Values.squash(name.replaceAll("\\s*\\([^()]*\\)\\s*$", ""));
+    }
+
     /** How absent_column names rows of monthly counts that were rejected, in place of a column (RunInputs words it). */
     public static final String REJECTED_ROWS = "(rows rejected)";
 
@@ -628,7 +651,8 @@ public class LoadCompletion {
         var rejected = dsl.select(REJECTION.ROW_TABLE, REJECTION.ROW_MONTH, DSL.countDistinct(REJECTION.SHEET, REJECTION.ROW_NUMBER))
                 .from(REJECTION)
                 .where(REJECTION.SOURCE_FILE_ID.eq(sourceFileId).and(REJECTION.OUTCOME.eq(RejectionLog.ROW_REJECTED))
-                        .and(REJECTION.ROW_MONTH.isNotNull()).and(REJECTION.ROW_LA_CODE3.eq(r.getLaCode3())))
+                        .and(REJECTION.ROW_MONTH.isNotNull())
+                        .and(REJECTION.ROW_LA_CODE3.eq(r.getLaCode3()).or(REJECTION.ROW_LA_CODE3.isNull())))
                 .groupBy(REJECTION.ROW_TABLE, REJECTION.ROW_MONTH).orderBy(REJECTION.ROW_TABLE, REJECTION.ROW_MONTH).fetch();
         Map<String, List<LocalDate>> monthsOf = new LinkedHashMap<>();
         Map<String, Integer> rowsOf = new LinkedHashMap<>();
@@ -639,8 +663,8 @@ public class LoadCompletion {
         monthsOf.forEach((tableName, months) -> {
             org.neglectscorecard.ingest.agency.AgencySource source = java.util.Arrays.stream(
                     org.neglectscorecard.ingest.agency.AgencySource.values()).filter(s -> s.table().equals(tableName)).findFirst().orElse(null);
-            if (source == null) {
-                return;
+            if (source == null || !source.kind().equals(r.getSourceKind())) {
+                return;   // another kind's rows in the same workbook: that kind's return
             }
             String monthColumn = source.columns().stream().filter(c -> c.type() == org.neglectscorecard.ingest.agency.AgencyColumn.Type.MONTH)
                     .map(org.neglectscorecard.ingest.agency.AgencyColumn::dbColumn).findFirst().orElse("month_end");
@@ -697,14 +721,33 @@ public class LoadCompletion {
         if (dated == null || sourceRow == null) {
             return false;
         }
-        List<LocalDate> dates = dsl.select(dated).from(c.table()).join(REJECTION)
-                .on(REJECTION.SOURCE_FILE_ID.eq(sourceFileId).and(REJECTION.OUTCOME.eq(RejectionLog.VALUE_LEFT_OUT))
-                        .and(REJECTION.COLUMN_NAME.eq(c.fileColumn())).and(REJECTION.ROW_NUMBER.eq(sourceRow)))
-                .where(c.table().field("return_id", Long.class).eq(returnId)).and(c.field().isNull())
-                .fetch(dated);
+        // A value left out is recorded under the heading the file gave its column ("Confidence after (1-5)", "PLAN SMART"):
+        // any heading the column is known by.
+        java.util.Set<String> headings = headingsOf(c);
+        java.util.Set<Integer> leftOut = new java.util.HashSet<>();
+        dsl.select(REJECTION.ROW_NUMBER, REJECTION.COLUMN_NAME).from(REJECTION)
+                .where(REJECTION.SOURCE_FILE_ID.eq(sourceFileId).and(REJECTION.OUTCOME.eq(RejectionLog.VALUE_LEFT_OUT))
+                        .and(REJECTION.ROW_NUMBER.isNotNull()))
+                .forEach(x -> {
+                    if (headings.contains(heading(x.value2()))) {
+                        leftOut.add(x.value1());
+                    }
+                });
+        List<LocalDate> dates = new ArrayList<>();
+        if (!leftOut.isEmpty()) {
+            dsl.select(sourceRow, dated).from(c.table())
+                    .where(c.table().field("return_id", Long.class).eq(returnId)).and(c.field().isNull())
+                    .forEach(x -> {
+                        if (leftOut.contains(x.value1())) {
+                            dates.add(x.value2());
+                        }
+                    });
+        }
         int unreadable = dates.size();
-        if (unreadable < UNREADABLE_AT_LEAST || unreadable * 100L < rows) {
-            return true;   // a stray value is only listed
+        // Three or more in the LA's rows: every month they are in goes without a value (one month of sixty rows with forty
+        // unreadable in a log of five thousand is that month's figure, whatever the share of the whole log).
+        if (unreadable < UNREADABLE_AT_LEAST) {
+            return true;   // a stray value or two is only listed
         }
         java.util.TreeSet<LocalDate> months = new java.util.TreeSet<>();
         dates.stream().filter(java.util.Objects::nonNull).forEach(d -> months.add(d.withDayOfMonth(1)));
@@ -713,7 +756,8 @@ public class LoadCompletion {
                 unreadable + " of the " + rows + " rows" + who + " give " + c.fileColumn() + " that cannot be read (each is listed here "
                         + "with what to write instead): counted as blank, they would leave those records out, so " + c.neededFor()
                         + " will have no value for the months they are dated in (" + listed(months) + "), nor a 12-month figure that "
-                        + "includes them. Write them as the list's values and run again.")), RejectionLog.NOTE);
+                        + "includes them, nor (for what is open at each month end) a month end after them. Write them as the "
+                        + "list's values and run again.")), RejectionLog.NOTE);
         return true;
     }
 

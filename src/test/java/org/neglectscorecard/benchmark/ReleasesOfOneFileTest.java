@@ -44,6 +44,23 @@ class ReleasesOfOneFileTest {
         assertThat(benchmarks.get("CPP_OPEN_NEG_INIT_PCT|E09000033|2022-03-31").get("england")).isEqualTo("49.0");   // 24930/50920
     }
 
+    /**
+     * A renamed file with only the columns the benchmark reads, beside the file under DfE's name
+     * with many more: it may be another of DfE's files that shares those names, so it replaces nothing.
+     */
+    @Test
+    void aRenamedFileWithFewerColumnsThanTheNamedOneIsNoReleaseOfIt() throws Exception {
+        List<String> other = new ArrayList<>();
+        for (String line : Files.readAllLines(D4)) {
+            List<String> cells = List.of(line.split(",", -1));
+            String kept = String.join(",", cells.subList(0, 13));   // up to CPP_At31 and Neglect_Initial
+            other.add(line.startsWith("2022,Reporting year,National,") ? kept.replace(",50920,24430", ",50920,24930") : kept);
+        }
+        assertThat(other.get(0)).endsWith("CPP_At31,Neglect_Initial");
+        Map<String, CSVRecord> benchmarks = run("fewer-columns", Map.of("download (3).csv", other));
+        assertThat(benchmarks.get("CPP_OPEN_NEG_INIT_PCT|E09000033|2022-03-31").get("england")).isEqualTo("48.0");
+    }
+
     @Test
     void aNewerReleaseWithoutTheColumnLeavesTheYearsToTheOlderOne() throws Exception {
         // The newer release under DfE's name, with no CPP_At31 column: the share's denominator is not in it.

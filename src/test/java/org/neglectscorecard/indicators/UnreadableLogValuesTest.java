@@ -74,6 +74,39 @@ class UnreadableLogValuesTest {
     }
 
     /**
+     * A training log headed "GCP2 licence" (a heading the template accepts), three of whose June 2023
+     * answers cannot be read: practitioners holding a licence are counted at every month end from
+     * their course on, so June's unreadable answers leave every month end from June on without a
+     * value (before, only June's; and under that heading none were found at all).
+     */
+    @Test
+    void unreadableAnswersOfRecordsStillOpenWithholdEveryMonthEndAfter() throws Exception {
+        Path input = dir.resolve("input");
+        StringBuilder training = new StringBuilder("Practitioner reference,Agency,Agency sector,Course,Single- or multi-agency,"
+                + "Course date,Completed,Confidence before,Confidence after,GCP2 licence,LA code\n");
+        LocalDate day = LocalDate.of(2022, 4, 10);
+        for (int i = 0; i < 24; i++, day = day.plusMonths(1)) {
+            for (int k = 0; k < 3; k++) {
+                String licensed = i == 14 ? "Licence issued" : k == 0 ? "Y" : "N";   // June 2023: three answers no list reads
+                training.append(String.format("P%d-%d,Luton Council,Children's social care,Graded Care Profile 2,Multi-agency,%s,Y,"
+                        + "3,4,%s,821%n", i, k, day, licensed));
+            }
+        }
+        Files.createDirectories(input.resolve("partnership"));
+        Files.writeString(input.resolve("partnership/training.csv"), training);
+        Path job = TestApp.jobFile(dir, "training", "p", List.of("821"));
+        try (TestApp app = TestApp.start(dir.resolve("data"))) {
+            var result = app.run(job, LocalDate.of(2024, 3, 31), input, dir.resolve("out"), false);
+            assertThat(result.ok()).as(result.message()).isTrue();
+        }
+        IndicatorsFile values = IndicatorsFile.read(dir.resolve("out/p/2024-03-31/indicators.csv"));
+        assertThat(values.value("TRAIN_GCP2_LICENSED_CUM", LUTON, "2023-05-31")).isNotNull();
+        for (String monthEnd : List.of("2023-06-30", "2023-12-31", "2024-03-31")) {
+            assertThat(values.value("TRAIN_GCP2_LICENSED_CUM", LUTON, monthEnd)).as(monthEnd).isNull();
+        }
+    }
+
+    /**
      * Monthly counts by service with one service's rows rejected (a name no list knows): the
      * all-services figure was published from the services left, too low. The months those rows are
      * for have no value for the figures from the file; the other months keep theirs.

@@ -125,4 +125,17 @@ class ValuesAndCodesTest {
         assertThat(Values.flag("\u2713")).contains(true);
         assertThat(Values.flag("\u2717")).contains(false);
     }
+
+    /** A cell listing references, however they are written, against single references that only look like lists. */
+    @org.junit.jupiter.api.Test
+    void listedReferencesAreCountedAndSingleOnesAreNot() {
+        assertThat(Values.listedIdentifiers("P11367; P10206; P10871")).isEqualTo(3);
+        assertThat(Values.listedIdentifiers("11367; 10206")).isEqualTo(2);
+        assertThat(Values.listedIdentifiers("485 777 3456; 943 476 5919")).isEqualTo(2);
+        assertThat(Values.listedIdentifiers("P11367, P10206")).isEqualTo(2);
+        for (String one : new String[] {"C123", "123,456", "Smith, Jo", "822|C123", "E06000032|C123", "A123456789012", "485 777 3456",
+                "RND-000/215"}) {
+            assertThat(Values.listedIdentifiers(one)).as(one).isEqualTo(1);
+        }
+    }
 }

@@ -60,7 +60,8 @@ public class AgencyRowProcessor implements ItemProcessor<SourceRow, ParsedRow<Ag
             LocalDate month = source.columns().stream().filter(c -> c.type() == AgencyColumn.Type.MONTH && c.dbColumn() != null)
                     .map(c -> values.get(c.dbColumn())).filter(LocalDate.class::isInstance).map(LocalDate.class::cast)
                     .findFirst().orElse(null);
-            if (month != null && la != null) {
+            // An LA that cannot be read (a name mistyped) leaves the month short for whichever LA it was: for every LA.
+            if (month != null) {
                 throw rejected.placed(new org.neglectscorecard.ingest.RowRejectedException.Place(month, la, source.table()));
             }
             throw rejected;

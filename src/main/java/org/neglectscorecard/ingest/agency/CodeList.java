@@ -69,7 +69,10 @@ public final class CodeList {
             // brackets, read by the wording, unless the bracket names another of the list's values.
             String byWording = index.get(Values.squash(stripLetter(explained.group(1))));
             String byBracket = index.get(Values.squash(explained.group(2)));
-            found = byWording != null && (byBracket == null || byBracket.equals(byWording)) ? byWording : null;
+            // "Attended (partial)", "Completed (not passed)": a bracket that qualifies the wording is no gloss of it.
+            boolean qualifies = java.util.Arrays.stream(explained.group(2).toLowerCase(java.util.Locale.ROOT).split("[^a-z']+"))
+                    .anyMatch(QUALIFYING::contains);
+            found = byWording != null && !qualifies && (byBracket == null || byBracket.equals(byWording)) ? byWording : null;
         }
         if (found == null) {
             throw new Values.BadValue("is not one of: " + String.join(", ", labels()));
@@ -77,6 +80,9 @@ public final class CodeList {
         return Optional.of(found);
     }
 
+    private static final java.util.Set<String> QUALIFYING = java.util.Set.of("not", "no", "non", "part", "partial", "partially",
+            "partly", "late", "left", "incomplete", "failed", "fail", "cancelled", "canceled", "withdrawn", "didn't", "didnt",
+            "did", "unable", "without", "except", "unseen", "refused", "declined", "pending", "booked");
     private static final java.util.regex.Pattern WITH_ABBREVIATION = java.util.regex.Pattern.compile("(.*\\S)\\s*\\(([^()]+)\\)");
     private static final java.util.regex.Pattern CODE_THEN_LABEL = java.util.regex.Pattern.compile("(\\w{1,4})\\s*[-\u2013:.)]\\s+(.+)");
 

@@ -120,6 +120,11 @@ class LearningAndAuditExportsTest {
             assertThat(f.rowsRejected()).as("a bracket naming another kind is no gloss: refused").isEqualTo(1);
         });
         assertThat(AgencyCodes.AUDIT_KIND.read("Multi-Agency Case Audit (MACA)")).contains("MACA");
+        // A bracket that qualifies the wording is no gloss: "Attended (partial)" is not attended.
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> AgencyCodes.COURSE_COMPLETION.read("Attended (partial)"))
+                .isInstanceOf(org.neglectscorecard.ingest.Values.BadValue.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> AgencyCodes.APPOINTMENT_OUTCOME.read("Attended (late, not seen)"))
+                .isInstanceOf(org.neglectscorecard.ingest.Values.BadValue.class);
         assertThat(AgencyCodes.HEALTH_SERVICE.read("Health Visiting (0-19)")).contains("POSTNATAL");
     }
 }
