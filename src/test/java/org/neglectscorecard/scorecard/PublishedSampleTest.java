@@ -75,6 +75,33 @@ class PublishedSampleTest {
     }
 
     /** Sheets that show our figure beside DfE's (Benchmarks, Reconciliation) withhold it where indicators.csv does. */
+    /**
+     * A partnership's percentage is formed from its LAs' summed numerators and denominators
+     * (INDICATORS.md), breakdown by breakdown, and each LA with a group in the denominator has a row
+     * for it, 0 where none is counted: an LA's 0 of 1 was missing beside the partnership's 1 of 2.
+     */
+    @Test
+    void aPartnershipsPercentagesAreItsLasSummedRowsGroupByGroup() throws Exception {
+        IndicatorsFile full = IndicatorsFile.read(SampleRun.outputs().resolve("indicators.csv"));
+        Map<String, long[]> summed = new HashMap<>();
+        Map<String, long[]> partnership = new HashMap<>();
+        for (CSVRecord r : full.rows()) {
+            if (!"CLA_START_N1_PCT".equals(r.get("indicator_id"))) {
+                continue;
+            }
+            String key = r.get("period_end") + "|" + r.get("breakdown");
+            long[] nd = {Long.parseLong(r.get("numerator")), Long.parseLong(r.get("denominator"))};
+            if (r.get("area_code").equals(SampleRun.PARTNERSHIP)) {
+                partnership.put(key, nd);
+            } else {
+                summed.merge(key, nd, (a, b) -> new long[] {a[0] + b[0], a[1] + b[1]});
+            }
+        }
+        assertThat(partnership).isNotEmpty();
+        partnership.forEach((key, nd) -> assertThat(summed.get(key)).as(key).containsExactly(nd[0], nd[1]));
+        assertThat(full.value("CLA_START_N1_PCT", "E06000055", "2021-03-31", "ethnicity=Refused or not obtained")).isEqualTo("0.0");
+    }
+
     @Test
     void theWorkbookShowsNoWithheldFigureBesideDfesFigures() throws Exception {
         IndicatorsFile full = IndicatorsFile.read(SampleRun.outputs().resolve("indicators.csv"));
