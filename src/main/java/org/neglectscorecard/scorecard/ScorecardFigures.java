@@ -244,9 +244,11 @@ public final class ScorecardFigures {
                         in.catalogue())) {
                     value = null;
                     fewPeople++;
-                } else if (value == null && figure != null && (figure.suppressed() || figure.value() != null)) {
+                } else if (value == null && figure != null && (figure.suppressed() || figure.value() != null)
+                        && aboutPeople(d, in.catalogue())) {
                     // A month with a figure that is not charted was withheld (its count, or one worked out from
-                    // it, is 1 to 5): said as that, not as "fewer than 15 months of figures (0)".
+                    // it, is 1 to 5): said as that, not as "fewer than 15 months of figures (0)". Only for counts of
+                    // children or families: an audit percentage's month with no audits has no figure, and nothing is withheld.
                     fewPeople++;
                 }
                 withFigure += value != null || figure != null && (figure.suppressed() || figure.value() != null) ? 1 : 0;
@@ -255,6 +257,19 @@ public final class ScorecardFigures {
             }
         }
         return new Series(months, spcValues, denominators, fewPeople, withFigure);
+    }
+
+    /** Whether the figure counts children or families, itself or through its numerator or denominator: only those are withheld. */
+    private static boolean aboutPeople(IndicatorDefinition d, org.neglectscorecard.indicators.Catalogue catalogue) {
+        if (d.counts() != null && d.counts().isPeople()) {
+            return true;
+        }
+        for (String part : new String[] {d.numerator(), d.denominator()}) {
+            if (part != null && catalogue.get(part).map(p -> p.counts() != null && p.counts().isPeople()).orElse(false)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The reading of a line charted over 12 months because most of its monthly figures are withheld. */

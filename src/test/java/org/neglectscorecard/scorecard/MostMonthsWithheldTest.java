@@ -57,4 +57,23 @@ class MostMonthsWithheldTest {
         assertThat(line.spcValues().get(35)).isEqualTo(11.0);
         assertThat(line.spc()).isNotNull();
     }
+
+    /**
+     * An audit percentage with no in-month figure in most months (no audits those months) is no
+     * figure withheld: audits are not children, and its reading never says so (a conformance audit,
+     * 5 December, found the Trends sheet saying it protected children).
+     */
+    @Test
+    void anAuditFiguresMonthsWithoutAuditsAreNotCalledWithheld() {
+        List<IndicatorValue> values = new ArrayList<>();
+        for (int i = 0; i < 36; i++) {
+            LocalDate month = YearMonth.from(PERIOD).minusMonths(35 - i).atEndOfMonth();
+            values.add(new IndicatorValue("AUDIT_NEG_GOOD_PCT", P, "A partnership", month, "all", BigDecimal.valueOf(60 + i % 5),
+                    BigDecimal.valueOf(6), BigDecimal.valueOf(10), i % 3 == 0 ? BigDecimal.valueOf(50) : null, "percent", false));
+        }
+        List<IndicatorDefinition> published = CATALOGUE.indicators().stream().filter(IndicatorDefinition::publish).toList();
+        ScorecardFigures.Line line = ScorecardFigures.find(ScorecardFigures.build(new ScorecardFigures.Inputs(PERIOD, P, published,
+                CATALOGUE, values, List.of(), List.of(), List.of(), ScorecardFigures.SpcSettings.NONE)), "AUDIT_NEG_GOOD_PCT", P).orElseThrow();
+        assertThat(line.reading().noSpcReason()).doesNotContain("withheld").doesNotContain("children");
+    }
 }
