@@ -592,12 +592,13 @@ public class LoadCompletion {
                 int unreadable = dsl.fetchCount(REJECTION, REJECTION.SOURCE_FILE_ID.eq(sourceFileId)
                         .and(REJECTION.OUTCOME.eq(RejectionLog.VALUE_LEFT_OUT)).and(REJECTION.COLUMN_NAME.eq(c.fileColumn())));
                 if (dsl.fetchCount(c.table(), ofReturn.and(c.field().isNotNull())) == 0) {
+                    int rejected = rejectedRows(sourceFileId);
                     absent(sourceFileId, r.getReturnId(), c, new Rejection(places.of(c.fileTable()), null, c.fileColumn(), null,
-                            null, "None of the " + rows + " rows" + who + (rejectedRows(sourceFileId) > 0 ? " loaded" : "") + " gives "
+                            null, "None of the " + rows + " rows" + who + (rejected > 0 ? " loaded" : "") + " gives "
                             + c.fileColumn() + (unreadable > 0
                             ? " that can be read (" + unreadable + " values could not be: each is listed here with what to write "
-                            + "instead)" : rejectedRows(sourceFileId) > 0 ? String.format(" (the file's other %,d rows were rejected: "
-                            + "correct those first)", rejectedRows(sourceFileId)) : " (the column is missing or empty)") + ": "
+                            + "instead)" : rejected > 0 ? String.format(" (the file's other %,d rows were rejected: "
+                            + "correct those first)", rejected) : " (the column is missing or empty)") + ": "
                             + c.neededFor() + " will have no value for the months this return serves (never a zero)."));
                 } else if (rules.dating() == Dating.LOG && unreadableByMonth(sourceFileId, r.getReturnId(), c, rules, rows, who, places)) {
                     continue;   // withheld for the months of its unreadable rows only, if enough of them

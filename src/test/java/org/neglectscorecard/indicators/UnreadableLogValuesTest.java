@@ -48,12 +48,7 @@ class UnreadableLogValuesTest {
         }
         Files.createDirectories(input.resolve("partnership"));
         Files.writeString(input.resolve("partnership/case-audits.csv"), audits);
-        Path job = TestApp.jobFile(dir, "audits", "p", List.of("821", "822"));
-        try (TestApp app = TestApp.start(dir.resolve("data"))) {
-            var result = app.run(job, LocalDate.of(2023, 3, 31), input, dir.resolve("out"), false);
-            assertThat(result.ok()).as(result.message()).isTrue();
-        }
-        Path out = dir.resolve("out/p/2023-03-31");
+        Path out = run(input, LocalDate.of(2023, 3, 31), "821", "822");
         IndicatorsFile values = IndicatorsFile.read(out.resolve("indicators.csv"));
         // Before Luton's unreadable months, and their year after, every area keeps its figure.
         for (String area : List.of(LUTON, BEDFORD, "p")) {
@@ -94,12 +89,7 @@ class UnreadableLogValuesTest {
         }
         Files.createDirectories(input.resolve("partnership"));
         Files.writeString(input.resolve("partnership/training.csv"), training);
-        Path job = TestApp.jobFile(dir, "training", "p", List.of("821"));
-        try (TestApp app = TestApp.start(dir.resolve("data"))) {
-            var result = app.run(job, LocalDate.of(2024, 3, 31), input, dir.resolve("out"), false);
-            assertThat(result.ok()).as(result.message()).isTrue();
-        }
-        IndicatorsFile values = IndicatorsFile.read(dir.resolve("out/p/2024-03-31/indicators.csv"));
+        IndicatorsFile values = IndicatorsFile.read(run(input, LocalDate.of(2024, 3, 31), "821").resolve("indicators.csv"));
         assertThat(values.value("TRAIN_GCP2_LICENSED_CUM", LUTON, "2023-05-31")).isNotNull();
         for (String monthEnd : List.of("2023-06-30", "2023-12-31", "2024-03-31")) {
             assertThat(values.value("TRAIN_GCP2_LICENSED_CUM", LUTON, monthEnd)).as(monthEnd).isNull();
@@ -124,12 +114,7 @@ class UnreadableLogValuesTest {
         }
         Files.createDirectories(input.resolve("partnership"));
         Files.writeString(input.resolve("partnership/health-monthly.csv"), counts);
-        Path job = TestApp.jobFile(dir, "health", "p", List.of("821"));
-        try (TestApp app = TestApp.start(dir.resolve("data"))) {
-            var result = app.run(job, LocalDate.of(2023, 3, 31), input, dir.resolve("out"), false);
-            assertThat(result.ok()).as(result.message()).isTrue();
-        }
-        Path out = dir.resolve("out/p/2023-03-31");
+        Path out = run(input, LocalDate.of(2023, 3, 31), "821");
         IndicatorsFile values = IndicatorsFile.read(out.resolve("indicators.csv"));
         assertThat(values.value("WNB_ALL_PCT", LUTON, "2023-01-31")).isNotNull();
         assertThat(values.value("WNB_DENTAL_PCT", LUTON, "2023-01-31")).isNotNull();
@@ -140,5 +125,15 @@ class UnreadableLogValuesTest {
         assertThat(Files.readString(out.resolve("rejects.csv"))).contains("1 row (LA 821) of monthly counts was rejected")
                 .contains("have no value for the months it is for (February 2023)");
         assertThat(Files.readString(out.resolve("run-summary.txt"))).contains("has rows of monthly counts that were rejected");
+    }
+
+    /** The job for the partnership p of these LAs, run for the month on the input: its outputs' folder. */
+    private Path run(Path input, LocalDate period, String... members) throws Exception {
+        Path job = TestApp.jobFile(dir, "logs", "p", List.of(members));
+        try (TestApp app = TestApp.start(dir.resolve("data"))) {
+            var result = app.run(job, period, input, dir.resolve("out"), false);
+            assertThat(result.ok()).as(result.message()).isTrue();
+        }
+        return dir.resolve("out/p/" + period);
     }
 }
