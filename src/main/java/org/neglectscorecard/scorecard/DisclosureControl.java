@@ -301,10 +301,21 @@ public final class DisclosureControl {
             }
             equations();
             derived();
-            Map<Integer, List<Integer>> equationsOf = new HashMap<>();
+            // The equations each cell is in, in order: read for every component at every round.
+            int[] inEquations = new int[cells.size()];
+            for (int[] eq : eqCells) {
+                for (int c : eq) {
+                    inEquations[c]++;
+                }
+            }
+            int[][] equationsOf = new int[cells.size()][];
+            for (int c = 0; c < cells.size(); c++) {
+                equationsOf[c] = new int[inEquations[c]];
+                inEquations[c] = 0;
+            }
             for (int e = 0; e < eqCells.size(); e++) {
                 for (int c : eqCells.get(e)) {
-                    equationsOf.computeIfAbsent(c, k -> new ArrayList<>()).add(e);
+                    equationsOf[c][inEquations[c]++] = e;
                 }
             }
             boolean changed = true;
@@ -568,7 +579,7 @@ public final class DisclosureControl {
          * equations linking withheld cells, and withholds one more cell beside the first found in
          * each. True if any was.
          */
-        private boolean determined(Map<Integer, List<Integer>> equationsOf) {
+        private boolean determined(int[][] equationsOf) {
             // Only components holding a cell withheld since the last look can have changed: the others were
             // found safe then (a component that was not got a cell more, so it holds a new one).
             if (looked == null) {
@@ -595,7 +606,7 @@ public final class DisclosureControl {
                 while (!queue.isEmpty()) {
                     int c = queue.poll();
                     first = Math.min(first, c);
-                    for (int e : equationsOf.getOrDefault(c, List.of())) {
+                    for (int e : equationsOf[c]) {
                         if (eqReached[e]) {
                             continue;
                         }
@@ -625,7 +636,7 @@ public final class DisclosureControl {
                 }
                 int found = determined.cell();
                 List<Integer> beside = new ArrayList<>();
-                for (int e : equationsOf.getOrDefault(found, List.of())) {
+                for (int e : equationsOf[found]) {
                     if (e < complementEquations) {
                         // A complement's own equation: its numerator or denominator is withheld already (derived()),
                         // and withholding the other too hides nothing the sums still give (a numerator left to be
@@ -859,16 +870,34 @@ public final class DisclosureControl {
          * that fix it.
          */
         static List<Integer> determined(List<SparseRow> rows, Steps steps, long p) {
-            SparseRow columnSlot = new SparseRow(16);         // column -> its index in rowsOf
-            List<SparseRow> rowsOf = new ArrayList<>();       // the rows each column is in (a set: values unused)
+            // For each column, how many rows it is in (exact: it chooses the pivot) and a list of the rows
+            // it has been in (rows that left it since are skipped when read). Sets of rows per column, kept
+            // exact through every fill-in and cancellation, were half the elimination's time (JFR, a 65-LA
+            // run); the columns are cell numbers, so arrays. The order a pivot's rows are reduced in does
+            // not matter: each is reduced by the pivot row alone, which none of them changes.
+            int columnsUpTo = 0;
+            for (SparseRow row : rows) {
+                for (int s = 0; s < row.capacity(); s++) {
+                    if (row.used(s)) {
+                        columnsUpTo = Math.max(columnsUpTo, row.keyAt(s) + 1);
+                    }
+                }
+            }
+            int[] inCount = new int[columnsUpTo];
+            int[][] rowsOf = new int[columnsUpTo][];
+            int[] listed = new int[columnsUpTo];
             for (int i = 0; i < rows.size(); i++) {
                 SparseRow row = rows.get(i);
                 for (int s = 0; s < row.capacity(); s++) {
                     if (row.used(s)) {
-                        rowsOf(columnSlot, rowsOf, row.keyAt(s)).put(i, 1);
+                        int c = row.keyAt(s);
+                        inCount[c]++;
+                        listed[c] = append(rowsOf, listed[c], c, i);
                     }
                 }
             }
+            int[] seenAt = new int[rows.size()];                // the pivot (counted from 1) that last read the row
+            int pivots = 0;
             boolean[] done = new boolean[rows.size()];
             int[] pivotOf = new int[rows.size()];               // pivot row -> its column, -1 for none
             java.util.Arrays.fill(pivotOf, -1);
@@ -887,62 +916,70 @@ public final class DisclosureControl {
                 if (row.size() == 0) {
                     continue;
                 }
-                int col = -1;
-                int fewest = Integer.MAX_VALUE;
+                // The pivot row's entries, read once (a row keeps the room it once needed, so reading it is not free).
+                int n = 0;
+                int[] slots = new int[row.size()];
+                int[] columns = new int[row.size()];
+                long[] coefficients = new long[row.size()];
                 for (int s = 0; s < row.capacity(); s++) {
                     if (row.used(s)) {
-                        int c = row.keyAt(s);
-                        int n = rowsOf(columnSlot, rowsOf, c).size();
-                        if (n < fewest || (n == fewest && c < col)) {
-                            fewest = n;
-                            col = c;
-                        }
+                        slots[n] = s;
+                        columns[n++] = row.keyAt(s);
                     }
                 }
-                long inverse = inverse(row.get(col), p);
-                for (int s = 0; s < row.capacity(); s++) {
-                    if (row.used(s)) {
-                        row.setValueAt(s, row.valueAt(s) * inverse % p);
+                int col = -1;
+                long pivotValue = 0;
+                int fewest = Integer.MAX_VALUE;
+                for (int j = 0; j < n; j++) {
+                    int c = columns[j];
+                    if (inCount[c] < fewest || (inCount[c] == fewest && c < col)) {
+                        fewest = inCount[c];
+                        col = c;
+                        pivotValue = row.valueAt(slots[j]);
                     }
+                }
+                long inverse = inverse(pivotValue, p);
+                for (int j = 0; j < n; j++) {
+                    coefficients[j] = row.valueAt(slots[j]) * inverse % p;
+                    row.setValueAt(slots[j], coefficients[j]);
                 }
                 if (steps != null) {
                     steps.add(r, Steps.SCALE, inverse);
                 }
-                // The pivot row's entries, and the rows each of its columns is in, looked up once for every row it reduces.
-                int n = 0;
-                int[] columns = new int[row.size()];
-                long[] coefficients = new long[row.size()];
-                SparseRow[] inRows = new SparseRow[row.size()];
-                for (int s = 0; s < row.capacity(); s++) {
-                    if (row.used(s)) {
-                        columns[n] = row.keyAt(s);
-                        coefficients[n] = row.valueAt(s);
-                        inRows[n++] = rowsOf(columnSlot, rowsOf, row.keyAt(s));
-                    }
-                }
-                for (int i : rowsOf(columnSlot, rowsOf, col).keys()) {
-                    if (i == r) {
+                pivots++;
+                int[] candidates = rowsOf[col];
+                int candidateCount = listed[col];
+                for (int k = 0; k < candidateCount; k++) {
+                    int i = candidates[k];
+                    if (i == r || seenAt[i] == pivots) {
                         continue;
                     }
+                    seenAt[i] = pivots;
                     SparseRow other = rows.get(i);
                     long f = other.get(col);
+                    if (f == 0) {
+                        continue;   // left the column since it was listed
+                    }
                     if (steps != null) {
                         steps.add(i, r, f);
                     }
                     for (int j = 0; j < n; j++) {
                         int c = columns[j];
-                        long v = Math.floorMod(other.get(c) - f * coefficients[j] % p, p);
-                        if (v == 0) {
-                            other.remove(c);
-                            inRows[j].remove(i);
-                        } else if (other.put(c, v)) {
-                            inRows[j].put(i, 1);
+                        int change = other.addMod(c, p - f * coefficients[j] % p, p);
+                        if (change < 0) {
+                            inCount[c]--;
+                        } else if (change > 0) {
+                            inCount[c]++;
+                            listed[c] = append(rowsOf, listed[c], c, i);
                         }
                     }
                     if (!done[i]) {
                         shortest.add((long) other.size() << 32 | i);
                     }
                 }
+                // The pivot's column is now in its own row alone.
+                rowsOf[col] = new int[] {r};
+                listed[col] = 1;
                 pivotOf[r] = col;
             }
             List<Integer> out = new ArrayList<>();
@@ -1129,14 +1166,16 @@ public final class DisclosureControl {
             return List.of();
         }
 
-        private static SparseRow rowsOf(SparseRow columnSlot, List<SparseRow> rowsOf, int column) {
-            long slot = columnSlot.get(column);
-            if (slot == 0) {
-                rowsOf.add(new SparseRow(4));
-                slot = rowsOf.size();            // stored one up: 0 is "absent"
-                columnSlot.put(column, slot);
+        /** Lists row under column, growing the column's list as needed: the column's new length. */
+        private static int append(int[][] rowsOf, int length, int column, int row) {
+            int[] list = rowsOf[column];
+            if (list == null) {
+                list = rowsOf[column] = new int[4];
+            } else if (length == list.length) {
+                list = rowsOf[column] = java.util.Arrays.copyOf(list, length * 2);
             }
-            return rowsOf.get((int) slot - 1);
+            list[length] = row;
+            return length + 1;
         }
 
         private static long inverse(long a, long p) {
@@ -1233,6 +1272,34 @@ public final class DisclosureControl {
                 }
             }
 
+            /**
+             * Adds delta (non-zero, below p) to the key's value modulo p, in one probe.
+             *
+             * @return 1 when the key is new to the row, -1 when its value became 0 (so it left the row), else 0
+             */
+            int addMod(int key, long delta, long p) {
+                int mask = keys.length - 1;
+                for (int i = home(key); ; i = (i + 1) & mask) {
+                    if (keys[i] == key) {
+                        long v = (values[i] + delta) % p;
+                        if (v == 0) {
+                            removeAt(i);
+                            return -1;
+                        }
+                        values[i] = v;
+                        return 0;
+                    }
+                    if (keys[i] == FREE) {
+                        keys[i] = key;
+                        values[i] = delta;
+                        if (++size * 2 > keys.length) {
+                            grow();
+                        }
+                        return 1;
+                    }
+                }
+            }
+
             void remove(int key) {
                 int mask = keys.length - 1;
                 int hole = home(key);
@@ -1242,6 +1309,11 @@ public final class DisclosureControl {
                     }
                     hole = (hole + 1) & mask;
                 }
+                removeAt(hole);
+            }
+
+            private void removeAt(int hole) {
+                int mask = keys.length - 1;
                 // Backward-shift deletion: each later key of the run moves into the hole unless its home lies after the hole.
                 for (int j = (hole + 1) & mask; keys[j] != FREE; j = (j + 1) & mask) {
                     int h = home(keys[j]);
