@@ -1,0 +1,93 @@
+package org.neglectscorecard.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.LocalDate;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.neglectscorecard.sample.CensusReturnWriter;
+import org.neglectscorecard.sample.SampleDataGenerator;
+import org.neglectscorecard.testing.TestApp;
+
+/**
+ * The indicators' scratch tables on H2: a run keeps its rows in them until it has computed every
+ * indicator and then empties the tables at once (TRUNCATE), far quicker than deleting the rows;
+ * but it never takes the rows of another run that is still computing with them.
+ */
+class ScratchTablesTest {
+
+    private static final List<String> SCRATCH = List.of("work_value", "work_running", "work_event", "work_event_source",
+            "work_spell", "work_spell_month", "work_cover12", "work_assign", "work_partner_month", "work_population",
+            "work_breakdown_month", "month_source");
+    private static final LocalDate PERIOD = LocalDate.of(2026, 3, 31);
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aRunEmptiesTheScratchTablesOnceDone() throws Exception {
+        Path input = census();
+        Path job = TestApp.jobFile(dir.resolve("jobs"), "scratch", "bedford", List.of("822"));
+        try (TestApp app = TestApp.start(dir.resolve("data"))) {
+            DSLContext dsl = app.bean(DSLContext.class);
+            // What a run killed after computing left behind (committed, no longer read by anyone): emptied with the rest.
+            dsl.execute("INSERT INTO work_value (run_id, indicator_id, area_code, month_seq, breakdown, numerator) "
+                    + "VALUES (-7, 'CPP_OPEN', '821', 24310, 'all', 4)");
+            RunService.RunResult r = app.run(job, PERIOD, input, dir.resolve("out"), false);
+            assertThat(r.ok()).as(r.message()).isTrue();
+            assertThat(count(dsl, "SELECT COUNT(*) FROM indicator_value WHERE figure IS NOT NULL")).isPositive();
+            for (String table : SCRATCH) {
+                assertThat(count(dsl, "SELECT COUNT(*) FROM " + table)).as(table).isZero();
+            }
+        }
+    }
+
+    @Test
+    void anotherRunStillComputingKeepsItsRowsAndTheFiguresAreTheSame() throws Exception {
+        Path input = census();
+        Path job = TestApp.jobFile(dir.resolve("jobs"), "scratch", "bedford", List.of("822"));
+        try (TestApp app = TestApp.start(dir.resolve("data-alone"))) {
+            assertThat(app.run(job, PERIOD, input, dir.resolve("out-alone"), false).ok()).isTrue();
+        }
+        try (TestApp app = TestApp.start(dir.resolve("data"))) {
+            DSLContext dsl = app.bean(DSLContext.class);
+            try (Connection other = app.bean(DataSource.class).getConnection()) {
+                // Another job's computation, part-way: its scratch rows written and not yet committed.
+                other.setAutoCommit(false);
+                try (var s = other.createStatement()) {
+                    s.execute("INSERT INTO work_value (run_id, indicator_id, area_code, month_seq, breakdown, numerator) "
+                            + "VALUES (-8, 'CPP_OPEN', '821', 24310, 'all', 6)");
+                }
+                RunService.RunResult r = app.run(job, PERIOD, input, dir.resolve("out"), false);
+                assertThat(r.ok()).as(r.message()).isTrue();
+                other.commit();
+            }
+            assertThat(count(dsl, "SELECT COUNT(*) FROM work_value WHERE run_id = -8")).isEqualTo(1L);
+            assertThat(count(dsl, "SELECT COUNT(*) FROM work_value WHERE run_id <> -8")).isZero();
+            for (String table : SCRATCH.subList(1, SCRATCH.size())) {
+                assertThat(count(dsl, "SELECT COUNT(*) FROM " + table)).as(table).isZero();
+            }
+        }
+        assertThat(Files.readString(dir.resolve("out/bedford/2026-03-31/indicators.csv")))
+                .isEqualTo(Files.readString(dir.resolve("out-alone/bedford/2026-03-31/indicators.csv")));
+    }
+
+    private static long count(DSLContext dsl, String sql) {
+        return dsl.fetchOne(sql).get(0, Long.class);
+    }
+
+    private Path census() throws Exception {
+        Path input = dir.resolve("input");
+        CensusReturnWriter.writeXml(SampleDataGenerator.sampleReturn("822", 2025), input.resolve("822/a.xml"));
+        CensusReturnWriter.writeCsv(SampleDataGenerator.sampleReturn("822", 2026), input.resolve("822/2026"));
+        return input;
+    }
+}
