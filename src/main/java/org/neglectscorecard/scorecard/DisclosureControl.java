@@ -593,6 +593,7 @@ public final class DisclosureControl {
             }
             boolean[] reached = new boolean[cells.size()];
             boolean[] eqReached = new boolean[eqCells.size()];
+            java.util.BitSet inComponent = new java.util.BitSet(eqCells.size());
             Map<Integer, List<Integer>> components = new TreeMap<>();   // by the component's first cell, as before
             for (int start : fresh) {
                 if (reached[start]) {
@@ -621,8 +622,16 @@ public final class DisclosureControl {
                     }
                 }
                 if (!equations.isEmpty()) {
-                    equations.sort(null);
-                    components.put(first, equations);
+                    // In order, read off the marks rather than sorted as boxed numbers (6% of a national run's rounds).
+                    List<Integer> inOrder = new ArrayList<>(equations.size());
+                    for (int e : equations) {
+                        inComponent.set(e);
+                    }
+                    for (int e = inComponent.nextSetBit(0); e >= 0; e = inComponent.nextSetBit(e + 1)) {
+                        inOrder.add(e);
+                    }
+                    inComponent.clear();
+                    components.put(first, inOrder);
                 }
             }
             for (int i : fresh) {
