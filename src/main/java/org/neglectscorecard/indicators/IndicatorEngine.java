@@ -28,7 +28,8 @@ public class IndicatorEngine {
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(IndicatorEngine.class);
 
-    private static final List<String> WORK_TABLES = List.of("work_value", "work_running", "work_event", "work_event_source", "work_spell", "work_spell_month",
+    /** The scratch tables: every statement reads only its own run's and indicator's rows. */
+    public static final List<String> WORK_TABLES = List.of("work_value", "work_running", "work_event", "work_event_source", "work_spell", "work_spell_month",
             "work_cover12", "work_assign", "work_partner_month", "work_population", "work_breakdown_month", "month_source");
     /** What an indicator leaves behind that nothing after it reads (derived ones read work_value only). */
     private static final List<String> PER_INDICATOR = List.of("work_running", "work_event", "work_event_source",
@@ -106,7 +107,7 @@ public class IndicatorEngine {
             progress.accept(d);
         }
         List<OlderPopulation> older = olderPopulation(r.runId());
-        clearWorkAtEnd(r.runId());
+        clearWorkAtEnd(r);
         return new Computed(withheld, older);
     }
 
@@ -562,13 +563,17 @@ public class IndicatorEngine {
 
     /**
      * The run's scratch rows, once it is done with them. On H2 the tables are emptied with TRUNCATE,
-     * which commits the step's transaction (a step stopped after it is computed again, as any is).
-     * Another run computing at the same time holds a lock on the tables until its step commits:
-     * TRUNCATE then waits H2's lock timeout (2 s) and fails, taking nothing of the other run's,
-     * and this run's rows are deleted one by one instead.
+     * which commits the step's transaction (a step stopped after it is computed again from the start,
+     * as any is: indicator_value is replaced and the copies kept as before). Another run's rows are
+     * never taken: not while another job holds its run lock (it may be computing; a lock left by a
+     * process that died also means deleting, which is only slower), nor with H2's locking off
+     * (LOCK_MODE=0), on which the rest depends: a run computing holds a lock on every scratch table
+     * from its first statement (clearWork) until its step commits, so TRUNCATE, which waits for the
+     * table to itself, gives up after H2's lock timeout (2 s) and this run's rows are deleted one by
+     * one instead.
      */
-    private void clearWorkAtEnd(long runId) {
-        if (keepsWorkToEnd()) {
+    private void clearWorkAtEnd(Request r) {
+        if (keepsWorkToEnd() && aloneWithLocking(r.jobName())) {
             try {
                 for (String table : WORK_TABLES) {
                     dsl.execute("TRUNCATE TABLE " + table);
@@ -578,7 +583,15 @@ public class IndicatorEngine {
                 LOG.debug("Another run is using the scratch tables ({}): this run's rows are deleted instead", rootMessage(e));
             }
         }
-        clearWork(runId);
+        clearWork(r.runId());
+    }
+
+    private boolean aloneWithLocking(String jobName) {
+        // H2 lists a setting only where it is not the default (LOCK_MODE 3).
+        String lockMode = dsl.fetchOptional("SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'LOCK_MODE'")
+                .map(rec -> rec.get(0, String.class)).orElse("3");
+        var lock = org.neglectscorecard.store.schema.Tables.RUN_LOCK;
+        return !"0".equals(lockMode.strip()) && !dsl.fetchExists(lock, lock.JOB_NAME.ne(jobName));
     }
 
     private static String rootMessage(Throwable e) {

@@ -491,7 +491,7 @@ public final class Values {
     }
 
     /**
-     * How many identifiers a cell lists, separated by semicolons, bars, line breaks or commas, each
+     * How many identifiers a cell lists, separated by semicolons, line breaks or commas, each
      * a reference with a digit and a letter in it ("P11367; P10206"): 1 for a single identifier, and
      * for anything else ("123,456" is a number Excel wrote with its thousands separator; "Smith, Jo"
      * is no list of references).

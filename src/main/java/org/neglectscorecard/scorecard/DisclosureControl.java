@@ -865,9 +865,10 @@ public final class DisclosureControl {
          * step on the shortest row left and, in it, the column in fewest rows, which keeps fill-in low.
          * A variable is fixed when its pivot row, fully reduced, has no other entry.
          * <p>
-         * Rows and the rows each column is in are primitive hash maps, and the queue of rows by length
-         * a heap of longs: with boxed maps and a queue of arrays, a national run spent 12 s here
-         * (JFR: most of it boxing, hashing and the queue), for the same pivots in the same order.
+         * Rows are primitive hash maps, the rows each column is in a count and a list of ints, and the
+         * queue of rows by length a heap of longs: with boxed maps and a queue of arrays, a national run
+         * spent 12 s here (JFR: most of it boxing, hashing and the queue), for the same pivots in the
+         * same order.
          */
         static List<Integer> determined(List<SparseRow> rows, long p) {
             return determined(rows, null, p);

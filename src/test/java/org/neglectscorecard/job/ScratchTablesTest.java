@@ -13,6 +13,7 @@ import javax.sql.DataSource;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.neglectscorecard.indicators.IndicatorEngine;
 import org.neglectscorecard.sample.CensusReturnWriter;
 import org.neglectscorecard.sample.SampleDataGenerator;
 import org.neglectscorecard.testing.TestApp;
@@ -24,9 +25,7 @@ import org.neglectscorecard.testing.TestApp;
  */
 class ScratchTablesTest {
 
-    private static final List<String> SCRATCH = List.of("work_value", "work_running", "work_event", "work_event_source",
-            "work_spell", "work_spell_month", "work_cover12", "work_assign", "work_partner_month", "work_population",
-            "work_breakdown_month", "month_source");
+    private static final List<String> SCRATCH = IndicatorEngine.WORK_TABLES;
     private static final LocalDate PERIOD = LocalDate.of(2026, 3, 31);
 
     @TempDir
@@ -72,12 +71,55 @@ class ScratchTablesTest {
             }
             assertThat(count(dsl, "SELECT COUNT(*) FROM work_value WHERE run_id = -8")).isEqualTo(1L);
             assertThat(count(dsl, "SELECT COUNT(*) FROM work_value WHERE run_id <> -8")).isZero();
-            for (String table : SCRATCH.subList(1, SCRATCH.size())) {
-                assertThat(count(dsl, "SELECT COUNT(*) FROM " + table)).as(table).isZero();
+            for (String table : SCRATCH) {
+                if (!table.equals("work_value")) {
+                    assertThat(count(dsl, "SELECT COUNT(*) FROM " + table)).as(table).isZero();
+                }
             }
         }
         assertThat(Files.readString(dir.resolve("out/bedford/2026-03-31/indicators.csv")))
                 .isEqualTo(Files.readString(dir.resolve("out-alone/bedford/2026-03-31/indicators.csv")));
+    }
+
+    @Test
+    void withH2sLockingOffAnotherRunsRowsAreNeverTruncated() throws Exception {
+        // TRUNCATE keeps another run's rows only by waiting for its lock: with LOCK_MODE=0 there is none to wait for.
+        Path input = census();
+        Path job = TestApp.jobFile(dir.resolve("jobs"), "scratch", "bedford", List.of("822"));
+        String url = "jdbc:h2:file:" + dir.resolve("data").toAbsolutePath() + "/scorecard;LOCK_MODE=0";
+        try (TestApp app = TestApp.start(dir.resolve("data"), java.util.Map.of("spring.datasource.url", url))) {
+            DSLContext dsl = app.bean(DSLContext.class);
+            try (Connection other = app.bean(DataSource.class).getConnection()) {
+                other.setAutoCommit(false);
+                try (var s = other.createStatement()) {
+                    s.execute("INSERT INTO work_value (run_id, indicator_id, area_code, month_seq, breakdown, numerator) "
+                            + "VALUES (-9, 'CPP_OPEN', '821', 24310, 'all', 6)");
+                }
+                RunService.RunResult r = app.run(job, PERIOD, input, dir.resolve("out"), false);
+                assertThat(r.ok()).as(r.message()).isTrue();
+                other.commit();
+            }
+            assertThat(count(dsl, "SELECT COUNT(*) FROM work_value WHERE run_id = -9")).isEqualTo(1L);
+            assertThat(count(dsl, "SELECT COUNT(*) FROM work_value WHERE run_id <> -9")).isZero();
+        }
+    }
+
+    @Test
+    void whileAnotherJobHoldsItsRunLockTheRunDeletesOnlyItsOwnRows() throws Exception {
+        Path input = census();
+        Path job = TestApp.jobFile(dir.resolve("jobs"), "scratch", "bedford", List.of("822"));
+        try (TestApp app = TestApp.start(dir.resolve("data"))) {
+            DSLContext dsl = app.bean(DSLContext.class);
+            // Another job running on another machine (trusted for a day), and a committed row of its.
+            dsl.execute("INSERT INTO run_lock (job_name, period, host, pid, started_at) "
+                    + "VALUES ('luton', DATE '2026-03-31', 'elsewhere', 1, LOCALTIMESTAMP(0))");
+            dsl.execute("INSERT INTO work_value (run_id, indicator_id, area_code, month_seq, breakdown, numerator) "
+                    + "VALUES (-10, 'CPP_OPEN', '821', 24310, 'all', 6)");
+            RunService.RunResult r = app.run(job, PERIOD, input, dir.resolve("out"), false);
+            assertThat(r.ok()).as(r.message()).isTrue();
+            assertThat(count(dsl, "SELECT COUNT(*) FROM work_value WHERE run_id = -10")).isEqualTo(1L);
+            assertThat(count(dsl, "SELECT COUNT(*) FROM work_value WHERE run_id <> -10")).isZero();
+        }
     }
 
     private static long count(DSLContext dsl, String sql) {
