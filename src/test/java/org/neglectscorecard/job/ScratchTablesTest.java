@@ -128,7 +128,6 @@ class ScratchTablesTest {
 
     private Path census() throws Exception {
         Path input = dir.resolve("input");
-        CensusReturnWriter.writeXml(SampleDataGenerator.sampleReturn("822", 2025), input.resolve("822/a.xml"));
         CensusReturnWriter.writeCsv(SampleDataGenerator.sampleReturn("822", 2026), input.resolve("822/2026"));
         return input;
     }
