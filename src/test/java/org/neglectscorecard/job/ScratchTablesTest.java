@@ -58,17 +58,7 @@ class ScratchTablesTest {
         }
         try (TestApp app = TestApp.start(dir.resolve("data"))) {
             DSLContext dsl = app.bean(DSLContext.class);
-            try (Connection other = app.bean(DataSource.class).getConnection()) {
-                // Another job's computation, part-way: its scratch rows written and not yet committed.
-                other.setAutoCommit(false);
-                try (var s = other.createStatement()) {
-                    s.execute("INSERT INTO work_value (run_id, indicator_id, area_code, month_seq, breakdown, numerator) "
-                            + "VALUES (-8, 'CPP_OPEN', '821', 24310, 'all', 6)");
-                }
-                RunService.RunResult r = app.run(job, PERIOD, input, dir.resolve("out"), false);
-                assertThat(r.ok()).as(r.message()).isTrue();
-                other.commit();
-            }
+            runWhileAnotherRunHoldsARow(app, job, input, -8);
             assertThat(count(dsl, "SELECT COUNT(*) FROM work_value WHERE run_id = -8")).isEqualTo(1L);
             assertThat(count(dsl, "SELECT COUNT(*) FROM work_value WHERE run_id <> -8")).isZero();
             for (String table : SCRATCH) {
@@ -89,16 +79,7 @@ class ScratchTablesTest {
         String url = "jdbc:h2:file:" + dir.resolve("data").toAbsolutePath() + "/scorecard;LOCK_MODE=0";
         try (TestApp app = TestApp.start(dir.resolve("data"), java.util.Map.of("spring.datasource.url", url))) {
             DSLContext dsl = app.bean(DSLContext.class);
-            try (Connection other = app.bean(DataSource.class).getConnection()) {
-                other.setAutoCommit(false);
-                try (var s = other.createStatement()) {
-                    s.execute("INSERT INTO work_value (run_id, indicator_id, area_code, month_seq, breakdown, numerator) "
-                            + "VALUES (-9, 'CPP_OPEN', '821', 24310, 'all', 6)");
-                }
-                RunService.RunResult r = app.run(job, PERIOD, input, dir.resolve("out"), false);
-                assertThat(r.ok()).as(r.message()).isTrue();
-                other.commit();
-            }
+            runWhileAnotherRunHoldsARow(app, job, input, -9);
             assertThat(count(dsl, "SELECT COUNT(*) FROM work_value WHERE run_id = -9")).isEqualTo(1L);
             assertThat(count(dsl, "SELECT COUNT(*) FROM work_value WHERE run_id <> -9")).isZero();
         }
@@ -119,6 +100,20 @@ class ScratchTablesTest {
             assertThat(r.ok()).as(r.message()).isTrue();
             assertThat(count(dsl, "SELECT COUNT(*) FROM work_value WHERE run_id = -10")).isEqualTo(1L);
             assertThat(count(dsl, "SELECT COUNT(*) FROM work_value WHERE run_id <> -10")).isZero();
+        }
+    }
+
+    /** Runs the job while another connection (another job's computation, part-way) holds an uncommitted scratch row. */
+    private void runWhileAnotherRunHoldsARow(TestApp app, Path job, Path input, long otherRunId) throws Exception {
+        try (Connection other = app.bean(DataSource.class).getConnection()) {
+            other.setAutoCommit(false);
+            try (var s = other.createStatement()) {
+                s.execute("INSERT INTO work_value (run_id, indicator_id, area_code, month_seq, breakdown, numerator) "
+                        + "VALUES (" + otherRunId + ", 'CPP_OPEN', '821', 24310, 'all', 6)");
+            }
+            RunService.RunResult r = app.run(job, PERIOD, input, dir.resolve("out"), false);
+            assertThat(r.ok()).as(r.message()).isTrue();
+            other.commit();
         }
     }
 
