@@ -56,8 +56,9 @@ public class ScorecardConfiguration {
     }
 
     @Bean
-    IndicatorEngine indicatorEngine(DSLContext dsl, Catalogue catalogue, DatabaseSetup setup) {
-        return new IndicatorEngine(dsl, catalogue);
+    IndicatorEngine indicatorEngine(DSLContext dsl, Catalogue catalogue, DatabaseSetup setup,
+                                    PlatformTransactionManager transactionManager, ScorecardProperties properties) {
+        return new IndicatorEngine(dsl, catalogue, transactionManager, properties.workers());
     }
 
     @Bean

@@ -12,10 +12,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param sqlDir       where the schema, engine statements and indicator catalogue are read from
  *                     when that folder exists (else the copy built into the jar)
  * @param dataDir      where the embedded H2 database lives
+ * @param computeWorkers how many catalogue entries are computed at a time, each on a database
+ *                     connection of its own (unset, empty or 0: one a processor core, at most four)
  */
 @ConfigurationProperties("scorecard")
 public record ScorecardProperties(String pseudonymKey, @DefaultValue("sql") String sqlDir,
-                                  @DefaultValue("data") String dataDir) {
+                                  @DefaultValue("data") String dataDir, Integer computeWorkers) {
+
+    /** The workers the indicator engine is given. */
+    public int workers() {
+        return computeWorkers != null && computeWorkers > 0 ? computeWorkers : Math.min(4, Runtime.getRuntime().availableProcessors());
+    }
 
     /** The key from configuration, else from the environment, else null. */
     public String resolvedKey() {

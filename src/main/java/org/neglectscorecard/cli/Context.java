@@ -18,8 +18,18 @@ final class Context {
     private Context() {
     }
 
+    /** The database folder of the command running, once chosen: where its log is, for a message. */
+    private static volatile Path started;
+
+    /** This command's log file, or where it would be by default. */
+    static Path logFile() {
+        Path data = started;
+        return (data == null ? Path.of("data") : data).resolve("logs").resolve("scorecard.log");
+    }
+
     static ConfigurableApplicationContext start(Path dataDir, Map<String, Object> extra) {
         Path data = prepare(dataDir);
+        started = data;
         Map<String, Object> properties = new HashMap<>(extra);
         properties.put("scorecard.data-dir", data.toString());
         // Passed as arguments: unlike default properties, they override application.properties.

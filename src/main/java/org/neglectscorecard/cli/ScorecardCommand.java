@@ -45,7 +45,7 @@ public class ScorecardCommand implements Runnable {
                 return 1;   // stopped (Ctrl-C): what failed is the database closing under the run, and that is said already
             }
             commandLine.getErr().println("Something went wrong that the program did not expect: " + t
-                    + "\nDetails are in the log (data/logs/scorecard.log). Running the same command again carries on from where it stopped.");
+                    + "\nDetails are in the log (" + Context.logFile() + "). Running the same command again carries on from where it stopped.");
             return 1;
         });
         return cli;

@@ -38,11 +38,32 @@ public class IndicatorEngine {
     private final DSLContext dsl;
     private final Catalogue catalogue;
     private final SqlTemplates sql;
+    /** Each base entry's own transaction, committed when it is done; null: everything in the caller's. */
+    private final org.springframework.transaction.support.TransactionTemplate committed;
+    private final int workers;
 
+    /** Every entry one after another, in the caller's transaction. */
     public IndicatorEngine(DSLContext dsl, Catalogue catalogue) {
+        this(dsl, catalogue, null, 1);
+    }
+
+    /**
+     * With more than one worker, the base entries are computed that many at a time, each on a
+     * connection of its own (they are independent: each reads the store and writes its own scratch
+     * rows), and the values then published in the caller's transaction.
+     */
+    public IndicatorEngine(DSLContext dsl, Catalogue catalogue, org.springframework.transaction.PlatformTransactionManager transactions,
+                           int workers) {
         this.dsl = dsl;
         this.catalogue = catalogue;
         this.sql = new SqlTemplates(catalogue.location());
+        this.workers = Math.max(1, workers);
+        if (transactions != null && this.workers > 1) {
+            committed = new org.springframework.transaction.support.TransactionTemplate(transactions);
+            committed.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        } else {
+            committed = null;
+        }
     }
 
     /**
@@ -79,10 +100,8 @@ public class IndicatorEngine {
     public Computed compute(Request r, Consumer<IndicatorDefinition> progress) {
         planForBulk();
         LocalDate purgedBefore = org.neglectscorecard.store.AuditLog.purgedBefore(dsl);
-        clearWork(r.runId());
         keepSuperseded(r);
         List<Absent> absent = absent(r.runId());
-        List<Withheld> withheld = new java.util.ArrayList<>();
         dsl.execute("DELETE FROM indicator_value WHERE job_name = ? AND run_period = ?", r.jobName(), r.period());
         Map<String, Object> run = new HashMap<>();
         run.put("run_id", r.runId());
@@ -91,24 +110,157 @@ public class IndicatorEngine {
         run.put("partnership", r.partnershipCode());
         run.put("members", r.members());
         run.put("job_name", r.jobName());
+        List<IndicatorDefinition> order = catalogue.inComputeOrder();
+        List<IndicatorDefinition> bases = order.stream().filter(IndicatorDefinition::isBase).toList();
+        Map<String, List<Withheld>> withheldOf = new HashMap<>();
+        if (committed == null) {
+            prepare(r, run);
+            for (IndicatorDefinition d : bases) {
+                withheldOf.put(d.id(), computeBase(d, r, run, absent, purgedBefore));
+                progress.accept(d);
+            }
+        } else {
+            committed.executeWithoutResult(s -> {
+                planForBulk();
+                prepare(r, run);
+            });
+            withheldOf.putAll(basesSideBySide(bases, r, run, absent, purgedBefore, progress));
+        }
+        // The values themselves are written in the step's own transaction: a run stopped part-way leaves
+        // the previous ones in place, whatever the scratch tables were left holding.
+        List<Withheld> withheld = new java.util.ArrayList<>();
+        for (IndicatorDefinition d : order) {
+            Map<String, Object> binds = binds(run, d);
+            try {
+                if (d.isBase()) {
+                    withheld.addAll(withheldOf.get(d.id()));
+                } else {
+                    binds.put("numerator_id", d.numerator());
+                    binds.put("denominator_id", d.denominator());
+                    exec(d.isRate() ? "rate" : "derived", binds, Map.of());
+                }
+                if (d.publish()) {
+                    publish(d, binds, r.parameters());
+                }
+            } catch (DataAccessException | org.springframework.dao.DataAccessException e) {
+                throw failed(d, e);
+            }
+            if (!d.isBase()) {
+                progress.accept(d);
+            }
+        }
+        List<OlderPopulation> older = olderPopulation(r.runId());
+        clearWorkAtEnd(r);
+        return new Computed(withheld, older);
+    }
+
+    /** The run's scratch rows from before (a restart) gone, and what every entry reads: which return reports each month, and populations. */
+    private void prepare(Request r, Map<String, Object> run) {
+        clearWork(r.runId());
         exec("month_source", run, Map.of());
         exec("breakdown_months", run, Map.of());
         exec("population", run, Map.of());
         if (r.partnershipCode() != null) {
             exec("partnership_population", run, Map.of());
         }
-        for (IndicatorDefinition d : catalogue.inComputeOrder()) {
-            try {
-                computeOne(d, r, run, absent, withheld, purgedBefore);
-            } catch (DataAccessException e) {
-                throw new Catalogue.CatalogueException(d.file() + ", indicator " + d.id()
-                        + ": its SQL failed in the database: " + rootMessage(e));
+    }
+
+    /**
+     * The base entries, each on a connection of its own and committed as soon as it is done (they
+     * write only their own scratch rows; nothing published yet), as many at a time as the engine
+     * has workers. The progress and the reasons for withheld months come back in catalogue order,
+     * on the calling thread. The first entry (in that order) that failed is the failure reported,
+     * once every entry already started has stopped.
+     */
+    private Map<String, List<Withheld>> basesSideBySide(List<IndicatorDefinition> bases, Request r, Map<String, Object> run,
+                                                        List<Absent> absent, LocalDate purgedBefore,
+                                                        Consumer<IndicatorDefinition> progress) {
+        java.util.concurrent.atomic.AtomicInteger threads = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(workers, task -> {
+            Thread t = new Thread(task, "indicators-" + threads.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        Map<String, List<Withheld>> out = new HashMap<>();
+        try {
+            List<java.util.concurrent.Future<List<Withheld>>> futures = new java.util.ArrayList<>();
+            for (IndicatorDefinition d : bases) {
+                futures.add(pool.submit(() -> {
+                    if (stop.get()) {
+                        return null;
+                    }
+                    try {
+                        return committed.execute(s -> {
+                            planForBulk();
+                            return computeBase(d, r, run, absent, purgedBefore);
+                        });
+                    } catch (RuntimeException e) {
+                        stop.set(true);
+                        throw e;
+                    }
+                }));
             }
-            progress.accept(d);
+            RuntimeException failure = null;
+            for (int i = 0; i < bases.size(); i++) {
+                try {
+                    List<Withheld> w = futures.get(i).get();
+                    if (failure == null && w != null) {
+                        out.put(bases.get(i).id(), w);
+                        progress.accept(bases.get(i));
+                    }
+                } catch (java.util.concurrent.ExecutionException e) {
+                    if (failure == null) {
+                        failure = e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    stop.set(true);
+                    throw new IllegalStateException("Interrupted while computing the indicators", e);
+                }
+            }
+            if (failure != null) {
+                throw failure;
+            }
+            return out;
+        } finally {
+            pool.shutdown();
         }
-        List<OlderPopulation> older = olderPopulation(r.runId());
-        clearWorkAtEnd(r);
-        return new Computed(withheld, older);
+    }
+
+    private static Map<String, Object> binds(Map<String, Object> run, IndicatorDefinition d) {
+        Map<String, Object> binds = new HashMap<>(run);
+        binds.put("indicator_id", d.id());
+        return binds;
+    }
+
+    /** Said without the database's exception as its cause, which would take a value of the rows to the log. */
+    private static Catalogue.CatalogueException failed(IndicatorDefinition d, RuntimeException e) {
+        return new Catalogue.CatalogueException(d.file() + ", indicator " + d.id() + ": its SQL failed in the database: " + withoutValues(e));
+    }
+
+    /**
+     * The database's reason, except that where it is about a value of the rows a statement read
+     * (SQLSTATE class 22, a data exception: "cannot parse "..." as a date") the values it quotes are
+     * left out: they can be a child's, and the console and the log hold none.
+     */
+    static String withoutValues(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.sql.SQLException s && s.getSQLState() != null && s.getSQLState().startsWith("22")) {
+                String m = (s.getMessage() == null ? "" : s.getMessage().lines().findFirst().orElse(""))
+                        .replaceAll(";\\s*SQL statement:.*$", "").replaceAll("\"[^\"]*\"", "\"...\"").replaceAll("'[^']*'", "'...'");
+                String what = switch (s.getSQLState()) {
+                    case "22007", "22008" -> "a date or time it could not read";
+                    case "22012" -> "a division by zero";
+                    case "22003" -> "a number out of range";
+                    case "22001" -> "a text too long for its column";
+                    default -> "a value it could not convert or use";
+                };
+                return what + " in the rows it read (SQLSTATE " + s.getSQLState() + ": " + m.strip()
+                        + "; the value is not shown, as it can be a child's)";
+            }
+        }
+        return rootMessage(e);
     }
 
     /**
@@ -352,11 +504,12 @@ public class IndicatorEngine {
         return latest == null ? List.of() : kept.stream().filter(run -> run < latest).sorted().toList();
     }
 
-    private void computeOne(IndicatorDefinition d, Request r, Map<String, Object> run, List<Absent> absent, List<Withheld> withheld,
-                            LocalDate purgedBefore) {
-        Map<String, Object> binds = new HashMap<>(run);
-        binds.put("indicator_id", d.id());
-        if (d.isBase()) {
+    /** A base entry's series into the scratch tables (work_value), withheld where a return lacks what it reads; the reasons returned. */
+    private List<Withheld> computeBase(IndicatorDefinition d, Request r, Map<String, Object> run, List<Absent> absent,
+                                       LocalDate purgedBefore) {
+        try {
+            List<Withheld> withheld = new java.util.ArrayList<>();
+            Map<String, Object> binds = binds(run, d);
             Map<String, String> text = new HashMap<>();
             text.put("sources", d.sources().stream().map(s -> "'" + s + "'").collect(Collectors.joining(", ")));
             text.put("source_order", sourceOrder(d));
@@ -406,13 +559,9 @@ public class IndicatorEngine {
             if (!keepsWorkToEnd()) {
                 clearIndicator(r.runId(), d.id());
             }
-        } else {
-            binds.put("numerator_id", d.numerator());
-            binds.put("denominator_id", d.denominator());
-            exec(d.isRate() ? "rate" : "derived", binds, Map.of());
-        }
-        if (d.publish()) {
-            publish(d, binds, r.parameters());
+            return withheld;
+        } catch (DataAccessException | org.springframework.dao.DataAccessException e) {
+            throw failed(d, e);
         }
     }
 
@@ -511,7 +660,7 @@ public class IndicatorEngine {
         try {
             Field<?>[] fields = dsl.resultQuery("SELECT * FROM (" + entrySql + ") s WHERE 1 = 0").fetch().fields();
             return java.util.Arrays.stream(fields).map(f -> f.getName().toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
-        } catch (DataAccessException e) {
+        } catch (DataAccessException | org.springframework.dao.DataAccessException e) {
             throw new Catalogue.CatalogueException(d.file() + ", indicator " + d.id() + ": its SQL does not run: " + rootMessage(e));
         }
     }
