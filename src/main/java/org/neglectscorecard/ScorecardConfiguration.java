@@ -48,8 +48,8 @@ public class ScorecardConfiguration {
     /**
      * On PostgreSQL, a JDBC batch of one-row INSERTs (how returns are loaded: BulkInsert) is sent as
      * INSERTs of many rows each (the driver's reWriteBatchedInserts). National extract, 65 LAs, on a
-     * fresh database: loadReturns 40.2 s became 22.6 s, the whole run 120 s became 90 s. A URL that
-     * sets reWriteBatchedInserts itself keeps its own setting (the driver reads the URL last).
+     * fresh database: loadReturns 40.2 s became 22.6 s, the whole run 120 s became 90 s. A URL or a
+     * spring.datasource.hikari.data-source-properties that sets reWriteBatchedInserts keeps its own.
      */
     @Bean
     static BeanPostProcessor postgresqlBatchedInserts() {
@@ -57,7 +57,8 @@ public class ScorecardConfiguration {
             @Override
             public Object postProcessBeforeInitialization(Object bean, String beanName) {
                 if (bean instanceof com.zaxxer.hikari.HikariDataSource ds && ds.getJdbcUrl() != null
-                        && ds.getJdbcUrl().startsWith("jdbc:postgresql:")) {
+                        && ds.getJdbcUrl().startsWith("jdbc:postgresql:")
+                        && !ds.getDataSourceProperties().containsKey("reWriteBatchedInserts")) {
                     ds.addDataSourceProperty("reWriteBatchedInserts", "true");
                 }
                 return bean;
@@ -78,8 +79,14 @@ public class ScorecardConfiguration {
 
     @Bean
     IndicatorEngine indicatorEngine(DSLContext dsl, Catalogue catalogue, DatabaseSetup setup,
-                                    PlatformTransactionManager transactionManager, ScorecardProperties properties) {
-        return new IndicatorEngine(dsl, catalogue, transactionManager, properties.workers());
+                                    PlatformTransactionManager transactionManager, ScorecardProperties properties,
+                                    javax.sql.DataSource dataSource) {
+        int workers = properties.workers();
+        if (dataSource instanceof com.zaxxer.hikari.HikariDataSource pool) {
+            // Each worker holds a connection while the step holds its own: never more than the pool has to give.
+            workers = Math.max(1, Math.min(workers, pool.getMaximumPoolSize() - 2));
+        }
+        return new IndicatorEngine(dsl, catalogue, transactionManager, workers);
     }
 
     @Bean

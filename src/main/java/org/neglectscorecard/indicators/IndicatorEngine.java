@@ -113,7 +113,7 @@ public class IndicatorEngine {
         List<IndicatorDefinition> order = catalogue.inComputeOrder();
         List<IndicatorDefinition> bases = order.stream().filter(IndicatorDefinition::isBase).toList();
         Map<String, List<Withheld>> withheldOf = new HashMap<>();
-        if (committed == null) {
+        if (committed == null || !seesOthersCommits()) {
             prepare(r, run);
             for (IndicatorDefinition d : bases) {
                 withheldOf.put(d.id(), computeBase(d, r, run, absent, purgedBefore));
@@ -124,7 +124,15 @@ public class IndicatorEngine {
                 planForBulk();
                 prepare(r, run);
             });
-            withheldOf.putAll(basesSideBySide(bases, r, run, absent, purgedBefore, progress));
+            if (keepsWorkToEnd()) {
+                lockWork();
+            }
+            try {
+                withheldOf.putAll(basesSideBySide(bases, r, run, absent, purgedBefore, progress));
+            } catch (RuntimeException e) {
+                forgetChildLevelWork(r.runId());
+                throw e;
+            }
         }
         // The values themselves are written in the step's own transaction: a run stopped part-way leaves
         // the previous ones in place, whatever the scratch tables were left holding.
@@ -162,6 +170,46 @@ public class IndicatorEngine {
         exec("population", run, Map.of());
         if (r.partnershipCode() != null) {
             exec("partnership_population", run, Map.of());
+        }
+    }
+
+    /**
+     * Whether this transaction reads what other transactions commit while it runs (READ COMMITTED,
+     * the default of H2 and PostgreSQL): the values are published from the scratch rows the
+     * workers commit. A database set to a stricter default computes one entry at a time instead.
+     */
+    private boolean seesOthersCommits() {
+        return dsl.connectionResult(c -> c.getTransactionIsolation() <= java.sql.Connection.TRANSACTION_READ_COMMITTED);
+    }
+
+    /**
+     * H2's lock on each scratch table for the step's transaction, as computing one at a time takes
+     * it with its first statements, so that another run's TRUNCATE waits rather than empty them: a
+     * DELETE that matches no row (no run is numbered -1) holds the table's shared lock until the
+     * transaction ends, and other transactions still insert and delete their own rows beside it.
+     */
+    private void lockWork() {
+        for (String table : WORK_TABLES) {
+            dsl.execute("DELETE FROM " + table + " WHERE run_id = -1");
+        }
+    }
+
+    /**
+     * After a failure, the child-level scratch rows the workers committed (records and spells with
+     * their children's keys), in a transaction of their own; best effort: a run computing again
+     * deletes them first anyway. work_value (counts by LA and month) is the step's to roll back.
+     */
+    private void forgetChildLevelWork(long runId) {
+        try {
+            committed.executeWithoutResult(s -> {
+                for (String table : WORK_TABLES) {
+                    if (!table.equals("work_value")) {
+                        dsl.execute("DELETE FROM " + table + " WHERE run_id = ?", runId);
+                    }
+                }
+            });
+        } catch (RuntimeException e) {
+            LOG.debug("The scratch rows of run {} are left for its next attempt: {}", runId, rootMessage(e));
         }
     }
 
@@ -224,7 +272,14 @@ public class IndicatorEngine {
             }
             return out;
         } finally {
-            pool.shutdown();
+            // Every task has ended by now, unless this thread was interrupted (Ctrl-C): then what is running
+            // is asked to stop, and given a moment, so that no statement of this run outlives it by much.
+            pool.shutdownNow();
+            try {
+                pool.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
@@ -234,9 +289,29 @@ public class IndicatorEngine {
         return binds;
     }
 
-    /** Said without the database's exception as its cause, which would take a value of the rows to the log. */
-    private static Catalogue.CatalogueException failed(IndicatorDefinition d, RuntimeException e) {
+    /**
+     * An error the entry's SQL made (SQLSTATE class 42: a name or syntax the database does not
+     * know; 22: a value it could not convert; 21 and 0A: a subquery of more than one row, a
+     * feature the database lacks) is the catalogue's, said with the entry and its file, without
+     * the database's exception as its cause, which would take a value of the rows to the log.
+     * Anything else (an index out of step, a lock timeout, the database closing) goes on as it
+     * came, to be handled where the run handles it.
+     */
+    private static RuntimeException failed(IndicatorDefinition d, RuntimeException e) {
+        if (!catalogues(e)) {
+            return e;
+        }
         return new Catalogue.CatalogueException(d.file() + ", indicator " + d.id() + ": its SQL failed in the database: " + withoutValues(e));
+    }
+
+    private static boolean catalogues(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.sql.SQLException s && s.getSQLState() != null) {
+                String state = s.getSQLState();
+                return state.startsWith("42") || state.startsWith("22") || state.startsWith("21") || state.startsWith("0A");
+            }
+        }
+        return false;
     }
 
     /**
@@ -661,7 +736,10 @@ public class IndicatorEngine {
             Field<?>[] fields = dsl.resultQuery("SELECT * FROM (" + entrySql + ") s WHERE 1 = 0").fetch().fields();
             return java.util.Arrays.stream(fields).map(f -> f.getName().toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
         } catch (DataAccessException | org.springframework.dao.DataAccessException e) {
-            throw new Catalogue.CatalogueException(d.file() + ", indicator " + d.id() + ": its SQL does not run: " + rootMessage(e));
+            if (!catalogues(e)) {
+                throw e;
+            }
+            throw new Catalogue.CatalogueException(d.file() + ", indicator " + d.id() + ": its SQL does not run: " + withoutValues(e));
         }
     }
 
@@ -717,9 +795,10 @@ public class IndicatorEngine {
      * never taken: not while another job holds its run lock (it may be computing; a lock left by a
      * process that died also means deleting, which is only slower), nor with H2's locking off
      * (LOCK_MODE=0), on which the rest depends: a run computing holds a lock on every scratch table
-     * from its first statement (clearWork) until its step commits, so TRUNCATE, which waits for the
-     * table to itself, gives up after H2's lock timeout (2 s) and this run's rows are deleted one by
-     * one instead.
+     * in its step's transaction, from before its first entry is computed (clearWork) until the step
+     * commits (its workers' own transactions lock rows, not tables, and leave that lock alone), so
+     * TRUNCATE, which waits for the table to itself, gives up after H2's lock timeout (2 s) and this
+     * run's rows are deleted one by one instead.
      */
     private void clearWorkAtEnd(Request r) {
         if (keepsWorkToEnd() && aloneWithLocking(r.jobName())) {

@@ -19,7 +19,8 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
  * Computes every catalogue indicator for every month end, per LA and for the partnership, into
- * indicator_value. One transaction: a run stopped part-way leaves the previous values in place.
+ * indicator_value. The values are written in the step's one transaction: a run stopped part-way
+ * leaves the previous ones in place (the engine's workers commit only scratch rows).
  */
 public class ComputeIndicatorsTasklet implements Tasklet {
 

@@ -93,6 +93,10 @@ class ComputeSideBySideTest {
                     .as("the value it failed on (a child's key) is not said").doesNotContainPattern("[0-9a-f]{16}");
             assertThat(result.message()).contains("a date or time it could not read");
             assertThat(values(app.bean(DSLContext.class))).isEqualTo(before);
+            DSLContext dsl = app.bean(DSLContext.class);
+            for (String table : List.of("work_event", "work_event_source", "work_spell", "work_assign", "work_cover12")) {
+                assertThat(dsl.fetchCount(org.jooq.impl.DSL.table(table))).as("children's records left in " + table).isZero();
+            }
             assertThat(Files.readString(dir.resolve("data/logs/scorecard.log"))).as("the log")
                     .contains("FAILS_ON_ITS_ROWS").doesNotContainPattern("not a date [0-9a-f]");
         }
