@@ -113,7 +113,8 @@ public class IndicatorEngine {
         List<IndicatorDefinition> order = catalogue.inComputeOrder();
         List<IndicatorDefinition> bases = order.stream().filter(IndicatorDefinition::isBase).toList();
         Map<String, List<Withheld>> withheldOf = new HashMap<>();
-        if (committed == null || !seesOthersCommits()) {
+        boolean sideBySide = committed != null && seesOthersCommits();
+        if (!sideBySide) {
             prepare(r, run);
             for (IndicatorDefinition d : bases) {
                 withheldOf.put(d.id(), computeBase(d, r, run, absent, purgedBefore));
@@ -127,35 +128,39 @@ public class IndicatorEngine {
             if (keepsWorkToEnd()) {
                 lockWork();
             }
-            try {
-                withheldOf.putAll(basesSideBySide(bases, r, run, absent, purgedBefore, progress));
-            } catch (RuntimeException e) {
-                forgetChildLevelWork(r.runId());
-                throw e;
-            }
         }
         // The values themselves are written in the step's own transaction: a run stopped part-way leaves
         // the previous ones in place, whatever the scratch tables were left holding.
         List<Withheld> withheld = new java.util.ArrayList<>();
-        for (IndicatorDefinition d : order) {
-            Map<String, Object> binds = binds(run, d);
-            try {
-                if (d.isBase()) {
-                    withheld.addAll(withheldOf.get(d.id()));
-                } else {
-                    binds.put("numerator_id", d.numerator());
-                    binds.put("denominator_id", d.denominator());
-                    exec(d.isRate() ? "rate" : "derived", binds, Map.of());
-                }
-                if (d.publish()) {
-                    publish(d, binds, r.parameters());
-                }
-            } catch (DataAccessException | org.springframework.dao.DataAccessException e) {
-                throw failed(d, e);
+        try {
+            if (sideBySide) {
+                withheldOf.putAll(basesSideBySide(bases, r, run, absent, purgedBefore, progress));
             }
-            if (!d.isBase()) {
-                progress.accept(d);
+            for (IndicatorDefinition d : order) {
+                Map<String, Object> binds = binds(run, d);
+                try {
+                    if (d.isBase()) {
+                        withheld.addAll(withheldOf.get(d.id()));
+                    } else {
+                        binds.put("numerator_id", d.numerator());
+                        binds.put("denominator_id", d.denominator());
+                        exec(d.isRate() ? "rate" : "derived", binds, Map.of());
+                    }
+                    if (d.publish()) {
+                        publish(d, binds, r.parameters());
+                    }
+                } catch (DataAccessException | org.springframework.dao.DataAccessException e) {
+                    throw failed(d, e);
+                }
+                if (!d.isBase()) {
+                    progress.accept(d);
+                }
             }
+        } catch (RuntimeException e) {
+            if (sideBySide) {
+                forgetChildLevelWork(r.runId());
+            }
+            throw e;
         }
         List<OlderPopulation> older = olderPopulation(r.runId());
         clearWorkAtEnd(r);
