@@ -330,13 +330,13 @@ public class IndicatorEngine {
                 String m = (s.getMessage() == null ? "" : s.getMessage().lines().findFirst().orElse(""))
                         .replaceAll(";\\s*SQL statement:.*$", "").replaceAll("\"[^\"]*\"", "\"...\"").replaceAll("'[^']*'", "'...'");
                 String what = switch (s.getSQLState()) {
-                    case "22007", "22008" -> "a date or time it could not read";
+                    case "22007", "22008" -> "a date or time in the rows it reads could not be read";
                     case "22012" -> "a division by zero";
                     case "22003" -> "a number out of range";
                     case "22001" -> "a text too long for its column";
-                    default -> "a value it could not convert or use";
+                    default -> "a value in the rows it reads could not be converted or used";
                 };
-                return what + " in the rows it read (SQLSTATE " + s.getSQLState() + ": " + m.strip()
+                return what + " (SQLSTATE " + s.getSQLState() + ": " + m.strip()
                         + "; the value is not shown, as it can be a child's)";
             }
         }

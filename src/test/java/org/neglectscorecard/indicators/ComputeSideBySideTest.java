@@ -91,7 +91,7 @@ class ComputeSideBySideTest {
             assertThat(result.ok()).isFalse();
             assertThat(result.message()).contains("99-fails.yml, indicator FAILS_ON_ITS_ROWS: its SQL failed in the database")
                     .as("the value it failed on (a child's key) is not said").doesNotContainPattern("[0-9a-f]{16}");
-            assertThat(result.message()).contains("a date or time it could not read");
+            assertThat(result.message()).contains("a date or time in the rows it reads could not be read");
             assertThat(values(app.bean(DSLContext.class))).isEqualTo(before);
             DSLContext dsl = app.bean(DSLContext.class);
             for (String table : List.of("work_event", "work_event_source", "work_spell", "work_assign", "work_cover12")) {
