@@ -37,11 +37,24 @@ class ComputeSideBySideTest {
         Path job = TestApp.jobFile(dir, "two-las", "two", List.of("821", "822"));
         String[] outputs = new String[2];
         int[] workers = {1, 3};
+        // Which threads ran the engine's statements (its DEBUG lines): the side-by-side run must really be one.
+        ch.qos.logback.classic.Logger engineLog = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(IndicatorEngine.class);
+        ch.qos.logback.classic.Level level = engineLog.getLevel();
+        List<java.util.Set<String>> threads = new java.util.ArrayList<>();
         for (int i = 0; i < workers.length; i++) {
+            ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> seen = new ch.qos.logback.core.read.ListAppender<>();
+            seen.start();
             try (TestApp app = TestApp.start(dir.resolve("data-" + workers[i]), Map.of("scorecard.compute-workers", workers[i]))) {
+                engineLog.setLevel(ch.qos.logback.classic.Level.DEBUG);
+                engineLog.addAppender(seen);
                 var result = app.run(job, PERIOD, input, dir.resolve("out-" + workers[i]), false);
                 assertThat(result.ok()).as(result.message()).isTrue();
+            } finally {
+                engineLog.detachAppender(seen);
+                engineLog.setLevel(level);
             }
+            threads.add(new java.util.TreeSet<>(seen.list.stream().map(ch.qos.logback.classic.spi.ILoggingEvent::getThreadName)
+                    .filter(t -> t.startsWith("indicators-")).toList()));
             Path folder = dir.resolve("out-" + workers[i] + "/two/" + PERIOD);
             outputs[i] = Files.readString(folder.resolve("indicators.csv")) + Files.readString(folder.resolve("indicators-published.csv"));
         }
@@ -49,6 +62,8 @@ class ComputeSideBySideTest {
         assertThat(one.value("CPP_OPEN", "two", "2025-03-31")).isEqualTo("12");
         assertThat(one.value("CPP_OPEN_NEG_LATEST", "two", "2025-03-31")).isEqualTo("8");
         assertThat(one.value("CPP_START", "two", "2025-03-31")).isNotNull();
+        assertThat(threads.get(0)).as("one at a time: the step's own thread").isEmpty();
+        assertThat(threads.get(1)).as("side by side").containsExactly("indicators-1", "indicators-2", "indicators-3");
         assertThat(outputs[1]).isEqualTo(outputs[0]);
     }
 
