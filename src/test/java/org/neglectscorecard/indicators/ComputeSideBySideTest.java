@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
@@ -17,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.neglectscorecard.sample.CensusReturnWriter;
 import org.neglectscorecard.testing.IndicatorsFile;
 import org.neglectscorecard.testing.ReturnBuilder;
+import org.neglectscorecard.testing.SampleRun;
 import org.neglectscorecard.testing.TestApp;
 
 /**
@@ -80,7 +80,7 @@ class ComputeSideBySideTest {
 
         // The shipped catalogue and one entry more, whose SQL is sound but fails on the first row it reads.
         Path sql = dir.resolve("sql");
-        copy(Path.of("sql"), sql);
+        SampleRun.copy(Path.of("sql"), sql);
         Files.writeString(sql.resolve("indicators/99-fails.yml"), """
                 indicators:
                   - id: FAILS_ON_ITS_ROWS
@@ -149,18 +149,5 @@ class ComputeSideBySideTest {
         var v = INDICATOR_VALUE;
         return dsl.select(v.INDICATOR_ID, v.AREA_CODE, v.PERIOD_END, v.BREAKDOWN, v.FIGURE, v.NUMERATOR, v.SUPPRESSED).from(v)
                 .orderBy(v.INDICATOR_ID, v.AREA_CODE, v.PERIOD_END, v.BREAKDOWN).fetch(r -> java.util.Arrays.asList(r.intoArray()));
-    }
-
-    private static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> all = Files.walk(from)) {
-            for (Path p : (Iterable<Path>) all::iterator) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
-        }
     }
 }

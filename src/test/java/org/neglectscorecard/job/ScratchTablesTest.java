@@ -34,12 +34,11 @@ class ScratchTablesTest {
     @Test
     void aRunEmptiesTheScratchTablesOnceDone() throws Exception {
         Path input = census();
-        Path job = TestApp.jobFile(dir.resolve("jobs"), "scratch", "bedford", List.of("822"));
+        Path job = job();
         try (TestApp app = TestApp.start(dir.resolve("data"))) {
             DSLContext dsl = app.bean(DSLContext.class);
             // What a run killed after computing left behind (committed, no longer read by anyone): emptied with the rest.
-            dsl.execute("INSERT INTO work_value (run_id, indicator_id, area_code, month_seq, breakdown, numerator) "
-                    + "VALUES (-7, 'CPP_OPEN', '821', 24310, 'all', 4)");
+            dsl.execute(scratchRow(-7, 4));
             RunService.RunResult r = app.run(job, PERIOD, input, dir.resolve("out"), false);
             assertThat(r.ok()).as(r.message()).isTrue();
             assertThat(count(dsl, "SELECT COUNT(*) FROM indicator_value WHERE figure IS NOT NULL")).isPositive();
@@ -52,7 +51,7 @@ class ScratchTablesTest {
     @Test
     void anotherRunStillComputingKeepsItsRowsAndTheFiguresAreTheSame() throws Exception {
         Path input = census();
-        Path job = TestApp.jobFile(dir.resolve("jobs"), "scratch", "bedford", List.of("822"));
+        Path job = job();
         try (TestApp app = TestApp.start(dir.resolve("data-alone"))) {
             assertThat(app.run(job, PERIOD, input, dir.resolve("out-alone"), false).ok()).isTrue();
         }
@@ -75,7 +74,7 @@ class ScratchTablesTest {
     void withH2sLockingOffAnotherRunsRowsAreNeverTruncated() throws Exception {
         // TRUNCATE keeps another run's rows only by waiting for its lock: with LOCK_MODE=0 there is none to wait for.
         Path input = census();
-        Path job = TestApp.jobFile(dir.resolve("jobs"), "scratch", "bedford", List.of("822"));
+        Path job = job();
         String url = "jdbc:h2:file:" + dir.resolve("data").toAbsolutePath() + "/scorecard;LOCK_MODE=0";
         try (TestApp app = TestApp.start(dir.resolve("data"), java.util.Map.of("spring.datasource.url", url))) {
             DSLContext dsl = app.bean(DSLContext.class);
@@ -88,14 +87,13 @@ class ScratchTablesTest {
     @Test
     void whileAnotherJobHoldsItsRunLockTheRunDeletesOnlyItsOwnRows() throws Exception {
         Path input = census();
-        Path job = TestApp.jobFile(dir.resolve("jobs"), "scratch", "bedford", List.of("822"));
+        Path job = job();
         try (TestApp app = TestApp.start(dir.resolve("data"))) {
             DSLContext dsl = app.bean(DSLContext.class);
             // Another job running on another machine (trusted for a day), and a committed row of its.
             dsl.execute("INSERT INTO run_lock (job_name, period, host, pid, started_at) "
                     + "VALUES ('luton', DATE '2026-03-31', 'elsewhere', 1, LOCALTIMESTAMP(0))");
-            dsl.execute("INSERT INTO work_value (run_id, indicator_id, area_code, month_seq, breakdown, numerator) "
-                    + "VALUES (-10, 'CPP_OPEN', '821', 24310, 'all', 6)");
+            dsl.execute(scratchRow(-10, 6));
             RunService.RunResult r = app.run(job, PERIOD, input, dir.resolve("out"), false);
             assertThat(r.ok()).as(r.message()).isTrue();
             assertThat(count(dsl, "SELECT COUNT(*) FROM work_value WHERE run_id = -10")).isEqualTo(1L);
@@ -108,13 +106,22 @@ class ScratchTablesTest {
         try (Connection other = app.bean(DataSource.class).getConnection()) {
             other.setAutoCommit(false);
             try (var s = other.createStatement()) {
-                s.execute("INSERT INTO work_value (run_id, indicator_id, area_code, month_seq, breakdown, numerator) "
-                        + "VALUES (" + otherRunId + ", 'CPP_OPEN', '821', 24310, 'all', 6)");
+                s.execute(scratchRow(otherRunId, 6));
             }
             RunService.RunResult r = app.run(job, PERIOD, input, dir.resolve("out"), false);
             assertThat(r.ok()).as(r.message()).isTrue();
             other.commit();
         }
+    }
+
+    /** A scratch row of another run (numbered below zero, as no real run is). */
+    private static String scratchRow(long runId, int numerator) {
+        return "INSERT INTO work_value (run_id, indicator_id, area_code, month_seq, breakdown, numerator) "
+                + "VALUES (" + runId + ", 'CPP_OPEN', '821', 24310, 'all', " + numerator + ")";
+    }
+
+    private Path job() throws java.io.IOException {
+        return TestApp.jobFile(dir.resolve("jobs"), "scratch", "bedford", List.of("822"));
     }
 
     private static long count(DSLContext dsl, String sql) {
