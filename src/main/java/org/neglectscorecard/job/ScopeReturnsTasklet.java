@@ -70,8 +70,8 @@ public class ScopeReturnsTasklet implements Tasklet {
     }
 
     private record Candidate(long returnId, String kind, String la3, LocalDate reference, String referenceFrom,
-                             LocalDate earliest, int months, String file, java.time.LocalDateTime loadedAt, long sourceFileId,
-                             boolean log, java.time.LocalDateTime savedAt, java.time.LocalDateTime madeAt) {
+                             LocalDate earliest, int months, LocalDate notBefore, String file, java.time.LocalDateTime loadedAt,
+                             long sourceFileId, boolean log, java.time.LocalDateTime savedAt, java.time.LocalDateTime madeAt) {
     }
 
     /**
@@ -82,7 +82,7 @@ public class ScopeReturnsTasklet implements Tasklet {
      * line of the job file that dates it; not re-dated, since a small LA's year's return can have quiet months.
      */
     private void quietLastMonths(long runId, String display, String la3, LocalDate reference, String from, LocalDate latest) {
-        if (latest == null || reference == null || "the return's header".equals(from)
+        if (latest == null || reference == null || org.neglectscorecard.store.LoadCompletion.RETURN_HEADER.equals(from)
                 || !reference.equals(LocalDate.of(reference.getYear(), 3, 31))
                 || !latest.isBefore(reference.withDayOfMonth(1).minusMonths(1))) {
             return;
@@ -132,10 +132,27 @@ public class ScopeReturnsTasklet implements Tasklet {
 
     /**
      * The first day a return's months cover: an annual return the 12 months to its date, an Annex A
-     * the six months to it; a full-history extract or a log, from its earliest date.
+     * the six months to it; a full-history extract or a log, from its earliest date; a CIN census
+     * dated part-way through its collection year by its header, from that year's 1 April.
      */
     private static LocalDate coveredFrom(Candidate c) {
-        return c.earliest() != null ? c.earliest() : firstDayCovered(c.reference(), c.months());
+        if (c.earliest() != null) {
+            return c.earliest();
+        }
+        LocalDate from = firstDayCovered(c.reference(), c.months());
+        return c.notBefore() != null && c.notBefore().isAfter(from) ? c.notBefore() : from;
+    }
+
+    /**
+     * The 1 April that starts the collection year a CIN census return's header date falls in. A census
+     * holds the episodes and plans open at any time from that day: one dated part-way through the
+     * year (an in-year extract as at 30 September) has nothing of those that ended before it, so the
+     * months before it are not its to give (a trial: a plan open at 31 October 2024 that ended in
+     * March 2025 was missing, and a month with no other plan read 0).
+     */
+    static LocalDate collectionYearStart(LocalDate reference) {
+        LocalDate april = LocalDate.of(reference.getYear(), 4, 1);
+        return reference.isBefore(april) ? april.minusYears(1) : april;
     }
 
     /**
@@ -213,10 +230,14 @@ public class ScopeReturnsTasklet implements Tasklet {
             boolean log = ReturnRegistry.COVERS_ALL.equals(r.get(STATUTORY_RETURN.COVERS));
             boolean all = override.isPresent() && override.get().fullHistory() || log;
             LocalDate earliest = all ? r.get(STATUTORY_RETURN.EARLIEST_DATE) : null;
-            int months = override.map(JobFile.FileOverride::coversMonths).orElse(
-                    ReturnRegistry.COVERS_SIX_MONTHS.equals(r.get(STATUTORY_RETURN.COVERS)) ? 6 : 12);
+            Integer monthsGiven = override.map(JobFile.FileOverride::coversMonths).orElse(null);
+            int months = monthsGiven != null ? monthsGiven
+                    : ReturnRegistry.COVERS_SIX_MONTHS.equals(r.get(STATUTORY_RETURN.COVERS)) ? 6 : 12;
+            LocalDate notBefore = monthsGiven == null && org.neglectscorecard.store.LoadCompletion.RETURN_HEADER.equals(from)
+                    && org.neglectscorecard.ingest.cin.CinCensus.SOURCE_KIND.equals(r.get(STATUTORY_RETURN.SOURCE_KIND))
+                    ? collectionYearStart(reference) : null;
             candidates.add(new Candidate(r.get(STATUTORY_RETURN.RETURN_ID), r.get(STATUTORY_RETURN.SOURCE_KIND),
-                    r.get(STATUTORY_RETURN.LA_CODE3), reference, from, earliest, months, display, r.get(SOURCE_FILE.LOADED_AT),
+                    r.get(STATUTORY_RETURN.LA_CODE3), reference, from, earliest, months, notBefore, display, r.get(SOURCE_FILE.LOADED_AT),
                     r.get(SOURCE_FILE.SOURCE_FILE_ID), log, r.get(SOURCE_FILE.MODIFIED_AT), r.get(SOURCE_FILE.HEADER_MADE_AT)));
         }
 

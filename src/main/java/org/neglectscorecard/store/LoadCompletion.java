@@ -62,6 +62,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class LoadCompletion {
 
+    /** What dated a return that gives its own date (a census's header). */
+    public static final String RETURN_HEADER = "the return's header";
+
     /** Notes of one kind about one column beyond this many are summed up in one more. */
     static final int MAX_NOTES_PER_COLUMN = DatedAfter.MAX_NOTES_PER_COLUMN;
 
@@ -414,7 +417,7 @@ public class LoadCompletion {
             });
             if (file.getHeaderReferenceDate() != null) {
                 reference = file.getHeaderReferenceDate();
-                from = "the return's header";
+                from = RETURN_HEADER;
             } else if (latest == null) {
                 reference = null;
                 from = "no date in the return";

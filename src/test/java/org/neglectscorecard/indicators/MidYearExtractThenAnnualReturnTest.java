@@ -58,4 +58,41 @@ class MidYearExtractThenAnnualReturnTest {
         // Seen through the extract, the year to 30 September still has the winter's plan, as the census before had it.
         assertThat(out.value("CPP_START", "E06000032", "2024-09-30")).isEqualTo("8");
     }
+
+    /**
+     * An in-year extract alone (a partnership's first run): its header dates it 30 September, part-way
+     * through the collection year that began on 1 April, so it holds nothing of the plans that ended
+     * before then. The months before 1 April are not its to give: no value, not an undercount or a 0.
+     */
+    @Test
+    void anInYearExtractAloneGivesNoFigureForTheMonthsBeforeItsYear() throws Exception {
+        Path input = dir.resolve("input");
+        var extract = new ReturnBuilder("821", LocalDate.of(2025, 9, 30));
+        String[] starts = {"2025-04-10", "2025-05-10", "2025-06-10", "2025-08-10"};
+        for (int i = 0; i < starts.length; i++) {
+            extract.child("C" + i).episode("2025-04-01", null, "N1").cpp(starts[i], i == 3 ? "2025-09-01" : null, "NEG", "NEG", 0)
+                    .end().done();
+        }
+        // Open at 1 April: on a plan since the winter. The extract has it; it has no plan that ended before April.
+        extract.child("W").episode("2024-11-01", null, "N1").cpp("2024-11-20", null, "NEG", "NEG", 0).end().done();
+        CensusReturnWriter.writeXml(extract.build(), input.resolve("821/extract-2025-09/census.xml"));
+        Path job = TestApp.jobFile(dir, "extract", "p", List.of("821"));
+        try (TestApp app = TestApp.start(dir.resolve("data"))) {
+            var result = app.run(job, LocalDate.of(2025, 9, 30), input, dir.resolve("out"), false);
+            assertThat(result.ok()).as(result.message()).isTrue();
+            // A month before the extract's year is refused outright, saying where the months it covers begin.
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> app.run(job, LocalDate.of(2025, 2, 28), input,
+                            dir.resolve("out"), false))
+                    .isInstanceOf(org.neglectscorecard.job.RunRefusedException.class)
+                    .hasMessageContaining("the earliest month one covers is April 2025 (821/extract-2025-09/census.xml)");
+        }
+        IndicatorsFile out = IndicatorsFile.read(dir.resolve("out/p/2025-09-30/indicators.csv"));
+        assertThat(out.value("CPP_OPEN", "E06000032", "2025-09-30")).isEqualTo("4");
+        assertThat(out.value("CPP_OPEN", "E06000032", "2025-04-30")).isEqualTo("2");
+        // Read as the 12 months to 30 September, the extract gave 1 plan open at 31 October 2024 and 0 at 31 December.
+        assertThat(out.value("CPP_OPEN", "E06000032", "2024-12-31")).isNull();
+        assertThat(out.value("CPP_OPEN", "E06000032", "2025-03-31")).isNull();
+        // Twelve months of plans started need the months before April too.
+        assertThat(out.value("CPP_START", "E06000032", "2025-09-30")).isNull();
+    }
 }
