@@ -114,8 +114,14 @@ public class AnnexARowProcessor implements ItemProcessor<SourceRow, ParsedRow<Ci
      * "a) Yes", "1 - Yes", "Seen alone", "Child seen"; "b) No", "0 - No", "Child not seen", "Not
      * seen alone": as LAs write them (liia-tools-pipeline's collected wordings). "c) Unknown" and
      * "No Visit - new in last month" are no answer (null, so not seen alone in the percentage, as
-     * its definition says), not a wrong one.
+     * its definition says), not a wrong one; so are "Not applicable", "N/A", "Unborn" and "Child too
+     * young" (a plan before birth, a baby), which read as "no" was an accident of spelling, and as
+     * a wrong value took the whole percentage away. "Child declined" and "Refused" are a no.
      */
+    /** Answers saying the question does not apply to the child, squashed ("n/a" is "na"). */
+    private static final java.util.regex.Pattern NOT_APPLICABLE = java.util.regex.Pattern.compile(
+            "^(na|notapplicable|nonapplicable|notrelevant|unborn|prebirth|antenatal)|tooyoung|unborn|prebirth|babytooyoung");
+
     static Boolean seenAlone(String v) {
         try {
             return Values.flag(Codes.stripLetterPrefix(v)).orElse(null);
@@ -123,10 +129,10 @@ public class AnnexARowProcessor implements ItemProcessor<SourceRow, ParsedRow<Ci
             // not a plain yes or no: read on
         }
         String s = Values.squash(Codes.stripLetterPrefix(v)).replaceFirst("^([01])(yes|no)$", "$2");
-        if (s.startsWith("unknown") || s.startsWith("notknown") || s.startsWith("novisit")) {
+        if (s.startsWith("unknown") || s.startsWith("notknown") || s.startsWith("novisit") || NOT_APPLICABLE.matcher(s).find()) {
             return null;
         }
-        if (s.contains("notseen") || s.contains("notalone")) {
+        if (s.contains("notseen") || s.contains("notalone") || s.contains("declined") || s.contains("refused")) {
             return false;
         }
         if (s.startsWith("yes") || s.equals("y") || s.equals("true") || s.equals("1") || s.startsWith("seen")

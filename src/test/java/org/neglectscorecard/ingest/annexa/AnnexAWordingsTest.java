@@ -25,7 +25,11 @@ class AnnexAWordingsTest {
             "Y|true", "Yes|true", "Yes-See care notes for details|true", "True|true",
             "b) No|false", "0 - No|false", "Child not seen|false", "Child not seen alone|false", "N|false", "No|false",
             "Not seen|false", "Not seen alone|false", "False|false",
-            "c) Unknown|null", "Unknown|null", "No Visit - new in last month|null"})
+            "c) Unknown|null", "Unknown|null", "No Visit - new in last month|null",
+            // Not applicable (a plan before birth, a baby): no answer, however written, never a "no" by its first letters.
+            "Not applicable|null", "c) Not applicable - child too young|null", "N/A|null", "NA|null", "n/a - unborn|null",
+            "Unborn|null", "Pre-birth|null", "Child too young|null", "Too young|null",
+            "Child declined|false", "Refused|false", "Declined to be seen alone|false"})
     void seenAlone(String written, Boolean meant) {
         assertThat(AnnexARowProcessor.seenAlone(written)).isEqualTo(meant);
     }
