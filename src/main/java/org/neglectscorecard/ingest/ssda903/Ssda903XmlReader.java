@@ -23,7 +23,8 @@ import org.springframework.batch.infrastructure.item.support.AbstractItemCountin
 
 /**
  * Streams an SSDA903 return as the XML LAs' systems export for DfE (root {@code EXPSSDA903}, one
- * {@code CHILD} each with its {@code HEADER} and {@code EPISODE}s; dates dd/mm/yyyy) and yields
+ * {@code CHILD} each with its {@code HEADER} and {@code EPISODE}s, directly or in a wrapper such as
+ * {@code EPISODES}; dates dd/mm/yyyy) and yields
  * the same Header and Episodes rows as the CSV tables, so both forms go through one processor.
  * Only the items an indicator or breakdown uses are taken: no UPN, postcode, placement, mother's
  * details, reviews or missing episodes. DTDs and external entities are refused.
@@ -52,6 +53,8 @@ public class Ssda903XmlReader extends AbstractItemCountingItemStreamItemReader<S
     private StringBuilder text;
     private String childId;
     private int blockLine;
+    /** How deep the HEADER or EPISODE being read is (3 directly under its CHILD), or 0 outside one. */
+    private int block;
 
     public Ssda903XmlReader(Path file, String displayName, String folderLaCode) {
         this.file = file;
@@ -113,11 +116,15 @@ public class Ssda903XmlReader extends AbstractItemCountingItemStreamItemReader<S
                 text = new StringBuilder();
                 if ("CHILD".equals(name) && path.size() == 2) {
                     childId = null;
-                } else if (("HEADER".equals(name) || "EPISODE".equals(name)) && path.size() == 3) {
+                    block = 0;
+                } else if (block == 0 && ("HEADER".equals(name) || "EPISODE".equals(name)) && path.size() >= 3
+                        && "CHILD".equals(childElement())) {
+                    // Directly under the CHILD, or in a wrapper of its own (<EPISODES><EPISODE>) as some exports nest them.
+                    block = path.size();
                     values.clear();
                     lines.clear();
                     blockLine = xml.getLocation().getLineNumber();
-                } else if (path.size() == 4) {
+                } else if (block > 0 && path.size() == block + 1) {
                     lines.putIfAbsent(name, xml.getLocation().getLineNumber());
                 }
             }
@@ -130,13 +137,15 @@ public class Ssda903XmlReader extends AbstractItemCountingItemStreamItemReader<S
                 String name = path.pop();
                 String value = text == null ? null : text.toString().strip();
                 text = null;
-                if (path.size() == 3 && ("HEADER".equals(path.peek()) || "EPISODE".equals(path.peek()))) {
+                if (block > 0 && path.size() == block) {
                     values.put(name, value);
-                } else if (path.size() == 2 && "HEADER".equals(name)) {
-                    childId = values.get("CHILDID");
-                    values.put("CHILD", childId);
-                    return row(header, HEADER_ITEMS);
-                } else if (path.size() == 2 && "EPISODE".equals(name)) {
+                } else if (block > 0 && path.size() == block - 1) {
+                    block = 0;
+                    if ("HEADER".equals(name)) {
+                        childId = values.get("CHILDID");
+                        values.put("CHILD", childId);
+                        return row(header, HEADER_ITEMS);
+                    }
                     values.put("CHILD", childId);
                     return row(episodes, EPISODE_ITEMS);
                 }
@@ -145,6 +154,13 @@ public class Ssda903XmlReader extends AbstractItemCountingItemStreamItemReader<S
             }
         }
         return null;
+    }
+
+    /** The element under the root the current one is inside (CHILD for a child's items), or null. */
+    private String childElement() {
+        java.util.Iterator<String> fromRoot = path.descendingIterator();
+        fromRoot.next();
+        return fromRoot.hasNext() ? fromRoot.next() : null;
     }
 
     private SourceRow row(TableHeader table, List<String> items) {

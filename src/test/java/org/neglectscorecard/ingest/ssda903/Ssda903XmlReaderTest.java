@@ -44,6 +44,36 @@ class Ssda903XmlReaderTest {
         assertThat(rows.get(1).laCode()).isEqualTo("822");
     }
 
+    /** Some exports put a child's episodes in a wrapper of their own: read as if they were not. */
+    @Test
+    void episodesInAWrapperOfTheirOwn() throws Exception {
+        Path xml = dir.resolve("903.xml");
+        Files.writeString(xml, """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <EXPSSDA903>
+                  <CHILD>
+                    <HEADER><CHILDID>101</CHILDID><SEX>M</SEX><DOB>2015-01-01</DOB><ETHNIC>WBRI</ETHNIC></HEADER>
+                    <EPISODES>
+                      <EPISODE><DECOM>2025-05-01</DECOM><RNE>S</RNE><LS>C2</LS><CIN>N1</CIN><DEC></DEC></EPISODE>
+                      <EPISODE><DECOM>2025-07-01</DECOM><RNE>P</RNE><LS>C2</LS><CIN>N1</CIN></EPISODE>
+                    </EPISODES>
+                  </CHILD>
+                  <CHILD>
+                    <HEADER><CHILDID>105</CHILDID><SEX>F</SEX><DOB>2016-01-01</DOB></HEADER>
+                    <EPISODES><EPISODE><DECOM>2026-02-01</DECOM><RNE>S</RNE><LS>J2</LS><CIN>N2</CIN></EPISODE></EPISODES>
+                  </CHILD>
+                </EXPSSDA903>
+                """);
+        List<SourceRow> rows = read(xml);
+        assertThat(rows).extracting(SourceRow::table).containsExactly("Header", "Episodes", "Episodes", "Header", "Episodes");
+        assertThat(rows).extracting(r -> r.value("CHILD")).containsExactly("101", "101", "101", "105", "105");
+        assertThat(List.of(rows.get(1), rows.get(2), rows.get(4))).extracting(r -> r.value("DECOM"))
+                .containsExactly("2025-05-01", "2025-07-01", "2026-02-01");
+        assertThat(rows.get(2).value("RNE")).isEqualTo("P");
+        assertThat(rows.get(4).value("CIN")).isEqualTo("N2");
+        assertThat(rows.get(2).rowNumber()).isEqualTo(7);
+    }
+
     @Test
     void aProblemWithAValueIsOnTheValuesOwnLine() throws Exception {
         Path xml = dir.resolve("903.xml");
