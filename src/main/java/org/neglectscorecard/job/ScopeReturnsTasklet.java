@@ -96,6 +96,20 @@ public class ScopeReturnsTasklet implements Tasklet {
                 + org.neglectscorecard.ingest.InputScanner.pathInFolder(display) + ", as-at: " + monthEnd + ").");
     }
 
+    /**
+     * What dates a statutory return, as its person knows it: a return with none has no plans or
+     * episodes in it at all (a trial: an SSDA903 whose episodes the reader did not find loaded its
+     * children alone, and was sent to the job file for a date it plainly had).
+     */
+    private static String datedBy(String kind) {
+        return switch (kind) {
+            case org.neglectscorecard.ingest.cin.CinCensus.SOURCE_KIND -> "a CIN episode, plan or assessment date";
+            case org.neglectscorecard.ingest.annexa.AnnexA.SOURCE_KIND -> "a start or end date in Lists 6 to 8";
+            case org.neglectscorecard.ingest.ssda903.Ssda903.SOURCE_KIND -> "an episode's start date (DECOM) or end date (DEC)";
+            default -> null;
+        };
+    }
+
     /** " (Luton)" after a file's name, or nothing for a partnership-wide log. */
     private String whose(String la3) {
         return ReturnRegistry.PARTNERSHIP_WIDE.equals(la3) ? "" : " (" + las.current(la3).map(LaDirectory.La::name).orElse("LA " + la3) + ")";
@@ -209,8 +223,12 @@ public class ScopeReturnsTasklet implements Tasklet {
                 from = "the job file";
             }
             if (reference == null) {
+                String dated = datedBy(r.get(STATUTORY_RETURN.SOURCE_KIND));
                 messages.notUsed(runId, STEP, RunMessages.WARNING, display, display + " has no date in it, so the months it covers are "
-                        + "unknown and it was not used. Give its as-at date in the job file under 'files:'.");
+                        + "unknown and it was not used." + (dated == null ? " Give its as-at date in the job file under 'files:'."
+                        : " None of its rows gives " + dated + ": if it should have them, check that it is the whole return as its "
+                        + "system exported it ('validate' lists what each table gave); else give its as-at date in the job file "
+                        + "under 'files:'."));
                 continue;
             }
             SetAside aside = setAside(display, r.get(STATUTORY_RETURN.LA_CODE3), reference, from, r.get(STATUTORY_RETURN.COVERS),
