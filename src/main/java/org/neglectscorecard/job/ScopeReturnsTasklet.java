@@ -110,6 +110,29 @@ public class ScopeReturnsTasklet implements Tasklet {
         };
     }
 
+    /**
+     * A census extract dated part-way through its year gives the months from its year's 1 April only
+     * (coveredFrom): where no other census of its LA gives the month before, its person is told why
+     * the months before, and the figures over 12 months, have no value, and what would give them.
+     */
+    private void partYearExtractsAlone(long runId, List<Candidate> candidates) {
+        for (Candidate c : candidates) {
+            if (c.notBefore() == null || !c.notBefore().isAfter(firstDayCovered(c.reference(), c.months()))) {
+                continue;
+            }
+            LocalDate before = c.notBefore().minusDays(1);
+            boolean given = candidates.stream().anyMatch(o -> o != c && o.kind().equals(c.kind()) && o.la3().equals(c.la3())
+                    && !o.reference().isBefore(before) && !coveredFrom(o).isAfter(before));
+            if (!given) {
+                messages.add(runId, STEP, RunMessages.NOTE, c.file() + whose(c.la3()) + " is as at " + c.reference().format(DAY)
+                        + ", part-way through its collection year, so it gives the months from " + c.notBefore().format(MONTH)
+                        + " only: a census has none of the plans and episodes that ended before its year began. The months "
+                        + "before, and figures over 12 months, have no value until the census as at " + before.format(DAY)
+                        + " is in the input folder.");
+            }
+        }
+    }
+
     /** " (Luton)" after a file's name, or nothing for a partnership-wide log. */
     private String whose(String la3) {
         return ReturnRegistry.PARTNERSHIP_WIDE.equals(la3) ? "" : " (" + las.current(la3).map(LaDirectory.La::name).orElse("LA " + la3) + ")";
@@ -290,6 +313,7 @@ public class ScopeReturnsTasklet implements Tasklet {
         }
 
         logsEndingEarly(run, candidates);
+        partYearExtractsAlone(runId, candidates);
 
         // A corrected resubmission (same LA, kind and date) replaces the return it corrects: the one loaded last wins.
         // Logs (training, audits, ...) are never resubmissions of each other: two agencies' logs are both used.

@@ -57,6 +57,8 @@ class MidYearExtractThenAnnualReturnTest {
         assertThat(out.value("CPP_OPEN", "E06000032", "2024-09-30")).isEqualTo("7");
         // Seen through the extract, the year to 30 September still has the winter's plan, as the census before had it.
         assertThat(out.value("CPP_START", "E06000032", "2024-09-30")).isEqualTo("8");
+        // The year before's census gives the months before the extract's year: nothing to say about them.
+        assertThat(java.nio.file.Files.readString(dir.resolve("out/p/2025-03-31/run-summary.txt"))).doesNotContain("part-way");
     }
 
     /**
@@ -94,5 +96,10 @@ class MidYearExtractThenAnnualReturnTest {
         assertThat(out.value("CPP_OPEN", "E06000032", "2025-03-31")).isNull();
         // Twelve months of plans started need the months before April too.
         assertThat(out.value("CPP_START", "E06000032", "2025-09-30")).isNull();
+        assertThat(java.nio.file.Files.readString(dir.resolve("out/p/2025-09-30/run-summary.txt"))).contains(
+                "821/extract-2025-09/census.xml (Luton) is as at 30 September 2025, part-way through its collection year, so it "
+                + "gives the months from April 2025 only: a census has none of the plans and episodes that ended before its year "
+                + "began. The months before, and figures over 12 months, have no value until the census as at 31 March 2025 is "
+                + "in the input folder.");
     }
 }
