@@ -110,6 +110,10 @@ public class AnnexARowProcessor implements ItemProcessor<SourceRow, ParsedRow<Ci
         }
     }
 
+    /** Answers saying the question does not apply to the child, squashed ("n/a" is "na"). */
+    private static final java.util.regex.Pattern NOT_APPLICABLE = java.util.regex.Pattern.compile(
+            "^(na|notapplicable|nonapplicable|notrelevant|antenatal)|tooyoung|unborn|prebirth");
+
     /**
      * "a) Yes", "1 - Yes", "Seen alone", "Child seen"; "b) No", "0 - No", "Child not seen", "Not
      * seen alone": as LAs write them (liia-tools-pipeline's collected wordings). "c) Unknown" and
@@ -118,10 +122,6 @@ public class AnnexARowProcessor implements ItemProcessor<SourceRow, ParsedRow<Ci
      * young" (a plan before birth, a baby), which read as "no" was an accident of spelling, and as
      * a wrong value took the whole percentage away. "Child declined" and "Refused" are a no.
      */
-    /** Answers saying the question does not apply to the child, squashed ("n/a" is "na"). */
-    private static final java.util.regex.Pattern NOT_APPLICABLE = java.util.regex.Pattern.compile(
-            "^(na|notapplicable|nonapplicable|notrelevant|unborn|prebirth|antenatal)|tooyoung|unborn|prebirth|babytooyoung");
-
     static Boolean seenAlone(String v) {
         try {
             return Values.flag(Codes.stripLetterPrefix(v)).orElse(null);
