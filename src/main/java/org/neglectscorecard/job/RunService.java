@@ -122,9 +122,10 @@ public class RunService {
                     setAsideHalfRecorded(orphan);
                     parameters = parameters(r, ++attempt);
                 }
-                // A later attempt without --rerun follows one set aside (a file saved again part-way, a month no file reached).
+                // A later attempt without --rerun follows one that stopped: set aside (a file saved again part-way) or refused
+                // (no key, a month no file reached). "Set aside" read oddly after a refusal that had done nothing (a trial).
                 String which = attempt == 1 ? "" : r.rerun() ? " (re-run " + (attempt - 1) + ")"
-                        : " (attempt " + attempt + ": the previous one was set aside)";
+                        : " (attempt " + attempt + ": the one before stopped without writing a scorecard)";
                 progress.say("Starting " + name + " for the month ending " + r.period() + which);
                 execution = operator.start(job, parameters);
             }

@@ -114,7 +114,7 @@ class InterruptedLoadTest {
             java.io.ByteArrayOutputStream said = new java.io.ByteArrayOutputStream();
             app.bean(Progress.class).sendTo(new java.io.PrintStream(said, true, java.nio.charset.StandardCharsets.UTF_8));
             RunService.RunResult afresh = app.run(job, PERIOD, input, dir.resolve("out"), false);
-            assertThat(said.toString(java.nio.charset.StandardCharsets.UTF_8)).contains("(attempt 2: the previous one was set aside)")
+            assertThat(said.toString(java.nio.charset.StandardCharsets.UTF_8)).contains("(attempt 2: the one before stopped without writing a scorecard)")
                     .doesNotContain("re-run");
             assertThat(afresh.ok()).as(afresh.message()).isTrue();
             DSLContext dsl = app.bean(DSLContext.class);
