@@ -129,15 +129,21 @@ public class AnnexARowProcessor implements ItemProcessor<SourceRow, ParsedRow<Ci
             // not a plain yes or no: read on
         }
         String s = Values.squash(Codes.stripLetterPrefix(v)).replaceFirst("^([01])(yes|no)$", "$2");
-        if (s.startsWith("unknown") || s.startsWith("notknown") || s.startsWith("novisit") || NOT_APPLICABLE.matcher(s).find()) {
+        if (s.startsWith("unknown") || s.startsWith("notknown") || s.startsWith("novisit")) {
             return null;
         }
-        if (s.contains("notseen") || s.contains("notalone") || s.contains("declined") || s.contains("refused")) {
+        if (s.contains("notseen") || s.contains("notalone")) {
             return false;
         }
         if (s.startsWith("yes") || s.equals("y") || s.equals("true") || s.equals("1") || s.startsWith("seen")
                 || s.startsWith("childseen")) {
-            return true;
+            return true;   // whatever follows ("Yes - sibling too young", "Seen alone, then declined to talk")
+        }
+        if (NOT_APPLICABLE.matcher(s).find()) {
+            return null;
+        }
+        if (s.contains("declined") || s.contains("refused")) {
+            return false;
         }
         if (s.startsWith("no") || s.equals("n") || s.equals("false") || s.equals("0")) {
             return false;

@@ -29,7 +29,9 @@ class AnnexAWordingsTest {
             // Not applicable (a plan before birth, a baby): no answer, however written, never a "no" by its first letters.
             "Not applicable|null", "c) Not applicable - child too young|null", "N/A|null", "NA|null", "n/a - unborn|null",
             "Unborn|null", "Pre-birth|null", "Child too young|null", "Too young|null",
-            "Child declined|false", "Refused|false", "Declined to be seen alone|false"})
+            "Child declined|false", "Refused|false", "Declined to be seen alone|false",
+            // A yes stays a yes, whatever follows it.
+            "Yes - but child declined to speak|true", "Yes - sibling too young|true", "Seen alone, parent refused at first|true"})
     void seenAlone(String written, Boolean meant) {
         assertThat(AnnexARowProcessor.seenAlone(written)).isEqualTo(meant);
     }
