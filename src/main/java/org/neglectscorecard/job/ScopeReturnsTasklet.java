@@ -116,8 +116,10 @@ public class ScopeReturnsTasklet implements Tasklet {
      * the months before, and the figures over 12 months, have no value, and what would give them.
      */
     private void partYearExtractsAlone(long runId, List<Candidate> candidates) {
+        Set<String> said = new java.util.HashSet<>();
         for (Candidate c : candidates) {
-            if (c.notBefore() == null || !c.notBefore().isAfter(firstDayCovered(c.reference(), c.months()))) {
+            if (c.notBefore() == null || !c.notBefore().isAfter(firstDayCovered(c.reference(), c.months()))
+                    || !said.add(c.la3() + "|" + c.reference())) {   // a corrected resubmission of the same extract: said once
                 continue;
             }
             LocalDate before = c.notBefore().minusDays(1);
@@ -128,7 +130,9 @@ public class ScopeReturnsTasklet implements Tasklet {
                         + ", part-way through its collection year, so it gives the months from " + c.notBefore().format(MONTH)
                         + " only: a census has none of the plans and episodes that ended before its year began. The months "
                         + "before, and figures over 12 months, have no value until the census as at " + before.format(DAY)
-                        + " is in the input folder.");
+                        + " is in the input folder. If it is an extract of the 12 months to its date, say so in the job file "
+                        + "under 'files:' (- path: " + org.neglectscorecard.ingest.InputScanner.pathInFolder(c.file())
+                        + ", covers-months: 12).");
             }
         }
     }
@@ -170,7 +174,7 @@ public class ScopeReturnsTasklet implements Tasklet {
     /**
      * The first day a return's months cover: an annual return the 12 months to its date, an Annex A
      * the six months to it; a full-history extract or a log, from its earliest date; a CIN census
-     * dated part-way through its collection year by its header, from that year's 1 April.
+     * dated part-way through its collection year that holds that year alone, from its 1 April.
      */
     private static LocalDate coveredFrom(Candidate c) {
         if (c.earliest() != null) {
@@ -190,6 +194,26 @@ public class ScopeReturnsTasklet implements Tasklet {
     static LocalDate collectionYearStart(LocalDate reference) {
         LocalDate april = LocalDate.of(reference.getYear(), 4, 1);
         return reference.isBefore(april) ? april.minusYears(1) : april;
+    }
+
+    /**
+     * The day a CIN census's months begin if it holds its collection year alone, or null if it holds
+     * more: a plan, CIN plan or episode in it that ended before that 1 April says it was taken over
+     * the months before too (a year's census exported on 30 April, an extract of the 12 months to its
+     * date), and it keeps the 12 months to its date.
+     */
+    private LocalDate censusYearStart(long returnId, LocalDate reference) {
+        LocalDate start = collectionYearStart(reference);
+        if (!start.isAfter(firstDayCovered(reference, 12))) {
+            return null;   // as at 31 March: its year is the 12 months to it
+        }
+        var cp = org.neglectscorecard.store.schema.Tables.CP_PLAN;
+        var cin = org.neglectscorecard.store.schema.Tables.CIN_EPISODE;
+        var plan = org.neglectscorecard.store.schema.Tables.CIN_PLAN;
+        boolean endedBefore = dsl.fetchExists(cp, cp.RETURN_ID.eq(returnId).and(cp.END_DATE.lt(start)))
+                || dsl.fetchExists(cin, cin.RETURN_ID.eq(returnId).and(cin.CLOSURE_DATE.lt(start)))
+                || dsl.fetchExists(plan, plan.RETURN_ID.eq(returnId).and(plan.END_DATE.lt(start)));
+        return endedBefore ? null : start;
     }
 
     /**
@@ -274,9 +298,9 @@ public class ScopeReturnsTasklet implements Tasklet {
             Integer monthsGiven = override.map(JobFile.FileOverride::coversMonths).orElse(null);
             int months = monthsGiven != null ? monthsGiven
                     : ReturnRegistry.COVERS_SIX_MONTHS.equals(r.get(STATUTORY_RETURN.COVERS)) ? 6 : 12;
-            LocalDate notBefore = monthsGiven == null && org.neglectscorecard.store.LoadCompletion.RETURN_HEADER.equals(from)
+            LocalDate notBefore = monthsGiven == null && earliest == null
                     && org.neglectscorecard.ingest.cin.CinCensus.SOURCE_KIND.equals(r.get(STATUTORY_RETURN.SOURCE_KIND))
-                    ? collectionYearStart(reference) : null;
+                    ? censusYearStart(r.get(STATUTORY_RETURN.RETURN_ID), reference) : null;
             candidates.add(new Candidate(r.get(STATUTORY_RETURN.RETURN_ID), r.get(STATUTORY_RETURN.SOURCE_KIND),
                     r.get(STATUTORY_RETURN.LA_CODE3), reference, from, earliest, months, notBefore, display, r.get(SOURCE_FILE.LOADED_AT),
                     r.get(SOURCE_FILE.SOURCE_FILE_ID), log, r.get(SOURCE_FILE.MODIFIED_AT), r.get(SOURCE_FILE.HEADER_MADE_AT)));

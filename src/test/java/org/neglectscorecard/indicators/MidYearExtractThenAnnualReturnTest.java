@@ -102,4 +102,27 @@ class MidYearExtractThenAnnualReturnTest {
                 + "began. The months before, and figures over 12 months, have no value until the census as at 31 March 2025 is "
                 + "in the input folder.");
     }
+
+    /**
+     * A return that holds more than its collection year (a plan in it ended before the year's 1 April)
+     * was taken over the months before too: a year's census exported on 30 April, an extract of the 12
+     * months to its date. It keeps the 12 months to its date.
+     */
+    @Test
+    void aReturnHoldingPlansEndedBeforeItsYearKeepsTheTwelveMonthsToIt() throws Exception {
+        Path input = dir.resolve("input");
+        var census = new ReturnBuilder("821", LocalDate.of(2025, 4, 30));
+        census.child("A").episode("2024-05-01", null, "N1").cpp("2024-06-10", "2025-01-20", "NEG", "NEG", 0).end().done();
+        census.child("B").episode("2024-09-01", null, "N1").cpp("2024-10-01", null, "NEG", "NEG", 0).end().done();
+        CensusReturnWriter.writeXml(census.build(), input.resolve("821/2024-25/census.xml"));
+        Path job = TestApp.jobFile(dir, "april", "p", List.of("821"));
+        try (TestApp app = TestApp.start(dir.resolve("data"))) {
+            var result = app.run(job, LocalDate.of(2025, 3, 31), input, dir.resolve("out"), false);
+            assertThat(result.ok()).as(result.message()).isTrue();
+        }
+        IndicatorsFile out = IndicatorsFile.read(dir.resolve("out/p/2025-03-31/indicators.csv"));
+        assertThat(out.value("CPP_OPEN", "E06000032", "2024-12-31")).isEqualTo("2");
+        assertThat(out.value("CPP_OPEN", "E06000032", "2025-03-31")).isEqualTo("1");
+        assertThat(java.nio.file.Files.readString(dir.resolve("out/p/2025-03-31/run-summary.txt"))).doesNotContain("part-way");
+    }
 }

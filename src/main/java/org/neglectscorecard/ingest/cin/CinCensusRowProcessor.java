@@ -93,7 +93,8 @@ public class CinCensusRowProcessor implements ItemProcessor<SourceRow, ParsedRow
     /**
      * The census is as at 31 March (DfE's rule 100: ReferenceDate equals 31 March of Year). A
      * header dated otherwise is pointed out, and the return is taken as at the end of the month
-     * its ReferenceDate falls in, so it still covers the twelve month ends before it.
+     * its ReferenceDate falls in: the twelve month ends to it, or, where it holds nothing that ended
+     * before its collection year's 1 April (an in-year extract), the months from that 1 April.
      */
     private ParsedRow<CinRecord> header(RowCheck check, String la) {
         LocalDate reference = check.date("ReferenceDate", true, Shown.VALUE);
@@ -104,7 +105,8 @@ public class CinCensusRowProcessor implements ItemProcessor<SourceRow, ParsedRow
             if (!march31) {
                 check.note("ReferenceDate", reference.toString(), "The census's reference date should be 31 March (DfE rule "
                         + "100): this return is taken as at " + monthEnd + (monthEnd.equals(reference) ? "" : ", the end of its month")
-                        + ", covering the twelve months to it. Check the return's header.");
+                        + ", covering the twelve months to it (or from 1 April, if nothing in it ended before then). Check "
+                        + "the return's header.");
             } else if (yearText != null && yearText.matches("\\d{4}") && Integer.parseInt(yearText) != reference.getYear()) {
                 check.note("Year", yearText, "The census's Year (" + yearText + ") and ReferenceDate (" + reference + ") "
                         + "disagree (DfE rule 100: ReferenceDate is 31 March of Year): the ReferenceDate is used.");
