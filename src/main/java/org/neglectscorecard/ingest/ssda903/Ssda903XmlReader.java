@@ -117,8 +117,7 @@ public class Ssda903XmlReader extends AbstractItemCountingItemStreamItemReader<S
                 if ("CHILD".equals(name) && path.size() == 2) {
                     childId = null;
                     block = 0;
-                } else if (block == 0 && ("HEADER".equals(name) || "EPISODE".equals(name)) && path.size() >= 3
-                        && "CHILD".equals(childElement())) {
+                } else if (block == 0 && ("HEADER".equals(name) || "EPISODE".equals(name)) && path.size() >= 3) {
                     // Directly under the CHILD, or in a wrapper of its own (<EPISODES><EPISODE>) as some exports nest them.
                     block = path.size();
                     values.clear();
@@ -154,13 +153,6 @@ public class Ssda903XmlReader extends AbstractItemCountingItemStreamItemReader<S
             }
         }
         return null;
-    }
-
-    /** The element under the root the current one is inside (CHILD for a child's items), or null. */
-    private String childElement() {
-        java.util.Iterator<String> fromRoot = path.descendingIterator();
-        fromRoot.next();
-        return fromRoot.hasNext() ? fromRoot.next() : null;
     }
 
     private SourceRow row(TableHeader table, List<String> items) {
