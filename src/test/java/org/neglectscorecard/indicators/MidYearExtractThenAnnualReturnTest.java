@@ -45,12 +45,7 @@ class MidYearExtractThenAnnualReturnTest {
         CensusReturnWriter.writeXml(before.build(), input.resolve("821/2023-24/census.xml"));
         CensusReturnWriter.writeXml(extract.build(), input.resolve("821/extract-2024-09/census.xml"));
         CensusReturnWriter.writeXml(census.build(), input.resolve("821/2024-25/census.xml"));
-        Path job = TestApp.jobFile(dir, "extract", "p", List.of("821"));
-        try (TestApp app = TestApp.start(dir.resolve("data"))) {
-            var result = app.run(job, LocalDate.of(2025, 3, 31), input, dir.resolve("out"), false);
-            assertThat(result.ok()).as(result.message()).isTrue();
-        }
-        IndicatorsFile out = IndicatorsFile.read(dir.resolve("out/p/2025-03-31/indicators.csv"));
+        IndicatorsFile out = runFor(LocalDate.of(2025, 3, 31));
         assertThat(out.value("CPP_START", "E06000032", "2025-03-31")).isEqualTo("6");
         assertThat(out.value("CPP_START_NEG_INIT", "E06000032", "2025-03-31")).isEqualTo("6");
         // The months the extract reported are as it reported them: seven plans open at 30 September.
@@ -115,14 +110,19 @@ class MidYearExtractThenAnnualReturnTest {
         census.child("A").episode("2024-05-01", null, "N1").cpp("2024-06-10", "2025-01-20", "NEG", "NEG", 0).end().done();
         census.child("B").episode("2024-09-01", null, "N1").cpp("2024-10-01", null, "NEG", "NEG", 0).end().done();
         CensusReturnWriter.writeXml(census.build(), input.resolve("821/2024-25/census.xml"));
-        Path job = TestApp.jobFile(dir, "april", "p", List.of("821"));
-        try (TestApp app = TestApp.start(dir.resolve("data"))) {
-            var result = app.run(job, LocalDate.of(2025, 3, 31), input, dir.resolve("out"), false);
-            assertThat(result.ok()).as(result.message()).isTrue();
-        }
-        IndicatorsFile out = IndicatorsFile.read(dir.resolve("out/p/2025-03-31/indicators.csv"));
+        IndicatorsFile out = runFor(LocalDate.of(2025, 3, 31));
         assertThat(out.value("CPP_OPEN", "E06000032", "2024-12-31")).isEqualTo("2");
         assertThat(out.value("CPP_OPEN", "E06000032", "2025-03-31")).isEqualTo("1");
         assertThat(java.nio.file.Files.readString(dir.resolve("out/p/2025-03-31/run-summary.txt"))).doesNotContain("part-way");
+    }
+
+    /** The job run for the month on the returns in input/, done; its indicators. */
+    private IndicatorsFile runFor(LocalDate period) throws Exception {
+        Path job = TestApp.jobFile(dir, "extract", "p", List.of("821"));
+        try (TestApp app = TestApp.start(dir.resolve("data"))) {
+            var result = app.run(job, period, dir.resolve("input"), dir.resolve("out"), false);
+            assertThat(result.ok()).as(result.message()).isTrue();
+        }
+        return IndicatorsFile.read(dir.resolve("out/p/" + period + "/indicators.csv"));
     }
 }
