@@ -198,22 +198,23 @@ public class ScopeReturnsTasklet implements Tasklet {
 
     /**
      * The day a CIN census's months begin if it holds its collection year alone, or null if it holds
-     * more: a plan, CIN plan or episode in it that ended before that 1 April says it was taken over
-     * the months before too (a year's census exported on 30 April, an extract of the 12 months to its
-     * date), and it keeps the 12 months to its date.
+     * more: a plan or episode in it that ended before that 1 April (the census's end dates) says it was
+     * taken over the months before too (a year's census exported on 30 April, an extract of the 12
+     * months to its date), and it keeps the 12 months to its date.
      */
     private LocalDate censusYearStart(long returnId, LocalDate reference) {
         LocalDate start = collectionYearStart(reference);
         if (!start.isAfter(firstDayCovered(reference, 12))) {
             return null;   // as at 31 March: its year is the 12 months to it
         }
-        var cp = org.neglectscorecard.store.schema.Tables.CP_PLAN;
-        var cin = org.neglectscorecard.store.schema.Tables.CIN_EPISODE;
-        var plan = org.neglectscorecard.store.schema.Tables.CIN_PLAN;
-        boolean endedBefore = dsl.fetchExists(cp, cp.RETURN_ID.eq(returnId).and(cp.END_DATE.lt(start)))
-                || dsl.fetchExists(cin, cin.RETURN_ID.eq(returnId).and(cin.CLOSURE_DATE.lt(start)))
-                || dsl.fetchExists(plan, plan.RETURN_ID.eq(returnId).and(plan.END_DATE.lt(start)));
-        return endedBefore ? null : start;
+        for (var ends : org.neglectscorecard.ingest.ReturnKind.CIN_CENSUS.rules().endDates()) {
+            @SuppressWarnings("unchecked")
+            org.jooq.Field<LocalDate> end = (org.jooq.Field<LocalDate>) ends.field();
+            if (dsl.fetchExists(ends.table(), ends.table().field("return_id", Long.class).eq(returnId).and(end.lt(start)))) {
+                return null;
+            }
+        }
+        return start;
     }
 
     /**
