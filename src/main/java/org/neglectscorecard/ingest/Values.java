@@ -462,7 +462,9 @@ public final class Values {
 
     /**
      * An identifier as the case-management system wrote it, undoing a spreadsheet's number
-     * formatting ("1234.0" is "1234").
+     * formatting ("1234.0" is "1234"), in capitals: "bed10022" in one table and "BED10022" in
+     * another (a table retyped, or exported by another report) are one child, where read as written
+     * the child's assessments were linked to no episode and counted apart from them.
      */
     public static Optional<String> identifier(String value) {
         if (isBlank(value)) {
@@ -487,7 +489,7 @@ public final class Values {
         if (v.length() > 100) {
             throw new BadValue("is too long for an identifier (more than 100 characters)");
         }
-        return Optional.of(v);
+        return Optional.of(v.toUpperCase(Locale.ROOT));
     }
 
     /**

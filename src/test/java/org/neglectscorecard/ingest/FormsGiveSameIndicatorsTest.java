@@ -19,7 +19,8 @@ import org.neglectscorecard.testing.TestApp;
  * The same children given as CIN census XML, as CSV tables and as the tables in one workbook give
  * byte-identical indicators.csv (INPUTS.md A1/A2). Two years of a synthetic LA with realistic
  * variety: re-referrals, unborn children, several plans per episode, categories that change,
- * plans still open, assessments in progress; and, in the tables, IDs exported as numbers ("500123.0").
+ * plans still open, assessments in progress; and, in the tables, IDs exported as numbers ("500123.0"),
+ * and IDs written in small letters in some tables and capitals in others.
  */
 class FormsGiveSameIndicatorsTest {
 
@@ -41,12 +42,30 @@ class FormsGiveSameIndicatorsTest {
         CensusReturnWriter.writeXlsx(y2026, dir.resolve("xlsx/b.xlsx"));
         assertThat(Files.readString(dir.resolve("csv/2026/ChildIdentifiers.csv"))).contains(".0,");
 
+        // The same tables with every LAchildID given letters (no longer a number, so "500123.0" written "500123"), in small
+        // letters in two tables and capitals in the rest.
+        for (String year : List.of("2025", "2026")) {
+            try (var tables = Files.list(dir.resolve("csv/" + year))) {
+                for (Path table : tables.toList()) {
+                    String name = table.getFileName().toString();
+                    String prefix = name.equals("Assessments.csv") || name.equals("ChildProtectionPlans.csv") ? "lut" : "LUT";
+                    List<String> lines = Files.readAllLines(table);
+                    boolean children = lines.get(0).startsWith("LAchildID,");   // not the header table
+                    Path out = dir.resolve("csv-case/" + year + "/" + name);
+                    Files.createDirectories(out.getParent());
+                    Files.write(out, java.util.stream.Stream.concat(lines.stream().limit(1),
+                            lines.stream().skip(1).map(l -> children ? prefix + l.replaceFirst("^(\\d+)\\.0,", "$1,") : l)).toList());
+                }
+            }
+        }
+
         String xml = indicators("xml");
         String csv = indicators("csv");
         String xlsx = indicators("xlsx");
         assertThat(xml.lines().count()).isGreaterThan(500);
         assertThat(csv).isEqualTo(xml);
         assertThat(xlsx).isEqualTo(xml);
+        assertThat(indicators("csv-case")).as("an LAchildID in small letters in two tables is the same child").isEqualTo(xml);
     }
 
     private String indicators(String form) throws Exception {

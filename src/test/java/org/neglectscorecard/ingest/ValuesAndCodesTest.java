@@ -38,7 +38,7 @@ class ValuesAndCodesTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"1234.0,1234", "1234,1234", "' AB12 ',AB12", "0012,0012"})
+    @CsvSource({"1234.0,1234", "1234,1234", "' AB12 ',AB12", "0012,0012", "bed10022,BED10022", "Bed10022,BED10022"})
     void identifiersExportedAsNumbersAreTheSameIdentifier(String written, String meant) {
         assertThat(Values.identifier(written)).contains(meant);
     }
