@@ -40,6 +40,7 @@ public final class Values {
     /** Day 0 of a workbook saved with Excel's 1904 date system (old Excel for Mac's default): 1,462 days later. */
     private static final LocalDate EXCEL_1904_EPOCH = LocalDate.of(1904, 1, 1);
     private static final Pattern NUMERIC_ID = Pattern.compile("(\\d+)\\.0+");
+    private static final Pattern ALL_DIGITS = Pattern.compile("\\d+");
     /** 24/04/17: a spreadsheet's short date, the year in two digits. */
     private static final Pattern SHORT_YEAR = Pattern.compile("(\\d{1,2})[/-](\\d{1,2})[/-](\\d{2})");
     /** 24-Apr-2017, 24 Apr 17, 24-April-2017: a spreadsheet date format with the month named. */
@@ -462,7 +463,7 @@ public final class Values {
 
     /**
      * An identifier as the case-management system wrote it, undoing a spreadsheet's number
-     * formatting ("1234.0" is "1234"), in capitals: "bed10022" in one table and "BED10022" in
+     * formatting ("1234.0" and "001234" are "1234"), in capitals: "bed10022" in one table and "BED10022" in
      * another (a table retyped, or exported by another report) are one child, where read as written
      * the child's assessments were linked to no episode and counted apart from them.
      */
@@ -478,7 +479,12 @@ public final class Values {
         }
         Matcher numeric = NUMERIC_ID.matcher(v);
         if (numeric.matches()) {
-            return Optional.of(numeric.group(1));
+            v = numeric.group(1);
+        }
+        if (ALL_DIGITS.matcher(v).matches()) {
+            // A number's leading zeros are lost to a spreadsheet ("0010022" opened in Excel is 10022): one child
+            // either way, where read as written a year's plans were counted again beside the next year's.
+            return Optional.of(v.replaceFirst("^0+(?=\\d)", ""));
         }
         int listed = listedIdentifiers(v);
         if (listed > 1) {

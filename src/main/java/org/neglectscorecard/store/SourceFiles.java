@@ -74,8 +74,8 @@ public class SourceFiles {
      * 5: percentage cells as their percent, targets' '90 %' and '1,000', a population file's children by sex, notes of
      * reference rows kept (4 December 2026, evening). 6: Excel's 1904 date system, a cell listing several references, scores
      * written "3/5", wordings with their abbreviation in brackets, a log's unreadable values withholding only their own
-     * months (5 December 2026). 7: identifiers in capitals, so that one written in another case in another table is the
-     * same child (6 December 2026).
+     * months (5 December 2026). 7: identifiers in capitals and numbers without leading zeros, so that one written in
+     * another case, or opened in a spreadsheet, in another table or year is the same child (6 December 2026).
      */
     public static final int READING_VERSION = 7;
 

@@ -38,7 +38,7 @@ class ValuesAndCodesTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"1234.0,1234", "1234,1234", "' AB12 ',AB12", "0012,0012", "bed10022,BED10022", "Bed10022,BED10022"})
+    @CsvSource({"1234.0,1234", "1234,1234", "' AB12 ',AB12", "0012,12", "0010022,10022", "0010022.0,10022", "0,0", "000,0", "A0012,A0012", "bed10022,BED10022", "Bed10022,BED10022"})
     void identifiersExportedAsNumbersAreTheSameIdentifier(String written, String meant) {
         assertThat(Values.identifier(written)).contains(meant);
     }
