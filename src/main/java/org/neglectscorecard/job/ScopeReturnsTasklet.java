@@ -1,6 +1,7 @@
 package org.neglectscorecard.job;
 
 import static org.neglectscorecard.store.schema.Tables.ABSENT_COLUMN;
+import static org.neglectscorecard.store.schema.Tables.CIN_EPISODE;
 import static org.neglectscorecard.store.schema.Tables.REJECTION;
 import static org.neglectscorecard.store.schema.Tables.RUN_AREA;
 import static org.neglectscorecard.store.schema.Tables.RUN_INPUT;
@@ -379,6 +380,7 @@ public class ScopeReturnsTasklet implements Tasklet {
         List<Candidate> usedReturns = sameReturn.values().stream().map(g -> g.get(g.size() - 1)).toList();
         monthsNoReturnCovers(run, usedReturns);
         valuesLeftOut(runId, usedReturns);
+        childrenNotCarriedOver(runId, usedReturns);
         for (RepeatedLogRows.Repeat repeat : new RepeatedLogRows(dsl).mark(logs)) {
             messages.add(runId, STEP, RunMessages.WARNING, repeat.sentence());
         }
@@ -428,6 +430,56 @@ public class ScopeReturnsTasklet implements Tasklet {
                     + "to write instead; correct them and run again.");
         }
     }
+
+    /**
+     * The children whose CIN episodes were open at the end of an LA's census year are in its next
+     * return too. Where most are not, the two returns give the same children different LAchildIDs
+     * (another system's references, IDs re-keyed), and every plan and episode open across the year
+     * end is counted twice in the 12-month figures around it (a trial, 6 December: CP plans started
+     * in the year to 30 April 2025, 239 where there were 138, and nothing said). Said per LA and year end.
+     */
+    private void childrenNotCarriedOver(long runId, List<Candidate> used) {
+        Map<String, List<Candidate>> byLa = new java.util.TreeMap<>();
+        for (Candidate c : used) {
+            if (!c.log() && CinCensus.SOURCE_KIND.equals(c.kind())) {
+                byLa.computeIfAbsent(c.la3(), k -> new ArrayList<>()).add(c);
+            }
+        }
+        var e = CIN_EPISODE;
+        for (List<Candidate> returns : byLa.values()) {
+            returns.sort(Comparator.comparing(Candidate::reference));
+            for (int i = 1; i < returns.size(); i++) {
+                Candidate before = returns.get(i - 1);
+                Candidate after = returns.get(i);
+                LocalDate yearEnd = before.reference();
+                if (coveredFrom(after).isAfter(yearEnd.plusDays(1)) || !after.reference().isAfter(yearEnd)) {
+                    continue;   // a gap between them (said as months no return covers), or the same date
+                }
+                var open = org.jooq.impl.DSL.selectDistinct(e.CHILD_KEY).from(e).where(e.RETURN_ID.eq(before.returnId())
+                        .and(e.REFERRAL_DATE.le(yearEnd)).and(e.CLOSURE_DATE.isNull().or(e.CLOSURE_DATE.gt(yearEnd))));
+                int carried = dsl.fetchCount(open);
+                if (carried < CARRIED_OVER_AT_LEAST) {
+                    continue;   // too few to tell a new system from a quiet year
+                }
+                var next = org.jooq.impl.DSL.selectOne().from(e.as("next")).where(e.as("next").RETURN_ID.eq(after.returnId())
+                        .and(e.as("next").CHILD_KEY.eq(open.asTable("open").field(e.CHILD_KEY))));
+                int found = dsl.fetchCount(org.jooq.impl.DSL.selectOne().from(open.asTable("open")).whereExists(next));
+                if (2 * found >= carried) {
+                    continue;
+                }
+                messages.add(runId, STEP, RunMessages.WARNING, String.format("Of the %,d children whose episodes were open at %s in "
+                        + "%s%s, %s in %s: the two returns seem to give the same children different LAchildIDs (another "
+                        + "system's references, or IDs re-keyed), and then each plan and episode open across %s is counted "
+                        + "twice in the 12-month figures around it. Check that both returns give a child the same LAchildID, "
+                        + "and run again.", carried, yearEnd.format(DAY), before.file(), whose(before.la3()),
+                        found == 0 ? "none is" : "only " + String.format("%,d", found) + (found == 1 ? " is" : " are"),
+                        after.file(), yearEnd.format(DAY)));
+            }
+        }
+    }
+
+    /** The fewest children open at a year end that say whether the next return has them (a small LA has a hundred). */
+    static final int CARRIED_OVER_AT_LEAST = 20;
 
     /**
      * Months inside an LA's history that no child protection or child in need return covers (a year's

@@ -45,19 +45,12 @@ class FormsGiveSameIndicatorsTest {
         // The same tables with every LAchildID given letters (no longer a number, so "500123.0" written "500123"), in small
         // letters in two tables and capitals in the rest.
         for (String year : List.of("2025", "2026")) {
-            try (var tables = Files.list(dir.resolve("csv/" + year))) {
-                for (Path table : tables.toList()) {
-                    String name = table.getFileName().toString();
-                    String prefix = name.equals("Assessments.csv") || name.equals("ChildProtectionPlans.csv") ? "lut" : "LUT";
-                    List<String> lines = Files.readAllLines(table);
-                    boolean children = lines.get(0).startsWith("LAchildID,");   // not the header table
-                    Path out = dir.resolve("csv-case/" + year + "/" + name);
-                    Files.createDirectories(out.getParent());
-                    Files.write(out, java.util.stream.Stream.concat(lines.stream().limit(1),
-                            lines.stream().skip(1).map(l -> children ? prefix + l.replaceFirst("^(\\d+)\\.0,", "$1,") : l)).toList());
-                }
-            }
+            copyTables("csv/" + year, "csv-case/" + year, (table, l) -> (table.equals("Assessments.csv")
+                    || table.equals("ChildProtectionPlans.csv") ? "lut" : "LUT") + l.replaceFirst("^(\\d+)\\.0,", "$1,"));
         }
+        // The next year's tables from another system: the same children under new LAchildIDs.
+        copyTables("csv/2025", "csv-rekeyed/2025", (table, l) -> l);
+        copyTables("csv/2026", "csv-rekeyed/2026", (table, l) -> "NEW" + l.replaceFirst("^(\\d+)\\.0,", "$1,"));
 
         String xml = indicators("xml");
         String csv = indicators("csv");
@@ -66,6 +59,29 @@ class FormsGiveSameIndicatorsTest {
         assertThat(csv).isEqualTo(xml);
         assertThat(xlsx).isEqualTo(xml);
         assertThat(indicators("csv-case")).as("an LAchildID in small letters in two tables is the same child").isEqualTo(xml);
+        assertThat(summary("csv-case")).doesNotContain("different LAchildIDs");
+        indicators("csv-rekeyed");
+        assertThat(summary("csv-rekeyed")).containsPattern("Of the [0-9,]+ children whose episodes were open at 31 March 2025 in "
+                + "2025/ \\(CIN census tables\\) \\(Luton\\), none is in 2026/ \\(CIN census tables\\): the two returns seem to give "
+                + "the same children different LAchildIDs");
+    }
+
+    /** A table set copied, each child table's rows as changed (the header table as it is). */
+    private void copyTables(String from, String to, java.util.function.BinaryOperator<String> row) throws Exception {
+        try (var tables = Files.list(dir.resolve(from))) {
+            for (Path table : tables.toList()) {
+                List<String> lines = Files.readAllLines(table);
+                boolean children = lines.get(0).startsWith("LAchildID,");
+                Path out = dir.resolve(to).resolve(table.getFileName());
+                Files.createDirectories(out.getParent());
+                Files.write(out, java.util.stream.Stream.concat(lines.stream().limit(1),
+                        lines.stream().skip(1).map(l -> children ? row.apply(table.getFileName().toString(), l) : l)).toList());
+            }
+        }
+    }
+
+    private String summary(String form) throws Exception {
+        return Files.readString(dir.resolve("out-" + form + "/luton/2026-03-31/run-summary.txt")).replaceAll("\\s+", " ");
     }
 
     private String indicators(String form) throws Exception {
