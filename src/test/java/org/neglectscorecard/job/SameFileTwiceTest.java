@@ -49,6 +49,34 @@ class SameFileTwiceTest {
         }
     }
 
+    /** The same file in two LAs' folders is one LA's data misplaced, and nothing says which: neither copy is read. */
+    @Test
+    void theSameFileInTwoLasFoldersIsReadFromNeither() throws Exception {
+        Path input = dir.resolve("input");
+        Files.createDirectories(input.resolve("822"));
+        Files.createDirectories(input.resolve("823"));
+        String police = "Month,Neglect offences,With earlier neglect concerns\n2025-10,4,1\n2025-11,6,3\n2025-12,2,2\n";
+        Files.writeString(input.resolve("822/police.csv"), police);
+        Files.writeString(input.resolve("823/police.csv"), police);
+
+        InputValidator.Report report = Validate.folder(input);
+        assertThat(report.files()).extracting(f -> f.displayName() + ": " + f.problem()).containsExactlyInAnyOrder(
+                "822/police.csv: This file is the same file as 823/police.csv (identical content), in the folders of 2 LAs "
+                        + "(822, 823): it cannot be each LA's data, so no copy of it is read. Take it out of the folder of the LA "
+                        + "it is not for, and run again.",
+                "823/police.csv: This file is the same file as 822/police.csv (identical content), in the folders of 2 LAs "
+                        + "(822, 823): it cannot be each LA's data, so no copy of it is read. Take it out of the folder of the LA "
+                        + "it is not for, and run again.");
+
+        Path job = TestApp.jobFile(dir.resolve("jobs"), "two-folders", "p", List.of("822", "823"));
+        try (TestApp app = TestApp.start(dir.resolve("data"))) {
+            app.run(job, LocalDate.of(2025, 12, 31), input, dir.resolve("out"), false);
+            assertThat(app.bean(DSLContext.class).fetchValue("SELECT COUNT(*) FROM police_monthly", Long.class)).isEqualTo(0L);
+        }
+        assertThat(Files.readString(dir.resolve("out/p/2025-12-31/run-summary.txt")).replaceAll("\\s+", " "))
+                .contains("822/police.csv is the same file as 823/police.csv (identical content), in the folders of 2 LAs");
+    }
+
     @Test
     void aFileNoneOfWhoseRowsCanBeUsedIsRejectedWhole() throws Exception {
         Path input = dir.resolve("input");
