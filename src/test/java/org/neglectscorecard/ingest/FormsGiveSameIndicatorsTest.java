@@ -49,7 +49,10 @@ class FormsGiveSameIndicatorsTest {
                     || table.equals("ChildProtectionPlans.csv") ? "lut" : "LUT") + l.replaceFirst("^(\\d+)\\.0,", "$1,"));
         }
         // The next year's tables from another system: the same children under new LAchildIDs.
-        copyTables("csv/2025", "csv-rekeyed/2025", (table, l) -> l);
+        // ... and the year before with three plans' InitialCategoryOfAbuse left blank.
+        int[] blanked = {0};
+        copyTables("csv/2025", "csv-rekeyed/2025", (table, l) -> !table.equals("ChildProtectionPlans.csv") || blanked[0]++ >= 3 ? l
+                : l.replaceFirst("^((?:[^,]*,){4})[^,]*", "$1"));
         copyTables("csv/2026", "csv-rekeyed/2026", (table, l) -> "NEW" + l.replaceFirst("^(\\d+)\\.0,", "$1,"));
 
         String xml = indicators("xml");
@@ -64,6 +67,10 @@ class FormsGiveSameIndicatorsTest {
         assertThat(summary("csv-rekeyed")).containsPattern("Of the [0-9,]+ children whose episodes were open at 31 March 2025 in "
                 + "2025/ \\(CIN census tables\\) \\(Luton\\), none is in 2026/ \\(CIN census tables\\): the two returns seem to give "
                 + "the same children different LAchildIDs");
+        assertThat(summary("csv-rekeyed")).containsPattern("2025/ \\(CIN census tables\\) \\(Luton\\): 3 of its [0-9,]+ child "
+                + "protection plans have no initial category of abuse \\(blank, or a value that could not be read\\)")
+                .doesNotContain("no latest category of abuse");
+        assertThat(summary("csv")).doesNotContain("no initial category of abuse");
     }
 
     /** A table set copied, each child table's rows as changed (the header table as it is). */
