@@ -38,7 +38,12 @@ public final class RepeatedLogRows {
      * Rows of one file that a later file repeats, or ({@code byAppointment}) monthly counts of one
      * file for a service and month that {@code laterFile} gives appointment by appointment.
      */
-    public record Repeat(String file, String laterFile, String la3, AgencySource source, int rows, boolean byAppointment) {
+    public record Repeat(String file, String laterFile, String la3, AgencySource source, int rows, boolean byAppointment,
+                         int otherValues) {
+
+        Repeat(String file, String laterFile, String la3, AgencySource source, int rows, boolean byAppointment) {
+            this(file, laterFile, la3, source, rows, byAppointment, 0);
+        }
 
         /** What the person running the job reads. */
         public String sentence() {
@@ -52,7 +57,15 @@ public final class RepeatedLogRows {
                     + ", LA " + la3 + ") " + (rows == 1 ? "is" : "are") + " also in " + laterFile + ", the later file: "
                     + (rows == 1 ? "it is" : "they are") + " counted once, as " + laterFile + " gives " + (rows == 1 ? "it" : "them")
                     + ". If the two files are meant to hold different rows, check the "
-                    + String.join(", ", source.uniqueKey().stream().map(source::headingOf).toList()) + " in them.";
+                    + String.join(", ", source.uniqueKey().stream().map(source::headingOf).toList()) + " in them."
+                    + (otherValues == 0 ? "" : otherValues == rows && rows >= 3
+                    // Every month given again with other numbers: a correction, or another area's or partner's file (another
+                    // police force's, no LA code in it), whose numbers then replaced ours with nothing saying so (a trial).
+                    ? " Every one of them has other values in " + laterFile + ": if it is another area's or another partner's "
+                    + "file, take it out of the input folder (its values are counted now, not " + file + "'s); if it corrects "
+                    + file + ", nothing need be done."
+                    : " " + otherValues + " of them " + (otherValues == 1 ? "has" : "have") + " other values in " + laterFile
+                    + ", which are the ones counted.");
         }
     }
 
@@ -100,7 +113,8 @@ public final class RepeatedLogRows {
                     for (Log later : newestFirst.subList(0, i)) {
                         int rows = markRepeated(table, source, older, later);
                         if (rows > 0) {
-                            repeats.add(new Repeat(older.file(), later.file(), older.la3(), source, rows, false));
+                            repeats.add(new Repeat(older.file(), later.file(), older.la3(), source, rows, false,
+                                    otherValues(table, source, older, later)));
                         }
                     }
                 }
@@ -137,6 +151,27 @@ public final class RepeatedLogRows {
             }
         }
         return out;
+    }
+
+    /** Of the older log's rows the later one repeats, how many it gives with another value in a column beside the key. */
+    private int otherValues(Table<?> table, AgencySource source, Log older, Log later) {
+        Table<?> other = table.as("later_row");
+        @SuppressWarnings("unchecked")
+        Field<Long> repeatedIn = (Field<Long>) table.field("repeated_in");
+        @SuppressWarnings("unchecked")
+        Field<Long> returnId = (Field<Long>) table.field("return_id");
+        @SuppressWarnings("unchecked")
+        Field<Long> otherReturnId = (Field<Long>) other.field("return_id");
+        Condition sameRow = sameValue(other.field("la_code3"), table.field("la_code3"));
+        for (Field<?> f : table.fields()) {
+            if (!java.util.Set.of("row_id", "return_id", "source_row", "repeated_in", "la_code3").contains(f.getName())) {
+                @SuppressWarnings("unchecked")
+                Field<Object> mine = (Field<Object>) f;
+                sameRow = sameRow.and(mine.isNotDistinctFrom(other.field(f.getName())));
+            }
+        }
+        return dsl.fetchCount(table, returnId.eq(older.returnId()).and(repeatedIn.eq(later.returnId()))
+                .andNotExists(selectOne().from(other).where(otherReturnId.eq(later.returnId()).and(sameRow))));
     }
 
     private int markRepeated(Table<?> table, AgencySource source, Log older, Log later) {

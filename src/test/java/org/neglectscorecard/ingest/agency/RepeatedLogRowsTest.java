@@ -116,6 +116,8 @@ class RepeatedLogRowsTest {
             assertThat(summary).contains("2 rows of partnership/audits-export-2025-12.csv")
                     .contains("also in partnership/audits.csv, the later file")
                     .contains("3 rows of partnership/police.csv").contains("also in partnership/police-2025-26.csv")
+                    .contains("1 of them has other values in partnership/police-2025-26.csv, which are the ones counted.")
+                    .doesNotContain("Every one of them")
                     .contains("1 monthly count of partnership/health-monthly.csv (LA ALL) is for a service and month "
                             + "partnership/health-appointments.csv gives appointment by appointment");
 
@@ -127,5 +129,47 @@ class RepeatedLogRowsTest {
             assertThat(after.value("POLICE_NEG_OFFENCES", P, END)).isEqualTo("12");
             assertThat(after.value("AUDIT_NEG", P, END)).isEqualTo("5");
         }
+    }
+
+    /**
+     * Another force's file in the folder (no LA code in it, the same months): its numbers replaced
+     * ours for every month, and the warning said only to check the months. Said now that every
+     * repeated row has other values there, and what to do either way.
+     */
+    @Test
+    void anotherAreasFileWithOtherValuesForEveryMonthIsSaidToBePerhapsAnotherAreas() throws Exception {
+        Path input = dir.resolve("input");
+        Files.createDirectories(input.resolve("partnership"));
+        Files.writeString(input.resolve("partnership/police.csv"), """
+                Month,Neglect offences,With earlier neglect concerns
+                2025-04,4,1
+                2025-09,6,3
+                2026-03,2,2
+                """);
+        Path other = input.resolve("partnership/police-hertfordshire.csv");
+        Files.writeString(other, """
+                Month,Neglect offences,With earlier neglect concerns
+                2025-04,12,3
+                2025-09,18,9
+                2026-03,6,6
+                """);
+        Files.setLastModifiedTime(input.resolve("partnership/police.csv"), FileTime.from(Instant.parse("2026-04-01T09:00:00Z")));
+        Files.setLastModifiedTime(other, FileTime.from(Instant.parse("2026-04-02T09:00:00Z")));
+        var census = new ReturnBuilder("213", LocalDate.of(2026, 3, 31));
+        census.child("X").episode("2025-05-01", null, "N1").cpp("2025-05-10", null, "NEG", "NEG", 0).end().done();
+        CensusReturnWriter.writeXml(census.build(), input.resolve("213/census-2026.xml"));
+        Path job = TestApp.jobFile(dir, "force", P, List.of("213"));
+        Files.writeString(job, Files.readString(job) + "strategy-start: 2025-04-01\nfiles:\n"
+                + "  - path: partnership/police.csv\n    as-at: 2026-03-31\n"
+                + "  - path: partnership/police-hertfordshire.csv\n    as-at: 2026-03-31\n");
+        try (TestApp app = TestApp.start(dir.resolve("data"))) {
+            RunService.RunResult run = app.run(job, LocalDate.of(2026, 3, 31), input, dir.resolve("out"), false);
+            assertThat(run.ok()).as(run.message()).isTrue();
+        }
+        assertThat(Files.readString(dir.resolve("out/p/2026-03-31/run-summary.txt")).replaceAll("\\s+", " "))
+                .contains("3 rows of partnership/police.csv").contains("Every one of them has other values in "
+                        + "partnership/police-hertfordshire.csv: if it is another area's or another partner's file, take it out "
+                        + "of the input folder (its values are counted now, not partnership/police.csv's); if it corrects "
+                        + "partnership/police.csv, nothing need be done.");
     }
 }
