@@ -106,7 +106,8 @@ public final class AnnexA implements KindOfReturn {
         List<TableSetReader.Part> parts = new ArrayList<>();
         for (AnnexAList list : AnnexAList.values()) {
             if (file.tables().containsKey(list.name())) {
-                parts.add(new TableSetReader.Part(list.sheetName(), file.tables().get(list.name()), list.aliases(), list::missing));
+                parts.add(new TableSetReader.Part(list.sheetName(), file.tables().get(list.name()), list.aliases(), list::missing)
+                        .aloneIfUnreadable());
             }
         }
         return TableSetReader.of("annexA", parts, file.folderLaCode(), bytesRead);
@@ -174,16 +175,10 @@ public final class AnnexA implements KindOfReturn {
     /** A list the workbook lacks leaves what it holds unknown for the months the workbook serves, not zero. */
     @Override
     public List<StoreColumn> absentTables(InputFile file) {
-        List<StoreColumn> out = new ArrayList<>();
-        if (!file.tables().containsKey(AnnexAList.LIST_6.name())) {
-            out.add(new StoreColumn(CIN_EPISODE.REFERRAL_DATE, "List 6", "CIN Start Date", "the children in need indicators"));
-        }
-        if (!file.tables().containsKey(AnnexAList.LIST_7.name())) {
-            out.add(new StoreColumn(CP_PLAN.START_DATE, "List 7", "Child Protection Plan Start Date", "the child protection indicators"));
-        }
-        if (!file.tables().containsKey(AnnexAList.LIST_8.name())) {
-            out.add(new StoreColumn(CLA_EPISODE.START_DATE, "List 8", "Date Started to be Looked After", "the looked-after starts"));
-        }
-        return out;
+        // Each, whether the workbook has the sheet or not: the store records one only where the return stored none of its
+        // rows, so a list set aside for a heading it lacks (its workbook's other lists read) has no value, never a zero.
+        return List.of(new StoreColumn(CIN_EPISODE.REFERRAL_DATE, "List 6", "CIN Start Date", "the children in need indicators"),
+                new StoreColumn(CP_PLAN.START_DATE, "List 7", "Child Protection Plan Start Date", "the child protection indicators"),
+                new StoreColumn(CLA_EPISODE.START_DATE, "List 8", "Date Started to be Looked After", "the looked-after starts"));
     }
 }

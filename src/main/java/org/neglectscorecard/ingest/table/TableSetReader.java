@@ -30,11 +30,25 @@ public class TableSetReader extends AbstractItemCountingItemStreamItemReader<Sou
      * @param missing what the table lacks that it cannot do without, in words, or null
      */
     public record Part(String name, TableSource source, Map<String, List<String>> aliases,
-                       Function<TableHeader, String> missing, List<String> known) {
+                       Function<TableHeader, String> missing, List<String> known, boolean setAsideAlone) {
+
+        public Part(String name, TableSource source, Map<String, List<String>> aliases, Function<TableHeader, String> missing,
+                    List<String> known) {
+            this(name, source, aliases, missing, known, false);
+        }
 
         /** A table whose known columns are those its aliases name. */
         public Part(String name, TableSource source, Map<String, List<String>> aliases, Function<TableHeader, String> missing) {
             this(name, source, aliases, missing, List.copyOf(aliases.keySet()));
+        }
+
+        /**
+         * The same table, set aside alone when it lacks a column it cannot do without, the file's
+         * other tables read (one list of an Annex A workbook with a heading renamed), as long as
+         * one of them is left: its figures then have no value, where the whole file's went with it.
+         */
+        public Part aloneIfUnreadable() {
+            return new Part(name, source, aliases, missing, known, true);
         }
     }
 
@@ -55,6 +69,8 @@ public class TableSetReader extends AbstractItemCountingItemStreamItemReader<Sou
     private SourceRow firstTotal;
     private String firstTotalLabel;
     private final List<Rejection> notes = new ArrayList<>();
+    /** Tables set aside alone so far (see {@link Part#aloneIfUnreadable}). */
+    private int setAside;
     private final Map<String, TableHeader> headings = new java.util.LinkedHashMap<>();
 
     public TableSetReader(List<Part> parts, String folderLaCode) {
@@ -289,6 +305,13 @@ public class TableSetReader extends AbstractItemCountingItemStreamItemReader<Sou
         String missing = part.missing() == null ? null : part.missing().apply(header);
         if (missing != null) {
             closeTable();
+            if (part.setAsideAlone() && ++setAside < parts.size()) {
+                notes.add(new Rejection(header.where(), null, null, null, null, part.source().describe() + " (" + part.name() + ") "
+                        + missing.replace(": add it and run again.", "") + ", so " + part.name() + " is not read (the file's "
+                        + "other lists are): the figures it gives have no value for the months this file serves. Add the "
+                        + "column, or give its heading one of the usual wordings, and run again."));
+                return openNext();
+            }
             throw new UnreadableFileException(part.source().describe() + " (" + part.name() + ") " + missing);
         }
         String twice = twice(part);
