@@ -73,6 +73,15 @@ final class ScorecardSheet extends SheetWriter {
         table(s, "Scorecard", 20, r);
         widths(s, 24, 26, 44, 26, 14, 14, 14, 14, 12, 18, 30, 10, 20, 34, 14, 14, 12, 14, 80, 60);
         s.createFreezePane(4, TABLE_ROW + 1);
+        // Twenty columns on one page wide printed at a quarter size, unreadable in a board paper (a trial): four pages
+        // wide, each with the indicator, its ID and area beside the figures, and the headings above them.
+        s.getPrintSetup().setPaperSize(org.apache.poi.ss.usermodel.PrintSetup.A4_PAPERSIZE);
+        s.getPrintSetup().setLandscape(true);
+        s.setFitToPage(true);
+        s.getPrintSetup().setFitWidth((short) 4);
+        s.getPrintSetup().setFitHeight((short) 0);
+        s.setRepeatingRows(new org.apache.poi.ss.util.CellRangeAddress(TABLE_ROW, TABLE_ROW, -1, -1));
+        s.setRepeatingColumns(new org.apache.poi.ss.util.CellRangeAddress(-1, -1, 1, 3));
     }
 
     private static boolean suppressedEither(ScorecardFigures.Line line) {

@@ -402,7 +402,7 @@ class WorkbookTest {
     }
 
     @Test
-    void everyOtherSheetPrintsOnePageWideWithItsHeaderRepeated() {
+    void everyOtherSheetPrintsOnePageWideWithItsHeaderRepeatedTheScorecardFourPagesWide() {
         for (Sheet sheet : wb) {
             XSSFSheet s = (XSSFSheet) sheet;
             if (s.getSheetName().equals("Trends")) {
@@ -415,6 +415,14 @@ class WorkbookTest {
                 continue;
             }
             assertThat(s.getFitToPage()).as(s.getSheetName()).isTrue();
+            if (s.getSheetName().equals("Scorecard")) {
+                // Its twenty columns printed one page wide at about a quarter size (a trial): four pages wide, the
+                // indicator's ID, name and area (columns B to D) on each beside the figures.
+                assertThat(s.getPrintSetup().getFitWidth()).isEqualTo((short) 4);
+                assertThat(s.getRepeatingColumns().formatAsString()).isEqualTo("B:D");
+                assertThat(s.getRepeatingRows().getFirstRow()).isEqualTo(ScorecardWorkbook.TABLE_ROW);
+                continue;
+            }
             assertThat(s.getPrintSetup().getFitWidth()).as(s.getSheetName()).isEqualTo((short) 1);
             assertThat(s.getPrintSetup().getPaperSize()).as(s.getSheetName())
                     .isEqualTo(org.apache.poi.ss.usermodel.PrintSetup.A4_PAPERSIZE);
