@@ -188,7 +188,9 @@ final class BoardSummarySheet extends SheetWriter {
 
     static String assurance(ScorecardFigures.Line line) {
         return switch (line.assurance()) {
-            case NO_TARGET -> line.target() == null ? NOT_APPLICABLE : "Target not in the monthly figures' terms";
+            // A 12-month total's target against the chart's single months: "not in the monthly figures' terms" left a board
+            // member asking what it meant (a trial).
+            case NO_TARGET -> line.target() == null ? NOT_APPLICABLE : "Not judged: the target is for 12 months, the SPC chart is of single months";
             case NOT_ENOUGH_DATA -> line.target() == null ? NOT_APPLICABLE : "No SPC to judge the target by";
             default -> line.assurance().words();
         };
