@@ -124,7 +124,7 @@ public class OutputWriter {
                 // a workbook and board pack of blanks would only be mistaken for a report. What to fix is all there is.
                 String summary = RunSummary.text(r.jobName(), r.partnershipName(), r.period(),
                         inputs.coveredSpan(r.runId(), r.period()), missing, files, notes, published, java.util.Set.of(),
-                        r.folder().toString(), null, problems.size());
+                        r.folder().toString(), null, problems);
                 Files.writeString(staging.resolve(SUMMARY), summary);
                 out.commit();
                 return summary;
@@ -174,7 +174,7 @@ public class OutputWriter {
             }
             String summary = RunSummary.text(r.jobName(), r.partnershipName(), r.period(),
                     inputs.coveredSpan(r.runId(), r.period()), missing, files, notes, published,
-                    RunSummary.idsWithValue(all, r.partnershipCode(), r.period()), r.folder().toString(), workbook, problems.size());
+                    RunSummary.idsWithValue(all, r.partnershipCode(), r.period()), r.folder().toString(), workbook, problems);
             Files.writeString(staging.resolve(SUMMARY), summary);
             out.commit();
             return summary;

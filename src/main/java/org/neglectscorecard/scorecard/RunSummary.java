@@ -144,10 +144,30 @@ public final class RunSummary {
         return m.find() ? Long.parseLong(m.group(1).replace(",", "")) : 0;
     }
 
+    /**
+     * "28 problems found in the inputs: 13 rows rejected, 15 values left out": the count alone read
+     * as rows rejected, where `history` gave 13 of them (a trial).
+     */
+    static String problemsFound(List<RunInputs.Problem> problems) {
+        java.util.Map<String, Long> byOutcome = new java.util.LinkedHashMap<>();
+        problems.stream().map(RunInputs.Problem::outcome).sorted().forEach(o -> byOutcome.merge(o, 1L, Long::sum));
+        String each = String.join(", ", byOutcome.entrySet().stream().map(e -> String.format("%,d %s", e.getValue(),
+                e.getValue() == 1 ? e.getKey() : plural(e.getKey()))).toList());
+        return String.format("%,d %s found in the inputs", problems.size(), problems.size() == 1 ? "problem" : "problems")
+                + (byOutcome.isEmpty() ? "" : ": " + each);
+    }
+
+    /** "row rejected" is "rows rejected", "note" "notes": the first word takes the plural. */
+    private static String plural(String outcome) {
+        int space = outcome.indexOf(' ');
+        String first = space < 0 ? outcome : outcome.substring(0, space);
+        return first + "s" + (space < 0 ? "" : outcome.substring(space));
+    }
+
     public static String text(String jobName, String partnershipName, LocalDate period, LocalDate[] span,
                               List<RunInputs.MissingColumn> missing, List<RunInputs.InputSummary> inputs, List<String> messages,
                               List<IndicatorDefinition> published, Set<String> withValueAtPeriod, String outputFolder,
-                              String workbookName, long problems) {
+                              String workbookName, List<RunInputs.Problem> problems) {
         StringBuilder s = new StringBuilder();
         s.append("Neglect scorecard: ").append(jobName).append(", month ending ").append(period.format(DAY)).append('\n');
         s.append("Partnership: ").append(partnershipName).append('\n');
@@ -236,7 +256,7 @@ public final class RunSummary {
         }
         s.append('\n').append("Outputs in ").append(outputFolder).append(":\n");
         if (workbookName == null) {
-            s.append("  rejects.csv  (").append(problems).append(problems == 1 ? " problem" : " problems").append(" found in the inputs)\n");
+            s.append("  rejects.csv  (").append(problemsFound(problems)).append(")\n");
             s.append("  run-summary.txt  (this summary)\n");
             return s.toString();
         }
@@ -249,7 +269,7 @@ public final class RunSummary {
         s.append("  indicators-published.csv  (the copy to share: small numbers withheld)\n");
         s.append("  benchmarks.csv  (rates and percentages beside England, the region and statistical neighbours, exact)\n");
         s.append("  benchmarks-published.csv  (the copy to share: withheld figures, their ranks and quartiles as c)\n");
-        s.append("  rejects.csv  (").append(problems).append(problems == 1 ? " problem" : " problems").append(" found in the inputs)\n");
+        s.append("  rejects.csv  (").append(problemsFound(problems)).append(")\n");
         s.append("  charts/  (a trend chart per indicator, PNG)\n");
         s.append("  run-summary.txt  (this summary)\n");
         return s.toString();

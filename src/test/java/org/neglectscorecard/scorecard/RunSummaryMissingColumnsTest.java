@@ -23,7 +23,7 @@ class RunSummaryMissingColumnsTest {
 
     private static String summary(List<RunInputs.MissingColumn> missing) {
         return RunSummary.text("monthly", "Pan Bedfordshire", LocalDate.of(2026, 3, 31), null, missing, List.of(), List.of(),
-                List.of(), Set.of(), "out", "scorecard.xlsx", 0);
+                List.of(), Set.of(), "out", "scorecard.xlsx", List.of());
     }
 
     @Test
@@ -41,5 +41,16 @@ class RunSummaryMissingColumnsTest {
         assertThat(s).contains("SOME FIGURES HAVE NO VALUE").contains("has no CIN Start Date in List 6: 'Children on a CIN plan' "
                 + "(CINP_OPEN) has no value for Luton for October 2025 to March 2026")
                 .contains("has no CIN Closure Date in List 6: no figure is lost");
+    }
+
+    /** The count of problems says what kinds they are: alone, it read as rows rejected, where history gave fewer (a trial). */
+    @Test
+    void theProblemsFoundSayWhatTheyAre() {
+        RunInputs.Problem row = new RunInputs.Problem("a.csv", "a.csv", 2, "X", null, null, "why", "row rejected");
+        RunInputs.Problem value = new RunInputs.Problem("a.csv", "a.csv", 3, "Y", null, null, "why", "value left out");
+        assertThat(RunSummary.problemsFound(List.of(row, value, row)))
+                .isEqualTo("3 problems found in the inputs: 2 rows rejected, 1 value left out");
+        assertThat(RunSummary.problemsFound(List.of(value))).isEqualTo("1 problem found in the inputs: 1 value left out");
+        assertThat(RunSummary.problemsFound(List.of())).isEqualTo("0 problems found in the inputs");
     }
 }
