@@ -447,36 +447,54 @@ public class ScopeReturnsTasklet implements Tasklet {
                 byLa.computeIfAbsent(c.la3(), k -> new ArrayList<>()).add(c);
             }
         }
-        var e = CIN_EPISODE;
+        // Every LA's consecutive returns at once, in one statement: one statement a pair cost the national extract 2 s.
+        Map<Long, Candidate[]> pairs = new LinkedHashMap<>();
         for (List<Candidate> returns : byLa.values()) {
             returns.sort(Comparator.comparing(Candidate::reference));
             for (int i = 1; i < returns.size(); i++) {
                 Candidate before = returns.get(i - 1);
                 Candidate after = returns.get(i);
                 LocalDate yearEnd = before.reference();
-                if (coveredFrom(after).isAfter(yearEnd.plusDays(1)) || !after.reference().isAfter(yearEnd)) {
-                    continue;   // a gap between them (said as months no return covers), or the same date
+                if (!coveredFrom(after).isAfter(yearEnd.plusDays(1)) && after.reference().isAfter(yearEnd)) {
+                    pairs.put(before.returnId(), new Candidate[] {before, after});   // no gap between them, nor the same date
                 }
-                var open = org.jooq.impl.DSL.selectDistinct(e.CHILD_KEY).from(e).where(e.RETURN_ID.eq(before.returnId())
-                        .and(e.REFERRAL_DATE.le(yearEnd)).and(e.CLOSURE_DATE.isNull().or(e.CLOSURE_DATE.gt(yearEnd))));
-                int carried = dsl.fetchCount(open);
-                if (carried < CARRIED_OVER_AT_LEAST) {
-                    continue;   // too few to tell a new system from a quiet year
-                }
-                var next = org.jooq.impl.DSL.selectOne().from(e.as("next")).where(e.as("next").RETURN_ID.eq(after.returnId())
-                        .and(e.as("next").CHILD_KEY.eq(open.asTable("open").field(e.CHILD_KEY))));
-                int found = dsl.fetchCount(org.jooq.impl.DSL.selectOne().from(open.asTable("open")).whereExists(next));
-                if (2 * found >= carried) {
-                    continue;
-                }
-                messages.add(runId, STEP, RunMessages.WARNING, String.format("Of the %,d children whose episodes were open at %s in "
-                        + "%s%s, %s in %s: the two returns seem to give the same children different LAchildIDs (another "
-                        + "system's references, or IDs re-keyed), and then each plan and episode open across %s is counted "
-                        + "twice in the 12-month figures around it. Check that both returns give a child the same LAchildID, "
-                        + "and run again.", carried, yearEnd.format(DAY), before.file(), whose(before.la3()),
-                        found == 0 ? "none is" : "only " + String.format("%,d", found) + (found == 1 ? " is" : " are"),
-                        after.file(), yearEnd.format(DAY)));
             }
+        }
+        if (pairs.isEmpty()) {
+            return;
+        }
+        @SuppressWarnings("unchecked")
+        org.jooq.Row3<Long, Long, LocalDate>[] rows = pairs.values().stream()
+                .map(p -> org.jooq.impl.DSL.row(p[0].returnId(), p[1].returnId(), p[0].reference())).toArray(org.jooq.Row3[]::new);
+        var pair = org.jooq.impl.DSL.values(rows).as("pair", "before_id", "after_id", "year_end");
+        var beforeId = pair.field("before_id", Long.class);
+        var afterId = pair.field("after_id", Long.class);
+        var yearEnd = pair.field("year_end", LocalDate.class);
+        var e = CIN_EPISODE;
+        var open = org.jooq.impl.DSL.selectDistinct(beforeId.as("before_id"), afterId.as("after_id"), e.CHILD_KEY.as("child_key"))
+                .from(pair).join(e).on(e.RETURN_ID.eq(beforeId))
+                .where(e.REFERRAL_DATE.le(yearEnd).and(e.CLOSURE_DATE.isNull().or(e.CLOSURE_DATE.gt(yearEnd))))
+                .asTable("open_at_year_end");
+        var next = e.as("next_return");
+        var carried = org.jooq.impl.DSL.count();
+        var found = org.jooq.impl.DSL.count().filterWhere(org.jooq.impl.DSL.exists(org.jooq.impl.DSL.selectOne().from(next)
+                .where(next.RETURN_ID.eq(open.field("after_id", Long.class)).and(next.CHILD_KEY.eq(open.field("child_key", String.class))))));
+        for (var r : dsl.select(open.field("before_id", Long.class), carried, found).from(open)
+                .groupBy(open.field("before_id", Long.class)).orderBy(open.field("before_id", Long.class)).fetch()) {
+            Candidate before = pairs.get(r.value1())[0];
+            Candidate after = pairs.get(r.value1())[1];
+            int n = r.value2();
+            int in = r.value3();
+            if (n < CARRIED_OVER_AT_LEAST || 2 * in >= n) {
+                continue;   // too few to tell a new system from a quiet year, or most are there
+            }
+            messages.add(runId, STEP, RunMessages.WARNING, String.format("Of the %,d children whose episodes were open at %s in "
+                    + "%s%s, %s in %s: the two returns seem to give the same children different LAchildIDs (another "
+                    + "system's references, or IDs re-keyed), and then each plan and episode open across %s is counted "
+                    + "twice in the 12-month figures around it. Check that both returns give a child the same LAchildID, "
+                    + "and run again.", n, before.reference().format(DAY), before.file(), whose(before.la3()),
+                    in == 0 ? "none is" : "only " + String.format("%,d", in) + (in == 1 ? " is" : " are"),
+                    after.file(), before.reference().format(DAY)));
         }
     }
 
@@ -494,22 +512,28 @@ public class ScopeReturnsTasklet implements Tasklet {
             return;
         }
         var p = CP_PLAN;
-        for (var column : List.of(p.INITIAL_CATEGORY, p.LATEST_CATEGORY)) {
-            var plans = org.jooq.impl.DSL.count();
-            var none = org.jooq.impl.DSL.count().filterWhere(column.isNull());
-            for (var r : dsl.select(p.RETURN_ID, plans, none).from(p).where(p.RETURN_ID.in(returns.keySet())).groupBy(p.RETURN_ID)
-                    .having(none.gt(0)).orderBy(p.RETURN_ID).fetch()) {
-                Candidate c = returns.get(r.get(p.RETURN_ID));
-                if (dsl.fetchExists(ABSENT_COLUMN, ABSENT_COLUMN.SOURCE_FILE_ID.eq(c.sourceFileId())
+        // One pass over the plans without a category (few or none), not two over every plan of every return.
+        var noInitial = org.jooq.impl.DSL.count().filterWhere(p.INITIAL_CATEGORY.isNull());
+        var noLatest = org.jooq.impl.DSL.count().filterWhere(p.LATEST_CATEGORY.isNull());
+        var blanks = dsl.select(p.RETURN_ID, noInitial, noLatest).from(p)
+                .where(p.INITIAL_CATEGORY.isNull().or(p.LATEST_CATEGORY.isNull())).groupBy(p.RETURN_ID).orderBy(p.RETURN_ID).fetch();
+        for (var r : blanks) {
+            Candidate c = returns.get(r.value1());
+            if (c == null) {
+                continue;   // a return this run does not use
+            }
+            int plans = dsl.fetchCount(p, p.RETURN_ID.eq(c.returnId()));
+            for (var column : List.of(p.INITIAL_CATEGORY, p.LATEST_CATEGORY)) {
+                int blank = column == p.INITIAL_CATEGORY ? r.value2() : r.value3();
+                if (blank == 0 || dsl.fetchExists(ABSENT_COLUMN, ABSENT_COLUMN.SOURCE_FILE_ID.eq(c.sourceFileId())
                         .and(ABSENT_COLUMN.STORE_TABLE.eq(p.getName())).and(ABSENT_COLUMN.STORE_COLUMN.eq(column.getName())))) {
                     continue;
                 }
                 String category = column == p.INITIAL_CATEGORY ? "initial category of abuse" : "latest category of abuse";
-                int blank = r.get(none);
                 messages.add(runId, STEP, RunMessages.WARNING, String.format("%s%s: %,d of its %,d child protection plans %s no %s "
                         + "(blank, or a value that could not be read): they are counted among the plans, but in no category, so "
                         + "the figures by %s (neglect's, and their percentages) may be low by as many in the months they are "
-                        + "open. Give each its category and run again.", c.file(), whose(c.la3()), blank, r.get(plans),
+                        + "open. Give each its category and run again.", c.file(), whose(c.la3()), blank, plans,
                         blank == 1 ? "has" : "have", category, category));
             }
         }
