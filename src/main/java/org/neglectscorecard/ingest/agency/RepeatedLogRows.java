@@ -114,7 +114,7 @@ public final class RepeatedLogRows {
                         int rows = markRepeated(table, source, older, later);
                         if (rows > 0) {
                             repeats.add(new Repeat(older.file(), later.file(), older.la3(), source, rows, false,
-                                    otherValues(table, source, older, later)));
+                                    otherValues(table, older, later)));
                         }
                     }
                 }
@@ -153,42 +153,46 @@ public final class RepeatedLogRows {
         return out;
     }
 
-    /** Of the older log's rows the later one repeats, how many it gives with another value in a column beside the key. */
-    private int otherValues(Table<?> table, AgencySource source, Log older, Log later) {
-        Table<?> other = table.as("later_row");
+    /** A log table, and the same table as the later log's rows, with the columns both statements read. */
+    private record Rows(Table<?> table, Table<?> later, Field<Long> repeatedIn, Field<Long> returnId, Field<Long> laterReturnId) {
+
         @SuppressWarnings("unchecked")
-        Field<Long> repeatedIn = (Field<Long>) table.field("repeated_in");
-        @SuppressWarnings("unchecked")
-        Field<Long> returnId = (Field<Long>) table.field("return_id");
-        @SuppressWarnings("unchecked")
-        Field<Long> otherReturnId = (Field<Long>) other.field("return_id");
-        Condition sameRow = sameValue(other.field("la_code3"), table.field("la_code3"));
-        for (Field<?> f : table.fields()) {
-            if (!java.util.Set.of("row_id", "return_id", "source_row", "repeated_in", "la_code3").contains(f.getName())) {
-                @SuppressWarnings("unchecked")
-                Field<Object> mine = (Field<Object>) f;
-                sameRow = sameRow.and(mine.isNotDistinctFrom(other.field(f.getName())));
-            }
+        static Rows of(Table<?> table) {
+            Table<?> later = table.as("later_row");
+            return new Rows(table, later, (Field<Long>) table.field("repeated_in"), (Field<Long>) table.field("return_id"),
+                    (Field<Long>) later.field("return_id"));
         }
-        return dsl.fetchCount(table, returnId.eq(older.returnId()).and(repeatedIn.eq(later.returnId()))
-                .andNotExists(selectOne().from(other).where(otherReturnId.eq(later.returnId()).and(sameRow))));
+
+        /**
+         * The later log's row and this one are for the same LA and give the same values in these
+         * columns (two blanks the same only where blanksAlike: a key left blank matches nothing).
+         */
+        Condition same(java.util.Collection<String> columns, boolean blanksAlike) {
+            Condition same = sameValue(later.field("la_code3"), table.field("la_code3"));
+            for (String c : columns) {
+                @SuppressWarnings("unchecked")
+                Field<Object> mine = (Field<Object>) table.field(c);
+                same = same.and(blanksAlike ? mine.isNotDistinctFrom(later.field(c)) : sameValue(later.field(c), mine));
+            }
+            return same;
+        }
+    }
+
+    /** Of the older log's rows the later one repeats, how many it gives with another value in a column beside the key. */
+    private int otherValues(Table<?> table, Log older, Log later) {
+        Rows r = Rows.of(table);
+        List<String> values = java.util.Arrays.stream(table.fields()).map(Field::getName)
+                .filter(n -> !java.util.Set.of("row_id", "return_id", "source_row", "repeated_in", "la_code3").contains(n)).toList();
+        return dsl.fetchCount(table, r.returnId().eq(older.returnId()).and(r.repeatedIn().eq(later.returnId()))
+                .andNotExists(selectOne().from(r.later()).where(r.laterReturnId().eq(later.returnId()).and(r.same(values, true)))));
     }
 
     private int markRepeated(Table<?> table, AgencySource source, Log older, Log later) {
-        Table<?> other = table.as("later_row");
-        @SuppressWarnings("unchecked")
-        Field<Long> repeatedIn = (Field<Long>) table.field("repeated_in");
-        @SuppressWarnings("unchecked")
-        Field<Long> returnId = (Field<Long>) table.field("return_id");
-        @SuppressWarnings("unchecked")
-        Field<Long> otherReturnId = (Field<Long>) other.field("return_id");
-        Condition sameKey = sameValue(other.field("la_code3"), table.field("la_code3"));
-        for (String k : source.uniqueKey()) {
-            sameKey = sameKey.and(sameValue(other.field(k), table.field(k)));
-        }
-        return dsl.update(table).set(repeatedIn, later.returnId())
-                .where(returnId.eq(older.returnId()).and(repeatedIn.isNull())
-                        .and(exists(selectOne().from(other).where(otherReturnId.eq(later.returnId()).and(sameKey)))))
+        Rows r = Rows.of(table);
+        return dsl.update(table).set(r.repeatedIn(), later.returnId())
+                .where(r.returnId().eq(older.returnId()).and(r.repeatedIn().isNull())
+                        .and(exists(selectOne().from(r.later()).where(r.laterReturnId().eq(later.returnId())
+                                .and(r.same(source.uniqueKey(), false))))))
                 .execute();
     }
 
