@@ -15,4 +15,9 @@ public interface FileNotes {
     default java.util.Map<String, TableHeader> headingsRead() {
         return java.util.Map.of();
     }
+
+    /** Of each table's headings, those no column it reads was found under (none said: not known). */
+    default java.util.Map<String, List<String>> headingsNotRead() {
+        return java.util.Map.of();
+    }
 }

@@ -180,6 +180,8 @@ public class InputValidator {
         if (reader instanceof FileNotes notes) {
             notes.notes().forEach(r -> found.add(new Problem(f.displayName(), r, "note")));
             f.kind().endDatesNotHeaded(f.displayName(), notes.headingsRead(), (column, note) -> found.add(new Problem(f.displayName(), note, "note")));
+            f.kind().neededNotHeaded(f.displayName(), notes.headingsRead(), notes.headingsNotRead(),
+                    note -> found.add(new Problem(f.displayName(), note, "note")));
         }
         columns.absent(f).forEach(r -> found.add(new Problem(f.displayName(), r, "note")));
         datedAfter.notes().forEach(r -> found.add(new Problem(f.displayName(), r, "note")));

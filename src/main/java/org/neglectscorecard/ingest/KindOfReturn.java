@@ -207,6 +207,41 @@ public interface KindOfReturn {
     }
 
     /** Of {@link #endDates()}, each whose table was read (headings by table, as its rows name it) without the heading, with what to say. */
+    /**
+     * A column indicators need that a table lacks while it has headings nothing is read from: one of
+     * them is likely that column in other words ("Date of last CP visit"), where the absence alone
+     * was said ("has no Date of the Last Statutory Visit") and left the person to guess (a trial).
+     * Said as a note naming those headings; what the absence withholds is said apart, as before.
+     */
+    default void neededNotHeaded(String fileShown, java.util.Map<String, TableHeader> headings,
+                                 java.util.Map<String, java.util.List<String>> notRead, java.util.function.Consumer<Rejection> note) {
+        for (WholeFileRules.StoreColumn c : wholeFile().neededColumns()) {
+            TableHeader header = headings.get(c.fileTable());
+            // Those sharing a word with the column, most first (an Ofsted List 7 has seven headings nothing reads: its
+            // workers, teams and review dates are no visit date), at most three.
+            java.util.Set<String> words = words(c.fileColumn());
+            java.util.List<String> unread = notRead.getOrDefault(c.fileTable(), java.util.List.of()).stream()
+                    .filter(h -> words(h).stream().anyMatch(words::contains))
+                    .sorted(java.util.Comparator.comparingLong((String h) -> -words(h).stream().filter(words::contains).count()))
+                    .limit(3).toList();
+            if (header != null && !header.has(c.fileColumn()) && !unread.isEmpty()) {
+                String where = header.isSpreadsheet() ? fileShown + " (" + header.where() + ")" : header.where();
+                note.accept(new Rejection(header.where(), null, c.fileColumn(), null, null, where + " has no '" + c.fileColumn()
+                        + "' column (needed for " + c.neededFor() + "), and nothing is read from its heading" + (unread.size() == 1
+                        ? " '" + unread.get(0) + "'. If it is the " : "s '" + String.join("', '", unread) + "'. If one of them is the ")
+                        + c.fileColumn() + ", give it that heading and run again."));
+            }
+        }
+    }
+
+    /** A heading's words that say something: lower case, without "of", "the" and the like. */
+    private static java.util.Set<String> words(String heading) {
+        java.util.Set<String> out = new java.util.HashSet<>(java.util.Arrays.asList(heading.toLowerCase(java.util.Locale.UK)
+                .split("[^a-z0-9]+")));
+        out.removeAll(java.util.Set.of("", "of", "the", "a", "an", "to", "in", "at", "was", "is", "for", "and", "or", "y", "n"));
+        return out;
+    }
+
     default void endDatesNotHeaded(String fileShown, java.util.Map<String, TableHeader> headings,
                                    java.util.function.BiConsumer<WholeFileRules.StoreColumn, Rejection> absent) {
         for (WholeFileRules.StoreColumn c : endDates()) {

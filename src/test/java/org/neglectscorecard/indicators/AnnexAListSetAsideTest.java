@@ -34,32 +34,7 @@ class AnnexAListSetAsideTest {
     @Test
     void aListWithoutItsKeyHeadingIsSetAsideAloneAndItsFiguresHaveNoValue() throws Exception {
         Path input = dir.resolve("input");
-        var annex = new ReturnBuilder("821", LocalDate.of(2024, 9, 30));
-        Map<String, AnnexAWriter.Visit> visits = new java.util.HashMap<>();
-        for (int i = 0; i < 8; i++) {
-            visits.put("C" + i, new AnnexAWriter.Visit("2024-09-2" + i, true));
-            annex.child("C" + i).episode("2024-05-0" + (i + 1), null, "N1").cpp("2024-06-1" + i, null, "NEG", "NEG", 0).end().done();
-        }
-        // List 6's latest date is in September, so the workbook is as at 30 September without List 7's visits.
-        annex.child("C9").episode("2024-09-27", null, "N1").end().done();
-        Path workbook = AnnexAWriter.write(annex.build(), LocalDate.of(2024, 9, 30), visits, List.of(), AnnexAWriter.Style.OFSTED,
-                input.resolve("821/annex-a.xlsx"));
-        int renamed = 0;
-        try (InputStream in = Files.newInputStream(workbook); XSSFWorkbook wb = new XSSFWorkbook(in)) {
-            for (Row row : wb.getSheet("List 7")) {
-                for (Cell cell : row) {
-                    if (cell.getCellType() == org.apache.poi.ss.usermodel.CellType.STRING
-                            && cell.getStringCellValue().equalsIgnoreCase("Child Protection Plan Start Date")) {
-                        cell.setCellValue("CP Plan Start");
-                        renamed++;
-                    }
-                }
-            }
-            try (OutputStream out = Files.newOutputStream(workbook)) {
-                wb.write(out);
-            }
-        }
-        assertThat(renamed).isEqualTo(1);
+        workbook(input, Map.of("Child Protection Plan Start Date", "CP Plan Start"));
         Path job = TestApp.jobFile(dir, "list7", "p", List.of("821"));
         try (TestApp app = TestApp.start(dir.resolve("data"))) {
             var result = app.run(job, LocalDate.of(2024, 9, 30), input, dir.resolve("out"), false);
@@ -74,5 +49,63 @@ class AnnexAListSetAsideTest {
                         + "(CPP_OPEN)");
         assertThat(Files.readString(dir.resolve("out/p/2024-09-30/rejects.csv"))).contains("has no 'Child Protection Plan Start "
                 + "Date' column (or one of its usual wordings), so List 7 is not read (the file's other lists are)");
+    }
+
+    /**
+     * A column indicators need, headed in other words ("Date of last CP visit"): the note names the
+     * headings nothing is read from, in the run's rejects.csv and in validate's report alike, where
+     * "has no Date of the Last Statutory Visit" alone left the person to guess (a trial).
+     */
+    @Test
+    void aNeededColumnUnderOtherWordsIsSaidWithTheHeadingsNothingIsReadFrom() throws Exception {
+        Path input = dir.resolve("input");
+        workbook(input, Map.of("Date of the Last Statutory Visit", "Date of last CP visit",
+                "Was the Child Seen Alone?", "Child seen alone at last visit"));
+        // Of the seven headings of Ofsted's List 7 nothing reads, those that share words with the column, most first.
+        String said = "has no 'Date of the Last Statutory Visit' column (needed for the indicator of visits within the visiting "
+                + "standard), and nothing is read from its headings 'Date of last CP visit', 'Child seen alone at last visit', "
+                + "'Date of latest review conference'. If one of them is the Date of the Last Statutory Visit, give it that "
+                + "heading and run again.";
+        assertThat(org.neglectscorecard.testing.Validate.folder(input).problems())
+                .anySatisfy(p -> assertThat(p.rejection().reason()).contains(said));
+        Path job = TestApp.jobFile(dir, "visits", "p", List.of("821"));
+        try (TestApp app = TestApp.start(dir.resolve("data"))) {
+            var result = app.run(job, LocalDate.of(2024, 9, 30), input, dir.resolve("out"), false);
+            assertThat(result.ok()).as(result.message()).isTrue();
+        }
+        assertThat(Files.readString(dir.resolve("out/p/2024-09-30/rejects.csv"))).contains(said);
+    }
+
+    /** An Ofsted Annex A of 821 as at 30 September 2024, with these headings (any list) renamed. */
+    private void workbook(Path input, Map<String, String> renamed) throws Exception {
+        var annex = new ReturnBuilder("821", LocalDate.of(2024, 9, 30));
+        Map<String, AnnexAWriter.Visit> visits = new java.util.HashMap<>();
+        for (int i = 0; i < 8; i++) {
+            visits.put("C" + i, new AnnexAWriter.Visit("2024-09-2" + i, true));
+            annex.child("C" + i).episode("2024-05-0" + (i + 1), null, "N1").cpp("2024-06-1" + i, null, "NEG", "NEG", 0).end().done();
+        }
+        // List 6's latest date is in September, so the workbook is as at 30 September without List 7's visits.
+        annex.child("C9").episode("2024-09-27", null, "N1").end().done();
+        Path workbook = AnnexAWriter.write(annex.build(), LocalDate.of(2024, 9, 30), visits, List.of(), AnnexAWriter.Style.OFSTED,
+                input.resolve("821/annex-a.xlsx"));
+        int done = 0;
+        try (InputStream in = Files.newInputStream(workbook); XSSFWorkbook wb = new XSSFWorkbook(in)) {
+            for (Row row : wb.getSheet("List 7")) {
+                for (Cell cell : row) {
+                    if (cell.getCellType() == org.apache.poi.ss.usermodel.CellType.STRING) {
+                        for (var r : renamed.entrySet()) {
+                            if (cell.getStringCellValue().equalsIgnoreCase(r.getKey())) {
+                                cell.setCellValue(r.getValue());
+                                done++;
+                            }
+                        }
+                    }
+                }
+            }
+            try (OutputStream out = Files.newOutputStream(workbook)) {
+                wb.write(out);
+            }
+        }
+        assertThat(done).isEqualTo(renamed.size());
     }
 }

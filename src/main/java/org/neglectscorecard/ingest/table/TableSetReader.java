@@ -367,6 +367,18 @@ public class TableSetReader extends AbstractItemCountingItemStreamItemReader<Sou
                 });
             }
         }
+        if (!part.known().isEmpty()) {
+            notRead.put(part.name(), header.names().stream().filter(h -> !h.isBlank()
+                    && !taken.contains(org.neglectscorecard.ingest.TableHeader.key(h))).toList());
+        }
+    }
+
+    /** Of each table's headings, those no column it reads was found under (for tables that know their columns). */
+    private final Map<String, List<String>> notRead = new java.util.LinkedHashMap<>();
+
+    @Override
+    public Map<String, List<String>> headingsNotRead() {
+        return Map.copyOf(notRead);
     }
 
     private void closeTable() {
