@@ -202,20 +202,21 @@ public class InputScanner {
         found.stream().filter(f -> f.format() != Format.NOT_RECOGNISED)
                 .sorted(java.util.Comparator.comparingInt((InputFile f) -> f.displayName().length()).thenComparing(InputFile::displayName))
                 .forEach(f -> first.putIfAbsent(f.checksum(), f));
-        // The same file in the folders of two LAs is one LA's data in the other's folder (an Annex A, which names no LA,
-        // is the folder's LA's): read as the copy, it replaced that LA's own return (a trial, 6 December), and which copy
-        // is the misplaced one nothing in the files says. Neither is read.
+        // The same return in the folders of two LAs, where only its folder says whose it is (an Annex A or an SSDA903
+        // names no LA), is one LA's return in the other's folder: read as the copy, it replaced that LA's own return (a
+        // trial, 6 December), and which copy is the misplaced one nothing in the files says. Neither is read. A census
+        // names its LA, a partner's log may hold several LAs' rows: one copy is read, as any copy is.
         Map<String, java.util.Set<String>> folders = new LinkedHashMap<>();
-        found.stream().filter(f -> f.format() != Format.NOT_RECOGNISED && f.folderLaCode() != null)
+        found.stream().filter(f -> (f.format() == Format.ANNEX_A || f.format() == Format.SSDA903) && f.folderLaCode() != null)
                 .forEach(f -> folders.computeIfAbsent(f.checksum(), k -> new java.util.TreeSet<>()).add(f.folderLaCode()));
         List<InputFile> out = new ArrayList<>(found.size());
         for (InputFile f : found) {
             InputFile original = f.format() == Format.NOT_RECOGNISED ? f : first.get(f.checksum());
             java.util.Set<String> las = folders.getOrDefault(f.checksum(), java.util.Set.of());
-            if (f.format() != Format.NOT_RECOGNISED && las.size() > 1) {
+            if (las.size() > 1) {
                 List<String> others = found.stream().filter(o -> o != f && f.checksum().equals(o.checksum()))
                         .map(InputFile::displayName).toList();
-                out.add(notRead(f, f.displayName() + " is the same file as " + String.join(" and ", others) + " (identical "
+                out.add(notRead(f, f.displayName() + " is the same return as " + String.join(" and ", others) + " (identical "
                         + "content), in the folders of " + las.size() + " LAs (" + String.join(", ", las) + "): it cannot be "
                         + "each LA's data, so no copy of it is read. Take it out of the folder of the LA it is not for, and "
                         + "run again."));
