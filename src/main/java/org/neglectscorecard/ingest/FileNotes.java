@@ -16,6 +16,11 @@ public interface FileNotes {
         return java.util.Map.of();
     }
 
+    /** Tables set aside for a column they lack, the file's other tables read (by the name its rows carry). */
+    default List<String> tablesSetAside() {
+        return List.of();
+    }
+
     /** Of each table's headings, those no column it reads was found under (none said: not known). */
     default java.util.Map<String, List<String>> headingsNotRead() {
         return java.util.Map.of();

@@ -182,6 +182,7 @@ public class InputValidator {
             f.kind().endDatesNotHeaded(f.displayName(), notes.headingsRead(), (column, note) -> found.add(new Problem(f.displayName(), note, "note")));
             f.kind().neededNotHeaded(f.displayName(), notes.headingsRead(), notes.headingsNotRead(),
                     note -> found.add(new Problem(f.displayName(), note, "note")));
+            f.kind().setAsideTables(notes.tablesSetAside(), (column, note) -> found.add(new Problem(f.displayName(), note, "note")));
         }
         columns.absent(f).forEach(r -> found.add(new Problem(f.displayName(), r, "note")));
         datedAfter.notes().forEach(r -> found.add(new Problem(f.displayName(), r, "note")));

@@ -234,6 +234,11 @@ public interface KindOfReturn {
         }
     }
 
+    /** Tables of a file its reader set aside for a column they lack, each recorded absent as the kind knows it. */
+    default void setAsideTables(java.util.List<String> tables,
+                                java.util.function.BiConsumer<WholeFileRules.StoreColumn, Rejection> absent) {
+    }
+
     /** A heading's words that say something: lower case, without "of", "the" and the like. */
     private static java.util.Set<String> words(String heading) {
         java.util.Set<String> out = new java.util.HashSet<>(java.util.Arrays.asList(heading.toLowerCase(java.util.Locale.UK)

@@ -118,6 +118,7 @@ public class GuardedReader implements ItemStreamReader<SourceRow> {
             }
             listed.kind().endDatesNotHeaded(listed.displayName(), notes.headingsRead(),
                     (column, note) -> files.absentColumn(sourceFileId, column, note));
+            listed.kind().setAsideTables(notes.tablesSetAside(), (column, note) -> files.absentColumn(sourceFileId, column, note));
             java.util.List<org.neglectscorecard.ingest.Rejection> unread = new java.util.ArrayList<>();
             listed.kind().neededNotHeaded(listed.displayName(), notes.headingsRead(), notes.headingsNotRead(), unread::add);
             if (!unread.isEmpty()) {

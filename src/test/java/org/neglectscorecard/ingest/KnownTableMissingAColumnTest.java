@@ -90,6 +90,10 @@ class KnownTableMissingAColumnTest {
         assertThat(report.problems()).anySatisfy(p -> assertThat(p.rejection().reason()).contains("(List 7) has no 'Child "
                 + "Protection Plan Start Date' column (or one of its usual wordings), so List 7 is not read (the file's other "
                 + "lists are)"));
+        // Its figures have no value, said once for the list set aside (not as a list the workbook has not got).
+        assertThat(report.problems()).anySatisfy(p -> assertThat(p.rejection().reason()).startsWith("List 7 was not read, for "
+                + "the heading it lacks (said above): the child protection indicators will have no value"));
+        assertThat(report.problems()).noneMatch(p -> p.rejection().reason().contains("has no List 7"));
     }
 
     @Test

@@ -16,6 +16,7 @@ import org.neglectscorecard.ingest.InputScanner.Format;
 import org.neglectscorecard.ingest.InputScanner.InputFile;
 import org.neglectscorecard.ingest.KindOfReturn;
 import org.neglectscorecard.ingest.ParsedRow;
+import org.neglectscorecard.ingest.Rejection;
 import org.neglectscorecard.ingest.ReturnKind;
 import org.neglectscorecard.ingest.SourceRow;
 import org.neglectscorecard.ingest.TableHeader;
@@ -175,10 +176,28 @@ public final class AnnexA implements KindOfReturn {
     /** A list the workbook lacks leaves what it holds unknown for the months the workbook serves, not zero. */
     @Override
     public List<StoreColumn> absentTables(InputFile file) {
-        // Each, whether the workbook has the sheet or not: the store records one only where the return stored none of its
-        // rows, so a list set aside for a heading it lacks (its workbook's other lists read) has no value, never a zero.
-        return List.of(new StoreColumn(CIN_EPISODE.REFERRAL_DATE, "List 6", "CIN Start Date", "the children in need indicators"),
-                new StoreColumn(CP_PLAN.START_DATE, "List 7", "Child Protection Plan Start Date", "the child protection indicators"),
-                new StoreColumn(CLA_EPISODE.START_DATE, "List 8", "Date Started to be Looked After", "the looked-after starts"));
+        return LISTS.stream().filter(c -> !file.tables().containsKey(listOf(c).name())).toList();
+    }
+
+    /** A list set aside for a heading it lacks (its workbook's other lists read): its figures have no value, never a zero. */
+    @Override
+    public void setAsideTables(List<String> tables, java.util.function.BiConsumer<StoreColumn, Rejection> absent) {
+        for (StoreColumn c : LISTS) {
+            if (tables.contains(c.fileTable())) {
+                absent.accept(c, new Rejection(c.fileTable(), null, c.fileColumn(), null, null, c.fileTable() + " was not read, "
+                        + "for the heading it lacks (said above): " + c.neededFor() + " will have no value for the months this "
+                        + "return serves (never a zero)."));
+            }
+        }
+    }
+
+    /** Each list the program reads, as the column it cannot do without. */
+    private static final List<StoreColumn> LISTS = List.of(
+            new StoreColumn(CIN_EPISODE.REFERRAL_DATE, "List 6", "CIN Start Date", "the children in need indicators"),
+            new StoreColumn(CP_PLAN.START_DATE, "List 7", "Child Protection Plan Start Date", "the child protection indicators"),
+            new StoreColumn(CLA_EPISODE.START_DATE, "List 8", "Date Started to be Looked After", "the looked-after starts"));
+
+    private static AnnexAList listOf(StoreColumn c) {
+        return java.util.Arrays.stream(AnnexAList.values()).filter(l -> l.sheetName().equals(c.fileTable())).findFirst().orElseThrow();
     }
 }

@@ -70,7 +70,12 @@ public class TableSetReader extends AbstractItemCountingItemStreamItemReader<Sou
     private String firstTotalLabel;
     private final List<Rejection> notes = new ArrayList<>();
     /** Tables set aside alone so far (see {@link Part#aloneIfUnreadable}). */
-    private int setAside;
+    private final List<String> setAside = new ArrayList<>();
+
+    @Override
+    public List<String> tablesSetAside() {
+        return List.copyOf(setAside);
+    }
     private final Map<String, TableHeader> headings = new java.util.LinkedHashMap<>();
 
     public TableSetReader(List<Part> parts, String folderLaCode) {
@@ -305,7 +310,8 @@ public class TableSetReader extends AbstractItemCountingItemStreamItemReader<Sou
         String missing = part.missing() == null ? null : part.missing().apply(header);
         if (missing != null) {
             closeTable();
-            if (part.setAsideAlone() && ++setAside < parts.size()) {
+            if (part.setAsideAlone() && setAside.size() + 1 < parts.size()) {
+                setAside.add(part.name());
                 notes.add(new Rejection(header.where(), null, null, null, null, part.source().describe() + " (" + part.name() + ") "
                         + missing.replace(": add it and run again.", "") + ", so " + part.name() + " is not read (the file's "
                         + "other lists are): the figures it gives have no value for the months this file serves. Add the "
