@@ -228,8 +228,8 @@ public interface KindOfReturn {
                 String where = header.isSpreadsheet() ? fileShown + " (" + header.where() + ")" : header.where();
                 note.accept(new Rejection(header.where(), null, c.fileColumn(), null, null, where + " has no '" + c.fileColumn()
                         + "' column (needed for " + c.neededFor() + "), and nothing is read from its heading" + (unread.size() == 1
-                        ? " '" + unread.get(0) + "'. If it is the " : "s '" + String.join("', '", unread) + "'. If one of them is the ")
-                        + c.fileColumn() + ", give it that heading and run again."));
+                        ? " '" + unread.get(0) + "'. If it is that column" : "s '" + String.join("', '", unread)
+                        + "'. If one of them is that column") + ", give it the heading '" + c.fileColumn() + "' and run again."));
             }
         }
     }
@@ -241,9 +241,11 @@ public interface KindOfReturn {
 
     /** A heading's words that say something: lower case, without "of", "the" and the like. */
     private static java.util.Set<String> words(String heading) {
-        java.util.Set<String> out = new java.util.HashSet<>(java.util.Arrays.asList(heading.toLowerCase(java.util.Locale.UK)
-                .split("[^a-z0-9]+")));
-        out.removeAll(java.util.Set.of("", "of", "the", "a", "an", "to", "in", "at", "was", "is", "for", "and", "or", "y", "n"));
+        // CamelCase split into its words (InitialCategoryOfAbuse); words most headings have ("date", "child") say nothing.
+        java.util.Set<String> out = new java.util.HashSet<>(java.util.Arrays.asList(heading.replaceAll("([a-z])([A-Z])", "$1 $2")
+                .toLowerCase(java.util.Locale.UK).split("[^a-z0-9]+")));
+        out.removeAll(java.util.Set.of("", "of", "the", "a", "an", "to", "in", "at", "was", "is", "for", "and", "or", "y", "n",
+                "date", "child", "children", "number", "code", "id", "last", "latest", "months"));
         return out;
     }
 

@@ -481,7 +481,7 @@ public final class Values {
         if (numeric.matches()) {
             v = numeric.group(1);
         }
-        if (ALL_DIGITS.matcher(v).matches()) {
+        if (ALL_DIGITS.matcher(v).matches() && v.length() <= 100) {
             // A number's leading zeros are lost to a spreadsheet ("0010022" opened in Excel is 10022): one child
             // either way, where read as written a year's plans were counted again beside the next year's.
             return Optional.of(v.replaceFirst("^0+(?=\\d)", ""));

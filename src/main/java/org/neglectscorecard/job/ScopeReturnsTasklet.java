@@ -485,8 +485,8 @@ public class ScopeReturnsTasklet implements Tasklet {
             Candidate after = pairs.get(r.value1())[1];
             int n = r.value2();
             int in = r.value3();
-            if (n < CARRIED_OVER_AT_LEAST || 2 * in >= n) {
-                continue;   // too few to tell a new system from a quiet year, or most are there
+            if (n < CARRIED_OVER_AT_LEAST || 2 * in >= n || !dsl.fetchExists(e, e.RETURN_ID.eq(after.returnId()))) {
+                continue;   // too few to tell a new system from a quiet year, most are there, or the next has no episodes at all
             }
             messages.add(runId, STEP, RunMessages.WARNING, String.format("Of the %,d children whose episodes were open at %s in "
                     + "%s%s, %s in %s: the two returns seem to give the same children different LAchildIDs (another "
@@ -526,15 +526,17 @@ public class ScopeReturnsTasklet implements Tasklet {
             for (var column : List.of(p.INITIAL_CATEGORY, p.LATEST_CATEGORY)) {
                 int blank = column == p.INITIAL_CATEGORY ? r.value2() : r.value3();
                 if (blank == 0 || dsl.fetchExists(ABSENT_COLUMN, ABSENT_COLUMN.SOURCE_FILE_ID.eq(c.sourceFileId())
+                        .and(ABSENT_COLUMN.RETURN_ID.isNull().or(ABSENT_COLUMN.RETURN_ID.eq(c.returnId())))
                         .and(ABSENT_COLUMN.STORE_TABLE.eq(p.getName())).and(ABSENT_COLUMN.STORE_COLUMN.eq(column.getName())))) {
                     continue;
                 }
                 String category = column == p.INITIAL_CATEGORY ? "initial category of abuse" : "latest category of abuse";
                 messages.add(runId, STEP, RunMessages.WARNING, String.format("%s%s: %,d of its %,d child protection plans %s no %s "
-                        + "(blank, or a value that could not be read): they are counted among the plans, but in no category, so "
-                        + "the figures by %s (neglect's, and their percentages) may be low by as many in the months they are "
+                        + "(blank, or a value that could not be read): %s counted among the plans, but in no category, so "
+                        + "the figures by %s (neglect's, and their percentages) may be low by as many in the months %s "
                         + "open. Give each its category and run again.", c.file(), whose(c.la3()), blank, plans,
-                        blank == 1 ? "has" : "have", category, category));
+                        blank == 1 ? "has" : "have", category, blank == 1 ? "it is" : "they are", category,
+                        blank == 1 ? "it is" : "they are"));
             }
         }
     }

@@ -190,7 +190,9 @@ final class BoardSummarySheet extends SheetWriter {
         return switch (line.assurance()) {
             // A 12-month total's target against the chart's single months: "not in the monthly figures' terms" left a board
             // member asking what it meant (a trial).
-            case NO_TARGET -> line.target() == null ? NOT_APPLICABLE : "Not judged: the target is for 12 months, the SPC chart is of single months";
+            case NO_TARGET -> line.target() == null ? NOT_APPLICABLE : line.indicator().polarity() == Polarity.context
+                    ? "Not judged: the indicator is context, with no better direction"
+                    : "Not judged: the target is for 12 months, the SPC chart is of single months";
             case NOT_ENOUGH_DATA -> line.target() == null ? NOT_APPLICABLE : "No SPC to judge the target by";
             default -> line.assurance().words();
         };

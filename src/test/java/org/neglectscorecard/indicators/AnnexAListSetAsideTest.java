@@ -61,11 +61,10 @@ class AnnexAListSetAsideTest {
         Path input = dir.resolve("input");
         workbook(input, Map.of("Date of the Last Statutory Visit", "Date of last CP visit",
                 "Was the Child Seen Alone?", "Child seen alone at last visit"));
-        // Of the seven headings of Ofsted's List 7 nothing reads, those that share words with the column, most first.
+        // Of the seven headings of Ofsted's List 7 nothing reads, those that share a word with the column (not "date"), most first.
         String said = "has no 'Date of the Last Statutory Visit' column (needed for the indicator of visits within the visiting "
-                + "standard), and nothing is read from its headings 'Date of last CP visit', 'Child seen alone at last visit', "
-                + "'Date of latest review conference'. If one of them is the Date of the Last Statutory Visit, give it that "
-                + "heading and run again.";
+                + "standard), and nothing is read from its headings 'Date of last CP visit', 'Child seen alone at last visit'. "
+                + "If one of them is that column, give it the heading 'Date of the Last Statutory Visit' and run again.";
         assertThat(org.neglectscorecard.testing.Validate.folder(input).problems())
                 .anySatisfy(p -> assertThat(p.rejection().reason()).contains(said));
         Path job = TestApp.jobFile(dir, "visits", "p", List.of("821"));

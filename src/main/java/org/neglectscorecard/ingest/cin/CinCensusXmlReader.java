@@ -272,9 +272,18 @@ public class CinCensusXmlReader extends AbstractItemCountingItemStreamItemReader
      * ChildCharacteristics before ChildIdentifiers lost every child's ethnicity and disabilities, "LAchildID is
      * empty") and its episode numbered for the child across the file.
      */
+    /** A child's blocks numbered as one whose LAchildID is read as the same ("ab1" and "AB1", "0123" and "123"). */
+    private static String sameChild(String childId) {
+        try {
+            return Values.identifier(childId).orElse(childId);
+        } catch (Values.BadValue e) {
+            return childId;   // said when the row is checked
+        }
+    }
+
     private void emitChild() {
         Map<String, String> numbered = new HashMap<>();
-        Episodes episodes = childId == null ? new Episodes() : episodesOf.computeIfAbsent(childId, k -> new Episodes());
+        Episodes episodes = childId == null ? new Episodes() : episodesOf.computeIfAbsent(sameChild(childId), k -> new Episodes());
         // Two episodes of one block with the same referral date are two numbers, so the repeat is said as a repeated
         // referral date (the file has no CINdetailsID to blame); only an episode given again in another block keeps its.
         java.util.Set<String> inBlock = new java.util.HashSet<>();

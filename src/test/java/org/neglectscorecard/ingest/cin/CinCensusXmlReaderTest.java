@@ -95,6 +95,22 @@ class CinCensusXmlReaderTest {
                 .extracting(r -> r.value("LAchildID") + " " + r.value("CINdetailsID")).containsExactly("A1 1", "A1 2", "A1 1");
     }
 
+    /** Blocks whose LAchildIDs are read as one child ("a1" and "A1", "0123" and "123") number its episodes as one child's. */
+    @Test
+    void blocksOfOneChildWrittenInAnotherCaseOrWithLeadingZerosNumberItsEpisodesOnce() throws Exception {
+        Path file = dir.resolve("census.xml");
+        String child = "<Child><ChildIdentifiers><LAchildID>%s</LAchildID></ChildIdentifiers><CINdetails><CINreferralDate>%s"
+                + "</CINreferralDate><ReferralSource>1A</ReferralSource><PrimaryNeedCode>N1</PrimaryNeedCode></CINdetails></Child>";
+        Files.writeString(file, """
+                <Message><Header><CollectionDetails><Collection>CIN</Collection><Year>2025</Year>
+                <ReferenceDate>2025-03-31</ReferenceDate></CollectionDetails><Source><LEA>822</LEA></Source></Header>
+                <Children>%s%s%s%s</Children></Message>
+                """.formatted(child.formatted("a1", "2024-05-01"), child.formatted("A1", "2024-11-02"),
+                child.formatted("0123", "2024-05-01"), child.formatted("123", "2024-11-02")));
+        assertThat(read(file)).filteredOn(r -> r.table().equals("CINdetails")).extracting(r -> r.value("CINdetailsID"))
+                .containsExactly("1", "2", "1", "2");
+    }
+
     @Test
     void rowsOfTheSampleBecomeRecordsOrLocatedProblems() throws Exception {
         CinCensusRowProcessor processor = new CinCensusRowProcessor(new Pseudonymiser("a key for this test only"), new LaDirectory());
