@@ -66,33 +66,13 @@ class RepeatedLogRowsTest {
                 H1,2025-04-10,Dental,Was not brought
                 H2,2025-04-12,Dental,Attended
                 """);
-        Files.writeString(input.resolve("partnership/police.csv"), """
-                Month,Neglect offences,With earlier neglect concerns
-                2025-04,4,1
-                2025-09,6,3
-                2026-03,2,2
-                """);
+        police(input.resolve("partnership/police.csv"), "2026-04-01", "2025-04,4,1", "2025-09,6,3", "2026-03,2,2");
         // The year re-sent, September corrected: saved after police.csv, as at the same month.
-        Path resent = input.resolve("partnership/police-2025-26.csv");
-        Files.writeString(resent, """
-                Month,Neglect offences,With earlier neglect concerns
-                2025-04,4,1
-                2025-09,9,3
-                2026-03,2,2
-                """);
-        Files.setLastModifiedTime(input.resolve("partnership/police.csv"), FileTime.from(Instant.parse("2026-04-01T09:00:00Z")));
-        Files.setLastModifiedTime(resent, FileTime.from(Instant.parse("2026-04-02T09:00:00Z")));
-        var census = new ReturnBuilder("213", LocalDate.of(2026, 3, 31));
-        census.child("X").episode("2025-05-01", null, "N1").cpp("2025-05-10", null, "NEG", "NEG", 0).end().done();
-        CensusReturnWriter.writeXml(census.build(), input.resolve("213/census-2026.xml"));
-        Path job = TestApp.jobFile(dir, "logs", P, List.of("213"));
+        Path resent = police(input.resolve("partnership/police-2025-26.csv"), "2026-04-02", "2025-04,4,1", "2025-09,9,3",
+                "2026-03,2,2");
         // The export is dated by its latest row (September 2025); this quarter's log is as at March.
-        Files.writeString(job, Files.readString(job) + "strategy-start: 2025-04-01\nfiles:\n"
-                + "  - path: partnership/audits.csv\n    as-at: 2026-03-31\n"
-                + "  - path: partnership/health-monthly.csv\n    as-at: 2026-03-31\n"
-                + "  - path: partnership/health-appointments.csv\n    as-at: 2026-03-31\n"
-                + "  - path: partnership/police.csv\n    as-at: 2026-03-31\n"
-                + "  - path: partnership/police-2025-26.csv\n    as-at: 2026-03-31\n");
+        Path job = job(input, "logs", "partnership/audits.csv", "partnership/health-monthly.csv",
+                "partnership/health-appointments.csv", "partnership/police.csv", "partnership/police-2025-26.csv");
 
         try (TestApp app = TestApp.start(dir.resolve("data"))) {
             RunService.RunResult first = app.run(job, LocalDate.of(2026, 3, 31), input, dir.resolve("out1"), false);
@@ -140,28 +120,9 @@ class RepeatedLogRowsTest {
     void anotherAreasFileWithOtherValuesForEveryMonthIsSaidToBePerhapsAnotherAreas() throws Exception {
         Path input = dir.resolve("input");
         Files.createDirectories(input.resolve("partnership"));
-        Files.writeString(input.resolve("partnership/police.csv"), """
-                Month,Neglect offences,With earlier neglect concerns
-                2025-04,4,1
-                2025-09,6,3
-                2026-03,2,2
-                """);
-        Path other = input.resolve("partnership/police-hertfordshire.csv");
-        Files.writeString(other, """
-                Month,Neglect offences,With earlier neglect concerns
-                2025-04,12,3
-                2025-09,18,9
-                2026-03,6,6
-                """);
-        Files.setLastModifiedTime(input.resolve("partnership/police.csv"), FileTime.from(Instant.parse("2026-04-01T09:00:00Z")));
-        Files.setLastModifiedTime(other, FileTime.from(Instant.parse("2026-04-02T09:00:00Z")));
-        var census = new ReturnBuilder("213", LocalDate.of(2026, 3, 31));
-        census.child("X").episode("2025-05-01", null, "N1").cpp("2025-05-10", null, "NEG", "NEG", 0).end().done();
-        CensusReturnWriter.writeXml(census.build(), input.resolve("213/census-2026.xml"));
-        Path job = TestApp.jobFile(dir, "force", P, List.of("213"));
-        Files.writeString(job, Files.readString(job) + "strategy-start: 2025-04-01\nfiles:\n"
-                + "  - path: partnership/police.csv\n    as-at: 2026-03-31\n"
-                + "  - path: partnership/police-hertfordshire.csv\n    as-at: 2026-03-31\n");
+        police(input.resolve("partnership/police.csv"), "2026-04-01", "2025-04,4,1", "2025-09,6,3", "2026-03,2,2");
+        police(input.resolve("partnership/police-hertfordshire.csv"), "2026-04-02", "2025-04,12,3", "2025-09,18,9", "2026-03,6,6");
+        Path job = job(input, "force", "partnership/police.csv", "partnership/police-hertfordshire.csv");
         try (TestApp app = TestApp.start(dir.resolve("data"))) {
             RunService.RunResult run = app.run(job, LocalDate.of(2026, 3, 31), input, dir.resolve("out"), false);
             assertThat(run.ok()).as(run.message()).isTrue();
@@ -171,5 +132,26 @@ class RepeatedLogRowsTest {
                         + "partnership/police-hertfordshire.csv: if it is another area's or another partner's file, take it out "
                         + "of the input folder (its values are counted now, not partnership/police.csv's); if it corrects "
                         + "partnership/police.csv, nothing need be done.");
+    }
+
+    /** A police log of these months ("2025-04,4,1"), saved on the given day (which of two logs is the later). */
+    private static Path police(Path file, String saved, String... months) throws Exception {
+        Files.writeString(file, "Month,Neglect offences,With earlier neglect concerns\n" + String.join("\n", months) + "\n");
+        Files.setLastModifiedTime(file, FileTime.from(Instant.parse(saved + "T09:00:00Z")));
+        return file;
+    }
+
+    /** LA 213's census beside the logs, and a job file giving each log as at 31 March 2026. */
+    private Path job(Path input, String name, String... logs) throws Exception {
+        var census = new ReturnBuilder("213", LocalDate.of(2026, 3, 31));
+        census.child("X").episode("2025-05-01", null, "N1").cpp("2025-05-10", null, "NEG", "NEG", 0).end().done();
+        CensusReturnWriter.writeXml(census.build(), input.resolve("213/census-2026.xml"));
+        Path job = TestApp.jobFile(dir, name, P, List.of("213"));
+        StringBuilder files = new StringBuilder("strategy-start: 2025-04-01\nfiles:\n");
+        for (String log : logs) {
+            files.append("  - path: ").append(log).append("\n    as-at: 2026-03-31\n");
+        }
+        Files.writeString(job, Files.readString(job) + files);
+        return job;
     }
 }
